@@ -1,0 +1,54 @@
+"""The `paceapp` command line.
+
+`main()` is the console-script entry point: it builds the click group, runs it, and turns every
+known error into a plain message on stderr and an exit code (0 done, 2 wrong input - nothing
+changed, 1 anything else - nothing lost). A traceback is never shown (set PACEAPP_DEBUG=1 to see
+one). Quick commands never import textual: the TUI is imported only by the commands that open it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from paceapp.core.errors import PaceError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run paceapp with `argv` (default: sys.argv[1:]); return the exit code."""
+    from paceapp.cli.root import build_cli
+
+    cli = build_cli()
+    try:
+        result = cli.main(args=argv, prog_name="paceapp", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Stopped. Nothing was changed.", err=True)
+        return 1
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.BadParameter as error:
+        click.echo(error.format_message(), err=True)  # one plain line
+        return 2
+    except click.ClickException as error:
+        error.show()
+        return 2 if isinstance(error, click.UsageError) else error.exit_code
+    except PaceError as error:
+        click.echo(str(error), err=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        click.echo("\nStopped. Anything already saved is safe.", err=True)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # e.g. `paceapp show pain | head`: the reader left; nothing to say
+        return 1
+    except Exception as error:  # the last line of defence: never a traceback for a person
+        if os.environ.get("PACEAPP_DEBUG"):
+            raise
+        click.echo(
+            f"paceapp hit a problem it did not expect ({type(error).__name__}: {error}).\n"
+            "Anything already saved is safe. Run again with PACEAPP_DEBUG=1 to see details.",
+            err=True)
+        return 1
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,68 @@
+"""click parameter types that give the same plain messages as the core."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.text import parse_int
+from paceapp.core.timeparse import local_now, parse_date, parse_when
+
+
+class _Plain(click.ParamType):
+    def fail_plain(self, error: ValidationError, param: click.Parameter | None,
+                   ctx: click.Context | None) -> Any:
+        raise click.BadParameter(str(error), ctx=ctx, param=param)
+
+
+class WholeNumber(_Plain):
+    """A whole number, read with the core's message ('must be a number written in digits')."""
+
+    name = "number"
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_int(str(value), param.name if param else "value", self.label)
+        except ValidationError as error:
+            return self.fail_plain(error, param, ctx)
+
+
+class When(_Plain):
+    """A moment: YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, yesterday, yesterday HH:MM."""
+
+    name = "when"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_when(str(value), local_now(), param.name if param else "at")
+        except ValidationError as error:
+            return self.fail_plain(error, param, ctx)
+
+
+class Day(_Plain):
+    """A day: YYYY-MM-DD, today or yesterday."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value), local_now().date(), param.name if param else "date")
+        except ValidationError as error:
+            return self.fail_plain(error, param, ctx)
+
+
+WHEN = When()
+DAY = Day()

@@ -1,0 +1,103 @@
+"""`paceapp show`, `edit`, `delete` and `undo`: the same for every kind of record."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import click
+
+from paceapp.cli.context import Env, pass_env
+from paceapp.core.edits import apply_edits
+from paceapp.core.kinds import all_kinds, kind_class
+from paceapp.core.records import Record
+from paceapp.outputs.tables import records_json, render_table
+
+
+def _describe(record: Record) -> str:
+    parts = [f"{k}: {v}" for k, v in record.summary().items() if v and k != "id"]
+    return f"{record.LABEL} ({', '.join(parts)})"
+
+
+def days_option(func):  # noqa: ANN001, ANN201 - a click decorator
+    return click.option("--days", type=click.IntRange(min=1, max=36500), default=None,
+                        help="Only the last N days (today counts as one).")(func)
+
+
+@click.command("show")
+@click.argument("kind")
+@days_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")
+@pass_env
+def show(env: Env, kind: str, days: int | None, as_json: bool) -> None:
+    """List records: pain, peg, sleep, flares, activity (and other kinds)."""
+    cls = kind_class(kind)
+    since = env.today() - timedelta(days=days - 1) if days else None
+    records = env.journal().list(cls, since=since) if env.journal().folder.exists() else []
+    if as_json:
+        click.echo(records_json(records))
+        return
+    if not records:
+        period = f" in the last {days} days" if days else ""
+        click.echo(f"No {cls.LABEL}s logged{period} yet.")
+        return
+    click.echo(render_table([r.summary() for r in records]))
+
+
+@click.command("edit")
+@click.argument("kind")
+@click.argument("record_id", metavar="ID")
+@click.argument("changes", nargs=-1, metavar="FIELD=VALUE...")
+@pass_env
+def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
+    """Change a record: give its id and the fields to change.
+
+    \b
+    Example: paceapp edit pain 1a2b score=5 note="after the bus"
+    """
+    cls = kind_class(kind)
+    journal = env.journal()
+    record = journal.find(cls, record_id)
+    changed = journal.update(apply_edits(record, list(changes), env.now()))
+    click.echo(f"Changed: {_describe(changed)}. ('paceapp undo' puts it back.)")
+
+
+@click.command("delete")
+@click.argument("kind")
+@click.argument("record_id", metavar="ID")
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+@pass_env
+def delete(env: Env, kind: str, record_id: str, yes: bool) -> None:
+    """Delete a record (asks first; 'paceapp undo' brings it back)."""
+    cls = kind_class(kind)
+    journal = env.journal()
+    record = journal.find(cls, record_id)
+    if not yes and not click.confirm(f"Delete this {_describe(record)}?", default=False):
+        click.echo("Kept it. Nothing was changed.")
+        return
+    journal.delete(cls, record.id)
+    click.echo(f"Deleted: {_describe(record)}. ('paceapp undo' brings it back.)")
+
+
+@click.command("undo")
+@pass_env
+def undo(env: Env) -> None:
+    """Reverse the last change made from the command line or the app."""
+    journal = env.journal()
+    result = journal.undo() if journal.folder.exists() else None
+    if result is None:
+        click.echo("There is nothing to undo.")
+        return
+    done, record = result
+    click.echo(f"Undone: {_describe(record)} {done}.")
+
+
+@click.command("kinds", hidden=True)
+def kinds() -> None:
+    """List the kinds of record."""
+    for name, cls in all_kinds().items():
+        click.echo(f"{name}\t{cls.LABEL}")
+
+
+def register(cli: click.Group) -> None:
+    for command in (show, edit, delete, undo, kinds):
+        cli.add_command(command)

@@ -1,0 +1,60 @@
+"""The root `paceapp` group. Feature modules add their commands through `register(cli)`."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import click
+
+from paceapp import __version__
+from paceapp.cli.context import Env
+from paceapp.core.safety import NOT_MEDICAL_ADVICE
+from paceapp.paths import resolve_data_dir
+
+#: Modules under paceapp.cli that add commands; each has `register(cli: click.Group)`.
+COMMAND_MODULES: tuple[str, ...] = (
+    "log", "records", "sleep", "flare", "pace", "goal", "gp", "share", "data", "report", "demo",
+    "support",
+)
+
+HELP = f"""paceapp - pacing, sleep, flare-ups, goals, GP visits and peer support.
+
+Run `paceapp` with no command to open the app. Quick jobs from the shell:
+
+\b
+  paceapp log pain 6 --note "stairs"
+  paceapp show pain --days 7
+
+{NOT_MEDICAL_ADVICE} In an emergency call 999; for urgent help NHS 111;
+to talk, Samaritans 116 123 (free, any time); or text SHOUT to 85258.
+"""
+
+
+def build_cli() -> click.Group:
+    """The whole command tree (cheap: no TUI import)."""
+
+    @click.group(invoke_without_command=True, help=HELP,
+                 context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder for your data (default: $PACEAPP_DATA_DIR, else your user data "
+                       "folder).")
+    @click.version_option(__version__, "--version", prog_name="paceapp")
+    @click.pass_context
+    def cli(ctx: click.Context, data_dir: Path | None) -> None:
+        ctx.obj = Env(resolve_data_dir(data_dir))
+        if ctx.invoked_subcommand is None:
+            from paceapp.tui.launch import run_tui  # textual is imported only here
+
+            ctx.exit(run_tui(ctx.obj.data_dir))
+
+    for name in COMMAND_MODULES:
+        module_name = f"paceapp.cli.{name}"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:  # a feature not built yet
+                continue
+            raise
+        module.register(cli)
+    return cli

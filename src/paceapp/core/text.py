@@ -1,0 +1,71 @@
+"""Cleaning free text a person (or a peer) typed, before it is stored or shown."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from paceapp.core.errors import ValidationError
+
+#: Usual caps for free text, in characters.
+SHORT = 120
+LINE = 300
+NOTE = 2000
+
+# C0/C1 controls (keeps \n and \t handled separately), ANSI escapes, and bidi overrides/isolates
+# that could make text display differently from how it reads.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+_BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
+
+
+def strip_controls(text: str, keep_newlines: bool = False) -> str:
+    """Remove ANSI escapes, control characters and bidi overrides; normalise to NFC."""
+    text = _ANSI.sub("", text).translate(_BIDI)
+    out = []
+    for char in text:
+        if char == "\n" and keep_newlines:
+            out.append(char)
+        elif char in "\t\r\n":
+            out.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cs"):
+            continue
+        else:
+            out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def clean_text(value: str | None, field: str, limit: int = LINE, *, required: bool = False,
+               label: str | None = None, multiline: bool = False) -> str:
+    """Trim and clean `value`; raise ValidationError if it is required and empty or too long."""
+    name = label or field
+    text = strip_controls(value or "", keep_newlines=multiline).strip()
+    if not multiline:
+        text = " ".join(text.split())
+    if required and not text:
+        raise ValidationError(f"The {name} is empty. Please write a few words.", field)
+    if len(text) > limit:
+        raise ValidationError(
+            f"The {name} is {len(text)} characters long; the most is {limit}. "
+            "Please shorten it.", field)
+    return text
+
+
+def check_score(value: object, field: str, label: str, low: int = 0, high: int = 10) -> int:
+    """A whole-number score in [low, high], or a ValidationError that says the range."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"The {label} must be a whole number from {low} to {high}.", field)
+    if not low <= value <= high:
+        raise ValidationError(
+            f"The {label} must be from {low} to {high}; {value} is outside that.", field)
+    return value
+
+
+def parse_int(text: str, field: str, label: str) -> int:
+    """Read a whole number typed as text."""
+    cleaned = text.strip()
+    try:
+        return int(cleaned)
+    except ValueError:
+        raise ValidationError(
+            f"The {label} must be a number written in digits, like 5; '{cleaned}' is not.",
+            field) from None

@@ -1,0 +1,1 @@
+"""Turning core records into text, files and messages (tables, JSON, sheets, cards, charts)."""

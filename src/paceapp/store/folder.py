@@ -1,0 +1,210 @@
+"""The data folder: its layout, its lock, and its daily backups.
+
+Layout::
+
+    DATA/
+      .lock                    exclusive lock held around every read-modify-write
+      records/                 the live data: one tinydb file per kind (per kind and year for
+        _meta.json             high-volume kinds), plus the schema version and the undo log
+        pain-2026.json ...
+      backups/
+        2026-11-21/            a snapshot of records/ taken before the first write of that day
+        2026-11-21T101500-before-restore/
+
+Snapshots use hard links where the filesystem allows: files are only ever replaced, never changed
+in place, so a link keeps the old version exactly and costs no space until the live file changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import shutil
+import time as clock
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from paceapp.store.errors import BusyError, StoreError, WriteFailedError
+from paceapp.store.storage import looks_complete, write_failure_message
+
+FOLDER_MODE = 0o700
+#: How many daily backups to keep (older ones are removed, newest first kept).
+DAILY_BACKUPS_KEPT = 14
+#: How many "before restore/migrate/import" backups to keep.
+EVENT_BACKUPS_KEPT = 5
+LOCK_TIMEOUT_S = 15.0
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One snapshot of the records folder."""
+
+    name: str
+    path: Path
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.name[:10])
+
+    @property
+    def is_daily(self) -> bool:
+        return len(self.name) == 10
+
+    def files(self) -> list[Path]:
+        return sorted(p for p in self.path.glob("*.json"))
+
+
+class DataFolder:
+    """Paths and locking for one data folder. Creates nothing until asked to write."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).expanduser()
+        self.records = self.root / "records"
+        self.backups = self.root / "backups"
+        self.lock_path = self.root / ".lock"
+        self._lock_fd: int | None = None
+        self._lock_depth = 0
+
+    # -- creation -------------------------------------------------------------------------
+    def ensure(self) -> None:
+        """Create the folders (0700) if needed."""
+        for folder in (self.root, self.records, self.backups):
+            try:
+                folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            except OSError as error:
+                raise WriteFailedError(write_failure_message(folder / "x", error)) from error
+        try:
+            os.chmod(self.root, FOLDER_MODE)
+        except OSError:
+            pass  # not ours to change (e.g. a shared folder); the files are still 0600
+
+    def exists(self) -> bool:
+        return self.records.is_dir()
+
+    # -- locking --------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the folder's exclusive lock (re-entrant within this process)."""
+        if self._lock_depth == 0:
+            self.ensure()
+            try:
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as error:
+                raise WriteFailedError(write_failure_message(self.lock_path, error)) from error
+            deadline = clock.monotonic() + LOCK_TIMEOUT_S
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as error:
+                    if error.errno not in (errno.EAGAIN, errno.EACCES):
+                        os.close(fd)
+                        raise StoreError(f"Could not lock {self.lock_path}: {error}") from error
+                    if clock.monotonic() > deadline:
+                        os.close(fd)
+                        raise BusyError(
+                            "Another paceapp window is busy saving. Please try again in a "
+                            "moment.") from None
+                    clock.sleep(0.005)
+            self._lock_fd = fd
+        self._lock_depth += 1
+        try:
+            yield
+        finally:
+            self._lock_depth -= 1
+            if self._lock_depth == 0 and self._lock_fd is not None:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                os.close(self._lock_fd)
+                self._lock_fd = None
+
+    def require_lock(self) -> None:
+        """Raise unless this process holds the lock (a programming error, not a user error)."""
+        if self._lock_depth == 0:
+            raise RuntimeError("paceapp bug: a data file was written without holding the lock")
+
+    # -- files ----------------------------------------------------------------------------
+    def record_files(self) -> list[Path]:
+        if not self.records.is_dir():
+            return []
+        return sorted(p for p in self.records.iterdir()
+                      if p.suffix == ".json" and not p.name.startswith("."))
+
+    def incomplete_files(self) -> list[Path]:
+        """Data files that do not end as a complete write does (cheap: two bytes each)."""
+        return [p for p in self.record_files() if not looks_complete(p)]
+
+    # -- backups --------------------------------------------------------------------------
+    def list_backups(self) -> list[Backup]:
+        """Backups, newest first."""
+        if not self.backups.is_dir():
+            return []
+        found = []
+        for path in self.backups.iterdir():
+            if path.is_dir() and not path.name.startswith("."):
+                try:
+                    date.fromisoformat(path.name[:10])
+                except ValueError:
+                    continue
+                found.append(Backup(path.name, path))
+        return sorted(found, key=lambda b: b.name, reverse=True)
+
+    def newest_good_copy(self, filename: str) -> Backup | None:
+        """The newest backup holding a complete copy of `filename`."""
+        for backup in self.list_backups():
+            candidate = backup.path / filename
+            if candidate.exists() and looks_complete(candidate):
+                return backup
+        return None
+
+    def snapshot(self, name: str) -> Backup | None:
+        """Copy records/ into backups/NAME (hard links where possible). Needs the lock."""
+        self.require_lock()
+        files = self.record_files()
+        if not files:
+            return None
+        final = self.backups / name
+        if final.exists():
+            return Backup(name, final)
+        staging = self.backups / f".{name}.partial"
+        try:
+            if staging.exists():
+                shutil.rmtree(staging)
+            staging.mkdir(mode=FOLDER_MODE, parents=True)
+            for source in files:
+                target = staging / source.name
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copy2(source, target)
+                    os.chmod(target, 0o600)
+            os.replace(staging, final)
+        except OSError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise WriteFailedError(write_failure_message(final, error)) from error
+        return Backup(name, final)
+
+    def daily_backup(self, today: date) -> Backup | None:
+        """Before the first write of `today`: snapshot, then keep a bounded number."""
+        name = today.isoformat()
+        if (self.backups / name).exists():
+            return None
+        made = self.snapshot(name)
+        self.prune_backups()
+        return made
+
+    def event_backup(self, reason: str, now: datetime) -> Backup | None:
+        """A snapshot before something big (restore, migrate, import)."""
+        made = self.snapshot(f"{now:%Y-%m-%dT%H%M%S}-before-{reason}")
+        self.prune_backups()
+        return made
+
+    def prune_backups(self) -> None:
+        backups = self.list_backups()
+        daily = [b for b in backups if b.is_daily]
+        events = [b for b in backups if not b.is_daily]
+        for old in daily[DAILY_BACKUPS_KEPT:] + events[EVENT_BACKUPS_KEPT:]:
+            shutil.rmtree(old.path, ignore_errors=True)

@@ -1,0 +1,413 @@
+"""`Journal`: the typed repository over the data folder's tinydb files.
+
+The CLI and TUI call only this. It takes and returns `core` records, never raw dicts, and wraps
+every change in a transaction: the folder lock is held, the day's backup is taken first, the
+record's file is rewritten atomically, and the change is added to the undo log.
+
+Files: one tinydb file per kind, or per kind and year for high-volume kinds (``pain-2026.json``),
+so a quick log rewrites only this year's file however long the history is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from tinydb.storages import MemoryStorage, Storage
+from tinydb.table import Document, Table
+
+from paceapp import __version__
+from paceapp.core.codec import DataError, from_data, to_data
+from paceapp.core.errors import NotFoundError, ValidationError
+from paceapp.core.kinds import all_kinds, kind_class
+from paceapp.core.records import Record, touched, utc_now
+from paceapp.store.errors import CorruptFileError, NewerFormatError
+from paceapp.store.folder import DataFolder
+from paceapp.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from paceapp.store.storage import SafeJSONStorage, UnreadableFile
+
+R = TypeVar("R", bound=Record)
+P = ParamSpec("P")
+T = TypeVar("T")
+
+META = "_meta"
+UNDO = "_undo"
+UNDO_KEPT = 100
+MIN_PREFIX = 4
+
+
+def _guard(method: Callable[P, T]) -> Callable[P, T]:
+    """Turn a file that fails to parse into CorruptFileError (naming the newest good backup)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        journal = args[0]
+        assert isinstance(journal, Journal)
+        with journal._mutex:  # the TUI calls from worker threads
+            try:
+                return method(*args, **kwargs)
+            except UnreadableFile as error:
+                raise journal.corrupt(error.path, error.reason) from None
+
+    return wrapper
+
+
+def _sort_key(record: Record) -> tuple[Any, ...]:
+    return (record.day or date.min, getattr(record, "at", None) or record.created, record.created)
+
+
+class Journal:
+    """Records of every kind, in a data folder (or in memory, for tests)."""
+
+    def __init__(self, folder: DataFolder | None, *, today: Callable[[], date] = date.today) -> None:
+        self.folder = folder
+        self._today = today
+        self._storages: dict[str, Storage] = {}
+        self._mutex = threading.RLock()
+
+    # -- opening --------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path, *, today: Callable[[], date] = date.today) -> Journal:
+        """Open a data folder: refuse a damaged or newer one; migrate an older one forward."""
+        journal = cls(DataFolder(root), today=today)
+        journal.check_files()
+        journal._check_schema()
+        return journal
+
+    @classmethod
+    def in_memory(cls) -> Journal:
+        return cls(None)
+
+    def check_files(self) -> None:
+        """Cheap whole-folder check that every data file was written completely."""
+        if self.folder is None:
+            return
+        broken = self.folder.incomplete_files()
+        if broken:
+            raise self.corrupt(broken[0], "it is incomplete: it may have been cut short")
+
+    def corrupt(self, path: Path, reason: str) -> CorruptFileError:
+        backup = self.folder.newest_good_copy(path.name) if self.folder else None
+        return CorruptFileError(path, reason, backup.path if backup else None)
+
+    @_guard
+    def schema_version(self) -> int | None:
+        """The stored schema version (None for a folder that holds nothing yet)."""
+        doc = Table(self._storage(META), "meta", cache_size=0).get(doc_id=1)
+        if doc is None:
+            return None
+        version = doc.get("schema")
+        if not isinstance(version, int):
+            raise self.corrupt(self._path(META), "its schema version is missing")
+        return version
+
+    def _check_schema(self) -> None:
+        version = self.schema_version()
+        if version is None or version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            raise NewerFormatError(
+                f"The data in {self.folder.root if self.folder else 'memory'} was saved by a "
+                f"newer paceapp (data format {version}); this paceapp ({__version__}) reads up "
+                f"to format {SCHEMA_VERSION}. Please update paceapp. Nothing was changed.")
+        assert self.folder is not None
+        with self.folder.locked():
+            self.folder.event_backup("migrate", datetime.now())
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](self.folder)
+                self._storages.clear()
+            self._write_meta()
+
+    def _write_meta(self) -> None:
+        table = Table(self._storage(META), "meta", cache_size=0)
+        table.upsert(Document({"schema": SCHEMA_VERSION, "app": __version__}, doc_id=1))
+
+    # -- files ----------------------------------------------------------------------------
+    def _path(self, name: str) -> Path:
+        assert self.folder is not None
+        return self.folder.records / f"{name}.json"
+
+    def _storage(self, name: str) -> Storage:
+        storage = self._storages.get(name)
+        if storage is None:
+            if self.folder is None:
+                storage = MemoryStorage()
+            else:
+                storage = SafeJSONStorage(self._path(name), self.folder)
+            self._storages[name] = storage
+        return storage
+
+    def _table(self, cls: type[Record], shard: str) -> Table:
+        return Table(self._storage(shard), cls.KIND, cache_size=0)
+
+    @staticmethod
+    def _shard_for(record: Record) -> str:
+        if record.SHARDED:
+            assert record.day is not None
+            return f"{record.KIND}-{record.day.year}"
+        return record.KIND
+
+    def _shards(self, cls: type[Record], since: date | None = None,
+                until: date | None = None) -> list[str]:
+        """Names of the files holding `cls`, newest year first, limited to the period."""
+        if not cls.SHARDED:
+            return [cls.KIND]
+        prefix = f"{cls.KIND}-"
+        if self.folder is None:
+            names = [n for n in self._storages if n.startswith(prefix)]
+        else:
+            names = [p.stem for p in self.folder.record_files() if p.stem.startswith(prefix)]
+        shards = []
+        for name in names:
+            year_text = name[len(prefix):]
+            if not year_text.isdigit():
+                continue
+            year = int(year_text)
+            if (since and year < since.year) or (until and year > until.year):
+                continue
+            shards.append((year, name))
+        return [name for _year, name in sorted(shards, reverse=True)]
+
+    def _decode(self, cls: type[R], doc: dict[str, Any], shard: str) -> R:
+        try:
+            return from_data(cls, doc, cls.KIND)
+        except DataError as error:
+            path = self._path(shard) if self.folder else Path(shard)
+            raise self.corrupt(path, f"a {cls.LABEL} in it does not fit: {error}") from None
+
+    # -- reading --------------------------------------------------------------------------
+    @_guard
+    def list(self, cls: type[R], since: date | None = None, until: date | None = None) -> list[R]:
+        """Records of one kind, oldest first, limited to days in [since, until] if given."""
+        found: list[R] = []
+        for shard in self._shards(cls, since, until):
+            for doc in self._table(cls, shard).all():
+                record = self._decode(cls, doc, shard)
+                day = record.day
+                if day is not None and ((since and day < since) or (until and day > until)):
+                    continue
+                found.append(record)
+        found.sort(key=_sort_key)
+        return found
+
+    @_guard
+    def count(self, cls: type[Record]) -> int:
+        return sum(len(self._table(cls, shard)) for shard in self._shards(cls))
+
+    @_guard
+    def get(self, cls: type[R], record_id: str) -> R:
+        """The record with exactly this id."""
+        found = self._locate(cls, record_id)
+        if found is None:
+            raise NotFoundError(f"There is no {cls.LABEL} with id {record_id}.")
+        return self._decode(cls, found[1], found[0])
+
+    @_guard
+    def find(self, cls: type[R], id_or_prefix: str) -> R:
+        """A record by its id or the first few characters of it (as shown in tables)."""
+        prefix = id_or_prefix.strip().lower()
+        if len(prefix) < MIN_PREFIX:
+            raise ValidationError(
+                f"Please give at least {MIN_PREFIX} characters of the id (as shown by "
+                f"'paceapp show {cls.KIND}').", "id")
+        matches = []
+        for shard in self._shards(cls):
+            for doc in self._table(cls, shard).all():
+                if str(doc.get("id", "")).startswith(prefix):
+                    matches.append((shard, doc))
+        if not matches:
+            raise NotFoundError(
+                f"There is no {cls.LABEL} with an id starting '{id_or_prefix.strip()}'. "
+                f"'paceapp show {cls.KIND}' lists them with their ids.")
+        if len(matches) > 1:
+            raise ValidationError(
+                f"More than one {cls.LABEL} has an id starting '{prefix}'. "
+                "Please give more of the id.", "id")
+        return self._decode(cls, matches[0][1], matches[0][0])
+
+    @_guard
+    def get_single(self, cls: type[R]) -> R | None:
+        """The one record of a SINGLE kind (a plan, the settings), or None."""
+        found = self._locate(cls, cls.KIND)
+        return None if found is None else self._decode(cls, found[1], found[0])
+
+    def _locate(self, cls: type[Record], record_id: str) -> tuple[str, Document] | None:
+        for shard in self._shards(cls):
+            table = self._table(cls, shard)
+            for doc in table.all():
+                if doc.get("id") == record_id:
+                    return shard, doc
+        return None
+
+    # -- writing --------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock for a group of changes; take the day's backup first."""
+        if self.folder is None:
+            yield
+            return
+        with self.folder.locked():
+            try:
+                if self.folder._lock_depth == 1:
+                    self.check_files()
+                    self.folder.daily_backup(self._today())
+                    if self.schema_version() is None:
+                        self._write_meta()
+                yield
+            except BaseException:
+                for storage in self._storages.values():
+                    if isinstance(storage, SafeJSONStorage):
+                        storage.forget()
+                raise
+
+    @_guard
+    def add(self, record: R, *, undoable: bool = True) -> R:
+        """Store a new record (validated first)."""
+        record.validate()
+        with self.transaction():
+            if record.SINGLE or self._locate(type(record), record.id) is not None:
+                raise ValidationError(f"A {record.LABEL} with that id is already stored.", "id")
+            data = to_data(record)
+            self._table(type(record), self._shard_for(record)).insert(data)
+            if undoable:
+                self._log("add", record, None, data)
+        return record
+
+    @_guard
+    def add_many(self, records: Iterable[Record]) -> int:
+        """Store many new records at once (one write per file; not added to the undo log)."""
+        grouped: dict[tuple[type[Record], str], list[dict[str, Any]]] = {}
+        for record in records:
+            record.validate()
+            grouped.setdefault((type(record), self._shard_for(record)), []).append(
+                to_data(record))
+        with self.transaction():
+            for (cls, shard), docs in grouped.items():
+                self._table(cls, shard).insert_multiple(docs)
+        return sum(len(docs) for docs in grouped.values())
+
+    @_guard
+    def update(self, record: R) -> R:
+        """Replace a stored record with a changed copy (same id); `updated` is set to now."""
+        record = touched(record)
+        record.validate()
+        with self.transaction():
+            found = self._locate(type(record), record.id)
+            if found is None:
+                raise NotFoundError(f"There is no {record.LABEL} with id {record.id}.")
+            old_shard, old_doc = found
+            before = dict(old_doc)
+            data = to_data(record)
+            self._replace(type(record), old_shard, old_doc.doc_id, self._shard_for(record), data)
+            self._log("update", record, before, data)
+        return record
+
+    @_guard
+    def put_single(self, record: R) -> R:
+        """Store the one record of a SINGLE kind, replacing any earlier one."""
+        assert record.SINGLE
+        record.validate()
+        with self.transaction():
+            found = self._locate(type(record), record.KIND)
+            before = dict(found[1]) if found else None
+            if found:
+                old = self._decode(type(record), found[1], found[0])
+                record = touched(record, id=record.KIND, created=old.created)
+            else:
+                record = touched(record, id=record.KIND)
+            data = to_data(record)
+            if found:
+                self._replace(type(record), record.KIND, found[1].doc_id, record.KIND, data)
+            else:
+                self._table(type(record), record.KIND).insert(data)
+            self._log("put", record, before, data)
+        return record
+
+    @_guard
+    def delete(self, cls: type[R], record_id: str) -> R:
+        """Remove a record; it can be brought back with undo."""
+        with self.transaction():
+            found = self._locate(cls, record_id)
+            if found is None:
+                raise NotFoundError(f"There is no {cls.LABEL} with id {record_id}.")
+            shard, doc = found
+            record = self._decode(cls, doc, shard)
+            self._table(cls, shard).remove(doc_ids=[doc.doc_id])
+            self._log("delete", record, dict(doc), None)
+        return record
+
+    def _replace(self, cls: type[Record], old_shard: str, doc_id: int, new_shard: str,
+                 data: dict[str, Any]) -> None:
+        if old_shard == new_shard:
+            def swap(doc: dict[str, Any]) -> None:
+                doc.clear()
+                doc.update(data)
+            self._table(cls, old_shard).update(swap, doc_ids=[doc_id])
+        else:
+            self._table(cls, old_shard).remove(doc_ids=[doc_id])
+            self._table(cls, new_shard).insert(data)
+
+    # -- undo -----------------------------------------------------------------------------
+    def _log(self, op: str, record: Record, before: dict[str, Any] | None,
+             after: dict[str, Any] | None) -> None:
+        table = Table(self._storage(UNDO), "undo", cache_size=0)
+        table.insert({"op": op, "kind": record.KIND, "id": record.id, "before": before,
+                      "after": after, "at": utc_now().isoformat()})
+        surplus = len(table) - UNDO_KEPT
+        if surplus > 0:
+            oldest = sorted(doc.doc_id for doc in table.all())[:surplus]
+            table.remove(doc_ids=oldest)
+
+    @_guard
+    def last_change(self) -> dict[str, Any] | None:
+        table = Table(self._storage(UNDO), "undo", cache_size=0)
+        docs = table.all()
+        return dict(max(docs, key=lambda d: d.doc_id)) if docs else None
+
+    @_guard
+    def undo(self) -> tuple[str, Record] | None:
+        """Reverse the most recent change; return (what was done, the record) or None."""
+        with self.transaction():
+            table = Table(self._storage(UNDO), "undo", cache_size=0)
+            docs = table.all()
+            if not docs:
+                return None
+            entry = max(docs, key=lambda d: d.doc_id)
+            cls = kind_class(entry["kind"])
+            op, before, after = entry["op"], entry["before"], entry["after"]
+            found = self._locate(cls, entry["id"])
+            if op == "add":
+                if found:
+                    self._table(cls, found[0]).remove(doc_ids=[found[1].doc_id])
+                record = from_data(cls, after, cls.KIND)
+                done = "removed"
+            elif op == "delete":
+                record = from_data(cls, before, cls.KIND)
+                if not found:
+                    self._table(cls, self._shard_for(record)).insert(before)
+                done = "brought back"
+            else:  # update / put
+                if before is None:
+                    if found:
+                        self._table(cls, found[0]).remove(doc_ids=[found[1].doc_id])
+                    record = from_data(cls, after, cls.KIND)
+                else:
+                    record = from_data(cls, before, cls.KIND)
+                    if found:
+                        self._replace(cls, found[0], found[1].doc_id, self._shard_for(record),
+                                      before)
+                    else:
+                        self._table(cls, self._shard_for(record)).insert(before)
+                done = "changed back"
+            table.remove(doc_ids=[entry.doc_id])
+        return done, record
+
+    # -- whole-folder views ---------------------------------------------------------------
+    def kinds_in_use(self) -> dict[str, int]:
+        """Record counts per kind (for backups listings and data check)."""
+        return {name: self.count(cls) for name, cls in all_kinds().items()}

@@ -1,0 +1,129 @@
+"""PaceApp: the Textual application (sections as modes, global keys, safe background I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from paceapp.core.errors import PaceError
+from paceapp.store.journal import Journal
+from paceapp.tui.navigation import sections
+
+
+def _mode_factory(target: str) -> Callable[[], Screen[Any]]:
+    def make() -> Screen[Any]:
+        section = next(s for s in sections() if s.target == target)
+        return section.screen_class()()
+    return make
+
+
+class PaceApp(App[int]):
+    """paceapp's TUI. Disk I/O runs in worker threads; results come back on the UI thread."""
+
+    TITLE = "paceapp"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", priority=True),
+        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
+        Binding("f2", "support", "Support", id="support", priority=True),
+        Binding("exclamation_mark", "support", "Support", show=False, id="support-alt"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        *[Binding(s.key, f"section('{s.mode}')", s.title, show=False, id=f"go-{s.mode}")
+          for s in sections()],
+    ]
+    MODES = {s.mode: _mode_factory(s.target) for s in sections()}
+    DEFAULT_MODE = "today"
+
+    def __init__(self, journal: Journal, *, demo: bool = False) -> None:
+        super().__init__()
+        self.journal = journal
+        self.demo = demo
+        if demo:
+            self.sub_title = "demo data"
+
+    # -- navigation -----------------------------------------------------------------------
+    def action_section(self, mode: str) -> None:
+        if mode in self.MODES and self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from paceapp.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    def action_support(self) -> None:
+        from paceapp.tui.screens.support import SupportScreen
+
+        if not isinstance(self.screen, SupportScreen):
+            self.push_screen(SupportScreen())
+
+    # -- data -----------------------------------------------------------------------------
+    def load_then(self, load: Callable[[], Any], show: Callable[[Any], None],
+                  group: str = "load") -> None:
+        """Run `load()` off the UI thread, then `show(result)` on it."""
+        self._load_worker(load, show, group)
+
+    @work(thread=True, exit_on_error=False)
+    def _load_worker(self, load: Callable[[], Any], show: Callable[[Any], None],
+                     group: str) -> None:
+        try:
+            result = load()
+        except PaceError as error:
+            self.call_from_thread(self.tell_problem, str(error))
+            return
+        self.call_from_thread(show, result)
+
+    def save(self, change: Callable[[Journal], Any], done: Callable[[Any], str] | str,
+             after: Callable[[Any], None] | None = None) -> None:
+        """Apply `change(journal)` in a worker; then say `done` and refresh the screen."""
+        self._save_worker(change, done, after)
+
+    @work(thread=True, exit_on_error=False, group="save")
+    def _save_worker(self, change: Callable[[Journal], Any], done: Callable[[Any], str] | str,
+                     after: Callable[[Any], None] | None) -> None:
+        try:
+            result = change(self.journal)
+        except PaceError as error:
+            self.call_from_thread(self.tell_problem, str(error))
+            return
+        message = done(result) if callable(done) else done
+        self.call_from_thread(self._saved, message, after, result)
+
+    def _saved(self, message: str, after: Callable[[Any], None] | None, result: Any) -> None:
+        if message:
+            self.notify(message, markup=False, timeout=4)
+        if after is not None:
+            after(result)
+        self.refresh_data()
+
+    def tell_problem(self, message: str) -> None:
+        self.notify(message, title="Could not do that", severity="warning", markup=False,
+                    timeout=10)
+
+    def refresh_data(self) -> None:
+        """Ask the current section to load its data again."""
+        from paceapp.tui.screens.base import SectionScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, SectionScreen):
+                screen.reload()
+                break
+
+    def action_undo(self) -> None:
+        def change(journal: Journal) -> Any:
+            return journal.undo()
+
+        def done(result: Any) -> str:
+            if result is None:
+                return "There is nothing to undo."
+            what, record = result
+            return f"Undone: {record.LABEL} {what}."
+
+        self.save(change, done)

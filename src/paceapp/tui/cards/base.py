@@ -1,0 +1,41 @@
+"""TodayCard: one box on Today. Loads its data in a thread, shows it on the UI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.containers import Vertical
+
+if TYPE_CHECKING:
+    from paceapp.store.journal import Journal
+    from paceapp.tui.app import PaceApp
+
+
+class TodayCard(Vertical):
+    """Subclasses set KEYS and write load() (runs in a worker thread) and show() (UI thread).
+
+    KEYS are (key, action, description): Today binds each key to `action_<action>` on the card,
+    so a card's keys work wherever the focus is on Today.
+    """
+
+    KEYS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    #: Shown in bad-day mode (the essentials only).
+    ESSENTIAL: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        super().__init__(classes="card")
+
+    @property
+    def pace(self) -> PaceApp:
+        from paceapp.tui.app import PaceApp
+
+        assert isinstance(self.app, PaceApp)
+        return self.app
+
+    def load(self, journal: Journal, today: date) -> Any:
+        """Read what the card needs. Runs in a worker thread: no widget access here."""
+        return None
+
+    def show(self, data: Any) -> None:
+        """Update the widgets from load()'s result."""

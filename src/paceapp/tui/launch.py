@@ -1,0 +1,17 @@
+"""Opening the app from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from paceapp.store.journal import Journal
+
+
+def run_tui(data_dir: Path, *, demo: bool = False) -> int:
+    """Open the journal (refusing a damaged one before any screen is drawn), then run the app."""
+    journal = Journal.open(data_dir)
+    from paceapp.tui.app import PaceApp
+
+    app = PaceApp(journal, demo=demo)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""Screens: one module per section, plus forms and dialogs."""

@@ -1,0 +1,52 @@
+"""SectionScreen: the frame every section shares (nav bar, body, footer) and data loading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from paceapp.tui.widgets import NavBar
+
+if TYPE_CHECKING:
+    from paceapp.store.journal import Journal
+    from paceapp.tui.app import PaceApp
+
+
+class SectionScreen(Screen[None]):
+    """A section of the app. Subclasses set MODE and write compose_body() and reload()."""
+
+    MODE: ClassVar[str] = ""
+
+    @property
+    def pace(self) -> PaceApp:
+        from paceapp.tui.app import PaceApp
+
+        assert isinstance(self.app, PaceApp)
+        return self.app
+
+    @property
+    def journal(self) -> Journal:
+        return self.pace.journal
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.MODE)
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Load this screen's data (override; use self.load_then to stay off the UI thread)."""
+
+    def load_then(self, load: Callable[[], Any], show: Callable[[Any], None],
+                  group: str | None = None) -> None:
+        """Run `load` in a thread, then `show(result)` on the UI thread."""
+        self.pace.load_then(load, show, group=group or f"load-{self.MODE}")

@@ -1,0 +1,69 @@
+"""Help: every key on the screen you came from, the sections, and where to get support."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from paceapp.tui.navigation import sections
+
+INTRO = (
+    "paceapp keeps your pacing, sleep, flare-ups, goals and GP notes on this computer only.\n"
+    "Every action has a key and can be clicked. Press Escape to close a window. "
+    "Ctrl+Q leaves paceapp; everything is already saved."
+)
+
+
+def key_label(key: str) -> str:
+    names = {"question_mark": "?", "exclamation_mark": "!", "delete": "Delete",
+             "escape": "Esc", "enter": "Enter", "space": "Space"}
+    parts = []
+    for one in key.split(","):
+        one = names.get(one, one)
+        if one.startswith("ctrl+"):
+            one = "Ctrl+" + one[5:].upper()
+        elif len(one) > 1 and one[0] == "f" and one[1:].isdigit():
+            one = one.upper()
+        parts.append(one)
+    return " / ".join(parts)
+
+
+def help_text(active: dict[str, Any]) -> str:
+    lines = [INTRO, "", "Sections (press the number, or click the name at the top):"]
+    lines += [f"  {s.key:<6} {s.title}" for s in sections()]
+    lines += ["", "Keys here:"]
+    seen = set()
+    for key, active_binding in active.items():
+        binding: Binding = active_binding.binding
+        if not binding.description or binding.description in seen or key.isdigit():
+            continue
+        seen.add(binding.description)
+        lines.append(f"  {key_label(key):<12} {binding.description}")
+    lines += ["", "  Ctrl+P       Find any action by name (command palette)",
+              "  Ctrl+Q       Leave paceapp"]
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close", id="close")]
+
+    def __init__(self, active: dict[str, Any]) -> None:
+        super().__init__()
+        self.active = active
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help-dialog"):
+            yield Static("Help", classes="section-title")
+            yield Static(help_text(self.active), markup=False, id="help-text")
+            yield Button("Close (Esc)", id="close", variant="primary")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,167 @@
+"""Log (or change) a pain score: type a number and press Enter - or click one."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.pain import PainEntry, PegEntry, new_pain, new_peg
+from paceapp.core.text import NOTE, SHORT, clean_text, parse_int
+from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
+from paceapp.tui.widgets import Problem
+
+
+class PainForm(ModalScreen[PainEntry | None]):
+    """A quick pain check-in. `p`, a number, Enter: saved. Optional where, note and time."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    DEFAULT_CSS = """
+    PainForm .scores { height: 1; margin: 1 0 0 0; }
+    PainForm .scores Button { min-width: 4; margin: 0 1 0 0; }
+    PainForm #score { width: 12; }
+    """
+
+    def __init__(self, entry: PainEntry | None = None) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        entry = self.entry
+        title = "Change a pain score" if entry else "How is your pain right now?"
+        with Vertical(classes="dialog", id="pain-dialog"):
+            yield Static(title, classes="section-title")
+            yield Label("0 is no pain, 10 is the worst you can imagine. Type it, or click:",
+                        markup=False)
+            with Horizontal(classes="scores"):
+                for n in range(11):
+                    yield Button(str(n), id=f"score-{n}", compact=True)
+            yield Label("Pain score (0-10)", classes="field-label")
+            yield Input(value=str(entry.score) if entry else "", id="score",
+                        restrict=r"\d{0,2}", max_length=2, placeholder="0-10")
+            yield Label("Where (optional, e.g. lower back)", classes="field-label")
+            yield Input(value=entry.where if entry else "", id="where", max_length=SHORT)
+            yield Label("Note (optional)", classes="field-label")
+            yield Input(value=entry.note if entry else "", id="note", max_length=NOTE)
+            yield Label("When (optional: now, 14:30, yesterday 21:00)", classes="field-label")
+            when = f"{entry.at:%Y-%m-%d %H:%M}" if entry else ""
+            yield Input(value=when, id="when", placeholder="now")
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Enter)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#score", Input).focus()
+
+    @on(Button.Pressed, ".scores Button")
+    def pick(self, event: Button.Pressed) -> None:
+        score_input = self.query_one("#score", Input)
+        score_input.value = str(event.button.label)
+        score_input.focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def save(self) -> None:
+        try:
+            self.dismiss(self.build())
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+            if error.field in ("score", "where", "note"):
+                self.query_one(f"#{error.field}", Input).focus()
+            elif error.field == "at":
+                self.query_one("#when", Input).focus()
+
+    def build(self) -> PainEntry:
+        now = local_now()
+        text = self.query_one("#score", Input).value
+        if not text.strip():
+            raise ValidationError("Please type a pain score from 0 to 10.", "score")
+        score = parse_int(text, "score", "pain score")
+        when_text = self.query_one("#when", Input).value.strip()
+        at = parse_when(when_text, now) if when_text and when_text != "now" else now
+        where = self.query_one("#where", Input).value
+        note = self.query_one("#note", Input).value
+        if self.entry is None:
+            return new_pain(score, at, now, where=where, note=note)
+        changed = dataclasses.replace(
+            self.entry, score=score, at=at, where=clean_text(where, "where", SHORT),
+            note=clean_text(note, "note", NOTE))
+        changed.validate()
+        return changed
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PegForm(ModalScreen[PegEntry | None]):
+    """The weekly PEG check-in: three numbers about the past week."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    QUESTIONS = (
+        ("pain", "P - What number best describes your pain on average in the past week? "
+                 "(0 no pain - 10 worst imaginable)"),
+        ("enjoyment", "E - How much has pain got in the way of your enjoyment of life? "
+                      "(0 not at all - 10 completely)"),
+        ("activity", "G - How much has pain got in the way of your general activity? "
+                     "(0 not at all - 10 completely)"),
+    )
+
+    def __init__(self, entry: PegEntry | None = None) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="peg-dialog"):
+            yield Static("Weekly check-in (PEG)", classes="section-title")
+            for field, question in self.QUESTIONS:
+                yield Label(question, classes="field-label", markup=False)
+                value = str(getattr(self.entry, field)) if self.entry else ""
+                yield Input(value=value, id=field, restrict=r"\d{0,2}", max_length=2,
+                            placeholder="0-10")
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Enter)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    @on(Input.Submitted)
+    def next_or_save(self, event: Input.Submitted) -> None:
+        if event.input.id == "activity":
+            self.save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        try:
+            values = []
+            for field, _question in self.QUESTIONS:
+                text = self.query_one(f"#{field}", Input).value
+                if not text.strip():
+                    raise ValidationError("Please answer all three, from 0 to 10.", field)
+                values.append(parse_int(text, field, field))
+            today = local_now().date()
+            if self.entry is None:
+                self.dismiss(new_peg(*values, today, today))
+            else:
+                changed = dataclasses.replace(self.entry, pain=values[0], enjoyment=values[1],
+                                              activity=values[2])
+                changed.validate()
+                self.dismiss(changed)
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def describe_pain(entry: PainEntry) -> str:
+    return f"pain {entry.score}/10 at {show_time(entry.at)} on {show_date(entry.day)}"

@@ -1,0 +1,140 @@
+"""Today: how am I doing, and what's next. Cards from each feature, then today's entries."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from paceapp.core.kinds import all_kinds
+from paceapp.core.records import Record
+from paceapp.core.timeparse import local_now, show_date, show_time
+from paceapp.store.journal import Journal
+from paceapp.tui.cards import card_classes
+from paceapp.tui.cards.base import TodayCard
+from paceapp.tui.screens.base import SectionScreen
+from paceapp.tui.text import plain
+
+_CARDS = card_classes()
+
+
+def todays_records(journal: Journal, today: date) -> list[Record]:
+    """Everything logged for today, across the dated kinds, in time order."""
+    found: list[Record] = []
+    for cls in all_kinds().values():
+        if cls.SHARDED:
+            found.extend(journal.list(cls, since=today, until=today))
+
+    def moment(record: Record) -> datetime:
+        at = getattr(record, "at", None) or getattr(record, "started", None)
+        return at if isinstance(at, datetime) else record.created
+
+    return sorted(found, key=moment)
+
+
+def entry_time(record: Record) -> str:
+    at = getattr(record, "at", None) or getattr(record, "started", None)
+    return show_time(at) if isinstance(at, datetime) else ""
+
+
+class TodayScreen(SectionScreen):
+    MODE = "today"
+    BINDINGS = [
+        *[Binding(key, f"card('{cls.__name__}', '{action}')", description, id=f"today-{action}")
+          for cls in _CARDS for key, action, description in cls.KEYS],
+        Binding("e", "edit", "Change", id="today-edit"),
+        Binding("delete,x", "delete", "Delete", id="today-delete"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="today-title", classes="section-title", markup=False)
+        with VerticalScroll(id="today-body"):
+            for cls in _CARDS:
+                card = cls()
+                card.id = f"card-{cls.__name__}"
+                yield card
+            yield Static("Today's entries (choose one, then e to change or x to delete)",
+                         classes="card-title")
+            yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        table.add_columns("Time", "What", "Details")
+        self.reload()
+
+    def reload(self) -> None:
+        today = local_now().date()
+        self.query_one("#today-title", Static).update(f"Today · {show_date(today)}")
+        cards = list(self.query(TodayCard))
+        journal = self.journal
+
+        def load() -> tuple[list[tuple[TodayCard, Any]], list[Record]]:
+            return ([(card, card.load(journal, today)) for card in cards],
+                    todays_records(journal, today))
+
+        self.load_then(load, self.show_data)
+
+    def show_data(self, data: tuple[list[tuple[TodayCard, Any]], list[Record]]) -> None:
+        card_data, records = data
+        for card, value in card_data:
+            if card.is_mounted:
+                card.show(value)
+        table = self.query_one("#entries", DataTable)
+        table.clear()
+        self.records = {f"{r.KIND}:{r.id}": r for r in records}
+        for record in records:
+            details = ", ".join(v for k, v in record.summary().items()
+                                if v and k not in ("id", "when"))
+            table.add_row(plain(entry_time(record)), plain(record.LABEL), plain(details),
+                          key=f"{record.KIND}:{record.id}")
+        if not records:
+            table.add_row(plain(""), plain("Nothing logged yet today"),
+                          plain("Bad days are real data too - log when you can."), key="empty")
+
+    def action_card(self, card_name: str, action: str) -> None:
+        card = self.query_one(f"#card-{card_name}", TodayCard)
+        getattr(card, f"action_{action}")()
+
+    def selected(self) -> Record | None:
+        table = self.query_one("#entries", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return getattr(self, "records", {}).get(key or "")
+
+    def action_edit(self) -> None:
+        record = self.selected()
+        if record is None:
+            self.notify("Choose an entry in the list first (arrow keys or click).")
+            return
+        from paceapp.tui.forms import edit_form
+
+        def saved(changed: Record | None) -> None:
+            if changed is not None:
+                self.pace.save(lambda j: j.update(changed), f"Changed the {changed.LABEL}.")
+
+        self.app.push_screen(edit_form(record), saved)
+
+    def action_delete(self) -> None:
+        record = self.selected()
+        if record is None:
+            self.notify("Choose an entry in the list first (arrow keys or click).")
+            return
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pace.save(lambda j: j.delete(type(record), record.id),
+                               f"Deleted the {record.LABEL}. Ctrl+Z brings it back.")
+
+        details = ", ".join(v for k, v in record.summary().items() if v and k != "id")
+        self.app.push_screen(ConfirmScreen(f"Delete this {record.LABEL}?\n{details}"), answered)
+
+    @on(DataTable.RowSelected, "#entries")
+    def row_chosen(self) -> None:
+        self.action_edit()

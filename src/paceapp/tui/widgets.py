@@ -1,0 +1,60 @@
+"""Small widgets shared by every screen."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
+
+from paceapp.tui.navigation import sections
+
+
+class NavBar(Horizontal):
+    """The row of sections at the top: each is a key (1-7) or a click away.
+
+    The current section is marked with '▸' and underlined, not by colour alone.
+    """
+
+    DEFAULT_CSS = """
+    NavBar { height: 1; width: 100%; background: $panel; }
+    NavBar > Button { min-width: 0; height: 1; border: none; margin: 0 1 0 0; padding: 0 1; }
+    NavBar > Button.-current { text-style: bold underline; }
+    NavBar > .nav-help { width: 1fr; content-align: right middle; padding: 0 1; }
+    """
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        for section in sections():
+            mark = "▸" if section.mode == self.current else " "
+            button = Button(f"{mark}{section.key} {section.title}", id=f"nav-{section.mode}",
+                            compact=True)
+            if section.mode == self.current:
+                button.add_class("-current")
+            yield button
+        yield Static("F1 Help  F2 Support", classes="nav-help", markup=False)
+
+    @on(Button.Pressed)
+    def go(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id and event.button.id.startswith("nav-"):
+            self.app.run_action(f"section('{event.button.id[4:]}')")
+
+
+class Problem(Static):
+    """A form's message about what was wrong; marked with a sign and words, not colour alone."""
+
+    DEFAULT_CSS = """
+    Problem { height: auto; color: $text-warning; padding: 0 1; }
+    Problem.-empty { display: none; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__("", id=id, markup=False, classes="-empty")
+
+    def say(self, message: str) -> None:
+        self.update(f"! {message}" if message else "")
+        self.set_class(not message, "-empty")

@@ -1,0 +1,96 @@
+"""Shared fixtures: a fresh data folder per test, CLI runners, and a Journal on disk or in memory.
+
+No test may touch the real user data folder: `default_data_dir` is patched to fail loudly.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from paceapp.store.journal import Journal
+
+os.environ.setdefault("TZ", "Europe/London")
+if hasattr(__import__("time"), "tzset"):
+    __import__("time").tzset()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def refuse() -> Path:
+        raise AssertionError("a test tried to use the real user data folder")
+
+    monkeypatch.setattr("paceapp.paths.default_data_dir", refuse)
+    monkeypatch.delenv("PACEAPP_DATA_DIR", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def journal(data_dir: Path) -> Journal:
+    return Journal.open(data_dir)
+
+
+@pytest.fixture(params=["memory", "disk"])
+def any_journal(request: pytest.FixtureRequest, tmp_path: Path) -> Journal:
+    """The same tests over in-memory storage and the real on-disk storage."""
+    if request.param == "memory":
+        return Journal.in_memory()
+    return Journal.open(tmp_path / "any")
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `paceapp ARGS...` in-process against the test's data folder: cli("log", "pain", "6")."""
+    from paceapp.cli import main
+
+    def run(*args: str, input: str | None = None, data: Path | None = None) -> Ran:  # noqa: A002
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(input or ""))
+        code = main(["--data-dir", str(data or data_dir), *args])
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run
+
+
+def run_paceapp(*args: str, data: Path | None = None, input: str | None = None,  # noqa: A002
+                env: dict[str, str] | None = None, timeout: float = 60) -> Ran:
+    """Run the real `paceapp` in a fresh process (python -m paceapp)."""
+    full_env = {**os.environ, **(env or {})}
+    argv = [sys.executable, "-m", "paceapp"]
+    if data is not None:
+        argv += ["--data-dir", str(data)]
+    proc = subprocess.run([*argv, *args], input=input, capture_output=True, text=True,
+                          env=full_env, timeout=timeout)
+    return Ran(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def paceapp_process():
+    return run_paceapp
+
+
+def folder_bytes(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (except the lock) with its content: for 'nothing changed' checks."""
+    if not root.exists():
+        return {}
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != ".lock"}
