@@ -31,9 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     except click.BadParameter as error:
         click.echo(error.format_message(), err=True)  # one plain line
         return 2
+    except click.UsageError as error:
+        hint = f" (See '{error.ctx.command_path} --help'.)" if error.ctx else ""
+        click.echo(f"{error.format_message()}{hint}", err=True)
+        return 2
     except click.ClickException as error:
         error.show()
-        return 2 if isinstance(error, click.UsageError) else error.exit_code
+        return error.exit_code
     except PaceError as error:
         click.echo(str(error), err=True)
         return error.exit_code

@@ -17,7 +17,9 @@ def log_group() -> None:
     """Log pain, a PEG check-in, sleep, a flare-up or an activity."""
 
 
-@log_group.command("pain")
+# ignore_unknown_options: a negative score ("-1") reaches our own check instead of click
+# reading it as an unknown option.
+@log_group.command("pain", context_settings={"ignore_unknown_options": True})
 @click.argument("score", type=WholeNumber("pain score"))
 @click.option("--where", default="", help="Where it hurts (free text, e.g. 'lower back').")
 @click.option("--note", default="", help="Anything you want to remember about it.")
@@ -32,7 +34,7 @@ def log_pain(env: Env, score: int, where: str, note: str, at: datetime | None) -
                f"  (id {entry.id[:8]})")
 
 
-@log_group.command("peg")
+@log_group.command("peg", context_settings={"ignore_unknown_options": True})
 @click.argument("pain", type=WholeNumber("P (average pain)"))
 @click.argument("enjoyment", type=WholeNumber("E (enjoyment of life)"))
 @click.argument("activity", type=WholeNumber("G (general activity)"))

@@ -7,7 +7,7 @@ import dataclasses
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -23,7 +23,7 @@ class PainForm(ModalScreen[PainEntry | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
     DEFAULT_CSS = """
-    PainForm .scores { height: 1; margin: 1 0 0 0; }
+    PainForm .scores { height: 1; margin: 0 0 1 0; }
     PainForm .scores Button { min-width: 4; margin: 0 1 0 0; }
     PainForm #score { width: 12; }
     """
@@ -35,23 +35,28 @@ class PainForm(ModalScreen[PainEntry | None]):
     def compose(self) -> ComposeResult:
         entry = self.entry
         title = "Change a pain score" if entry else "How is your pain right now?"
-        with Vertical(classes="dialog", id="pain-dialog"):
+        with VerticalScroll(classes="dialog", id="pain-dialog"):
             yield Static(title, classes="section-title")
             yield Label("0 is no pain, 10 is the worst you can imagine. Type it, or click:",
                         markup=False)
             with Horizontal(classes="scores"):
                 for n in range(11):
                     yield Button(str(n), id=f"score-{n}", compact=True)
-            yield Label("Pain score (0-10)", classes="field-label")
-            yield Input(value=str(entry.score) if entry else "", id="score",
-                        restrict=r"\d{0,2}", max_length=2, placeholder="0-10")
-            yield Label("Where (optional, e.g. lower back)", classes="field-label")
-            yield Input(value=entry.where if entry else "", id="where", max_length=SHORT)
-            yield Label("Note (optional)", classes="field-label")
-            yield Input(value=entry.note if entry else "", id="note", max_length=NOTE)
-            yield Label("When (optional: now, 14:30, yesterday 21:00)", classes="field-label")
-            when = f"{entry.at:%Y-%m-%d %H:%M}" if entry else ""
-            yield Input(value=when, id="when", placeholder="now")
+            with Horizontal(classes="form-row"):
+                yield Label("Pain score (0-10)")
+                yield Input(value=str(entry.score) if entry else "", id="score",
+                            restrict=r"\d{0,2}", max_length=2, placeholder="0-10")
+            with Horizontal(classes="form-row"):
+                yield Label("Where (optional)")
+                yield Input(value=entry.where if entry else "", id="where", max_length=SHORT,
+                            placeholder="e.g. lower back")
+            with Horizontal(classes="form-row"):
+                yield Label("Note (optional)")
+                yield Input(value=entry.note if entry else "", id="note", max_length=NOTE)
+            with Horizontal(classes="form-row"):
+                yield Label("When (optional)")
+                when = f"{entry.at:%Y-%m-%d %H:%M}" if entry else ""
+                yield Input(value=when, id="when", placeholder="now, or 14:30, yesterday 21:00")
             yield Problem(id="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")
@@ -119,10 +124,10 @@ class PegForm(ModalScreen[PegEntry | None]):
         self.entry = entry
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="peg-dialog"):
+        with VerticalScroll(classes="dialog", id="peg-dialog"):
             yield Static("Weekly check-in (PEG)", classes="section-title")
             for field, question in self.QUESTIONS:
-                yield Label(question, classes="field-label", markup=False)
+                yield Label(question, markup=False)
                 value = str(getattr(self.entry, field)) if self.entry else ""
                 yield Input(value=value, id=field, restrict=r"\d{0,2}", max_length=2,
                             placeholder="0-10")
@@ -130,6 +135,9 @@ class PegForm(ModalScreen[PegEntry | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#pain", Input).focus()
 
     @on(Input.Submitted)
     def next_or_save(self, event: Input.Submitted) -> None:

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from paceapp.core.codec import DataError, from_data, to_data
+from paceapp.core.kinds import all_kinds
+from paceapp.core.pain import PainEntry, PegEntry
+
+
+def test_round_trip_keeps_every_field() -> None:
+    entry = PainEntry(at=datetime(2026, 11, 21, 14, 5).astimezone(), score=6, where="back",
+                      note="stairs – “again”")
+    assert from_data(PainEntry, to_data(entry)) == entry
+    peg = PegEntry(date=date(2026, 11, 21), pain=5, enjoyment=6, activity=7)
+    assert from_data(PegEntry, to_data(peg)) == peg
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"score": "6"}, "whole number"),
+    ({"score": True}, "whole number"),
+    ({"at": "yesterday"}, "ISO 8601"),
+    ({"at": "2026-11-21T14:05:00"}, "no UTC offset"),
+])
+def test_wrong_types_are_named(change: dict, message: str) -> None:
+    data = to_data(PainEntry(at=datetime(2026, 11, 21, 14, 5).astimezone(), score=6))
+    data.update(change)
+    with pytest.raises(DataError, match=message):
+        from_data(PainEntry, data)
+
+
+def test_missing_required_field_is_named() -> None:
+    data = to_data(PainEntry(at=datetime(2026, 11, 21, 14, 5).astimezone(), score=6))
+    del data["score"]
+    with pytest.raises(DataError, match="'score' is missing"):
+        from_data(PainEntry, data)
+
+
+def test_unknown_keys_are_ignored_for_forward_compatibility() -> None:
+    data = to_data(PainEntry(at=datetime(2026, 11, 21, 14, 5).astimezone(), score=6))
+    data["mood"] = 5
+    assert from_data(PainEntry, data).score == 6
+
+
+def test_every_registered_kind_round_trips_its_defaults_where_possible() -> None:
+    kinds = all_kinds()
+    assert {"pain", "peg", "settings"} <= set(kinds)
+    for cls in kinds.values():
+        assert cls.KIND and cls.LABEL
