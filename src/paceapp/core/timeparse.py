@@ -6,6 +6,7 @@ Accepted everywhere (CLI.md): ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM`` (a space work
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -18,8 +19,18 @@ _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[t ](\d{1,2}[:.]\d{2}))?$")
 
 
+#: Set to an ISO 8601 moment to fix the clock (for screenshots, demos and tests).
+FIXED_NOW_ENV = "PACEAPP_NOW"
+
+
 def local_now() -> datetime:
     """The current local time, aware of its UTC offset, to the minute."""
+    fixed = os.environ.get(FIXED_NOW_ENV)
+    if fixed:
+        try:
+            return datetime.fromisoformat(fixed).astimezone().replace(second=0, microsecond=0)
+        except ValueError:
+            pass  # a wrong value is ignored: the real clock is always a safe answer
     return datetime.now().astimezone().replace(second=0, microsecond=0)
 
 
