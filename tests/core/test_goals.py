@@ -1,0 +1,335 @@
+"""Action plans: the confidence rule, weekly counting, reviews and carry-over, status changes."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paceapp.core.codec import from_data, to_data
+from paceapp.core.errors import ValidationError
+from paceapp.core.goals import (
+    ActionPlan,
+    GoalDay,
+    Review,
+    active_plans,
+    change_plan,
+    longer_progress,
+    mark_day,
+    needs_smaller,
+    new_longer_goal,
+    new_plan,
+    plans_to_review,
+    progress_this_week,
+    progress_words,
+    review_plan,
+    series,
+    set_status,
+    smaller_suggestion,
+    summarise_goals,
+)
+from paceapp.core.kinds import kind_class
+
+# Sat 21 Nov 2026; the week (from Monday) began Mon 16 Nov.
+TODAY = date(2026, 11, 21)
+MONDAY = date(2026, 11, 16)
+
+
+def plan(**changes: object) -> ActionPlan:
+    base = new_plan("walk to the postbox", "10 minutes", "after lunch", 3, 8, MONDAY)
+    return dataclasses.replace(base, **changes)
+
+
+def marks(p: ActionPlan, *days: date) -> list[GoalDay]:
+    return [GoalDay(plan_id=p.id, date=d, what=p.what) for d in days]
+
+
+# -- the confidence rule -------------------------------------------------------------------
+@pytest.mark.parametrize(("confidence", "smaller"), [(0, True), (5, True), (6, True), (7, False),
+                                                     (8, False), (10, False)])
+def test_needs_smaller_below_seven(confidence: int, smaller: bool) -> None:
+    assert needs_smaller(confidence) is smaller
+    assert bool(smaller_suggestion(confidence)) is smaller
+
+
+def test_low_confidence_plan_is_still_saved_and_suggestion_is_kind() -> None:
+    low = new_plan("walk to the shop", "20 minutes", "mornings", 5, 5, MONDAY)
+    assert low.confidence == 5  # never blocked
+    text = smaller_suggestion(5)
+    assert "5 out of 10" in text and "smaller" in text and "saved" in text
+    assert "fail" not in text.lower()
+    assert low.derived() == {"needs_smaller": True}
+
+
+def test_bad_plan_input_names_each_field() -> None:
+    with pytest.raises(ValidationError) as caught:
+        new_plan("  ", "", "", 8, 11, MONDAY)
+    fields = [f for f, _m in caught.value.problems]
+    assert fields == ["what", "days_per_week", "confidence"]
+    message = str(caught.value)
+    assert "1 to 7" in message and "0 to 10" in message and "empty" in message
+
+
+@pytest.mark.parametrize("days", [0, 8, -1])
+def test_days_per_week_outside_one_to_seven(days: int) -> None:
+    with pytest.raises(ValidationError) as caught:
+        new_plan("stretches", "", "", days, 8, MONDAY)
+    assert caught.value.field == "days_per_week"
+
+
+def test_stored_plan_validates_status() -> None:
+    with pytest.raises(ValidationError):
+        plan(status="failed").validate()
+
+
+def test_plan_round_trips_through_codec() -> None:
+    p = plan(goal_id="abc", previous_id="def")
+    assert from_data(ActionPlan, to_data(p)) == p
+    assert kind_class("goal") is ActionPlan and kind_class("goals") is ActionPlan
+
+
+def test_describe_reads_as_a_sentence() -> None:
+    assert plan().describe() == "walk to the postbox, 10 minutes, after lunch, 3 days a week"
+    assert plan(days_per_week=1, how_much="", when="").describe() == "walk to the postbox, 1 day a week"
+
+
+# -- weekly counting -----------------------------------------------------------------------
+def test_progress_counts_only_this_week_from_monday() -> None:
+    p = plan(start=date(2026, 11, 9))
+    days = marks(p, date(2026, 11, 14), date(2026, 11, 15),  # Sat, Sun of last week
+                 date(2026, 11, 16), date(2026, 11, 18))      # Mon, Wed of this week
+    assert progress_this_week(p, days, TODAY) == (2, 3)
+    # On Sunday 15 Nov, the week was 9-15 Nov: two days.
+    assert progress_this_week(p, days, date(2026, 11, 15)) == (2, 3)
+    # Monday 23 Nov starts a new week: nothing yet.
+    assert progress_this_week(p, days, date(2026, 11, 23)) == (0, 3)
+
+
+def test_progress_with_week_starting_sunday() -> None:
+    p = plan(start=date(2026, 11, 9))
+    days = marks(p, date(2026, 11, 14), date(2026, 11, 15), date(2026, 11, 16))
+    # Weeks from Sunday: Sat 21 Nov is in the week Sun 15 - Sat 21.
+    assert progress_this_week(p, days, TODAY, week_starts=6) == (2, 3)
+    # Sat 14 Nov belongs to the week Sun 8 - Sat 14.
+    assert progress_this_week(p, days, date(2026, 11, 14), week_starts=6) == (1, 3)
+
+
+def test_progress_ignores_other_plans_and_double_marks() -> None:
+    p, other = plan(), plan(id="other")
+    days = marks(p, MONDAY, MONDAY) + marks(other, date(2026, 11, 17))
+    assert progress_this_week(p, days, TODAY) == (1, 3)
+
+
+def test_progress_over_the_plan_is_said_plainly() -> None:
+    assert progress_words(2, 3) == "2 of 3 days this week"
+    assert progress_words(4, 3) == "4 of 3 days this week - that is the plan done"
+    assert progress_words(0, 1) == "0 of 1 day this week"
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), max_size=40),
+       st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=6))
+def test_progress_is_distinct_days_in_one_week(offsets: list[int], today_offset: int,
+                                               week_starts: int) -> None:
+    origin = date(2026, 1, 1)
+    p = plan(start=origin)
+    today = origin + timedelta(days=today_offset)
+    done, planned = progress_this_week(p, marks(p, *(origin + timedelta(days=o) for o in offsets)),
+                                       today, week_starts)
+    assert planned == 3
+    assert 0 <= done <= 7
+    # Every counted day is within 6 days of every other, and the same weekday start.
+    in_week = {o for o in offsets
+               if (origin + timedelta(days=o) - timedelta(days=((origin + timedelta(days=o)).weekday()
+                                                                  - week_starts) % 7))
+               == today - timedelta(days=(today.weekday() - week_starts) % 7)}
+    assert done == len(in_week)
+
+
+# -- marking days --------------------------------------------------------------------------
+def test_mark_day_checks() -> None:
+    p = plan()
+    day = mark_day(p, TODAY, TODAY, [])
+    assert (day.plan_id, day.date, day.what) == (p.id, TODAY, p.what)
+    with pytest.raises(ValidationError, match="already marked"):
+        mark_day(p, TODAY, TODAY, [day])
+    with pytest.raises(ValidationError, match="not come yet"):
+        mark_day(p, TODAY + timedelta(days=1), TODAY, [])
+    with pytest.raises(ValidationError, match="before this plan started"):
+        mark_day(p, MONDAY - timedelta(days=1), TODAY, [])
+    with pytest.raises(ValidationError, match="paused"):
+        mark_day(plan(status="paused"), TODAY, TODAY, [])
+
+
+# -- status changes ------------------------------------------------------------------------
+def test_status_changes() -> None:
+    p = plan()
+    paused = set_status(p, "paused")
+    assert paused.status == "paused" and paused.id == p.id
+    assert set_status(paused, "active").status == "active"
+    assert set_status(p, "active") is p
+    assert set_status(p, "done").status == "done"
+    with pytest.raises(ValidationError, match="active, paused, done"):
+        set_status(p, "failed")
+    assert active_plans([paused, p, set_status(plan(), "done")]) == [p]
+
+
+def test_change_plan_validates_and_keeps_identity() -> None:
+    p = plan(confidence=5)
+    smaller = change_plan(p, days_per_week=2, how_much="5 minutes", confidence=8)
+    assert (smaller.id, smaller.start, smaller.days_per_week, smaller.how_much,
+            smaller.confidence) == (p.id, p.start, 2, "5 minutes", 8)
+    with pytest.raises(ValidationError):
+        change_plan(p, confidence=12)
+    with pytest.raises(ValidationError):
+        change_plan(p, status="done")
+
+
+# -- reviews and carry-over ----------------------------------------------------------------
+def test_review_keep_carries_plan_into_next_week() -> None:
+    p = plan()
+    result = review_plan(p, "partly", week=TODAY, today=TODAY, got_in_way="rain on Thursday")
+    assert result.plan.status == "done" and result.plan.id == p.id
+    nxt = result.next_plan
+    assert nxt is not None and nxt.id != p.id
+    assert nxt.previous_id == p.id and nxt.status == "active"
+    assert nxt.start == date(2026, 11, 23)  # the Monday after the week reviewed
+    assert (nxt.what, nxt.how_much, nxt.when, nxt.days_per_week, nxt.confidence) == (
+        p.what, p.how_much, p.when, p.days_per_week, p.confidence)
+    review = result.review
+    assert (review.plan_id, review.week, review.outcome, review.got_in_way, review.next_step,
+            review.next_plan_id) == (p.id, MONDAY, "partly", "rain on Thursday", "keep", nxt.id)
+
+
+def test_review_change_applies_changes_to_next_plan() -> None:
+    p = plan()
+    result = review_plan(p, "not this time", week=TODAY, today=TODAY,
+                         changes={"days_per_week": 2, "how_much": "5 minutes"})
+    assert result.review.next_step == "change"
+    assert result.review.outcome == "not-this-time"
+    assert result.next_plan is not None
+    assert (result.next_plan.days_per_week, result.next_plan.how_much) == (2, "5 minutes")
+    assert p.days_per_week == 3  # the reviewed plan keeps what it was
+
+
+def test_review_pause_starts_nothing_new() -> None:
+    result = review_plan(plan(), "done", week=TODAY, today=TODAY, next_step="pause")
+    assert result.plan.status == "paused" and result.next_plan is None
+    assert result.review.next_plan_id is None
+
+
+def test_reviewing_a_past_week_starts_the_next_plan_this_week() -> None:
+    p = plan(start=date(2026, 11, 2))
+    result = review_plan(p, "done", week=date(2026, 11, 4), today=TODAY)
+    assert result.review.week == date(2026, 11, 2)
+    assert result.next_plan is not None and result.next_plan.start == MONDAY
+
+
+def test_marks_on_the_old_plan_count_for_the_carried_on_plan() -> None:
+    p = plan(start=date(2026, 11, 9))
+    days = marks(p, date(2026, 11, 12), MONDAY, date(2026, 11, 17))
+    nxt = review_plan(p, "done", week=date(2026, 11, 9), today=TODAY).next_plan
+    assert nxt is not None and nxt.start == MONDAY
+    assert progress_this_week(nxt, days, TODAY) == (2, 3)
+
+
+def test_review_refusals() -> None:
+    p = plan()
+    with pytest.raises(ValidationError, match="outcome"):
+        review_plan(p, "great", week=TODAY, today=TODAY)
+    with pytest.raises(ValidationError, match="next step"):
+        review_plan(p, "done", week=TODAY, today=TODAY, next_step="stop")
+    with pytest.raises(ValidationError, match="not started yet"):
+        review_plan(p, "done", week=TODAY + timedelta(days=7), today=TODAY)
+    with pytest.raises(ValidationError, match="before this plan started"):
+        review_plan(p, "done", week=MONDAY - timedelta(days=1), today=TODAY)
+    done = review_plan(p, "done", week=TODAY, today=TODAY)
+    with pytest.raises(ValidationError, match="reviewed"):
+        review_plan(p, "done", week=TODAY, today=TODAY, reviews=[done.review])
+    with pytest.raises(ValidationError, match="reviewed"):
+        review_plan(done.plan, "done", week=TODAY, today=TODAY)
+
+
+def test_plans_to_review_skips_reviewed_and_future() -> None:
+    a, b, c = plan(), plan(id="b"), plan(id="c", start=date(2026, 11, 23))
+    review = Review(plan_id="b", week=MONDAY, outcome="done")
+    assert plans_to_review([a, b, c], [review], TODAY) == [a]
+
+
+# -- longer goals --------------------------------------------------------------------------
+def test_longer_goal_series_and_progress() -> None:
+    goal = new_longer_goal("walk to the shop again by spring", date(2026, 11, 2))
+    w1 = plan(start=date(2026, 11, 2), goal_id=goal.id, how_much="5 minutes")
+    r1 = review_plan(w1, "done", week=w1.start, today=date(2026, 11, 8))  # on the Sunday
+    assert r1.next_plan is not None
+    w2 = change_plan(r1.next_plan, how_much="10 minutes")
+    r2 = review_plan(w2, "partly", week=w2.start, today=date(2026, 11, 15),
+                     got_in_way="flare-up")
+    w3 = r2.next_plan
+    assert w3 is not None and w3.goal_id == goal.id and w3.start == MONDAY
+    plans = [r1.plan, r2.plan, w3, plan(id="unrelated")]
+    days = (marks(w1, date(2026, 11, 3), date(2026, 11, 5), date(2026, 11, 6))
+            + marks(w2, date(2026, 11, 10)) + marks(w3, MONDAY))
+    assert [p.id for p in series(w3, plans)] == [w1.id, w2.id, w3.id]
+    progress = longer_progress(goal, plans, days, [r1.review, r2.review], TODAY)
+    assert (progress.weeks, progress.days_done, len(progress.plans)) == (3, 5, 3)
+    assert progress.outcomes == {"done": 1, "partly": 1, "not-this-time": 0}
+    text = progress.sentence()
+    assert "3 weekly plans over 3 weeks since Mon 2 Nov; 5 days done" in text
+    assert "reviews: 1 done, 1 partly" in text
+    assert "Started with: walk to the postbox, 5 minutes" in text
+    assert "Now: walk to the postbox, 10 minutes" in text
+
+
+def test_longer_goal_with_no_plans() -> None:
+    goal = new_longer_goal("garden again", TODAY, by_when="by summer")
+    assert "no weekly plans yet" in longer_progress(goal, [], [], [], TODAY).sentence()
+    with pytest.raises(ValidationError):
+        new_longer_goal("", TODAY)
+
+
+# -- period summary ------------------------------------------------------------------------
+def test_summary_hand_worked() -> None:
+    # Period Sat 24 Oct - Sat 21 Nov: weeks from Mon 26 Oct, 2, 9 and 16 Nov (4 weeks).
+    walk1 = plan(what="walk to the postbox", start=date(2026, 10, 19), days_per_week=3)
+    # Reviewed on Sun 1 Nov, so walk1 covered the weeks of 19 and 26 Oct.
+    r1 = review_plan(walk1, "partly", week=date(2026, 11, 1), today=date(2026, 11, 1))
+    walk2 = r1.next_plan
+    assert walk2 is not None and walk2.start == date(2026, 11, 2)
+    walk2 = change_plan(walk2, what="walk to the bench")  # the series' latest name
+    stretch = plan(what="stretches", start=date(2026, 11, 9), days_per_week=2)
+    plans = [r1.plan, walk2, stretch]
+    days = (marks(walk1, date(2026, 10, 20), date(2026, 10, 27), date(2026, 10, 29))
+            + marks(walk2, date(2026, 11, 3), date(2026, 11, 4), date(2026, 11, 10),
+                    date(2026, 11, 17))
+            + marks(stretch, date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 18)))
+    summary = summarise_goals(plans, days, [r1.review], date(2026, 10, 24), TODAY)
+    # planned: walk1 week 26 Oct (3) + walk2 weeks 2, 9, 16 Nov (9) + stretches 9, 16 Nov (4) = 16
+    # done: walk1 27, 29 Oct (2) + walk2 3, 4, 10, 17 Nov (4) + stretches 9, 16, 18 Nov (3) = 9
+    assert (summary.days_done, summary.days_planned, summary.weeks) == (9, 16, 4)
+    assert summary.plans == ("walk to the bench", "stretches")
+    assert summary.start == date(2026, 10, 26)
+    assert summary.sentence() == (
+        "Goals, 26 Oct – 21 Nov: 2 weekly action plans on the go (walk to the bench, "
+        "stretches); days done 9 of 16 planned over 4 weeks; weekly reviews: 1 partly.")
+
+
+def test_summary_when_none_set() -> None:
+    summary = summarise_goals([], [], [], date(2026, 10, 24), TODAY)
+    assert summary.sentence() == "Goals: none set between 26 Oct and 21 Nov."
+
+
+def test_summary_short_period_uses_the_week_holding_the_end() -> None:
+    p = plan()
+    summary = summarise_goals([p], marks(p, date(2026, 11, 17)), [], date(2026, 11, 18), TODAY)
+    assert (summary.start, summary.weeks, summary.days_done, summary.days_planned) == (
+        MONDAY, 1, 1, 3)
+
+
+def test_summary_paused_plan_stops_counting() -> None:
+    p = set_status(plan(start=date(2026, 11, 2)), "paused")
+    p = dataclasses.replace(p, updated=p.updated.replace(year=2026, month=11, day=4))
+    summary = summarise_goals([p], [], [], date(2026, 11, 2), TODAY)
+    assert (summary.days_planned, summary.weeks) == (3, 3)
