@@ -1,0 +1,944 @@
+"""Pacing: activity baselines, gentle step-ups, day plans in chunks, and boom-and-bust signals.
+
+Domain facts (DOMAIN.md, Pacing):
+
+- A **baseline** is how much of an activity (minutes, or a count such as stairs) can be done at a
+  time on a good and a bad day without a flare. Three named methods:
+  *3-day average - 20%* (mean of three tries x 0.8, the common PMP teaching), *good/bad average*
+  ((good + bad) / 2) and *gentle* (50% of the comfortable most, as in ME/CFS pacing).
+- Amounts are whole minutes or counts, **rounded half up** (20.5 -> 21, 20.4 -> 20), never below 1;
+  the working is kept with the baseline so a person can check it.
+- **Step-ups** raise by the step (10% by default) at most once per period (7 days by default),
+  always by at least 1, and are held in a week with a flare-up. After a flare-up a **restart**
+  lowers the baseline to the bad-day amount or a chosen percentage.
+- A **day plan** lists activities in the order the person wants; each is split into equal chunks
+  no longer than its baseline, with a rest between chunks.
+- A **boom-and-bust signal** is a day whose logged activity is well above the plan/baseline
+  (1.5x by default) followed within two days by a pain rise (2 points over the recent median, by
+  default) or a flare-up.
+
+Everything here is pure: no I/O, no clock (callers pass `now` / `today`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from statistics import median
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.flare import had_flare_between, open_flare
+from paceapp.core.pain import check_not_future
+from paceapp.core.records import Record
+from paceapp.core.text import NOTE, SHORT, clean_text
+from paceapp.core.timeparse import show_date, show_time
+
+if TYPE_CHECKING:
+    from paceapp.core.flare import Flare
+    from paceapp.core.pain import PainEntry
+
+# -- units and limits ------------------------------------------------------------------------
+UNITS = ("min", "count")
+UNIT_WORDS = {"min": "min", "count": "times"}
+#: The most one entry or baseline can hold: a whole day of minutes, or 10,000 of a count.
+MAX_AMOUNT = {"min": 24 * 60, "count": 10_000}
+
+METHODS = ("three-day", "good-bad", "gentle")
+METHOD_NAMES = {
+    "three-day": "3-day average - 20%",
+    "good-bad": "good/bad average",
+    "gentle": "gentle (50% of comfortable most)",
+    "step": "step-up",
+    "restart": "restart after a flare-up",
+}
+
+DEFAULT_STEP_PCT = 10
+DEFAULT_STEP_DAYS = 7
+DEFAULT_RESTART_PCT = 50
+
+
+def name_key(name: str) -> str:
+    """How activity names are compared: case and spacing do not matter."""
+    return " ".join(name.casefold().split())
+
+
+def show_amount(amount: int | float, unit: str) -> str:
+    """'12 min', '1 time', '30 times'."""
+    if unit == "count":
+        return f"{amount:g} time" if amount == 1 else f"{amount:g} times"
+    return f"{amount:g} min"
+
+
+def _num(value: Fraction) -> str:
+    """A worked number to one decimal, without a trailing .0 ('25.3', '20')."""
+    rounded = Fraction(math.floor(value * 10 + Fraction(1, 2)), 10)
+    return f"{float(rounded):.1f}".removesuffix(".0")
+
+
+def round_half_up(value: Fraction) -> int:
+    """Round as people do by hand: halves go up (20.5 -> 21)."""
+    return math.floor(value + Fraction(1, 2))
+
+
+def check_unit(unit: str) -> str:
+    cleaned = unit.strip().lower()
+    aliases = {"minutes": "min", "mins": "min", "minute": "min", "m": "min", "counts": "count",
+               "times": "count", "reps": "count"}
+    cleaned = aliases.get(cleaned, cleaned)
+    if cleaned not in UNITS:
+        raise ValidationError(f"The unit must be 'min' (minutes) or 'count' (like stairs); "
+                              f"'{unit}' is not one of those.", "unit")
+    return cleaned
+
+
+def check_amount(value: object, unit: str, field: str = "amount", label: str = "amount") -> int:
+    """A whole amount above 0 and no more than a day of minutes (or 10,000 of a count)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"The {label} must be a whole number, like 15.", field)
+    if value <= 0:
+        raise ValidationError(f"The {label} must be more than 0; {value} is not. "
+                              "Bad days count too - log what you did, even if it was short.",
+                              field)
+    most = MAX_AMOUNT[unit]
+    if value > most:
+        what = "a whole day" if unit == "min" else "the most paceapp keeps"
+        raise ValidationError(f"The {label} {value} is more than {what} ({show_amount(most, unit)}). "
+                              "Please check the number.", field)
+    return value
+
+
+def check_name(name: str) -> str:
+    return clean_text(name, "name", SHORT, required=True, label="activity name")
+
+
+# -- baselines --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Working:
+    """A baseline worked out: the exact value, the rounded amount, and the sum in words."""
+
+    method: str
+    inputs: tuple[int, ...]
+    exact: Fraction
+    amount: int
+    text: str
+
+
+def _rounded(exact: Fraction, unit: str) -> tuple[int, str]:
+    amount = max(1, round_half_up(exact))
+    note = f"rounded to {show_amount(amount, unit)}"
+    if amount == 1 and exact < Fraction(1, 2):
+        note = f"which is less than 1, so {show_amount(1, unit)} (the least paceapp sets)"
+    return amount, note
+
+
+def work_out(method: str, inputs: Sequence[int], unit: str = "min") -> Working:
+    """Work out a baseline with one of the named methods (DOMAIN.md, Pacing).
+
+    three-day: mean of three tries x 0.8; good-bad: (good + bad) / 2; gentle: most x 0.5.
+    """
+    unit = check_unit(unit)
+    values = tuple(inputs)
+    if method == "three-day":
+        if len(values) != 3:
+            raise ValidationError("The 3-day method needs three amounts, one for each try "
+                                  "(like 20 25 30).", "inputs")
+        for i, value in enumerate(values, 1):
+            check_amount(value, unit, "inputs", f"amount for try {i}")
+        mean = Fraction(sum(values), 3)
+        exact = mean * Fraction(4, 5)
+        amount, rounded = _rounded(exact, unit)
+        text = (f"3-day average - 20%: ({' + '.join(map(str, values))}) / 3 = {_num(mean)}; "
+                f"x 0.8 = {_num(exact)}; {rounded}.")
+    elif method == "good-bad":
+        if len(values) != 2:
+            raise ValidationError("The good/bad method needs two amounts: a good day's, then a "
+                                  "bad day's (like 30 10).", "inputs")
+        good, bad = values
+        check_amount(good, unit, "inputs", "good-day amount")
+        check_amount(bad, unit, "inputs", "bad-day amount")
+        if bad > good:
+            raise ValidationError(f"The bad-day amount ({bad}) is more than the good-day amount "
+                                  f"({good}). Give the good day first, then the bad day.", "inputs")
+        exact = Fraction(good + bad, 2)
+        amount, rounded = _rounded(exact, unit)
+        text = f"good/bad average: ({good} + {bad}) / 2 = {_num(exact)}; {rounded}."
+    elif method == "gentle":
+        if len(values) != 1:
+            raise ValidationError("The gentle method needs one amount: the most you can do "
+                                  "comfortably.", "inputs")
+        check_amount(values[0], unit, "inputs", "comfortable most")
+        exact = Fraction(values[0], 2)
+        amount, rounded = _rounded(exact, unit)
+        text = f"gentle: 50% of {values[0]} = {_num(exact)}; {rounded}."
+    else:
+        raise ValidationError(f"'{method}' is not a baseline method. Use one of: "
+                              f"{', '.join(METHODS)}.", "method")
+    return Working(method, values, exact, amount, text)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BaselineChange:
+    """One change to a baseline: set (with a method), step, or restart."""
+
+    at: datetime
+    action: str  # "set" | "step" | "restart"
+    method: str
+    inputs: tuple[int, ...] = ()
+    amount: int
+    working: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Baseline(Record):
+    """How much of one activity to do at a time, how it was worked out, and every change."""
+
+    KIND: ClassVar[str] = "baseline"
+    LABEL: ClassVar[str] = "baseline"
+    FIXED_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {"id", "created", "updated", "history", "method", "inputs", "amount"})
+
+    name: str
+    unit: str = "min"
+    #: The method last used to set it ("three-day", "good-bad", "gentle").
+    method: str
+    #: The amounts typed for that method.
+    inputs: tuple[int, ...] = ()
+    #: The amount now (after any step-ups or a restart).
+    amount: int
+    step_pct: int = DEFAULT_STEP_PCT
+    step_days: int = DEFAULT_STEP_DAYS
+    #: What can be done on a bad day, if known (the good/bad method gives it): used for a restart.
+    bad_day: int | None = None
+    history: tuple[BaselineChange, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    @property
+    def changed(self) -> datetime:
+        return self.history[-1].at if self.history else self.created
+
+    def validate(self) -> None:
+        if check_name(self.name) != self.name:
+            raise ValidationError("The activity name has characters that cannot be stored.", "name")
+        check_unit(self.unit)
+        if self.method not in METHODS:
+            raise ValidationError(f"The method must be one of: {', '.join(METHODS)}.", "method")
+        check_amount(self.amount, self.unit, "amount", "baseline")
+        check_step(self.step_pct, self.step_days)
+        if self.bad_day is not None:
+            check_amount(self.bad_day, self.unit, "bad_day", "bad-day amount")
+        if not self.history:
+            raise ValidationError("A baseline needs its history.", "history")
+
+    def amount_on(self, day: date) -> int | None:
+        """The baseline in force at the end of `day` (None before it was first set)."""
+        found = None
+        for change in self.history:
+            if change.at.date() <= day:
+                found = change.amount
+        return found
+
+    def next_step_day(self) -> date:
+        return self.changed.date() + timedelta(days=self.step_days)
+
+    def summary(self) -> dict[str, str]:
+        return {"id": self.id[:8], "activity": self.name,
+                "baseline": show_amount(self.amount, self.unit),
+                "method": METHOD_NAMES.get(self.method, self.method),
+                "step": f"{self.step_pct}% every {self.step_days} days",
+                "changed": show_date(self.changed.date())}
+
+    def derived(self) -> dict[str, Any]:
+        return {"next_step_amount": stepped_amount(self.amount, self.step_pct),
+                "next_step_from": self.next_step_day().isoformat(),
+                "method_name": METHOD_NAMES.get(self.method, self.method)}
+
+
+def check_step(step_pct: int, step_days: int) -> None:
+    if isinstance(step_pct, bool) or not isinstance(step_pct, int) or not 1 <= step_pct <= 50:
+        raise ValidationError("The step must be a whole percentage from 1 to 50 (10 is usual).",
+                              "step_pct")
+    if isinstance(step_days, bool) or not isinstance(step_days, int) or not 1 <= step_days <= 60:
+        raise ValidationError("The time between steps must be from 1 to 60 days (7 is usual).",
+                              "step_days")
+
+
+def set_baseline(name: str, method: str, inputs: Sequence[int], now: datetime, *,
+                 unit: str = "min", existing: Baseline | None = None,
+                 step_pct: int | None = None, step_days: int | None = None,
+                 bad_day: int | None = None) -> tuple[Baseline, Working]:
+    """A new baseline, or `existing` set again (its history kept and added to)."""
+    name = check_name(name)
+    unit = check_unit(unit)
+    working = work_out(method, inputs, unit)
+    if method == "good-bad":
+        bad_day = working.inputs[1]
+    elif bad_day is not None:
+        check_amount(bad_day, unit, "bad_day", "bad-day amount")
+    elif existing is not None and existing.unit == unit:
+        bad_day = existing.bad_day
+    change = BaselineChange(at=now, action="set", method=method, inputs=working.inputs,
+                            amount=working.amount, working=working.text)
+    base = existing.history if existing is not None else ()
+    record = Baseline(
+        name=name, unit=unit, method=method, inputs=working.inputs, amount=working.amount,
+        step_pct=step_pct if step_pct is not None else (existing.step_pct if existing else 10),
+        step_days=step_days if step_days is not None else (existing.step_days if existing else 7),
+        bad_day=bad_day, history=(*base, change),
+        **({"id": existing.id, "created": existing.created} if existing else {}))
+    record.validate()
+    return record, working
+
+
+def stepped_amount(amount: int, step_pct: int) -> int:
+    """The amount after one step: + step%, rounded half up, and always at least 1 more."""
+    return max(amount + 1, round_half_up(Fraction(amount) * (100 + step_pct) / 100))
+
+
+def step_refusal(baseline: Baseline, today: date, flares: Sequence[Flare]) -> str | None:
+    """Why a step-up cannot happen today (None when it can).
+
+    Held in a week with a flare-up (any flare-up touching the last 7 days, or one still going),
+    and at most once per period (counted from the last change).
+    """
+    week_start = today - timedelta(days=6)
+    if open_flare(list(flares)) is not None or had_flare_between(list(flares), week_start, today):
+        return (f"There was a flare-up in the last 7 days ({show_date(week_start)} - "
+                f"{show_date(today)}), so {baseline.name} stays at "
+                f"{show_amount(baseline.amount, baseline.unit)} for now. Holding steady is part "
+                f"of pacing. When you feel ready, 'restart' can set a lower level to build back up "
+                f"from.")
+    allowed = baseline.next_step_day()
+    if today < allowed:
+        return (f"{baseline.name} last changed on {show_date(baseline.changed.date())}. Steps are "
+                f"at most once every {baseline.step_days} days, so the next one can be from "
+                f"{show_date(allowed)}.")
+    return None
+
+
+def step_up(baseline: Baseline, now: datetime, flares: Sequence[Flare]) -> Baseline:
+    """The baseline raised by its step; ValidationError (with the reason) when it must wait."""
+    reason = step_refusal(baseline, now.date(), flares)
+    if reason:
+        raise ValidationError(reason, "step")
+    new = stepped_amount(baseline.amount, baseline.step_pct)
+    exact = Fraction(baseline.amount) * (100 + baseline.step_pct) / 100
+    text = (f"step-up: {baseline.amount} + {baseline.step_pct}% = {_num(exact)}; "
+            f"rounded to {show_amount(new, baseline.unit)}")
+    if new > round_half_up(exact):
+        text += " (a step is always at least 1)"
+    change = BaselineChange(at=now, action="step", method="step", inputs=(baseline.amount,),
+                            amount=new, working=text + ".")
+    changed = _with_change(baseline, change)
+    changed.validate()
+    return changed
+
+
+def _with_change(baseline: Baseline, change: BaselineChange) -> Baseline:
+    return dataclasses.replace(baseline, amount=change.amount,
+                               history=(*baseline.history, change))
+
+
+def restart_amount(baseline: Baseline, percent: int | None = None,
+                   to: int | None = None) -> tuple[int, str]:
+    """The lower level to restart from after a flare-up, and how it was chosen.
+
+    `to` (an amount), else `percent` of now, else the bad-day amount when known and lower,
+    else 50% of now. Never below 1; always below the current baseline (unless it is already 1).
+    """
+    unit = baseline.unit
+    if to is not None:
+        check_amount(to, unit, "to", "restart amount")
+        if to >= baseline.amount:
+            raise ValidationError(
+                f"A restart is a lower level: {show_amount(to, unit)} is not below "
+                f"{show_amount(baseline.amount, unit)}. To set a new baseline, use 'baseline'.",
+                "to")
+        return to, f"restart: chosen amount {show_amount(to, unit)}."
+    if percent is None and baseline.bad_day is not None and baseline.bad_day < baseline.amount:
+        return baseline.bad_day, (f"restart: the bad-day amount, "
+                                  f"{show_amount(baseline.bad_day, unit)}.")
+    pct = DEFAULT_RESTART_PCT if percent is None else percent
+    if isinstance(pct, bool) or not isinstance(pct, int) or not 10 <= pct <= 90:
+        raise ValidationError("The restart percentage must be a whole number from 10 to 90 "
+                              "(50 means half of now).", "percent")
+    exact = Fraction(baseline.amount * pct, 100)
+    amount = max(1, round_half_up(exact))
+    return amount, (f"restart: {pct}% of {baseline.amount} = {_num(exact)}; "
+                    f"rounded to {show_amount(amount, unit)}.")
+
+
+def restart(baseline: Baseline, now: datetime, percent: int | None = None,
+            to: int | None = None) -> Baseline:
+    """Lower the baseline to build back up after a flare-up."""
+    amount, text = restart_amount(baseline, percent, to)
+    change = BaselineChange(at=now, action="restart", method="restart",
+                            inputs=(baseline.amount,), amount=amount, working=text)
+    changed = _with_change(baseline, change)
+    changed.validate()
+    return changed
+
+
+def change_step(baseline: Baseline, step_pct: int, step_days: int | None = None) -> Baseline:
+    changed = dataclasses.replace(baseline, step_pct=step_pct,
+                                  step_days=baseline.step_days if step_days is None else step_days)
+    check_step(changed.step_pct, changed.step_days)
+    return changed
+
+
+def find_activity(name: str, known: Iterable[str], what: str = "activity") -> str:
+    """The known name matching `name` (ignoring case); ValidationError suggesting close ones."""
+    names = {name_key(k): k for k in known}
+    key = name_key(name)
+    if key in names:
+        return names[key]
+    raise ValidationError(unknown_message(name, list(names.values()), what), "name")
+
+
+def close_matches(name: str, known: Sequence[str]) -> list[str]:
+    keys = {name_key(k): k for k in known}
+    found = difflib.get_close_matches(name_key(name), list(keys), n=3, cutoff=0.6)
+    starts = [k for k in keys if k.startswith(name_key(name)) and k not in found] if name else []
+    return [keys[k] for k in [*found, *starts][:3]]
+
+
+def unknown_message(name: str, known: Sequence[str], what: str = "activity") -> str:
+    close = close_matches(name, known)
+    text = f"There is no {what} called '{name.strip()}'."
+    if close:
+        text += " Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    elif known:
+        text += f" Known: {', '.join(sorted(known, key=str.casefold))}."
+    else:
+        text += " Set a baseline first, e.g. paceapp pace baseline walking --gentle 20."
+    return text
+
+
+# -- logged activity --------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class ActivityLog(Record):
+    """Some activity done: how much (minutes or a count) and when."""
+
+    KIND: ClassVar[str] = "activity"
+    LABEL: ClassVar[str] = "activity"
+    SHARDED: ClassVar[bool] = True
+
+    name: str
+    amount: int
+    at: datetime
+    unit: str = "min"
+    note: str = ""
+
+    @property
+    def day(self) -> date:
+        return self.at.date()
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    def validate(self) -> None:
+        if check_name(self.name) != self.name:
+            raise ValidationError("The activity name has characters that cannot be stored.", "name")
+        check_unit(self.unit)
+        check_amount(self.amount, self.unit, "amount", "amount")
+        if self.at.tzinfo is None:
+            raise ValidationError("The time needs a UTC offset.", "at")
+        if clean_text(self.note, "note", NOTE, multiline=True) != self.note:
+            raise ValidationError("The note has characters that cannot be stored.", "note")
+
+    def summary(self) -> dict[str, str]:
+        return {"id": self.id[:8], "when": f"{show_date(self.day)} {show_time(self.at)}",
+                "activity": self.name, "amount": show_amount(self.amount, self.unit),
+                "note": self.note}
+
+
+def new_activity(name: str, amount: int, at: datetime, now: datetime, *, unit: str = "min",
+                 note: str = "") -> ActivityLog:
+    """Build and validate a logged activity from what the person typed."""
+    name = check_name(name)
+    unit = check_unit(unit)
+    check_amount(amount, unit, "amount", "amount")
+    check_not_future(at, now)
+    log = ActivityLog(name=name, amount=amount, at=at, unit=unit,
+                      note=clean_text(note, "note", NOTE, multiline=True))
+    log.validate()
+    return log
+
+
+# -- plans and settings -----------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class PlanItem:
+    """One activity in a day plan: the day's total amount (split into chunks)."""
+
+    name: str
+    amount: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class DayPlan(Record):
+    """The plan for one date: activities in the order the person wants to do them."""
+
+    KIND: ClassVar[str] = "dayplan"
+    LABEL: ClassVar[str] = "day plan"
+    SHARDED: ClassVar[bool] = True
+
+    date: date
+    items: tuple[PlanItem, ...] = ()
+
+    @property
+    def day(self) -> date:
+        return self.date
+
+    def validate(self) -> None:
+        check_items(self.items)
+
+    def summary(self) -> dict[str, str]:
+        return {"id": self.id[:8], "date": show_date(self.date),
+                "plan": ", ".join(f"{i.name} {i.amount}" for i in self.items) or "(a rest day)"}
+
+
+def check_items(items: Sequence[PlanItem]) -> None:
+    seen: set[str] = set()
+    for item in items:
+        check_name(item.name)
+        if name_key(item.name) in seen:
+            raise ValidationError(f"{item.name} is in the plan twice. Give each activity once, "
+                                  "with the day's total.", "items")
+        seen.add(name_key(item.name))
+        check_amount(item.amount, "count", "items", f"amount for {item.name}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaceSettings(Record):
+    """Pacing settings: signal thresholds, rests, the day budget, and the default plan."""
+
+    KIND: ClassVar[str] = "pacesettings"
+    LABEL: ClassVar[str] = "pacing settings"
+    SINGLE: ClassVar[bool] = True
+
+    #: A day counts as "well above" at this many times the plan/baseline (DOMAIN.md: 1.5x).
+    boom_ratio: float = 1.5
+    #: A pain rise is this many points over the recent median (DOMAIN.md: 2).
+    pain_rise: int = 2
+    #: How many days after the busy day to look for a pain rise or flare-up (DOMAIN.md: 48 h).
+    window_days: int = 2
+    #: Days of pain scores before the busy day that make "your usual" (the median).
+    median_days: int = 14
+    #: Rest between chunks, minutes.
+    rest_min: int = 10
+    #: Optional spoon-style budget: the most planned minutes in a day (None: no budget).
+    daily_budget: int | None = None
+    #: Waking hours: a plan (chunks and rests) may not be longer than this.
+    day_hours: int = 16
+    #: The plan used on days without a plan of their own.
+    default_plan: tuple[PlanItem, ...] = ()
+
+    def validate(self) -> None:
+        checks = (
+            (1.1 <= self.boom_ratio <= 5, "boom_ratio", "The 'well above' level must be from 1.1 "
+             "to 5 times the plan (1.5 is usual)."),
+            (1 <= self.pain_rise <= 6, "pain_rise", "The pain rise must be from 1 to 6 points "
+             "(2 is usual)."),
+            (1 <= self.window_days <= 4, "window_days", "Days to look ahead must be 1 to 4 "
+             "(2 is usual)."),
+            (3 <= self.median_days <= 60, "median_days", "Days for 'your usual' pain must be 3 "
+             "to 60 (14 is usual)."),
+            (0 <= self.rest_min <= 240, "rest_min", "The rest must be from 0 to 240 minutes."),
+            (self.daily_budget is None or 1 <= self.daily_budget <= 24 * 60, "daily_budget",
+             "The day budget must be from 1 to 1440 minutes (or off)."),
+            (4 <= self.day_hours <= 24, "day_hours", "The waking day must be 4 to 24 hours."),
+        )
+        for ok, name, message in checks:
+            if not ok:
+                raise ValidationError(message, name)
+        check_items(self.default_plan)
+
+    def summary(self) -> dict[str, str]:
+        return {"well above": f"{self.boom_ratio:g}x", "pain rise": f"+{self.pain_rise}",
+                "rest": f"{self.rest_min} min",
+                "budget": f"{self.daily_budget} min" if self.daily_budget else "off"}
+
+
+def parse_plan_items(texts: Sequence[str], baselines: Sequence[Baseline]) -> tuple[PlanItem, ...]:
+    """Read 'walking:30 stairs reading:20' (a name alone means one chunk: its baseline)."""
+    by_key = {b.key: b for b in baselines}
+    items = []
+    for text in texts:
+        for part in (p for p in text.split(",") if p.strip()):
+            name, sep, amount_text = part.rpartition(":")
+            if not sep:
+                name, amount_text = part, ""
+            name = find_activity(name, [b.name for b in baselines], "activity with a baseline")
+            baseline = by_key[name_key(name)]
+            if amount_text.strip():
+                try:
+                    amount = int(amount_text.strip())
+                except ValueError:
+                    raise ValidationError(
+                        f"'{amount_text.strip()}' is not a number. Write each activity like "
+                        f"walking:30 (the day's total, in {UNIT_WORDS[baseline.unit]}).",
+                        "items") from None
+                check_amount(amount, baseline.unit, "items", f"amount for {baseline.name}")
+            else:
+                amount = baseline.amount
+            items.append(PlanItem(name=baseline.name, amount=amount))
+    check_items(items)
+    return tuple(items)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a day's schedule: a chunk of an activity, or a rest."""
+
+    kind: str  # "do" | "rest"
+    name: str
+    amount: int
+    unit: str
+    chunk: int = 0  # 1-based chunk number for "do"
+    chunks: int = 0
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A day plan worked out: its steps, the minutes it takes, and any gentle notes."""
+
+    date: date
+    source: str  # "day" | "default" | "none"
+    items: tuple[PlanItem, ...]
+    steps: tuple[Step, ...]
+    planned_min: int
+    rest_min_total: int
+    budget: int | None
+    notes: tuple[str, ...]
+
+    @property
+    def over_budget(self) -> bool:
+        return self.budget is not None and self.planned_min > self.budget
+
+
+def split_chunks(total: int, most: int) -> list[int]:
+    """`total` in equal whole chunks, none longer than `most` (bigger ones first).
+
+    30 with most 12 -> [10, 10, 10]; 25 with most 12 -> [9, 8, 8].
+    """
+    if total <= 0 or most <= 0:
+        raise ValidationError("Amounts must be more than 0.", "amount")
+    count = -(-total // most)
+    size, extra = divmod(total, count)
+    return [size + 1] * extra + [size] * (count - extra)
+
+
+def build_schedule(day: date, items: Sequence[PlanItem], baselines: Sequence[Baseline],
+                   settings: PaceSettings, source: str = "day") -> Schedule:
+    """Split each planned activity into chunks no longer than its baseline, with rests between.
+
+    Refuses a plan whose chunks and rests do not fit in the waking day.
+    """
+    by_key = {b.key: b for b in baselines}
+    steps: list[Step] = []
+    planned = 0
+    for item in items:
+        baseline = by_key.get(name_key(item.name))
+        if baseline is None:
+            raise ValidationError(unknown_message(item.name, [b.name for b in baselines],
+                                                  "activity with a baseline"), "items")
+        chunks = split_chunks(item.amount, baseline.amount)
+        for number, size in enumerate(chunks, 1):
+            if steps:
+                steps.append(Step("rest", "rest", settings.rest_min, "min"))
+            steps.append(Step("do", baseline.name, size, baseline.unit, number, len(chunks)))
+        if baseline.unit == "min":
+            planned += item.amount
+    rests = sum(s.amount for s in steps if s.kind == "rest")
+    day_min = settings.day_hours * 60
+    if planned + rests > day_min:
+        raise ValidationError(
+            f"That plan needs {_hm(planned + rests)} ({_hm(planned)} of activity and "
+            f"{_hm(rests)} of rests), longer than your waking day of {settings.day_hours} hours. "
+            "Please plan less for one day.", "items")
+    notes = []
+    if settings.daily_budget is not None and planned > settings.daily_budget:
+        notes.append(f"This plan has {planned} min of activity, more than your day budget of "
+                     f"{settings.daily_budget} min. You might move something to another day.")
+    return Schedule(day, source, tuple(items), tuple(steps), planned, rests,
+                    settings.daily_budget, tuple(notes))
+
+
+def _hm(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+
+
+def plan_for(day: date, plans: Sequence[DayPlan], settings: PaceSettings
+             ) -> tuple[tuple[PlanItem, ...], str]:
+    """The plan items for `day`: its own plan, else the default plan; and which it was."""
+    for plan in plans:
+        if plan.date == day:
+            return plan.items, "day"
+    if settings.default_plan:
+        return settings.default_plan, "default"
+    return (), "none"
+
+
+# -- how a day went ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ActivityDay:
+    """One activity on one day: logged vs the plan (or the baseline when not planned)."""
+
+    name: str
+    unit: str
+    logged: int
+    sessions: int
+    baseline: int | None
+    planned: int | None
+
+    @property
+    def reference(self) -> int | None:
+        return self.planned if self.planned is not None else self.baseline
+
+    @property
+    def reference_kind(self) -> str:
+        return "plan" if self.planned is not None else "baseline"
+
+    def status(self) -> str:
+        """Plain words: 'to plan', '5 min to go', '8 min over plan'."""
+        ref = self.reference
+        if ref is None:
+            return "no baseline yet"
+        if self.logged == ref:
+            return f"on {self.reference_kind}"
+        if self.logged < ref:
+            return f"{show_amount(ref - self.logged, self.unit)} to go"
+        return f"{show_amount(self.logged - ref, self.unit)} over {self.reference_kind}"
+
+
+def day_activity(day: date, logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
+                 items: Sequence[PlanItem] = ()) -> list[ActivityDay]:
+    """Each activity planned or logged on `day`: planned ones first, in plan order."""
+    by_key = {b.key: b for b in baselines}
+    planned = {name_key(i.name): i for i in items}
+    logged: dict[str, list[ActivityLog]] = {}
+    for log in logs:
+        if log.day == day:
+            logged.setdefault(log.key, []).append(log)
+    order = [name_key(i.name) for i in items] + [k for k in logged if k not in planned]
+    rows = []
+    for key in order:
+        baseline = by_key.get(key)
+        entries = logged.get(key, [])
+        item = planned.get(key)
+        name = baseline.name if baseline else (item.name if item else entries[0].name)
+        unit = baseline.unit if baseline else (entries[0].unit if entries else "min")
+        rows.append(ActivityDay(name, unit, sum(e.amount for e in entries), len(entries),
+                                baseline.amount_on(day) if baseline else None,
+                                item.amount if item else None))
+    return rows
+
+
+# -- boom-and-bust ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PainRise:
+    day: date
+    score: int
+    usual: float  # the median of the scores before
+
+
+@dataclass(frozen=True)
+class FlareAfter:
+    started: datetime
+    peak: int | None
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A busy day followed by a pain rise or a flare-up, with the evidence."""
+
+    day: date
+    unit: str
+    logged: int
+    reference: int
+    activities: tuple[ActivityDay, ...]
+    pain_rise: PainRise | None
+    flare: FlareAfter | None
+
+    @property
+    def ratio(self) -> float:
+        return round(self.logged / self.reference, 1)
+
+    def text(self) -> str:
+        """One or two calm sentences that notice the pattern (never blame)."""
+        unit = self.unit
+        parts = ", ".join(f"{a.name} {show_amount(a.logged, a.unit)} "
+                          f"({a.reference_kind} {show_amount(a.reference or 0, a.unit)})"
+                          for a in self.activities)
+        first = (f"On {show_date(self.day)} you did {show_amount(self.logged, unit)} - about "
+                 f"{self.ratio:g} times the {show_amount(self.reference, unit)} planned "
+                 f"({parts}).")
+        after = []
+        if self.pain_rise:
+            after.append(f"on {show_date(self.pain_rise.day)} pain reached "
+                         f"{self.pain_rise.score}/10 (your usual was about "
+                         f"{self.pain_rise.usual:g})")
+        if self.flare:
+            peak = f", peak {self.flare.peak}/10" if self.flare.peak is not None else ""
+            after.append(f"a flare-up started on {show_date(self.flare.started.date())}{peak}")
+        return first + " Then " + " and ".join(after) + "."
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(), "unit": self.unit, "logged": self.logged,
+            "planned": self.reference, "ratio": self.ratio,
+            "activities": [{"name": a.name, "logged": a.logged, "sessions": a.sessions,
+                            "reference": a.reference, "reference_kind": a.reference_kind}
+                           for a in self.activities],
+            "pain_rise": None if self.pain_rise is None else {
+                "date": self.pain_rise.day.isoformat(), "score": self.pain_rise.score,
+                "usual": self.pain_rise.usual},
+            "flare": None if self.flare is None else {
+                "started": self.flare.started.isoformat(), "peak": self.flare.peak},
+            "text": self.text(),
+        }
+
+
+def _busy_groups(rows: Sequence[ActivityDay]) -> list[tuple[str, int, int, tuple[ActivityDay, ...]]]:
+    """Per unit: (unit, logged, reference, rows) over activities that have a reference."""
+    groups = []
+    for unit in UNITS:
+        chosen = tuple(r for r in rows if r.unit == unit and r.reference and r.logged)
+        if chosen:
+            groups.append((unit, sum(r.logged for r in chosen),
+                           sum(r.reference or 0 for r in chosen), chosen))
+    return groups
+
+
+def detect_boom_bust(logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
+                     pain: Sequence[PainEntry], flares: Sequence[Flare],
+                     settings: PaceSettings | None = None, plans: Sequence[DayPlan] = (),
+                     start: date | None = None, end: date | None = None) -> list[Signal]:
+    """Busy days followed by a pain rise or a flare-up (DOMAIN.md, Pacing).
+
+    A day is busy when, for the activities logged that had a plan or a baseline, the total logged
+    is at least `boom_ratio` x the total planned (the day's plan, else the default plan, else the
+    baseline), counted separately for minutes and for counts. It is followed by a pain rise when a
+    pain score in the next `window_days` days is at least `pain_rise` points above the median of
+    the scores in the `median_days` days before it; or by a flare-up that started later that day
+    or in the next `window_days` days.
+    """
+    settings = settings or PaceSettings()
+    by_day: dict[date, list[ActivityLog]] = {}
+    for log in logs:
+        if (start is None or log.day >= start) and (end is None or log.day <= end):
+            by_day.setdefault(log.day, []).append(log)
+    scores = sorted(((p.at, p.score) for p in pain), key=lambda pair: pair[0])
+    signals = []
+    for day in sorted(by_day):
+        items, _source = plan_for(day, plans, settings)
+        rows = day_activity(day, by_day[day], baselines, items)
+        for unit, logged, reference, chosen in _busy_groups(rows):
+            if logged < settings.boom_ratio * reference:
+                continue
+            rise = _pain_rise(day, scores, settings)
+            flare = _flare_after(day, by_day[day], flares, settings)
+            if rise or flare:
+                signals.append(Signal(day, unit, logged, reference, chosen, rise, flare))
+    return signals
+
+
+def _pain_rise(day: date, scores: Sequence[tuple[datetime, int]],
+               settings: PaceSettings) -> PainRise | None:
+    before = [s for at, s in scores if day - timedelta(days=settings.median_days) <= at.date() < day]
+    if len(before) < 3:  # too few scores to know what is usual
+        return None
+    usual = float(median(before))
+    last = day + timedelta(days=settings.window_days)
+    for at, score in scores:
+        if day < at.date() <= last and score >= usual + settings.pain_rise:
+            return PainRise(at.date(), score, usual)
+    return None
+
+
+def _flare_after(day: date, logs: Sequence[ActivityLog], flares: Sequence[Flare],
+                 settings: PaceSettings) -> FlareAfter | None:
+    first = min(log.at for log in logs)
+    last = day + timedelta(days=settings.window_days)
+    for flare in sorted(flares, key=lambda f: f.started):
+        if flare.started >= first and flare.started.date() <= last:
+            return FlareAfter(flare.started, getattr(flare, "peak", None))
+    return None
+
+
+# -- period summary ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PacingSummary:
+    """Pacing over a period, with what it rests on."""
+
+    start: date
+    end: date
+    activities_with_baselines: int
+    days: int
+    days_logged: int
+    days_within: int
+    sessions: int
+    sessions_compared: int
+    sessions_within: int
+
+    def sentence(self) -> str:
+        period = f"{show_date(self.start)} – {show_date(self.end)}"
+        count = self.activities_with_baselines
+        bases = f"{count} activit{'y' if count == 1 else 'ies'} with baselines"
+        if not self.days_logged:
+            return f"Pacing: no activity logged {period} ({bases})."
+        return (f"Pacing, {period}: {bases}; activity logged on {self.days_logged} of "
+                f"{self.days} days, within baseline on {self.days_within} of them.")
+
+
+def summarise_pacing(baselines: list[Baseline], logs: list[ActivityLog], start: date,
+                     end: date) -> PacingSummary:
+    """Days with activity logged in [start, end], and on how many every session stayed within
+    the baseline in force that day (a baseline is how much to do at a time)."""
+    by_key = {b.key: b for b in baselines}
+    days: dict[date, list[bool]] = {}
+    sessions = compared = within = 0
+    for log in logs:
+        if not start <= log.day <= end:
+            continue
+        sessions += 1
+        baseline = by_key.get(log.key)
+        amount = baseline.amount_on(log.day) if baseline else None
+        flags = days.setdefault(log.day, [])
+        if amount is not None:
+            compared += 1
+            ok = log.amount <= amount
+            within += ok
+            flags.append(ok)
+    days_within = sum(1 for flags in days.values() if flags and all(flags))
+    return PacingSummary(start, end, sum(1 for b in baselines if b.history), (end - start).days + 1,
+                         len(days), days_within, sessions, compared, within)
+
+
+def week_summary_rows(baselines: Sequence[Baseline], logs: Sequence[ActivityLog], start: date,
+                      end: date) -> list[dict[str, str]]:
+    """Per activity over a period: sessions, average session and how many were within baseline."""
+    rows = []
+    for baseline in sorted(baselines, key=lambda b: b.key):
+        mine = [log for log in logs if log.key == baseline.key and start <= log.day <= end]
+        if not mine:
+            continue
+        inside = sum(1 for log in mine if log.amount <= (baseline.amount_on(log.day) or 0))
+        avg = sum(log.amount for log in mine) / len(mine)
+        rows.append({"activity": baseline.name, "sessions": str(len(mine)),
+                     "average": show_amount(round(avg, 1), baseline.unit),
+                     "within baseline": f"{inside} of {len(mine)}"})
+    return rows
+
+
+KINDS = (Baseline, ActivityLog, DayPlan, PaceSettings)
