@@ -1,0 +1,469 @@
+"""`paceapp goal ...`: weekly action plans, days done, the weekly review, longer goals.
+
+Wording follows DOMAIN.md's tone: no streaks, no "failed"; a confidence below 7 is saved and met
+with a kind suggestion to make the plan smaller, never a refusal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import click
+
+from paceapp.cli.context import Env, pass_env
+from paceapp.cli.params import DAY, WholeNumber
+from paceapp.core.errors import ValidationError
+from paceapp.core.goals import (
+    OUTCOME_WORDS,
+    ActionPlan,
+    GoalDay,
+    LongerGoal,
+    Review,
+    change_plan,
+    longer_progress,
+    mark_day,
+    needs_smaller,
+    new_longer_goal,
+    new_plan,
+    plans_to_review,
+    progress_this_week,
+    progress_words,
+    review_plan,
+    set_status,
+    smaller_suggestion,
+    status_message,
+)
+from paceapp.core.records import touched
+from paceapp.core.settings import WEEKDAYS, Settings
+from paceapp.core.timeparse import show_date, week_start
+from paceapp.outputs.tables import record_json
+from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
+
+
+@dataclass
+class GoalsData:
+    plans: list[ActionPlan]
+    days: list[GoalDay]
+    reviews: list[Review]
+    longer: list[LongerGoal]
+    week_starts: int
+
+
+def load(journal: Journal) -> GoalsData:
+    """Everything the goal commands show (an empty folder reads as no goals)."""
+    if journal.folder is not None and not journal.folder.exists():
+        return GoalsData([], [], [], [], 0)
+    return GoalsData(journal.list(ActionPlan), journal.list(GoalDay), journal.list(Review),
+                     journal.list(LongerGoal), load_settings(journal).week_starts)
+
+
+def _shorten(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def _hint_smaller(plan: ActionPlan) -> str:
+    fewer = max(plan.days_per_week - 1, 1)
+    return (f"{smaller_suggestion(plan.confidence)}\n"
+            f"  To change it: paceapp goal change {plan.id[:8]} --days-per-week {fewer} "
+            f"--confidence 8  (also --how-much TEXT, --when TEXT)")
+
+
+def _resolve_longer(journal: Journal, text: str, today: date) -> tuple[LongerGoal, bool]:
+    """A longer goal by id (start of it) or by its words; a new one when neither matches."""
+    wanted = " ".join(text.split()).lower()
+    goals = journal.list(LongerGoal) if journal.folder is None or journal.folder.exists() else []
+    by_id = [g for g in goals if len(wanted) >= 4 and g.id.startswith(wanted)]
+    if len(by_id) == 1:
+        return by_id[0], False
+    by_words = [g for g in goals if g.what.lower() == wanted]
+    if by_words:
+        return by_words[-1], False
+    return new_longer_goal(text, today), True
+
+
+def _find_plan(journal: Journal, plan_id: str | None, data: GoalsData | None = None) -> ActionPlan:
+    if plan_id:
+        return journal.find(ActionPlan, plan_id)
+    data = data or load(journal)
+    active = [p for p in data.plans if p.status == "active"]
+    if len(active) == 1:
+        return active[0]
+    if not active:
+        raise ValidationError("There is no active action plan yet. Add one with "
+                              "'paceapp goal add'.", "id")
+    listed = "; ".join(f"{p.id[:8]} {p.what}" for p in active)
+    raise ValidationError(f"Which plan? Give its id: {listed}.", "id")
+
+
+@click.group("goal")
+def goal_group() -> None:
+    """Weekly action plans: add, mark days done, review the week, longer goals."""
+
+
+@goal_group.command("add")
+@click.argument("what")
+@click.option("--how-much", default="", help="How much: '10 minutes', 'to the postbox'.")
+@click.option("--when", "when_", default="", help="When: 'after lunch', 'Mon Wed Fri'.")
+@click.option("--days-per-week", type=WholeNumber("days per week"), required=True,
+              help="How many days this week, 1 to 7 (a few is often better than every day).")
+@click.option("--confidence", type=WholeNumber("confidence"), required=True,
+              help="How sure you are you can do it, 0 to 10.")
+@click.option("--goal", "longer", default=None,
+              help="A longer goal this step is towards (its id, or its words: a new one is made).")
+@click.option("--start", type=DAY, default=None, help="First day of the plan (default today).")
+@pass_env
+def goal_add(env: Env, what: str, how_much: str, when_: str, days_per_week: int,
+             confidence: int, longer: str | None, start: date | None) -> None:
+    """Add this week's action plan: what, how much, when, how often, how sure."""
+    journal = env.journal()
+    today = env.today()
+    plan = new_plan(what, how_much, when_, days_per_week, confidence, start or today)
+    goal, created = None, False
+    if longer is not None and longer.strip():
+        goal, created = _resolve_longer(journal, longer, today)
+        plan = dataclasses.replace(plan, goal_id=goal.id)
+    with journal.transaction():
+        if goal is not None and created:
+            journal.add(goal)
+        journal.add(plan)
+    click.echo(f"Saved: {plan.describe()}; confidence {plan.confidence}/10.  (id {plan.id[:8]})")
+    if goal is not None:
+        click.echo(f"{'New longer goal' if created else 'Towards'}: {goal.what}  (id {goal.id[:8]})")
+    if needs_smaller(plan.confidence):
+        click.echo(_hint_smaller(plan))
+
+
+@goal_group.command("change")
+@click.argument("plan_id", metavar="ID")
+@click.option("--what", default=None)
+@click.option("--how-much", default=None)
+@click.option("--when", "when_", default=None)
+@click.option("--days-per-week", type=WholeNumber("days per week"), default=None)
+@click.option("--confidence", type=WholeNumber("confidence"), default=None)
+@pass_env
+def goal_change(env: Env, plan_id: str, what: str | None, how_much: str | None,
+                when_: str | None, days_per_week: int | None, confidence: int | None) -> None:
+    """Change a plan - e.g. make it smaller or easier. 'paceapp undo' puts it back."""
+    journal = env.journal()
+    plan = journal.find(ActionPlan, plan_id)
+    changes = {k: v for k, v in (("what", what), ("how_much", how_much), ("when", when_),
+                                  ("days_per_week", days_per_week), ("confidence", confidence))
+               if v is not None}
+    if not changes:
+        raise ValidationError("Say what to change, e.g. --days-per-week 2 or --how-much "
+                              "'5 minutes'.", "field")
+    changed = journal.update(change_plan(plan, **changes))
+    click.echo(f"Changed: {changed.describe()}; confidence {changed.confidence}/10.")
+    if needs_smaller(changed.confidence):
+        click.echo(_hint_smaller(changed))
+
+
+@goal_group.command("mark")
+@click.argument("plan_id", metavar="[ID]", required=False)
+@click.option("--date", "day", type=DAY, default=None, help="The day you did it (default today).")
+@pass_env
+def goal_mark(env: Env, plan_id: str | None, day: date | None) -> None:
+    """Mark a day done for a plan (the only active plan when no ID is given)."""
+    journal = env.journal()
+    today = env.today()
+    data = load(journal)
+    plan = _find_plan(journal, plan_id, data)
+    marked = mark_day(plan, day or today, today, data.days)
+    journal.add(marked)
+    done, planned = progress_this_week(plan, [*data.days, marked], today, data.week_starts)
+    click.echo(f"Marked {show_date(marked.date)} done: {plan.what}. {progress_words(done, planned)}.")
+
+
+def _set_status(env: Env, plan_id: str, status: str) -> None:
+    journal = env.journal()
+    plan = journal.find(ActionPlan, plan_id)
+    if plan.status == status:
+        click.echo(f"'{plan.what}' is already {status}. Nothing was changed.")
+        return
+    journal.update(set_status(plan, status))
+    click.echo(status_message(plan, status))
+
+
+@goal_group.command("done")
+@click.argument("plan_id", metavar="ID")
+@pass_env
+def goal_done(env: Env, plan_id: str) -> None:
+    """Finish a plan (it moves to history)."""
+    _set_status(env, plan_id, "done")
+
+
+@goal_group.command("pause")
+@click.argument("plan_id", metavar="ID")
+@pass_env
+def goal_pause(env: Env, plan_id: str) -> None:
+    """Pause a plan for now (resume it later)."""
+    _set_status(env, plan_id, "paused")
+
+
+@goal_group.command("resume")
+@click.argument("plan_id", metavar="ID")
+@pass_env
+def goal_resume(env: Env, plan_id: str) -> None:
+    """Make a paused (or finished) plan active again."""
+    _set_status(env, plan_id, "active")
+
+
+@goal_group.command("review")
+@click.argument("plan_id", metavar="ID")
+@click.argument("outcome", metavar="done|partly|not-this-time")
+@click.option("--got-in-way", default="", help="What got in the way (optional).")
+@click.option("--next", "next_step", default=None,
+              help="keep (the default), change, or pause: next week's plan starts from this one.")
+@click.option("--note", default="", help="Anything else, e.g. what helped.")
+@click.option("--week", type=DAY, default=None,
+              help="Any day in the week being reviewed (default this week).")
+@click.option("--what", default=None, help="For next week: a new 'what'.")
+@click.option("--how-much", default=None, help="For next week: how much.")
+@click.option("--when", "when_", default=None, help="For next week: when.")
+@click.option("--days-per-week", type=WholeNumber("days per week"), default=None,
+              help="For next week: days per week.")
+@click.option("--confidence", type=WholeNumber("confidence"), default=None,
+              help="For next week: how sure, 0 to 10.")
+@pass_env
+def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step: str | None,
+                note: str, week: date | None, what: str | None, how_much: str | None,
+                when_: str | None, days_per_week: int | None, confidence: int | None) -> None:
+    """Review a plan's week: how it went, what got in the way, and what next."""
+    journal = env.journal()
+    today = env.today()
+    data = load(journal)
+    plan = journal.find(ActionPlan, plan_id)
+    changes = {k: v for k, v in (("what", what), ("how_much", how_much), ("when", when_),
+                                  ("days_per_week", days_per_week), ("confidence", confidence))
+               if v is not None}
+    if changes and next_step == "pause":
+        raise ValidationError("A paused plan has no next week to change. Leave out --next pause, "
+                              "or the changes.", "next_step")
+    result = review_plan(plan, outcome, week=week or today, today=today,
+                         week_starts=data.week_starts, got_in_way=got_in_way,
+                         next_step=next_step or ("change" if changes else "keep"), note=note,
+                         changes=changes, reviews=data.reviews)
+    save_review(journal, result.review, result.plan, result.next_plan)
+    done, planned = progress_this_week(plan, data.days, result.review.week, data.week_starts)
+    click.echo(f"Reviewed the week from {show_date(result.review.week)}: {plan.what} - "
+               f"{OUTCOME_WORDS[result.review.outcome]} ({done} of {planned} days marked).")
+    if result.next_plan is not None:
+        nxt = result.next_plan
+        click.echo(f"Next plan from {show_date(nxt.start)}: {nxt.describe()}; "
+                   f"confidence {nxt.confidence}/10.  (id {nxt.id[:8]})")
+        if needs_smaller(nxt.confidence):
+            click.echo(_hint_smaller(nxt))
+    else:
+        click.echo(f"Paused: {plan.what}. Resume it any time: paceapp goal resume {plan.id[:8]}")
+
+
+def save_review(journal: Journal, review: Review, plan: ActionPlan,
+                next_plan: ActionPlan | None) -> None:
+    """Store a review, the reviewed plan's new status and the next plan, together."""
+    with journal.transaction():
+        journal.add(review)
+        journal.update(plan)
+        if next_plan is not None:
+            journal.add(next_plan)
+
+
+def plan_json(plan: ActionPlan, data: GoalsData, today: date) -> dict[str, Any]:
+    done, planned = progress_this_week(plan, data.days, today, data.week_starts)
+    review = next((r for r in data.reviews if r.plan_id == plan.id), None)
+    longer = next((g for g in data.longer if g.id == plan.goal_id), None)
+    return {**record_json(plan), "this_week": {"done": done, "planned": planned},
+            "days_done": [d.date.isoformat() for d in data.days if d.plan_id == plan.id],
+            "review": record_json(review) if review else None,
+            "longer_goal": longer.what if longer else None}
+
+
+@goal_group.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include finished plans and past reviews.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON document with every plan (any status), reviews and longer goals.")
+@pass_env
+def goal_list(env: Env, show_all: bool, as_json: bool) -> None:
+    """This week's action plans with days done, then paused ones and longer goals."""
+    today = env.today()
+    data = load(env.journal())
+    this_week = week_start(today, data.week_starts)
+    if as_json:
+        click.echo(json.dumps({
+            "today": today.isoformat(), "week_start": this_week.isoformat(),
+            "week_starts": WEEKDAYS[data.week_starts],
+            "plans": [plan_json(p, data, today) for p in data.plans],
+            "reviews": [record_json(r) for r in data.reviews],
+            "longer_goals": [{**record_json(g), "progress": longer_progress(
+                g, data.plans, data.days, data.reviews, today, data.week_starts).sentence()}
+                for g in data.longer],
+        }, ensure_ascii=False, indent=2))
+        return
+    click.echo("\n".join(list_lines(data, today, show_all)))
+
+
+def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str]:
+    this_week = week_start(today, data.week_starts)
+    lines = [f"Action plans - week from {show_date(this_week)}"]
+    groups = [("active", "On the go"), ("paused", "Paused")]
+    if show_all:
+        groups.append(("done", "Finished"))
+    any_plan = False
+    for status, title in groups:
+        plans = [p for p in data.plans if p.status == status]
+        if not plans:
+            continue
+        any_plan = True
+        lines.append(f"{title}:")
+        for plan in plans:
+            lines.append(f"  {plan.id[:8]}  {_shorten(plan.describe())}")
+            details = [f"sure {plan.confidence}/10"]
+            if status == "active":
+                if plan.start > today:
+                    details.insert(0, f"starts {show_date(plan.start)}")
+                else:
+                    details.insert(0, progress_words(*progress_this_week(
+                        plan, data.days, today, data.week_starts)))
+            else:
+                details.insert(0, f"from {show_date(plan.start, today)}")
+            review = next((r for r in data.reviews if r.plan_id == plan.id), None)
+            if review is not None:
+                details.append(f"reviewed: {OUTCOME_WORDS[review.outcome]}")
+            longer = next((g for g in data.longer if g.id == plan.goal_id), None)
+            if longer is not None:
+                details.append(f"towards: {longer.what}")
+            lines.append(f"            {' · '.join(details)}")
+    if not any_plan:
+        lines.append("No action plans yet. Start small: paceapp goal add \"walk to the postbox\" "
+                     "--how-much \"10 minutes\" --when \"after lunch\" --days-per-week 3 "
+                     "--confidence 8")
+    live = [g for g in data.longer if g.status != "done" or show_all]
+    if live:
+        lines.append("Longer goals:")
+        for goal in live:
+            progress = longer_progress(goal, data.plans, data.days, data.reviews, today,
+                                       data.week_starts)
+            lines.append(f"  {goal.id[:8]}  {progress.sentence()}")
+    due = plans_to_review(data.plans, data.reviews, today, data.week_starts)
+    if due:
+        lines.append(f"Mark a day: paceapp goal mark ID.  Review the week: paceapp goal review "
+                     f"ID done|partly|not-this-time  ({len(due)} to review; skipping is fine).")
+    return lines
+
+
+@goal_group.command("history")
+@click.argument("plan_id", metavar="[ID]", required=False)
+@pass_env
+def goal_history(env: Env, plan_id: str | None) -> None:
+    """Every weekly plan (or one plan's series), with days done and reviews."""
+    from paceapp.core.goals import series
+
+    today = env.today()
+    journal = env.journal()
+    data = load(journal)
+    plans = data.plans
+    if plan_id:
+        plans = series(journal.find(ActionPlan, plan_id), data.plans)
+    if not plans:
+        click.echo("No action plans yet.")
+        return
+    for plan in sorted(plans, key=lambda p: (p.start, p.created)):
+        marked = sorted(d.date for d in data.days if d.plan_id == plan.id)
+        click.echo(f"{show_date(plan.start, today)}  {plan.id[:8]}  {_shorten(plan.describe())} "
+                   f"(sure {plan.confidence}/10, {plan.status})")
+        click.echo(f"    days done: {len(marked)}"
+                   + (f" ({', '.join(show_date(d) for d in marked)})" if marked else ""))
+        review = next((r for r in data.reviews if r.plan_id == plan.id), None)
+        if review is not None:
+            extra = f"; in the way: {review.got_in_way}" if review.got_in_way else ""
+            click.echo(f"    review: {OUTCOME_WORDS[review.outcome]}{extra}; next: "
+                       f"{review.next_step}")
+
+
+@goal_group.group("longer")
+def longer_group() -> None:
+    """Longer goals ("walk to the shop again by spring") and how far they have come."""
+
+
+@longer_group.command("add")
+@click.argument("what")
+@click.option("--by", "by_when", default="", help="By when, in your words: 'by spring'.")
+@pass_env
+def longer_add(env: Env, what: str, by_when: str) -> None:
+    """Add a longer goal; weekly plans can then point to it with --goal."""
+    goal = env.journal().add(new_longer_goal(what, env.today(), by_when))
+    click.echo(f"Saved longer goal: {goal.what}.  (id {goal.id[:8]})\n"
+               f"Add a first small step: paceapp goal add WHAT --goal {goal.id[:8]} ...")
+
+
+@longer_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document.")
+@pass_env
+def longer_list(env: Env, as_json: bool) -> None:
+    """Longer goals with their weekly plans so far."""
+    today = env.today()
+    data = load(env.journal())
+    progress = [longer_progress(g, data.plans, data.days, data.reviews, today, data.week_starts)
+                for g in data.longer]
+    if as_json:
+        click.echo(json.dumps([{**record_json(p.goal), "plans": [x.id for x in p.plans],
+                                "weeks": p.weeks, "days_done": p.days_done,
+                                "outcomes": p.outcomes, "progress": p.sentence()}
+                               for p in progress], ensure_ascii=False, indent=2))
+        return
+    if not progress:
+        click.echo("No longer goals yet. Add one: paceapp goal longer add \"walk to the shop "
+                   "again\" --by \"spring\"")
+        return
+    for item in progress:
+        by = f" ({item.goal.by_when})" if item.goal.by_when else ""
+        click.echo(f"{item.goal.id[:8]}  [{item.goal.status}]{by} {item.sentence()}")
+
+
+@longer_group.command("done")
+@click.argument("goal_id", metavar="ID")
+@pass_env
+def longer_done(env: Env, goal_id: str) -> None:
+    """Mark a longer goal as reached (or finished with)."""
+    journal = env.journal()
+    goal = journal.find(LongerGoal, goal_id)
+    if goal.status == "done":
+        click.echo(f"'{goal.what}' is already done. Nothing was changed.")
+        return
+    journal.update(touched(goal, status="done"))
+    click.echo(f"Done: {goal.what}. That took steady work - well done.")
+
+
+def parse_weekday(text: str) -> int:
+    cleaned = text.strip().lower()
+    if cleaned.isdigit() and 0 <= int(cleaned) <= 6:
+        return int(cleaned)
+    for number, name in enumerate(WEEKDAYS):
+        if len(cleaned) >= 3 and name.lower().startswith(cleaned):
+            return number
+    raise ValidationError(f"'{text}' is not a day of the week. Write a day like monday or "
+                          "sunday.", "week_starts")
+
+
+@goal_group.command("week-starts")
+@click.argument("day", required=False)
+@pass_env
+def goal_week_starts(env: Env, day: str | None) -> None:
+    """Show or set the day your week starts (Monday unless you change it)."""
+    journal = env.journal()
+    exists = journal.folder is None or journal.folder.exists()
+    settings = load_settings(journal) if exists else Settings()
+    if day is None:
+        click.echo(f"Weeks start on {WEEKDAYS[settings.week_starts]}.")
+        return
+    number = parse_weekday(day)
+    journal.put_single(dataclasses.replace(settings, week_starts=number))
+    click.echo(f"Weeks now start on {WEEKDAYS[number]}. Days done count from then.")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(goal_group)
