@@ -36,6 +36,8 @@ class Settings(Record):
     week_starts: int = 0
     theme: str = "default"
     bad_day_mode: bool = False
+    #: Remapped keys: binding id -> key (e.g. {"today-log_pain": "ctrl+l"}).
+    keymap: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> None:
         if not 0 <= self.week_starts <= 6:
@@ -48,6 +50,10 @@ class Settings(Record):
             if clean_text(value, name, SHORT) != value:
                 raise ValidationError(f"The {name.replace('_', ' ')} has characters that cannot be "
                                       "stored, or is too long.", name)
+        for binding_id, key in self.keymap.items():
+            if not binding_id or not key or len(binding_id) > 60 or len(key) > 40:
+                raise ValidationError("A remapped key needs a binding id and a key, like "
+                                      "today-log_pain=ctrl+l.", "keymap")
         if not self.member_id or len(self.member_id) > 64:
             raise ValidationError("The member id is missing.", "member_id")
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from paceapp.core.errors import PaceError
+from paceapp.core.settings import Settings
 from paceapp.store.journal import Journal
 from paceapp.tui.navigation import sections
+from paceapp.tui.themes import HIGH_CONTRAST, MONOCHROME, THEMES, next_theme
 
 
 def _mode_factory(target: str) -> Callable[[], Screen[Any]]:
@@ -34,6 +37,8 @@ class PaceApp(App[int]):
         Binding("f2", "support", "Support", id="support", priority=True),
         Binding("exclamation_mark", "support", "Support", show=False, id="support-alt"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("c", "cycle_theme", "Colours", id="theme"),
+        Binding("b", "bad_day", "Bad day", id="bad-day"),
         *[Binding(s.key, f"section('{s.mode}')", s.title, show=False, id=f"go-{s.mode}")
           for s in sections()],
     ]
@@ -44,8 +49,61 @@ class PaceApp(App[int]):
         super().__init__()
         self.journal = journal
         self.demo = demo
+        self.settings = Settings()
+        self.register_theme(HIGH_CONTRAST)
+        self.register_theme(MONOCHROME)
         if demo:
             self.sub_title = "demo data"
+
+    def on_mount(self) -> None:
+        from paceapp.store.settings import load_settings
+
+        self.load_then(lambda: load_settings(self.journal), self.apply_settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Theme, bad-day mode and remapped keys from the stored settings."""
+        self.settings = settings
+        self.theme = THEMES.get(settings.theme, THEMES["default"])
+        self.set_class(settings.bad_day_mode, "-bad-day")
+        if settings.keymap:
+            self.set_keymap(settings.keymap)
+        self.refresh_data()
+
+    def change_settings(self, message: str, **changes: Any) -> None:
+        """Store changed settings (undoable), then apply them."""
+        changed = dataclasses.replace(self.settings, **changes)
+        self.apply_settings(changed)
+        self.save(lambda journal: journal.put_single(changed), message)
+
+    def action_cycle_theme(self) -> None:
+        name = next_theme(self.settings.theme)
+        self.change_settings(f"Colours: {name.replace('-', ' ')}. Press c again to change.",
+                             theme=name)
+
+    def action_bad_day(self) -> None:
+        on = not self.settings.bad_day_mode
+        message = ("Bad-day mode: just the essentials, bigger buttons. Press b to go back."
+                   if on else "Bad-day mode is off: everything is shown again.")
+        self.change_settings(message, bad_day_mode=on)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P) lists every action: sections, this screen's keys, more."""
+        for section in sections():
+            yield SystemCommand(f"Go to {section.title}", f"Key {section.key}",
+                                lambda mode=section.mode: self.action_section(mode))
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.description in seen or key.isdigit():
+                continue
+            if binding.action in ("app.command_palette", "command_palette", "quit",
+                                  "app.quit"):
+                continue
+            seen.add(binding.description)
+            node = active.node
+            yield SystemCommand(binding.description, f"Key {key}",
+                                lambda n=node, a=binding.action: self.call_later(self.run_action, a, n))
+        yield SystemCommand("Leave paceapp", "Ctrl+Q (everything is already saved)", self.exit)
 
     # -- navigation -----------------------------------------------------------------------
     def action_section(self, mode: str) -> None:

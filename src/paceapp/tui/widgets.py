@@ -41,7 +41,10 @@ class NavBar(Horizontal):
     def go(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id and event.button.id.startswith("nav-"):
-            self.app.run_action(f"section('{event.button.id[4:]}')")
+            from paceapp.tui.app import PaceApp
+
+            if isinstance(self.app, PaceApp):
+                self.app.action_section(event.button.id[4:])
 
 
 class Problem(Static):

@@ -81,8 +81,10 @@ class TodayScreen(SectionScreen):
 
     def show_data(self, data: tuple[list[tuple[TodayCard, Any]], list[Record]]) -> None:
         card_data, records = data
+        bad_day = self.pace.settings.bad_day_mode
         for card, value in card_data:
             if card.is_mounted:
+                card.display = card.ESSENTIAL or not bad_day
                 card.show(value)
         table = self.query_one("#entries", DataTable)
         table.clear()
