@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -336,7 +337,8 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
             longer = next((g for g in data.longer if g.id == plan.goal_id), None)
             if longer is not None:
                 details.append(f"towards: {longer.what}")
-            lines.append(f"            {' · '.join(details)}")
+            lines.append(textwrap.fill(" · ".join(details), 78, initial_indent=" " * 12,
+                                       subsequent_indent=" " * 12))
     if not any_plan:
         lines.append("No action plans yet. Start small: paceapp goal add \"walk to the postbox\" "
                      "--how-much \"10 minutes\" --when \"after lunch\" --days-per-week 3 "
@@ -347,7 +349,8 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
         for goal in live:
             progress = longer_progress(goal, data.plans, data.days, data.reviews, today,
                                        data.week_starts)
-            lines.append(f"  {goal.id[:8]}  {progress.sentence()}")
+            lines.append(textwrap.fill(f"{goal.id[:8]}  {progress.sentence()}", 78,
+                                       initial_indent="  ", subsequent_indent=" " * 12))
     due = plans_to_review(data.plans, data.reviews, today, data.week_starts)
     if due:
         lines.append(f"Mark a day: paceapp goal mark ID.  Review the week: paceapp goal review "
