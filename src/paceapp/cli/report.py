@@ -1,0 +1,37 @@
+"""`paceapp report [--weeks N]`: a summary with charts, fit for a terminal or a pipe."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import click
+
+from paceapp.cli.context import Env, pass_env
+
+
+def wants_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.command("report")
+@click.option("--weeks", type=click.IntRange(1, 520), default=12, show_default=True,
+              help="How many weeks to cover, up to today.")
+@click.option("--width", type=click.IntRange(60, 200), default=None,
+              help="Line width (default: the terminal's, at most 100).")
+@pass_env
+def report(env: Env, weeks: int, width: int | None) -> None:
+    """A summary of your records with charts of pain, sleep and activity."""
+    from paceapp.outputs.report import build_report  # plotext is imported only here
+
+    if width is None:
+        width = min(max(shutil.get_terminal_size((80, 24)).columns, 60), 100)
+    journal = env.journal()
+    click.echo(build_report(journal, env.today(), weeks, width=width, colour=wants_colour()),
+               color=wants_colour())
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(report)
