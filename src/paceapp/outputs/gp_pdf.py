@@ -1,0 +1,203 @@
+"""The GP sheet as a print-ready PDF: exactly one A4 page, black on white, large clear type.
+
+Body text is 11 pt DejaVu Sans (bundled in outputs/fonts, with its licence), which covers accents,
+dashes, curly quotes and many symbols; a character the font lacks is shown as '□' (never dropped
+silently, never an error). The layout is measured first; when the sheet would not fit, it is
+shortened by the stated rules (core.gp.SHORTENING_RULES) and the page says so.
+
+fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands stay quick.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from paceapp.core.gp import LEVELS, Sheet, SheetItem, shortened_note
+from paceapp.outputs.gp_sheet import HEADINGS, TITLE, SheetInputs, _med_line
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+FONT = "DejaVu"
+MISSING = "□"
+PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
+MARGIN = 13.0
+BOTTOM = 11.0
+BODY_PT = 11.0
+LINE = 4.9  # mm per body line (11 pt x about 1.26)
+ANSWER_GAP = 7.5  # mm between the lines left for writing on
+MIN_ANSWER_LINES = 3
+
+
+def _font_path(name: str) -> str:
+    return str(resources.files("paceapp.outputs").joinpath("fonts", name))
+
+
+class _Page:
+    """Draws (or, with measure=True, only measures) the sheet on one FPDF page."""
+
+    def __init__(self, pdf: FPDF, cmap: dict[int, Any] | set[int], measure: bool) -> None:
+        self.pdf, self.cmap, self.measure = pdf, cmap, measure
+
+    def safe(self, text: str) -> str:
+        out = []
+        for char in text:
+            if ord(char) in self.cmap or char in "\n":
+                out.append(char)
+            elif unicodedata.category(char) in ("Mn", "Me", "Cf") or char == "\ufe0f":
+                continue  # joiners, variation selectors: nothing to show on their own
+            else:
+                out.append(MISSING)
+        return "".join(out)
+
+    def text(self, text: str, size: float = BODY_PT, style: str = "", indent: float = 0.0,
+             line: float = LINE, after: float = 0.0) -> None:
+        pdf = self.pdf
+        pdf.set_font(FONT, style, size)
+        pdf.set_x(MARGIN + indent)
+        width = PAGE_W - 2 * MARGIN - indent
+        if self.measure:
+            height = pdf.multi_cell(width, line, self.safe(text), align="L", dry_run=True,
+                                    output="HEIGHT")
+            pdf.set_y(pdf.get_y() + height)
+        else:
+            pdf.multi_cell(width, line, self.safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        if after:
+            pdf.set_y(pdf.get_y() + after)
+
+    def heading(self, text: str) -> None:
+        pdf = self.pdf
+        pdf.set_y(pdf.get_y() + 1.8)
+        self.text(text, 12.5, "B", line=5.8)
+        if not self.measure:
+            pdf.set_line_width(0.3)
+            pdf.line(MARGIN, pdf.get_y() + 0.3, PAGE_W - MARGIN, pdf.get_y() + 0.3)
+        pdf.set_y(pdf.get_y() + 1.0)
+
+    def bullet(self, text: str, style: str = "", mark: str = "•", size: float = BODY_PT) -> None:
+        pdf = self.pdf
+        y = pdf.get_y()
+        if not self.measure:
+            pdf.set_font(FONT, style, size)
+            pdf.set_xy(MARGIN + 1, y)
+            pdf.cell(7, LINE, self.safe(mark))
+        pdf.set_y(y)
+        self.text(text, size, style, indent=8)
+
+    def concern(self, number: int, item: SheetItem, top: bool) -> None:
+        self.bullet(item.text, "B" if top else "", f"{number}.", 11.5 if top else BODY_PT)
+        detail = item.detail
+        if item.carried:
+            detail = (detail + " " if detail else "") + f"(carried over, {item.carried})"
+        if detail:
+            self.text(detail, indent=8)
+        self.pdf.set_y(self.pdf.get_y() + 0.5)
+
+    def draw(self, sheet: Sheet) -> float:
+        """Lay out the sheet; return the y (mm) where the space for notes starts."""
+        pdf = self.pdf
+        pdf.set_y(MARGIN - 2)
+        self.text(f"{TITLE} – {sheet.when}", 17, "B", line=8.0)
+        who = [f"Name: {sheet.name}" if sheet.name else "",
+               f"Practice: {sheet.practice}" if sheet.practice else "",
+               f"Seeing: {sheet.clinician}" if sheet.clinician else ""]
+        if any(who):
+            self.text("   ·   ".join(w for w in who if w))
+        note = shortened_note(sheet)
+        if note:
+            self.text(note, 10.5 if len(note) > 160 else BODY_PT, "B")
+        self.heading(HEADINGS["top"])
+        if not sheet.concerns:
+            self.text("(none written yet)", indent=8)
+        for number, item in enumerate(sheet.top, 1):
+            self.concern(number, item, top=True)
+        if sheet.also:
+            self.text(f"{HEADINGS['also']}:", style="B")
+            for number, item in enumerate(sheet.also, len(sheet.top) + 1):
+                self.concern(number, item, top=False)
+        if sheet.more_concerns:
+            self.text(f"+ {sheet.more_concerns} more on my full list", indent=8)
+        self.heading(f"{HEADINGS['health']}")
+        self.text(sheet.period_text, 10.5)
+        for line in sheet.health:
+            self.bullet(line)
+        self.heading(HEADINGS["doing"])
+        for line in sheet.doing:
+            self.bullet(line)
+        self.heading(HEADINGS["meds"])
+        if not sheet.medicines:
+            self.text("(none listed)", indent=8)
+        for med in sheet.medicines:
+            self.bullet(_med_line(med))
+        if sheet.more_medicines:
+            self.text(f"+ {sheet.more_medicines} more on my full list", indent=8)
+        self.heading(HEADINGS["questions"])
+        if not sheet.questions:
+            self.text("(none yet)", indent=8)
+        for question in sheet.questions:
+            self.bullet(question)
+        if sheet.more_questions:
+            self.text(f"+ {sheet.more_questions} more on my full list", indent=8)
+        self.heading(HEADINGS["matters"])
+        if sheet.what_matters:
+            self.text(sheet.what_matters)
+        else:
+            self.rules(2)
+        if sheet.last_agreed:
+            self.heading(HEADINGS["agreed"])
+            self.text(sheet.last_agreed)
+        self.heading(HEADINGS["notes"])
+        return pdf.get_y()
+
+    def rules(self, count: int) -> None:
+        pdf = self.pdf
+        for _ in range(count):
+            pdf.set_y(pdf.get_y() + ANSWER_GAP)
+            if not self.measure:
+                pdf.set_line_width(0.2)
+                pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
+
+
+def _new_pdf() -> FPDF:
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.add_font(FONT, "", _font_path("DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", _font_path("DejaVuSans-Bold.ttf"))
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_title(TITLE)
+    pdf.set_creator("paceapp")
+    return pdf
+
+
+def fits_room(end_y: float) -> bool:
+    return end_y + MIN_ANSWER_LINES * ANSWER_GAP <= PAGE_H - BOTTOM
+
+
+def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
+    """The PDF bytes (one A4 page) and the sheet content that is on it."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    cmap = set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
+    sheet = inputs.sheet(0)
+    for level in range(LEVELS):
+        sheet = inputs.sheet(level)
+        if fits_room(_Page(pdf, cmap, measure=True).draw(sheet)):
+            break
+    page = _Page(pdf, cmap, measure=False)
+    end = page.draw(sheet)
+    room = int((PAGE_H - BOTTOM - end) // ANSWER_GAP)
+    page.rules(max(room, 0))
+    return bytes(pdf.output()), sheet
+
+
+def write_pdf(inputs: SheetInputs, path: Path) -> Sheet:
+    data, sheet = render_pdf(inputs)
+    path.write_bytes(data)
+    return sheet

@@ -1,0 +1,321 @@
+"""The one-page GP sheet as plain text (80 columns, for the terminal and `lp`) and Markdown.
+
+`load_inputs` reads what the sheet needs from the journal; `core.gp.build_sheet` turns it into a
+`Sheet` at a shortening level; the renderers here (and gp_pdf / gp_html) show that same content.
+The person's words are always shown as the characters they typed: Markdown special characters
+are escaped, nothing is interpreted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from paceapp.core.errors import PaceError
+from paceapp.core.gp import (
+    LEVELS,
+    Appointment,
+    Medicine,
+    Period,
+    Sheet,
+    SheetItem,
+    SheetMedicine,
+    build_sheet,
+    shortened_note,
+    summary_period,
+)
+from paceapp.core.timeparse import show_date
+from paceapp.outputs.gp_list import load_state
+from paceapp.outputs.gp_summary import SummaryLines, gather
+from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
+
+WIDTH = 80
+#: A printed page of plain text (`lp`) holds about 66 lines; keep a margin.
+TEXT_PAGE_LINES = 64
+ANSWER_LINES = 4
+
+TITLE = "My GP appointment"
+HEADINGS = {
+    "top": "My top concerns (most important first)",
+    "also": "Also",
+    "health": "How pain affects my life",
+    "doing": "What I am doing about it",
+    "meds": "My medicines",
+    "questions": "My questions",
+    "matters": "What matters to me",
+    "agreed": "Last time we agreed",
+    "notes": "Notes - what we agree today",
+}
+
+
+@dataclass(frozen=True)
+class SheetInputs:
+    appointment: Appointment
+    medicines: list[Medicine]
+    period: Period
+    summary: SummaryLines
+    today: date
+    name: str = ""
+    practice: str = ""
+    last_agreed: str = ""
+
+    def sheet(self, level: int = 0) -> Sheet:
+        return build_sheet(self.appointment, self.medicines, today=self.today, period=self.period,
+                           health=self.summary.health, doing=self.summary.doing, name=self.name,
+                           practice=self.practice, last_agreed=self.last_agreed, level=level)
+
+
+def load_inputs(journal: Journal, today: date, *, weeks: int | None = None,
+                since: date | None = None) -> SheetInputs:
+    """Everything the sheet needs, read from the journal (only the summary's period)."""
+    state = load_state(journal)
+    appt = state.current or Appointment()
+    previous = state.previous
+    last_visit = previous.visit_date if previous else None
+    period = summary_period(today, last_visit, weeks, since)
+    settings = load_settings(journal) if _has_folder(journal) else None
+    agreed = ""
+    if previous is not None and previous.outcome:
+        agreed = previous.outcome
+        if previous.visit_date:
+            agreed = f"({show_date(previous.visit_date, today)}) {agreed}"
+    return SheetInputs(appt, state.medicines, period, gather(journal, period, today), today,
+                       settings.real_name if settings else "",
+                       settings.practice if settings else "", agreed)
+
+
+def _has_folder(journal: Journal) -> bool:
+    return journal.folder is None or journal.folder.exists()
+
+
+def fit(inputs: SheetInputs, fits: Callable[[Sheet], bool]) -> Sheet:
+    """The least-shortened sheet that `fits` (the most shortened one if none does)."""
+    sheet = inputs.sheet(0)
+    for level in range(LEVELS):
+        sheet = inputs.sheet(level)
+        if fits(sheet):
+            return sheet
+    return sheet
+
+
+# -- plain text -----------------------------------------------------------------------------------
+def cell_width(text: str) -> int:
+    """Terminal columns `text` takes (wide characters such as most emoji take two)."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def wrap(text: str, width: int = WIDTH, first: str = "", rest: str | None = None) -> list[str]:
+    """Greedy word wrap by terminal columns; a word longer than a line is split."""
+    rest = first if rest is None else rest
+    lines: list[str] = []
+    line, room = first, width - cell_width(first)
+    started = False
+    for word in text.split():
+        while cell_width(word) > width - cell_width(rest):  # a very long word: split it
+            if started:
+                lines.append(line)
+                line, room, started = rest, width - cell_width(rest), False
+            head = ""
+            for char in word:
+                if cell_width(head + char) > room:
+                    break
+                head += char
+            lines.append(line + head)
+            word = word[len(head):]
+            line, room = rest, width - cell_width(rest)
+        need = cell_width(word) + (1 if started else 0)
+        if started and need > room:
+            lines.append(line)
+            line, room, started = rest, width - cell_width(rest), False
+            need = cell_width(word)
+        line += (" " if started else "") + word
+        room -= need
+        started = True
+    if started or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _med_line(med: SheetMedicine) -> str:
+    parts = [p for p in (med.dose, med.how_often) if p]
+    text = med.name + (": " + ", ".join(parts) if parts else "") + "."
+    if med.what_for:
+        text += f" For: {med.what_for}."
+    if med.worries:
+        text += f" Worries or side effects: {med.worries}."
+    return text
+
+
+def _concern_lines(number: int, item: SheetItem) -> list[str]:
+    lines = wrap(item.text, WIDTH, f"  {number}. ", "     ")
+    detail = item.detail
+    if item.carried:
+        detail = (detail + " " if detail else "") + f"(carried over, {item.carried})"
+    if detail:
+        lines += wrap(detail, WIDTH, "     ")
+    return lines
+
+
+def text_lines(sheet: Sheet) -> list[str]:
+    """The sheet as lines no wider than 80 columns."""
+    out = wrap(f"{TITLE.upper()} - {sheet.when}", WIDTH)
+    who = [f"Name: {sheet.name}" if sheet.name else "",
+           f"Practice: {sheet.practice}" if sheet.practice else "",
+           f"Seeing: {sheet.clinician}" if sheet.clinician else ""]
+    if any(who):
+        out += wrap(" · ".join(w for w in who if w), WIDTH)
+    note = shortened_note(sheet)
+    if note:
+        out += wrap(note, WIDTH)
+    out += ["", HEADINGS["top"]]
+    if not sheet.concerns:
+        out.append("  (none written yet)")
+    for number, item in enumerate(sheet.top, 1):
+        out += _concern_lines(number, item)
+    if sheet.also:
+        out.append(f"  {HEADINGS['also']}:")
+        for number, item in enumerate(sheet.also, len(sheet.top) + 1):
+            out += _concern_lines(number, item)
+    if sheet.more_concerns:
+        out.append(f"  + {sheet.more_concerns} more on my full list")
+    out += ["", *wrap(f"{HEADINGS['health']} ({sheet.period_text})", WIDTH)]
+    for line in sheet.health:
+        out += wrap(line, WIDTH, "  - ", "    ")
+    out += ["", HEADINGS["doing"]]
+    for line in sheet.doing:
+        out += wrap(line, WIDTH, "  - ", "    ")
+    out += ["", HEADINGS["meds"]]
+    if not sheet.medicines:
+        out.append("  (none listed)")
+    for med in sheet.medicines:
+        out += wrap(_med_line(med), WIDTH, "  - ", "    ")
+    if sheet.more_medicines:
+        out.append(f"  + {sheet.more_medicines} more on my full list")
+    out += ["", HEADINGS["questions"]]
+    if not sheet.questions:
+        out.append("  (none yet)")
+    for question in sheet.questions:
+        out += wrap(question, WIDTH, "  - ", "    ")
+    if sheet.more_questions:
+        out.append(f"  + {sheet.more_questions} more on my full list")
+    out += ["", HEADINGS["matters"]]
+    out += wrap(sheet.what_matters, WIDTH, "  ") if sheet.what_matters else ["  " + "_" * 60]
+    if sheet.last_agreed:
+        out += ["", HEADINGS["agreed"], *wrap(sheet.last_agreed, WIDTH, "  ")]
+    out += ["", HEADINGS["notes"]]
+    out += ["  " + "_" * 74] * ANSWER_LINES
+    return out
+
+
+def render_text(inputs: SheetInputs) -> str:
+    """The sheet as plain text, shortened (by the stated rules) to fit one printed page."""
+    sheet = fit(inputs, lambda s: len(text_lines(s)) <= TEXT_PAGE_LINES)
+    return "\n".join(text_lines(sheet)) + "\n"
+
+
+# -- Markdown -------------------------------------------------------------------------------------
+_MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|~")
+
+
+def md_escape(text: str) -> str:
+    """The person's words as literal Markdown text (nothing in them is read as formatting)."""
+    out = []
+    for char in text:
+        if char == "&":
+            out.append("&amp;")
+        elif char in _MD_SPECIAL:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def markdown_lines(sheet: Sheet) -> list[str]:
+    esc = md_escape
+    out = [f"# {TITLE} – {esc(sheet.when)}", ""]
+    who = [f"**Name:** {esc(sheet.name)}" if sheet.name else "",
+           f"**Practice:** {esc(sheet.practice)}" if sheet.practice else "",
+           f"**Seeing:** {esc(sheet.clinician)}" if sheet.clinician else ""]
+    if any(who):
+        out += [" · ".join(w for w in who if w), ""]
+    note = shortened_note(sheet)
+    if note:
+        out += [f"*{esc(note)}*", ""]
+    out += [f"## {HEADINGS['top']}", ""]
+    if not sheet.concerns:
+        out.append("(none written yet)")
+    for number, item in enumerate(sheet.concerns, 1):
+        text = f"**{esc(item.text)}**" if number <= len(sheet.top) else esc(item.text)
+        if number == len(sheet.top) + 1:
+            out += ["", f"{HEADINGS['also']}:", ""]
+        out.append(f"{number}. {text}")
+        detail = item.detail + (f" (carried over, {item.carried})" if item.carried else "")
+        if detail.strip():
+            out.append(f"   {esc(detail.strip())}")
+    if sheet.more_concerns:
+        out.append(f"\n\\+ {sheet.more_concerns} more on my full list")
+    out += ["", f"## {HEADINGS['health']}", "", f"*{esc(sheet.period_text)}*", ""]
+    out += [f"- {esc(line)}" for line in sheet.health]
+    out += ["", f"## {HEADINGS['doing']}", ""]
+    out += [f"- {esc(line)}" for line in sheet.doing]
+    out += ["", f"## {HEADINGS['meds']}", ""]
+    if not sheet.medicines:
+        out.append("(none listed)")
+    for med in sheet.medicines:
+        rest = _med_line(med)[len(med.name):]
+        out.append(f"- **{esc(med.name)}**{esc(rest)}")
+    if sheet.more_medicines:
+        out.append(f"\n\\+ {sheet.more_medicines} more on my full list")
+    out += ["", f"## {HEADINGS['questions']}", ""]
+    if not sheet.questions:
+        out.append("(none yet)")
+    out += [f"- {esc(q)}" for q in sheet.questions]
+    if sheet.more_questions:
+        out.append(f"\n\\+ {sheet.more_questions} more on my full list")
+    out += ["", f"## {HEADINGS['matters']}", "", esc(sheet.what_matters) or "&nbsp;"]
+    if sheet.last_agreed:
+        out += ["", f"## {HEADINGS['agreed']}", "", esc(sheet.last_agreed)]
+    out += ["", f"## {HEADINGS['notes']}", "", *["&nbsp;  "] * ANSWER_LINES]
+    return out
+
+
+def render_markdown(inputs: SheetInputs) -> str:
+    sheet = fit(inputs, lambda s: len(text_lines(s)) <= TEXT_PAGE_LINES)
+    return "\n".join(markdown_lines(sheet)) + "\n"
+
+
+# -- files ----------------------------------------------------------------------------------------
+class OutputError(PaceError):
+    """The sheet could not be written where asked (exit 1; nothing else changed)."""
+
+    exit_code = 1
+
+
+def save_file(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` whole (a temporary file, then renamed); return the full path."""
+    target = path.expanduser()
+    if target.is_dir():
+        raise OutputError(f"{target} is a folder. Please give a file name, like "
+                          f"{target / 'gp-sheet.pdf'}.")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        reason = error.strerror or str(error)
+        raise OutputError(f"Could not write the sheet to {target}: {reason}. Please choose "
+                          "another place (a folder you can write to).") from None
+    return target.resolve()
