@@ -15,7 +15,7 @@ from paceapp.paths import resolve_data_dir
 #: Modules under paceapp.cli that add commands; each has `register(cli: click.Group)`.
 COMMAND_MODULES: tuple[str, ...] = (
     "log", "records", "sleep", "flare", "pace", "goal", "gp", "share", "data", "report", "demo",
-    "support",
+    "support", "settings",
 )
 
 HELP = f"""paceapp - pacing, sleep, flare-ups, goals, GP visits and peer support.

@@ -1,0 +1,96 @@
+"""`paceapp settings`: your display name, week start, colours, bad-day mode and keys."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import click
+
+from paceapp.cli.context import Env, pass_env
+from paceapp.core.codec import to_data
+from paceapp.core.errors import ValidationError
+from paceapp.core.settings import THEMES, WEEKDAYS
+from paceapp.store.settings import load_settings
+
+
+def _weekday(text: str) -> int:
+    cleaned = text.strip().lower()
+    for number, name in enumerate(WEEKDAYS):
+        if cleaned in (name.lower(), name.lower()[:3], str(number)):
+            return number
+    raise ValidationError(f"'{text}' is not a day of the week. Write Monday, Sunday, etc.",
+                          "week_starts")
+
+
+@click.group("settings", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
+@click.pass_context
+def settings_group(ctx: click.Context, as_json: bool) -> None:
+    """Show your settings, or change them with `paceapp settings set ...`."""
+    if ctx.invoked_subcommand is not None:
+        return
+    env: Env = ctx.obj
+    current = load_settings(env.journal())
+    if as_json:
+        click.echo(json.dumps(to_data(current), indent=2, ensure_ascii=False))
+        return
+    rows = [("Display name (what peers see)", current.display_name or "(not set)"),
+            ("Real name (GP sheet only)", current.real_name or "(not set)"),
+            ("GP practice", current.practice or "(not set)"),
+            ("Weeks start on", WEEKDAYS[current.week_starts]),
+            ("Colours", current.theme),
+            ("Bad-day mode", "on" if current.bad_day_mode else "off"),
+            ("Changed keys", ", ".join(f"{k}={v}" for k, v in current.keymap.items()) or "none")]
+    for label, value in rows:
+        click.echo(f"{label + ':':<32} {value}")
+
+
+@settings_group.command("set")
+@click.option("--display-name", default=None, help="The name your peer group sees on your cards.")
+@click.option("--real-name", default=None, help="Your name for the GP sheet (never shared).")
+@click.option("--practice", default=None, help="Your GP practice, for the GP sheet.")
+@click.option("--week-starts", default=None, help="The day your week starts (default Monday).")
+@click.option("--theme", type=click.Choice(THEMES), default=None, help="Colours in the app.")
+@click.option("--bad-day", type=click.Choice(["on", "off"]), default=None,
+              help="Show only the essentials, with bigger buttons.")
+@click.option("--key", "keys", multiple=True, metavar="BINDING=KEY",
+              help="Change a key in the app, e.g. --key today-log_pain=ctrl+l (F1 lists ids).")
+@click.option("--reset-keys", is_flag=True, help="Go back to the standard keys.")
+@pass_env
+def settings_set(env: Env, display_name: str | None, real_name: str | None,
+                 practice: str | None, week_starts: str | None, theme: str | None,
+                 bad_day: str | None, keys: tuple[str, ...], reset_keys: bool) -> None:
+    """Change one or more settings."""
+    journal = env.journal()
+    current = load_settings(journal)
+    changes: dict[str, Any] = {}
+    for name, value in (("display_name", display_name), ("real_name", real_name),
+                        ("practice", practice)):
+        if value is not None:
+            changes[name] = " ".join(value.split())
+    if week_starts is not None:
+        changes["week_starts"] = _weekday(week_starts)
+    if theme is not None:
+        changes["theme"] = theme
+    if bad_day is not None:
+        changes["bad_day_mode"] = bad_day == "on"
+    keymap = {} if reset_keys else dict(current.keymap)
+    for pair in keys:
+        binding, sep, key = pair.partition("=")
+        if not sep or not binding.strip() or not key.strip():
+            raise ValidationError(f"'{pair}' should look like today-log_pain=ctrl+l.", "key")
+        keymap[binding.strip()] = key.strip()
+    if keys or reset_keys:
+        changes["keymap"] = keymap
+    if not changes:
+        raise ValidationError("Say what to change, e.g. --display-name Sam or --week-starts "
+                              "Sunday. See 'paceapp settings set --help'.", "settings")
+    changed = dataclasses.replace(current, **changes)
+    journal.put_single(changed)
+    click.echo("Saved your settings. ('paceapp undo' puts them back.)")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(settings_group)
