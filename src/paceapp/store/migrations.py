@@ -2,15 +2,366 @@
 
 `SCHEMA_VERSION` is stored in ``records/_meta.json``. Opening an older folder backs it up, then runs
 each step in `MIGRATIONS` in order; opening a newer one is refused with a message (never rewritten).
+
+Schema 0 (the first paceapp) kept everything in one tinydb file, ``DATA/journal.json``: one table
+per record kind plus a ``meta`` table ``{"schema": 0}``, written by tinydb's stock storage (compact
+JSON, no final newline), and records had only a ``created`` time (no ``updated``). Schema 1 splits
+it into ``records/`` (one file per kind, per kind and year for busy kinds) and gives every record an
+``updated`` time (equal to ``created`` for migrated ones). The old file is moved into
+``backups/<time>-before-migrate/`` - it is never deleted.
+
+This module also holds the file-level merge used by the migration and by ``paceapp data import``:
+records are placed in the file they belong to, de-duplicated by id (the newer ``updated`` wins).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
 
-from paceapp.store.folder import DataFolder
+from paceapp import __version__
+from paceapp.core.codec import DataError, from_data, to_data
+from paceapp.core.kinds import all_kinds
+from paceapp.core.records import Record
+from paceapp.store.errors import CorruptFileError, WriteFailedError
+from paceapp.store.folder import FOLDER_MODE, Backup, DataFolder
+from paceapp.store.storage import UnreadableFile, atomic_write, decode, encode, write_failure_message
 
 SCHEMA_VERSION = 1
+#: The single data file of schema 0, at the top of the data folder.
+SINGLE_FILE = "journal.json"
+META_FILE = "_meta.json"
+#: Tables in a data file that hold no records.
+SYSTEM_TABLES = frozenset({"meta", "undo", "_default"})
+SHARD_NAME = re.compile(r"^(?P<kind>[a-z_][a-z0-9_]*?)(?:-(?P<year>\d{4}))?$")
+
+
+# -- where records live ---------------------------------------------------------------------
+def shard_name(record: Record) -> str:
+    """The records/ file (without .json) a record belongs in (same rule as the Journal)."""
+    if record.SHARDED and record.day is not None:
+        return f"{record.KIND}-{record.day.year}"
+    return record.KIND
+
+
+def kind_files(folder: DataFolder, cls: type[Record]) -> list[Path]:
+    """The live files that hold records of `cls` (never a sync tool's conflict copy)."""
+    if not folder.records.is_dir():
+        return []
+    found = []
+    for path in folder.records.iterdir():
+        if path.suffix != ".json":
+            continue
+        match = SHARD_NAME.match(path.stem)
+        if not match or match["kind"] != cls.KIND:
+            continue
+        if bool(match["year"]) == cls.SHARDED:
+            found.append(path)
+    return sorted(found)
+
+
+def unique_backup_name(folder: DataFolder, reason: str, now: datetime) -> str:
+    """A name for an event backup that is not taken yet (two in one second get -2, -3 ...)."""
+    base = f"{now:%Y-%m-%dT%H%M%S}-before-{reason}"
+    name, number = base, 1
+    while (folder.backups / name).exists():
+        number += 1
+        name = f"{base}-{number}"
+    return name
+
+
+def event_backup(folder: DataFolder, reason: str, now: datetime) -> Backup | None:
+    """A fresh snapshot of records/ before something big (restore, import, migrate). Needs the lock."""
+    made = folder.snapshot(unique_backup_name(folder, reason, now))
+    folder.prune_backups()
+    return made
+
+
+# -- reading tinydb documents -----------------------------------------------------------------
+def read_tables(path: Path, *, strict_ending: bool = True) -> dict[str, dict[str, Any]]:
+    """A tinydb document from `path`; CorruptFileError when it cannot be read.
+
+    `strict_ending=False` accepts files written by tinydb's stock storage (no final newline).
+    """
+    try:
+        payload = path.read_bytes()
+    except OSError as error:
+        raise CorruptFileError(path, error.strerror or "it cannot be opened", None) from None
+    if not strict_ending and payload.rstrip().endswith(b"}"):
+        payload = payload.rstrip() + b"\n"
+    try:
+        return decode(payload, path)
+    except UnreadableFile as error:
+        raise CorruptFileError(path, error.reason, None) from None
+
+
+@dataclass
+class Decoded:
+    """Records read from tinydb tables, and what could not be read (with record ids)."""
+
+    records: list[Record] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    unknown_tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def decode_tables(tables: dict[str, dict[str, Any]], *, fill_updated: bool = False,
+                  validate: bool = True) -> Decoded:
+    """Records of every known kind in `tables` (system tables are skipped)."""
+    kinds = all_kinds()
+    out = Decoded()
+    for table, docs in tables.items():
+        if table in SYSTEM_TABLES:
+            continue
+        cls = kinds.get(table)
+        if cls is None:
+            if docs:
+                out.unknown_tables[table] = docs
+                out.problems.append(f"a table '{table}' that is not a kind of record paceapp keeps "
+                                    f"({len(docs)} entries)")
+            continue
+        for doc in docs.values():
+            record_id = doc.get("id", "?") if isinstance(doc, dict) else "?"
+            if not isinstance(doc, dict):
+                out.problems.append(f"{cls.LABEL} {record_id}: expected an object")
+                continue
+            data = dict(doc)
+            if fill_updated and "updated" not in data and "created" in data:
+                data["updated"] = data["created"]
+            try:
+                record = from_data(cls, data, cls.KIND)
+                if validate:
+                    record.validate()
+            except DataError as error:
+                out.problems.append(f"{cls.LABEL} {record_id}: {error}")
+                continue
+            except Exception as error:  # validate() raises ValidationError (a PaceError)
+                out.problems.append(f"{cls.LABEL} {record_id}: {error}")
+                continue
+            out.records.append(record)
+    return out
+
+
+# -- merging records into the folder ----------------------------------------------------------
+@dataclass
+class MergeCounts:
+    """What a merge did, per kind: new records, records replaced by a newer copy, records kept."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    replaced: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+
+    def bump(self, which: dict[str, int], kind: str) -> None:
+        which[kind] = which.get(kind, 0) + 1
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_replaced(self) -> int:
+        return sum(self.replaced.values())
+
+    @property
+    def total_kept(self) -> int:
+        return sum(self.kept.values())
+
+
+def _updated(doc: dict[str, Any]) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(doc.get("updated") or doc.get("created")))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def merge_records(folder: DataFolder, incoming: Iterable[Record]) -> MergeCounts:
+    """Put `incoming` records into the folder's files, de-duplicated by id. Needs the lock.
+
+    A record whose id is new is added; one whose id is already stored replaces the stored copy
+    only when its `updated` time is later. Each changed file is rewritten atomically.
+    """
+    folder.require_lock()
+    counts = MergeCounts()
+    by_kind: dict[type[Record], list[Record]] = {}
+    for record in incoming:
+        by_kind.setdefault(type(record), []).append(record)
+    for cls, records in by_kind.items():
+        files: dict[str, dict[str, Any]] = {}
+        index: dict[str, tuple[str, str]] = {}
+        for path in kind_files(folder, cls):
+            tables = read_tables(path)
+            files[path.stem] = tables
+            for doc_id, doc in tables.get(cls.KIND, {}).items():
+                if isinstance(doc, dict) and "id" in doc:
+                    index[str(doc["id"])] = (path.stem, doc_id)
+        changed: set[str] = set()
+        for record in records:
+            data = to_data(record)
+            where = index.get(record.id)
+            if where is not None:
+                old_shard, old_doc_id = where
+                old = files[old_shard][cls.KIND][old_doc_id]
+                old_time = _updated(old)
+                if old_time is not None and record.updated <= old_time:
+                    counts.bump(counts.kept, cls.KIND)
+                    continue
+                del files[old_shard][cls.KIND][old_doc_id]
+                changed.add(old_shard)
+                counts.bump(counts.replaced, cls.KIND)
+            else:
+                counts.bump(counts.added, cls.KIND)
+            shard = shard_name(record)
+            table = files.setdefault(shard, {}).setdefault(cls.KIND, {})
+            doc_id = str(max((int(k) for k in table if k.isdigit()), default=0) + 1)
+            table[doc_id] = data
+            index[record.id] = (shard, doc_id)
+            changed.add(shard)
+        for shard in sorted(changed):
+            atomic_write(folder.records / f"{shard}.json", encode(files[shard]))
+    return counts
+
+
+def write_meta(folder: DataFolder, version: int = SCHEMA_VERSION) -> None:
+    """records/_meta.json as the Journal writes it. Needs the lock."""
+    folder.require_lock()
+    atomic_write(folder.records / META_FILE,
+                 encode({"meta": {"1": {"schema": version, "app": __version__}}}))
+
+
+def stored_version(folder: DataFolder) -> int | None:
+    """The schema version in records/_meta.json (0 while DATA/journal.json is there; None when empty)."""
+    if needs_single_file_migration(folder):
+        return 0
+    meta = folder.records / META_FILE
+    if meta.exists():
+        doc = read_tables(meta).get("meta", {}).get("1", {})
+        version = doc.get("schema") if isinstance(doc, dict) else None
+        if isinstance(version, int) and not isinstance(version, bool):
+            return version
+        raise CorruptFileError(meta, "its schema version is missing", None)
+    return None
+
+
+# -- schema 0 -> 1 ------------------------------------------------------------------------------
+def needs_single_file_migration(folder: DataFolder) -> bool:
+    """True when the folder still holds the schema-0 single file DATA/journal.json."""
+    return (folder.root / SINGLE_FILE).is_file()
+
+
+def split_tables(tables: dict[str, dict[str, Any]], path: Path) -> list[Record]:
+    """Records from a schema-0 document; CorruptFileError (naming record ids) if any cannot be read.
+
+    Records are not re-validated: a value an older paceapp accepted is kept as it was (``data
+    check`` points it out), because nothing may be lost in a migration.
+    """
+    decoded = decode_tables(tables, fill_updated=True, validate=False)
+    problems = decoded.problems
+    if problems:
+        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        raise CorruptFileError(path, f"some records in it cannot be read: {shown}", None)
+    return decoded.records
+
+
+def _keep_single_file(folder: DataFolder, now: datetime) -> Path:
+    """Move DATA/journal.json into backups/<time>-before-migrate/ (hard link, then copy fallback)."""
+    source = folder.root / SINGLE_FILE
+    name = unique_backup_name(folder, "migrate", now)
+    final = folder.backups / name
+    staging = folder.backups / f".{name}.partial"
+    try:
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir(mode=FOLDER_MODE, parents=True)
+        try:
+            os.link(source, staging / SINGLE_FILE)
+        except OSError:
+            shutil.copy2(source, staging / SINGLE_FILE)
+        os.replace(staging, final)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise WriteFailedError(write_failure_message(final, error)) from error
+    return final
+
+
+def split_single_file(folder: DataFolder, now: datetime | None = None) -> int:
+    """Migration 0 -> 1: split DATA/journal.json into records/; return how many records moved.
+
+    Safe to run again after a crash: the old file is removed only after every record is in
+    records/, and records already there are merged by id, not duplicated.
+    """
+    folder.require_lock()
+    source = folder.root / SINGLE_FILE
+    if not source.is_file():
+        return 0
+    tables = read_tables(source, strict_ending=False)
+    meta = tables.get("meta", {}).get("1", {})
+    version = meta.get("schema", 0) if isinstance(meta, dict) else 0
+    if isinstance(version, int) and version > 0:
+        raise CorruptFileError(source, f"it says it is data format {version}, but files of that "
+                               "format live in records/", None)
+    records = split_tables(tables, source)
+    folder.ensure()
+    _keep_single_file(folder, now or datetime.now())
+    merge_records(folder, records)
+    for table, docs in tables.items():  # nothing is dropped, not even a table this paceapp lacks
+        if table not in SYSTEM_TABLES and table not in all_kinds() and docs:
+            target = folder.records / f"{table}.json"
+            if not target.exists():
+                atomic_write(target, encode({table: docs}))
+    try:
+        source.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise WriteFailedError(write_failure_message(source, error)) from error
+    return len(records)
+
 
 #: from_version -> a function that moves the folder from that version to the next.
-MIGRATIONS: dict[int, Callable[[DataFolder], None]] = {}
+MIGRATIONS: dict[int, Callable[[DataFolder], Any]] = {0: split_single_file}
+
+
+@dataclass(frozen=True)
+class Migrated:
+    from_version: int
+    to_version: int
+    records: int
+
+
+def migrate_folder(target: Path | DataFolder, now: datetime | None = None) -> Migrated | None:
+    """Bring a data folder to `SCHEMA_VERSION` (after a backup); None when nothing was needed.
+
+    Pass the `DataFolder` already in use when there is one: the lock is per open file. A folder
+    from a newer paceapp is left alone here (the Journal refuses to open it).
+    """
+    folder = target if isinstance(target, DataFolder) else DataFolder(Path(target))
+    version = stored_version(folder)
+    if version is None or version >= SCHEMA_VERSION:
+        return None
+    moment = now or datetime.now()
+    moved = 0
+    with folder.locked():
+        version = stored_version(folder)
+        if version is None or version >= SCHEMA_VERSION:
+            return None
+        start = version
+        if folder.record_files():
+            event_backup(folder, "migrate", moment)
+        for step in range(version, SCHEMA_VERSION):
+            if step == 0:
+                moved = split_single_file(folder, moment)
+            else:
+                MIGRATIONS[step](folder)
+        write_meta(folder)
+    return Migrated(start, SCHEMA_VERSION, moved)
+
+
+def single_file_json(path: Path) -> dict[str, Any]:
+    """A schema-0 file's tables (for restoring a backup taken before the migration)."""
+    return read_tables(path, strict_ending=False)
