@@ -102,14 +102,12 @@ def check_amount(value: object, unit: str, field: str = "amount", label: str = "
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(f"The {label} must be a whole number, like 15.", field)
     if value <= 0:
-        raise ValidationError(f"The {label} must be more than 0; {value} is not. "
-                              "Bad days count too - log what you did, even if it was short.",
-                              field)
+        raise ValidationError(f"The {label} must be more than 0; {value} is not.", field)
     most = MAX_AMOUNT[unit]
     if value > most:
         what = "a whole day" if unit == "min" else "the most paceapp keeps"
-        raise ValidationError(f"The {label} {value} is more than {what} ({show_amount(most, unit)}). "
-                              "Please check the number.", field)
+        raise ValidationError(f"The {label} is {value}: more than {what} "
+                              f"({show_amount(most, unit)}). Please check the number.", field)
     return value
 
 
@@ -405,7 +403,7 @@ def find_activity(name: str, known: Iterable[str], what: str = "activity") -> st
 
 def close_matches(name: str, known: Sequence[str]) -> list[str]:
     keys = {name_key(k): k for k in known}
-    found = difflib.get_close_matches(name_key(name), list(keys), n=3, cutoff=0.6)
+    found = difflib.get_close_matches(name_key(name), list(keys), n=3, cutoff=0.8)
     starts = [k for k in keys if k.startswith(name_key(name)) and k not in found] if name else []
     return [keys[k] for k in [*found, *starts][:3]]
 

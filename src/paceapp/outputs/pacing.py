@@ -1,0 +1,292 @@
+"""Pacing as text, for the command line and the app: baselines, day plans, signals.
+
+`load_pacing` reads everything pacing needs from the Journal for one period (both the CLI and the
+TUI call it, the TUI from a worker thread); the other functions turn core results into plain lines
+and table rows. No markup: callers show these as plain text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from paceapp.core.flare import Flare
+from paceapp.core.pacing import (
+    METHOD_NAMES,
+    ActivityDay,
+    ActivityLog,
+    Baseline,
+    DayPlan,
+    PaceSettings,
+    PacingSummary,
+    PlanItem,
+    Schedule,
+    Signal,
+    build_schedule,
+    day_activity,
+    detect_boom_bust,
+    find_activity,
+    name_key,
+    plan_for,
+    show_amount,
+    step_refusal,
+    stepped_amount,
+    summarise_pacing,
+    unknown_message,
+)
+from paceapp.core.pain import PainEntry
+from paceapp.core.timeparse import show_date, show_when
+from paceapp.store.journal import Journal
+
+#: Flare-ups that started this long before a period may still touch it.
+FLARE_LOOKBACK = timedelta(days=120)
+
+
+@dataclass(frozen=True)
+class PacingData:
+    """What pacing needs for the days [start, end]."""
+
+    start: date
+    end: date
+    baselines: list[Baseline]
+    settings: PaceSettings
+    logs: list[ActivityLog]
+    plans: list[DayPlan]
+    pain: list[PainEntry]
+    flares: list[Flare]
+
+    def baseline(self, name: str) -> Baseline:
+        """The baseline called `name` (any case); ValidationError with close matches."""
+        found = find_activity(name, [b.name for b in self.baselines], "activity with a baseline")
+        return next(b for b in self.baselines if b.name == found)
+
+    def known_names(self) -> list[str]:
+        names = {b.key: b.name for b in self.baselines}
+        for log in self.logs:
+            names.setdefault(log.key, log.name)
+        return list(names.values())
+
+    def day_plan(self, day: date) -> DayPlan | None:
+        return next((p for p in self.plans if p.date == day), None)
+
+
+def load_pacing(journal: Journal, start: date, end: date, *, with_pain: bool = True) -> PacingData:
+    """Read baselines, settings, and the logs, plans, pain and flare-ups touching [start, end]."""
+    median_days = 60  # covers the longest "usual pain" setting
+    return PacingData(
+        start, end,
+        sorted(journal.list(Baseline), key=lambda b: b.key),
+        journal.get_single(PaceSettings) or PaceSettings(),
+        journal.list(ActivityLog, since=start, until=end),
+        journal.list(DayPlan, since=start, until=end),
+        journal.list(PainEntry, since=start - timedelta(days=median_days),
+                     until=end + timedelta(days=7)) if with_pain else [],
+        journal.list(Flare, since=start - FLARE_LOOKBACK))
+
+
+def all_activity_names(journal: Journal, data: PacingData) -> list[str]:
+    """Every activity name this person has used (baselines, then anything ever logged)."""
+    names = {b.key: b.name for b in data.baselines}
+    for log in journal.list(ActivityLog):
+        names.setdefault(log.key, log.name)
+    return list(names.values())
+
+
+# -- baselines --------------------------------------------------------------------------------
+def next_step_text(baseline: Baseline, today: date, flares: list[Flare]) -> str:
+    """'22 min from Mon 9 Nov', '22 min now', or 'held: flare-up this week'."""
+    new = show_amount(stepped_amount(baseline.amount, baseline.step_pct), baseline.unit)
+    reason = step_refusal(baseline, today, flares)
+    if reason and "flare-up" in reason:
+        return f"{new}, held (flare-up this week)"
+    allowed = baseline.next_step_day()
+    return f"{new} now" if allowed <= today else f"{new} from {show_date(allowed)}"
+
+
+def baseline_rows(baselines: list[Baseline], today: date, flares: list[Flare]) -> list[dict[str, str]]:
+    return [{"activity": b.name, "baseline": show_amount(b.amount, b.unit),
+             "method": METHOD_NAMES.get(b.method, b.method), "unit": b.unit,
+             "next step": next_step_text(b, today, flares),
+             "last changed": show_date(b.changed.date(), today)} for b in baselines]
+
+
+def baseline_json(baseline: Baseline, today: date, flares: list[Flare]) -> dict[str, Any]:
+    from paceapp.outputs.tables import record_json
+
+    data = record_json(baseline)
+    data["next_step"] = next_step_text(baseline, today, flares)
+    data["step_held"] = step_refusal(baseline, today, flares)
+    return data
+
+
+def history_lines(baseline: Baseline, today: date | None = None) -> list[str]:
+    """Every change, oldest first, with its working."""
+    words = {"set": "Set", "step": "Stepped up", "restart": "Restarted lower"}
+    lines = []
+    for change in baseline.history:
+        lines.append(f"{show_when(change.at, today)}  {words.get(change.action, change.action)} to "
+                     f"{show_amount(change.amount, baseline.unit)} - {change.working}")
+    return lines
+
+
+def set_message(baseline: Baseline, working_text: str, again: bool) -> str:
+    verb = "Changed" if again else "Set"
+    return (f"{verb}: {baseline.name} baseline {show_amount(baseline.amount, baseline.unit)} at a "
+            f"time, by {METHOD_NAMES[baseline.method]}.\nWorking: {working_text}")
+
+
+# -- day plans --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DayView:
+    """A day's plan worked out, and what was logged against it."""
+
+    schedule: Schedule
+    rows: list[ActivityDay]
+
+
+def day_view(data: PacingData, day: date) -> DayView:
+    items, source = plan_for(day, data.plans, data.settings)
+    known = {b.key for b in data.baselines}
+    usable = tuple(i for i in items if name_key(i.name) in known)
+    schedule = build_schedule(day, usable, data.baselines, data.settings, source)
+    return DayView(schedule, day_activity(day, data.logs, data.baselines, usable))
+
+
+def schedule_lines(schedule: Schedule) -> list[str]:
+    """The plan as numbered lines: chunks and rests, in order."""
+    if not schedule.steps:
+        return ["No plan for this day yet. Choose activities with: paceapp pace plan set "
+                "walking:30 reading:20  (or in the app: Pacing, then l)."]
+    source = {"day": "the plan for this day", "default": "your usual plan"}[schedule.source]
+    lines = [f"{show_date(schedule.date)} - {source}:"]
+    number = 0
+    for step in schedule.steps:
+        if step.kind == "rest":
+            lines.append(f"      rest {step.amount} min")
+        else:
+            number += 1
+            part = f" (part {step.chunk} of {step.chunks})" if step.chunks > 1 else ""
+            lines.append(f"  {number:>2}. {step.name} {show_amount(step.amount, step.unit)}{part}")
+    total = f"Activity {schedule.planned_min} min, rests {schedule.rest_min_total} min"
+    if schedule.budget is not None:
+        total += f"; day budget {schedule.budget} min"
+    lines.append(total + ".")
+    lines += list(schedule.notes)
+    return lines
+
+
+def progress_rows(rows: list[ActivityDay]) -> list[dict[str, str]]:
+    out = []
+    for row in rows:
+        ref = row.reference
+        out.append({"activity": row.name, "done": show_amount(row.logged, row.unit),
+                    "sessions": str(row.sessions),
+                    "planned": "-" if row.planned is None else show_amount(row.planned, row.unit),
+                    "baseline": "-" if row.baseline is None else show_amount(row.baseline, row.unit),
+                    "so far": row.status() if ref is not None else "no baseline yet"})
+    return out
+
+
+def day_json(view: DayView) -> dict[str, Any]:
+    sched = view.schedule
+    return {
+        "date": sched.date.isoformat(), "source": sched.source,
+        "items": [dataclasses.asdict(i) for i in sched.items],
+        "steps": [{"kind": s.kind, "name": s.name, "amount": s.amount, "unit": s.unit,
+                   "chunk": s.chunk, "chunks": s.chunks} for s in sched.steps],
+        "planned_min": sched.planned_min, "rest_min": sched.rest_min_total,
+        "budget": sched.budget, "over_budget": sched.over_budget, "notes": list(sched.notes),
+        "logged": [{"name": r.name, "unit": r.unit, "logged": r.logged, "sessions": r.sessions,
+                    "planned": r.planned, "baseline": r.baseline, "status": r.status()}
+                   for r in view.rows],
+    }
+
+
+def next_planned(view: DayView) -> tuple[str, int] | None:
+    """The first planned activity not yet done in full today, and its next chunk size."""
+    done = {name_key(r.name): r.logged for r in view.rows}
+    for step in view.schedule.steps:
+        if step.kind != "do":
+            continue
+        key = name_key(step.name)
+        if done.get(key, 0) >= step.amount:
+            done[key] -= step.amount
+            continue
+        return step.name, step.amount
+    return None
+
+
+def items_text(items: tuple[PlanItem, ...]) -> str:
+    return ", ".join(f"{i.name}:{i.amount}" for i in items)
+
+
+# -- signals and insights ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Insights:
+    summary: PacingSummary
+    signals: list[Signal]
+    data: PacingData
+
+
+def insights(data: PacingData) -> Insights:
+    summary = summarise_pacing(data.baselines, data.logs, data.start, data.end)
+    signals = detect_boom_bust(data.logs, data.baselines, data.pain, data.flares, data.settings,
+                               data.plans, data.start, data.end)
+    return Insights(summary, signals, data)
+
+
+def signal_lines(signals: list[Signal], settings: PaceSettings) -> list[str]:
+    if not signals:
+        return [f"No boom-and-bust pattern found: no day at {settings.boom_ratio:g} times the plan "
+                f"or more was followed within {settings.window_days} days by a pain rise of "
+                f"{settings.pain_rise}+ points or a flare-up."]
+    count = len(signals)
+    lines = [f"A pattern to notice ({count} time{'s' if count != 1 else ''}): a busy day, then a "
+             f"harder time within {settings.window_days} days. Busy days happen - this is just "
+             "something to see, not a mark against you."]
+    for signal in signals:
+        lines.append(f"- {signal.text()}")
+    return lines
+
+
+def insights_lines(result: Insights) -> list[str]:
+    from paceapp.core.pacing import week_summary_rows
+    from paceapp.outputs.tables import render_table
+
+    data = result.data
+    lines = [result.summary.sentence(), ""]
+    rows = week_summary_rows(data.baselines, data.logs, data.start, data.end)
+    if rows:
+        lines += [render_table(rows), ""]
+    lines += ["Boom and bust:"] + signal_lines(result.signals, data.settings)
+    return lines
+
+
+def insights_json(result: Insights) -> dict[str, Any]:
+    from paceapp.core.pacing import week_summary_rows
+
+    data = result.data
+    s = result.summary
+    return {
+        "start": data.start.isoformat(), "end": data.end.isoformat(),
+        "summary": {"sentence": s.sentence(), "days": s.days, "days_logged": s.days_logged,
+                    "days_within": s.days_within, "sessions": s.sessions,
+                    "sessions_within": s.sessions_within,
+                    "activities_with_baselines": s.activities_with_baselines},
+        "activities": week_summary_rows(data.baselines, data.logs, data.start, data.end),
+        "settings": {"boom_ratio": data.settings.boom_ratio, "pain_rise": data.settings.pain_rise,
+                     "window_days": data.settings.window_days,
+                     "median_days": data.settings.median_days},
+        "signals": [sig.to_data() for sig in result.signals],
+    }
+
+
+def unknown_log_name(name: str, known: list[str]) -> str:
+    return (unknown_message(name, known) + f" To log a new activity called '{name.strip()}', "
+            "add --new.")
+
+
+def moment_text(moment: datetime) -> str:
+    return show_when(moment)
