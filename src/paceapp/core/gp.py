@@ -444,7 +444,7 @@ SHORTENING_RULES: tuple[str, ...] = (
     "only the top 5 concerns are listed; medicine notes cut to 60 characters",
     f"only the top {TOP} concerns and the first 5 questions and 8 medicines; "
     "'last time we agreed' left off",
-    "every line cut to 70 characters",
+    "every line cut to 70 characters; each medicine cut to about two lines",
 )
 LEVELS = len(SHORTENING_RULES)
 
@@ -528,33 +528,37 @@ def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date
         for i, c in enumerate(shown_concerns))
     more_concerns = len(concerns) - len(shown_concerns)
     if dropped_detail:
-        notes.append(f"details shown for the top {TOP} concerns only")
+        notes.append(f"details for the top {TOP} concerns only")
     if more_concerns:
-        notes.append(f"only the top {len(shown_concerns)} of {len(concerns)} concerns are listed")
+        notes.append(f"top {len(shown_concerns)} of {len(concerns)} concerns shown")
 
     shown_questions = questions[:5] if level >= 3 else questions
     more_questions = len(questions) - len(shown_questions)
     if more_questions:
-        notes.append(f"only the first {len(shown_questions)} of {len(questions)} questions are listed")
+        notes.append(f"first {len(shown_questions)} of {len(questions)} questions shown")
     shown_meds = meds[:8] if level >= 3 else meds
     more_medicines = len(meds) - len(shown_meds)
     if more_medicines:
-        notes.append(f"only the first {len(shown_meds)} of {len(meds)} medicines are listed")
-    note_limit = line or (60 if level >= 2 else None)
-    cut_notes = any(len(m.what_for) > (note_limit or 10**6) or len(m.worries) > (note_limit or 10**6)
+        notes.append(f"first {len(shown_meds)} of {len(meds)} medicines shown")
+    note_limit = 60 if level >= 2 else None
+    cut_notes = level < 4 and any(len(m.what_for) > (note_limit or 10**6) or len(m.worries) > (note_limit or 10**6)
                     for m in shown_meds)
-    sheet_meds = tuple(SheetMedicine(cut(m.name, line), cut(m.dose, line), cut(m.how_often, line),
-                                     cut(m.what_for, note_limit), cut(m.worries, note_limit))
-                       for m in shown_meds)
+    if level >= 4:  # one medicine in about two printed lines
+        sheet_meds = tuple(SheetMedicine(cut(m.name, 30), cut(m.dose, 15), cut(m.how_often, 20),
+                                         cut(m.what_for, 25), cut(m.worries, 25))
+                           for m in shown_meds)
+    else:
+        sheet_meds = tuple(SheetMedicine(m.name, m.dose, m.how_often, cut(m.what_for, note_limit),
+                                         cut(m.worries, note_limit)) for m in shown_meds)
     if cut_notes:
         notes.append(f"medicine notes cut to {note_limit} characters")
     agreed = "" if level >= 3 else last_agreed
     if last_agreed and not agreed:
         notes.append("'last time we agreed' left off")
     if level >= 4:
-        notes.append("long lines cut to 70 characters")
+        notes.append("long lines cut short")
     if notes:
-        notes.append("the full list: paceapp gp list")
+        notes.append("full list: paceapp gp list")
     return Sheet(
         name=name, practice=practice, clinician=appt.clinician, when=when_text(appt, today),
         concerns=items, more_concerns=more_concerns, period_text=f"{period.text(today)}, {period.why}",

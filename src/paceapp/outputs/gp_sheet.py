@@ -36,8 +36,8 @@ from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 
 WIDTH = 80
-#: A printed page of plain text (`lp`) holds about 66 lines; keep a margin.
-TEXT_PAGE_LINES = 64
+#: A printed A4 page of plain text (`lp`, 6 lines an inch) holds about 66 lines.
+TEXT_PAGE_LINES = 66
 ANSWER_LINES = 4
 
 TITLE = "My GP appointment"
@@ -214,7 +214,7 @@ def text_lines(sheet: Sheet) -> list[str]:
     if sheet.last_agreed:
         out += ["", HEADINGS["agreed"], *wrap(sheet.last_agreed, WIDTH, "  ")]
     out += ["", HEADINGS["notes"]]
-    out += ["  " + "_" * 74] * ANSWER_LINES
+    out += ["  " + "_" * 74] * (ANSWER_LINES if sheet.level < LEVELS - 1 else 2)
     return out
 
 

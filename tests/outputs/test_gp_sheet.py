@@ -1,0 +1,248 @@
+"""The GP sheet read back: the PDF with a real parser (one A4 page), text, Markdown and HTML."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from paceapp.core.errors import PaceError
+from paceapp.core.flare import Flare
+from paceapp.core.gp import (
+    CONCERN_MAX,
+    DETAIL_MAX,
+    MATTERS_MAX,
+    MAX_ITEMS,
+    MAX_MEDICINES,
+    MED_FIELD_MAX,
+    MED_NAME_MAX,
+    MED_NOTE_MAX,
+    QUESTION_MAX,
+    Appointment,
+    GpItem,
+    Medicine,
+    Period,
+)
+from paceapp.core.pain import PainEntry, PegEntry
+from paceapp.core.sleep import SleepNight
+from paceapp.outputs.gp_html import render_html
+from paceapp.outputs.gp_pdf import render_pdf
+from paceapp.outputs.gp_sheet import (
+    TEXT_PAGE_LINES,
+    WIDTH,
+    cell_width,
+    load_inputs,
+    render_markdown,
+    render_text,
+    save_file,
+)
+from paceapp.outputs.gp_summary import gather, gather_summary
+from paceapp.store.journal import Journal
+
+TODAY = date(2026, 11, 21)
+LAST_VISIT = date(2026, 11, 6)  # the summary covers 7 Nov - 21 Nov (15 days); before: 23 Oct - 6 Nov
+
+
+def at(day: date, hour: int = 9) -> datetime:
+    return datetime.combine(day, time(hour)).astimezone()
+
+
+def fill(journal: Journal, concerns: list[GpItem] | None = None,
+         questions: list[GpItem] | None = None, meds: list[Medicine] | None = None,
+         matters: str = "Getting back to my allotment") -> None:
+    old = at(LAST_VISIT - timedelta(days=3))
+    journal.add(Appointment(visit_date=LAST_VISIT, closed=True, outcome="Physio referral made.",
+                            created=old, updated=old))
+    journal.add(Appointment(
+        visit_date=date(2026, 12, 1), visit_time=time(10, 20), clinician="Dr Okafor",
+        concerns=tuple(concerns if concerns is not None else [
+            GpItem(text="Knee swelling", detail="Worse on the stairs"),
+            GpItem(text="Pain wakes me at night", detail="Two or three times"),
+            GpItem(text="Low mood on bad weeks")]),
+        questions=tuple(questions if questions is not None else [
+            GpItem(text="What are my options?"), GpItem(text="Can I see the physio again?")]),
+        what_matters=matters))
+    for med in meds if meds is not None else [
+            Medicine(name="Naproxen", dose="500 mg", how_often="twice a day",
+                     what_for="back pain", worries="upset stomach")]:
+        journal.add(med)
+    journal.add_many([
+        # this period: day means 5 (4, 6) and 7 -> 6.0 on 2 days; before: 3 and 5 -> 4.0 on 2 days
+        PainEntry(at=at(date(2026, 11, 10)), score=4), PainEntry(at=at(date(2026, 11, 10), 20), score=6),
+        PainEntry(at=at(date(2026, 11, 18)), score=7),
+        PainEntry(at=at(date(2026, 10, 25)), score=3), PainEntry(at=at(date(2026, 11, 2)), score=5),
+        # PEG: now 4.0 (4,4,4); before 6.0 (6,6,6) -> down 33.3%
+        PegEntry(date=date(2026, 11, 15), pain=4, enjoyment=4, activity=4),
+        PegEntry(date=date(2026, 11, 1), pain=6, enjoyment=6, activity=6),
+        # flare-ups in the period: 2 days and 6 hours -> 2, longest 2 days
+        Flare(started=at(date(2026, 11, 8), 10), ended=at(date(2026, 11, 10), 10), peak=8),
+        Flare(started=at(date(2026, 11, 17), 10), ended=at(date(2026, 11, 17), 16), peak=7),
+        # sleep: TST 6 h 00 (23:00-07:00 in bed, 30 min to sleep, 30 min awake) and 7 h 00
+        SleepNight(date=date(2026, 11, 12), bed=time(23), tried=time(23), latency=30, waso=30,
+                   awakenings=2, woke=time(7), up=time(7)),
+        SleepNight(date=date(2026, 11, 13), bed=time(22), tried=time(22), latency=30, waso=30,
+                   awakenings=1, woke=time(7), up=time(7)),
+    ])
+
+
+@pytest.fixture
+def filled(journal: Journal) -> Journal:
+    fill(journal)
+    return journal
+
+
+def pdf_text(data: bytes) -> tuple[pypdf.PdfReader, str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def assert_one_a4_page(reader: pypdf.PdfReader) -> None:
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert round(float(box.width)) == 595 and round(float(box.height)) == 842
+
+
+def in_order(text: str, parts: list[str]) -> bool:
+    positions = [text.find(p) for p in parts]
+    return all(p >= 0 for p in positions) and positions == sorted(positions)
+
+
+# -- the summary against hand-built records ------------------------------------------------------
+def test_summary_figures_from_hand_built_records(filled: Journal) -> None:
+    inputs = load_inputs(filled, TODAY)
+    assert inputs.period == Period(date(2026, 11, 7), TODAY, "since my last appointment on Fri 6 Nov")
+    pain, peg, flares, sleep = inputs.summary.health
+    assert "average 6.0 out of 10 on the 2 days I logged (Sat 7 Nov – Sat 21 Nov, 15 days)" in pain
+    assert "2.0 higher than the 15 days before (4.0, 2 days logged)" in pain
+    assert "average 4.0 from 1 check-in" in peg and "so down 33.3%" in peg
+    assert "real improvement" in peg
+    assert "Flare-ups, 7 Nov – 21 Nov: 2" in flares and "longest 2 days" in flares
+    # (8 h - 60 min) = 7 h and (9 h - 60 min) = 8 h -> 7 h 30; SE 87.5% and 88.9% -> 88%
+    assert "7 h 30 min asleep, 88% of time in bed (2 nights logged)" in sleep
+    assert len(gather_summary(filled, date(2026, 11, 7), TODAY)) == 6
+
+
+def test_summary_says_not_logged_when_there_is_nothing(journal: Journal) -> None:
+    lines = gather(journal, Period(TODAY - timedelta(days=13), TODAY, "")).health
+    assert lines[0].startswith("Pain: not logged") and "PEG): not logged" in lines[1]
+    assert "none logged" in lines[2] and "not logged" in lines[3]
+    assert not any(ch.isdigit() for ch in lines[0].split("(")[0])
+
+
+def test_weeks_option_changes_the_period(filled: Journal) -> None:
+    inputs = load_inputs(filled, TODAY, weeks=1)
+    assert inputs.period.start == date(2026, 11, 15)
+    assert "average 7.0 out of 10 on the 1 day I logged" in inputs.summary.health[0]
+
+
+# -- the PDF -------------------------------------------------------------------------------------
+def test_pdf_is_one_a4_page_with_everything_in_order(filled: Journal) -> None:
+    data, sheet = render_pdf(load_inputs(filled, TODAY))
+    reader, text = pdf_text(data)
+    text = " ".join(text.split())
+    assert_one_a4_page(reader)
+    assert sheet.level == 0 and "Shortened" not in text
+    assert in_order(text, ["My GP appointment – Tue 1 Dec 10:20", "Seeing: Dr Okafor",
+                           "Knee swelling", "Worse on the stairs", "Pain wakes me at night",
+                           "Low mood on bad weeks", "How pain affects my life",
+                           "average 6.0 out of 10", "down 33.3%", "Flare-ups", "7 h 30 min",
+                           "My medicines", "Naproxen: 500 mg, twice a day", "upset stomach",
+                           "My questions", "What are my options?", "Can I see the physio again?",
+                           "What matters to me", "Getting back to my allotment",
+                           "Last time we agreed", "Physio referral made."])
+
+
+def long_list(journal: Journal) -> None:
+    fill(journal,
+         concerns=[GpItem(text=f"Concern {n:02d} " + "w" * (CONCERN_MAX - 12),
+                          detail=f"Detail {n:02d} " + "d " * ((DETAIL_MAX - 10) // 2))
+                   for n in range(MAX_ITEMS)],
+         questions=[GpItem(text=f"Question {n:02d} " + "q" * (QUESTION_MAX - 13))
+                    for n in range(MAX_ITEMS)],
+         meds=[Medicine(name=f"Med{n:02d} " + "m" * (MED_NAME_MAX - 6),
+                        dose="5" * MED_FIELD_MAX, how_often="o" * MED_FIELD_MAX,
+                        what_for="f " * (MED_NOTE_MAX // 2), worries="w " * (MED_NOTE_MAX // 2))
+               for n in range(MAX_MEDICINES)],
+         matters="m " * (MATTERS_MAX // 2))
+
+
+def test_an_over_long_list_still_fits_one_page_and_says_so(journal: Journal) -> None:
+    long_list(journal)
+    data, sheet = render_pdf(load_inputs(journal, TODAY))
+    reader, text = pdf_text(data)
+    assert_one_a4_page(reader)
+    flat = " ".join(text.split())
+    assert "Shortened to fit one page" in flat
+    assert "top 3 of 20 concerns shown" in flat
+    assert in_order(flat, ["Concern 00", "Concern 01", "Concern 02", "+ 17 more on my full list"])
+    assert "Concern 03" not in flat
+    assert "What matters to me" in flat and "Notes - what we agree today" in flat
+
+
+def test_non_ascii_text_survives_in_the_pdf(journal: Journal) -> None:
+    fill(journal, concerns=[
+        GpItem(text="Café ‘après’ – “ça va?” — naïve façade", detail="Zoë’s knee… 3–4 times"),
+        GpItem(text="Schmerz über Ärger: ŁÓDŹ ĘĄ", detail="Ελληνικά και русский"),
+        GpItem(text="Emoji 😀 and 🫠 and 漢字", detail="<b>not bold</b> [red]x[/red] **no**")],
+        meds=[Medicine(name="Paracétamol", dose="1 g", how_often="4× a day",
+                       what_for="douleur – dos")])
+    data, _sheet = render_pdf(load_inputs(journal, TODAY))
+    reader, text = pdf_text(data)
+    assert_one_a4_page(reader)
+    for piece in ("Café ‘après’ – “ça va?” — naïve façade", "Zoë’s knee… 3–4 times",
+                  "Schmerz über Ärger: ŁÓDŹ ĘĄ", "Ελληνικά και русский", "Emoji 😀",
+                  "<b>not bold</b> [red]x[/red] **no**", "Paracétamol: 1 g, 4× a day"):
+        assert piece in text, piece
+    # characters the bundled font lacks degrade to a visible box, never to an error
+    assert "and □ and □□" in text
+
+
+# -- text, Markdown, HTML ------------------------------------------------------------------------
+def test_text_sheet_fits_80_columns_and_one_page(journal: Journal) -> None:
+    long_list(journal)
+    text = render_text(load_inputs(journal, TODAY))
+    lines = text.splitlines()
+    assert all(cell_width(line) <= WIDTH for line in lines)
+    assert len(lines) <= TEXT_PAGE_LINES
+    assert "Shortened to fit one page" in text
+
+
+def test_text_sheet_in_full(filled: Journal) -> None:
+    text = render_text(load_inputs(filled, TODAY))
+    assert in_order(text, ["MY GP APPOINTMENT - Tue 1 Dec 10:20", "1. Knee swelling",
+                           "Worse on the stairs", "2. Pain wakes me", "3. Low mood",
+                           "average 6.0", "Naproxen", "What are my options?",
+                           "Getting back to my allotment", "Physio referral made."])
+    assert "Shortened" not in text
+    assert all(cell_width(line) <= WIDTH for line in text.splitlines())
+
+
+def test_wide_characters_are_wrapped_by_columns(journal: Journal) -> None:
+    fill(journal, concerns=[GpItem(text="痛み" * 50), GpItem(text="x" * 120)])
+    lines = render_text(load_inputs(journal, TODAY)).splitlines()
+    assert all(cell_width(line) <= WIDTH for line in lines)
+    assert "".join(line.strip() for line in lines).count("痛み") == 50
+
+
+def test_markdown_and_html_show_markup_as_text(journal: Journal) -> None:
+    fill(journal, concerns=[GpItem(text="<script>alert(1)</script> *star* [link](x) & co")])
+    md = render_markdown(load_inputs(journal, TODAY))
+    assert r"\<script\>alert\(1\)\</script\> \*star\* \[link\]\(x\) &amp; co" in md
+    html = render_html(load_inputs(journal, TODAY))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *star* [link](x) &amp; co" in html
+    assert "<script>" not in html
+    assert "@page { size: A4" in html
+
+
+def test_save_file_refuses_a_folder_and_an_unwritable_place(tmp_path: Path) -> None:
+    with pytest.raises(PaceError, match="is a folder") as error:
+        save_file(tmp_path, b"x")
+    assert error.value.exit_code == 1
+    with pytest.raises(PaceError, match="Could not write the sheet"):
+        save_file(tmp_path / "missing" / "sheet.pdf", b"x")
+    written = save_file(tmp_path / "sheet.txt", b"hello")
+    assert written.read_bytes() == b"hello"
+    assert [p.name for p in tmp_path.iterdir()] == ["sheet.txt"]
