@@ -841,13 +841,15 @@ def detect_boom_bust(logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
     for day in sorted(by_day):
         items, _source = plan_for(day, plans, settings)
         rows = day_activity(day, by_day[day], baselines, items)
-        for unit, logged, reference, chosen in _busy_groups(rows):
-            if logged < settings.boom_ratio * reference:
-                continue
-            rise = _pain_rise(day, scores, settings)
-            flare = _flare_after(day, by_day[day], flares, settings)
-            if rise or flare:
-                signals.append(Signal(day, unit, logged, reference, chosen, rise, flare))
+        busy = [g for g in _busy_groups(rows) if g[1] >= settings.boom_ratio * g[2]]
+        if not busy:
+            continue
+        # One signal a day: minutes and counts are told apart, the busiest one leads.
+        unit, logged, reference, chosen = max(busy, key=lambda g: Fraction(g[1], g[2]))
+        rise = _pain_rise(day, scores, settings)
+        flare = _flare_after(day, by_day[day], flares, settings)
+        if rise or flare:
+            signals.append(Signal(day, unit, logged, reference, chosen, rise, flare))
     return signals
 
 
@@ -890,7 +892,7 @@ class PacingSummary:
     sessions_within: int
 
     def sentence(self) -> str:
-        period = f"{show_date(self.start)} – {show_date(self.end)}"
+        period = f"{show_date(self.start, self.end)} – {show_date(self.end)}"
         count = self.activities_with_baselines
         bases = f"{count} activit{'y' if count == 1 else 'ies'} with baselines"
         if not self.days_logged:
