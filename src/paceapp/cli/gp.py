@@ -325,9 +325,9 @@ def list_lines(state: gp_list.GpState, today: date) -> list[str]:
                                               if appt.what_matters else ["  (not written yet)"])]
         have = {q.text.casefold() for q in appt.questions}
         if not all(q.casefold() in have for q in SHARED_DECISION_QUESTIONS):
-            lines += ["", "Tip: 'paceapp gp question shared' adds three questions that help you "
-                          "decide together with your GP", "(What are my options? ...). Only if "
-                          "you want them."]
+            lines += ["", *wrap("Tip: 'paceapp gp question shared' adds three questions "
+                                "that help you and your GP decide together (What are my "
+                                "options? ...), only if you want them.", 80)]
     lines += ["", "Medicines:"]
     if not state.medicines:
         lines.append("  (none yet: paceapp gp med add NAME --dose ... --how-often ...)")
@@ -413,9 +413,12 @@ def gp_sheet(env: Env, fmt: str | None, out: Path | None, weeks: int | None,
     else:
         data = render_text(inputs).encode()
     if out is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        if fmt != "pdf":
+            click.echo(data.decode(), nl=False)
+            return
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # e.g. piped to lp
+        sys.stdout.buffer.flush()
         return
     where = save_file(out, data)
     click.echo(f"Wrote your GP sheet ({'one A4 page, ' if fmt == 'pdf' else ''}{fmt}) to {where}")

@@ -61,7 +61,8 @@ def change_current(journal: Journal, change: Callable[[Appointment], Appointment
         current = current_appointment(appts)
         if current is None:
             return journal.add(change(start_appointment(last_closed(appts))))
-        return journal.update(change(current))
+        changed = change(current)
+        return current if changed == current else journal.update(changed)
 
 
 def set_when(journal: Journal, visit: date, clock: object = None) -> Appointment:
