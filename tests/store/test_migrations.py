@@ -114,3 +114,17 @@ def test_cli_commands_see_migrated_data(old_folder: Path, cli) -> None:  # noqa:
     assert len(doc["records"]["pain"]) == 4
     assert (old_folder / "records" / "_meta.json").exists()
     assert any(b.name.endswith("before-migrate") for b in DataFolder(old_folder).list_backups())
+
+
+def test_restoring_the_backup_from_before_the_migration(old_folder: Path) -> None:
+    from paceapp.store.maintenance import restore_backup
+
+    migrate_folder(old_folder, now=datetime(2026, 11, 21, 10, 15, 0))
+    journal = Journal.open(old_folder)
+    first = journal.list(PainEntry)[0]
+    journal.delete(PainEntry, first.id)
+    assert len(journal.list(PainEntry)) == 3
+    restore_backup(old_folder, "2026-11-21T101500-before-migrate")
+    again = Journal.open(old_folder)
+    assert [p.id for p in again.list(PainEntry)][0] == first.id
+    assert len(again.list(PainEntry)) == 4 and stored_version(DataFolder(old_folder)) == SCHEMA_VERSION

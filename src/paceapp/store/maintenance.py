@@ -32,13 +32,14 @@ from paceapp.store.migrations import (
     decode_tables,
     event_backup,
     merge_records,
+    meta_payload,
     migrate_folder,
     needs_single_file_migration,
     read_tables,
     stored_version,
-    write_meta,
+    write_files,
 )
-from paceapp.store.storage import UnreadableFile, atomic_write, decode, write_failure_message
+from paceapp.store.storage import UnreadableFile, decode, write_failure_message
 
 #: The name and version of a full JSON export (docs/data-format.md, "Export").
 EXPORT_FORMAT = "paceapp-export"
@@ -327,14 +328,13 @@ def restore_backup(root: Path, name: str, now: datetime | None = None) -> Restor
         if any(p.name == SINGLE_FILE for p in files):  # a backup taken before the 0 -> 1 migration
             tables = read_tables(backup.path / SINGLE_FILE, strict_ending=False)
             records = decode_tables(tables, fill_updated=True, validate=False).records
-            _remove(live_before)
-            merge_records(folder, records)
-            write_meta(folder)
+            wanted = {folder.records / META_FILE: meta_payload()}
+            merge_records(folder, records, write=False, pending=wanted, replace_all=True)
         else:
-            for source in files:
-                atomic_write(folder.records / source.name, source.read_bytes())
-            names = {p.name for p in files}
-            _remove([p for p in live_before if p.name not in names])
+            wanted = {folder.records / p.name: p.read_bytes() for p in files}
+        folder.ensure()
+        write_files(wanted)
+        _remove([p for p in live_before if p not in wanted])
     return Restored(backup, kept, info.records)
 
 
@@ -516,9 +516,12 @@ def import_batch(root: Path, batch: ImportBatch, *, merge: bool = False,
                 "--merge (a record that is in both is kept once: the newer copy wins).\n"
                 "Nothing was changed.", "merge")
         backup = event_backup(folder, "import", moment) if existing else None
-        counts = merge_records(folder, batch.records)
+        pending: dict[Path, bytes] = {}
         if stored_version(folder) is None:
-            write_meta(folder)
+            pending[folder.records / META_FILE] = meta_payload()
+        counts = merge_records(folder, batch.records, write=False, pending=pending)
+        folder.ensure()
+        write_files(pending)
         retired = None
         if batch.form == "copy" and is_conflict_copy(batch.source.name) and _inside(batch.source,
                                                                                      folder.root):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,7 +32,15 @@ from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
 from paceapp.store.errors import CorruptFileError, WriteFailedError
 from paceapp.store.folder import FOLDER_MODE, Backup, DataFolder
-from paceapp.store.storage import UnreadableFile, atomic_write, decode, encode, write_failure_message
+from paceapp.store.storage import (
+    FILE_MODE,
+    UnreadableFile,
+    atomic_write,
+    decode,
+    encode,
+    fsync_folder,
+    write_failure_message,
+)
 
 SCHEMA_VERSION = 1
 #: The single data file of schema 0, at the top of the data folder.
@@ -180,13 +189,17 @@ def _updated(doc: dict[str, Any]) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def merge_records(folder: DataFolder, incoming: Iterable[Record]) -> MergeCounts:
+def merge_records(folder: DataFolder, incoming: Iterable[Record], *, write: bool = True,
+                  pending: dict[Path, bytes] | None = None, replace_all: bool = False) -> MergeCounts:
     """Put `incoming` records into the folder's files, de-duplicated by id. Needs the lock.
 
     A record whose id is new is added; one whose id is already stored replaces the stored copy
-    only when its `updated` time is later. Each changed file is rewritten atomically.
+    only when its `updated` time is later. The changed files are added to `pending` (path ->
+    bytes) and, with `write`, written together by :func:`write_files`. With `replace_all` the
+    files already there are ignored (the incoming records are all there will be).
     """
     folder.require_lock()
+    pending = {} if pending is None else pending
     counts = MergeCounts()
     by_kind: dict[type[Record], list[Record]] = {}
     for record in incoming:
@@ -194,7 +207,7 @@ def merge_records(folder: DataFolder, incoming: Iterable[Record]) -> MergeCounts
     for cls, records in by_kind.items():
         files: dict[str, dict[str, Any]] = {}
         index: dict[str, tuple[str, str]] = {}
-        for path in kind_files(folder, cls):
+        for path in [] if replace_all else kind_files(folder, cls):
             tables = read_tables(path)
             files[path.stem] = tables
             for doc_id, doc in tables.get(cls.KIND, {}).items():
@@ -223,15 +236,55 @@ def merge_records(folder: DataFolder, incoming: Iterable[Record]) -> MergeCounts
             index[record.id] = (shard, doc_id)
             changed.add(shard)
         for shard in sorted(changed):
-            atomic_write(folder.records / f"{shard}.json", encode(files[shard]))
+            pending[folder.records / f"{shard}.json"] = encode(files[shard])
+    if write:
+        write_files(pending)
     return counts
 
 
+def write_files(files: dict[Path, bytes]) -> None:
+    """Write several files all-or-nothing as far as a full disk goes: every new file is written
+    and synced beside its old one first; only when all are on disk are they swapped in.
+
+    A failure while writing (disk full, file too large, no permission) leaves every old file exactly
+    as it was and raises WriteFailedError.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, payload in files.items():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp_name, path))
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), FILE_MODE)
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        while staged:
+            tmp_name, path = staged[0]
+            os.replace(tmp_name, path)
+            staged.pop(0)
+        for folder in {path.parent for path in files}:
+            fsync_folder(folder)
+    except OSError as error:
+        where = staged[0][1] if staged else next(iter(files), Path("."))
+        raise WriteFailedError(write_failure_message(where, error)) from error
+    finally:
+        for tmp_name, _path in staged:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass  # best effort: a stray temp file is never read
+
+
+def meta_payload(version: int = SCHEMA_VERSION) -> bytes:
+    """records/_meta.json as the Journal writes it."""
+    return encode({"meta": {"1": {"schema": version, "app": __version__}}})
+
+
 def write_meta(folder: DataFolder, version: int = SCHEMA_VERSION) -> None:
-    """records/_meta.json as the Journal writes it. Needs the lock."""
+    """Write records/_meta.json. Needs the lock."""
     folder.require_lock()
-    atomic_write(folder.records / META_FILE,
-                 encode({"meta": {"1": {"schema": version, "app": __version__}}}))
+    atomic_write(folder.records / META_FILE, meta_payload(version))
 
 
 def stored_version(folder: DataFolder) -> int | None:
