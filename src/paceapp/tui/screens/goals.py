@@ -1,0 +1,380 @@
+"""Goals: this week's action plans with days done, add/change, mark a day, the weekly review,
+history, and longer goals with how far they have come.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Static
+
+from paceapp.core.goals import (
+    OUTCOME_WORDS,
+    PLAN_FIELDS,
+    ActionPlan,
+    LongerGoal,
+    Review,
+    longer_progress,
+    needs_smaller,
+    progress_words,
+    review_plan,
+    set_status,
+    smaller_suggestion,
+    status_message,
+)
+from paceapp.core.timeparse import local_now, show_date
+from paceapp.store.journal import Journal
+from paceapp.tui.screens.base import SectionScreen
+from paceapp.tui.screens.goal_data import GoalsView, add_plan, load_goals, mark_done, save_review
+from paceapp.tui.text import plain
+
+
+class GoalsScreen(SectionScreen):
+    MODE = "goals"
+    BINDINGS = [
+        Binding("a", "add", "Add plan", id="goals-add"),
+        Binding("m", "mark", "Day done", id="goals-mark"),
+        Binding("r", "review", "Review week", id="goals-review"),
+        Binding("e", "change", "Change", id="goals-change"),
+        Binding("z", "pause", "Pause/resume", id="goals-pause"),
+        Binding("f", "finish", "Finish", id="goals-finish"),
+        Binding("l", "longer", "Longer goal", id="goals-longer"),
+        Binding("h", "history", "History", id="goals-history"),
+    ]
+    DEFAULT_CSS = """
+    GoalsScreen #goals-buttons { height: 1; }
+    GoalsScreen #goals-buttons Button { margin: 0 1 0 0; min-width: 0; }
+    GoalsScreen #plan-detail, GoalsScreen #longer-text { height: auto; padding: 0 1; }
+    GoalsScreen #plans { height: 1fr; min-height: 4; }
+    """
+
+    view: GoalsView | None = None
+    showing_history = False
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("Goals", id="goals-title", classes="section-title", markup=False)
+        yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="plan-detail", markup=False)
+        yield Static("", id="longer-text", markup=False)
+        with Horizontal(id="goals-buttons"):
+            for key, action, label in (("a", "add", "Add"), ("m", "mark", "Day done"),
+                                       ("r", "review", "Review"), ("e", "change", "Change"),
+                                       ("z", "pause", "Pause"), ("h", "history", "History"),
+                                       ("l", "longer", "Longer")):
+                yield Button(f"{key} {label}", id=f"goals-{action}", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#plans", DataTable).add_columns("What", "This week", "Sure", "Status")
+        self.reload()
+
+    # -- loading and showing ----------------------------------------------------------------
+    def reload(self) -> None:
+        journal = self.journal
+        today = local_now().date()
+        self.load_then(lambda: load_goals(journal, today), self.show_view)
+
+    def show_view(self, view: GoalsView) -> None:
+        self.view = view
+        title = f"Goals · week from {show_date(view.week)}"
+        if self.showing_history:
+            title += " · history (h to go back)"
+        self.query_one("#goals-title", Static).update(title)
+        table = self.query_one("#plans", DataTable)
+        chosen = self.selected()
+        table.clear()
+        plans = self.rows(view)
+        for plan in plans:
+            table.add_row(*[plain(cell) for cell in self.cells(view, plan)], key=plan.id)
+        if not plans:
+            table.add_row(plain("No action plans yet - press a to add a small one."), plain(""),
+                          plain(""), plain(""), key="empty")
+        elif chosen is not None and chosen.id in {p.id for p in plans}:
+            table.move_cursor(row=[p.id for p in plans].index(chosen.id))
+        lines = [longer_progress(g, view.plans, view.days, view.reviews, view.today,
+                                 view.week_starts).sentence()
+                 for g in view.longer if g.status != "done" or self.showing_history]
+        self.query_one("#longer-text", Static).update(
+            ("Longer goals: " + "\n".join(lines)) if lines else
+            "Longer goals: none yet (press l to add one, e.g. 'walk to the shop again').")
+        self.show_detail()
+
+    def rows(self, view: GoalsView) -> list[ActionPlan]:
+        if self.showing_history:
+            return sorted(view.plans, key=lambda p: (p.start, p.created), reverse=True)
+        order = {"active": 0, "paused": 1}
+        return sorted((p for p in view.plans if p.status in order),
+                      key=lambda p: (order[p.status], p.start, p.created))
+
+    def cells(self, view: GoalsView, plan: ActionPlan) -> tuple[str, str, str, str]:
+        what = plan.what + (f", {plan.how_much}" if plan.how_much else "")
+        if len(what) > 34:  # the full plan is shown under the list
+            what = what[:33] + "…"
+        if plan.status == "active" and plan.start > view.today:
+            week = f"starts {show_date(plan.start)}"
+        elif plan.status == "active":
+            done, planned = view.progress(plan)
+            week = f"{done} of {planned} days" + (" ✓ today" if view.marked_today(plan) else "")
+        else:
+            week = f"from {show_date(plan.start, view.today)}"
+        review = view.review_of(plan)
+        status = plan.status
+        if review is not None:
+            status += f", review: {OUTCOME_WORDS[review.outcome]}"
+        return what, week, f"{plan.confidence}/10", status
+
+    def selected(self) -> ActionPlan | None:
+        if self.view is None:
+            return None
+        table = self.query_one("#plans", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((p for p in self.view.plans if p.id == key), None)
+
+    @on(DataTable.RowHighlighted, "#plans")
+    def show_detail(self) -> None:
+        view, plan = self.view, self.selected()
+        detail = self.query_one("#plan-detail", Static)
+        if view is None or plan is None:
+            detail.update("Small steps count. Press a to add an action plan, r to review "
+                          "the week.")
+            return
+        parts = [plan.describe() + f"; sure {plan.confidence}/10."]
+        longer = view.longer_of(plan)
+        if longer is not None:
+            parts.append(f"Towards: {longer.what}.")
+        review = view.review_of(plan)
+        if review is not None:
+            text = f"Reviewed: {OUTCOME_WORDS[review.outcome]}"
+            if review.got_in_way:
+                text += f"; in the way: {review.got_in_way}"
+            parts.append(text + f"; next: {review.next_step}.")
+        elif plan.status == "active" and plan.start <= view.today:
+            parts.append(progress_words(*view.progress(plan)) + ".")
+        if needs_smaller(plan.confidence) and plan.status == "active":
+            parts.append("Below 7 out of 10: press e to make it smaller or easier, if you like.")
+        detail.update(" ".join(parts))
+
+    # -- actions ---------------------------------------------------------------------------
+    @on(Button.Pressed, "#goals-buttons Button")
+    def button(self, event: Button.Pressed) -> None:
+        event.stop()
+        action = getattr(self, f"action_{(event.button.id or '').removeprefix('goals-')}", None)
+        if action is not None:
+            action()
+
+    @on(DataTable.RowSelected, "#plans")
+    def row_chosen(self) -> None:
+        self.action_change()
+
+    def action_add(self) -> None:
+        from paceapp.tui.screens.goal_form import GoalForm, PlanFormResult
+
+        longer = self.view.longer if self.view else []
+
+        def saved(result: PlanFormResult | None) -> None:
+            if result is not None:
+                self.pace.save(lambda j: add_plan(j, result.plan, result.new_goal),
+                               f"Saved: {result.plan.describe()}.", self.offer_smaller)
+
+        self.app.push_screen(GoalForm(longer=longer), saved)
+
+    def offer_smaller(self, plan: Any, then: Any = None) -> None:
+        """After saving: below 7, invite a smaller or easier plan (changeable in place)."""
+        if not isinstance(plan, ActionPlan) or not needs_smaller(plan.confidence):
+            if then is not None:
+                then()
+            return
+        from paceapp.tui.screens.goal_form import SmallerForm
+
+        def answered(changed: ActionPlan | None) -> None:
+            if changed is None:
+                self.notify("Kept as it is. You know best.", markup=False)
+            else:
+                message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
+                self.pace.save(lambda j: j.update(changed), message)
+            if then is not None:
+                then()
+
+        self.app.push_screen(SmallerForm(plan), answered)
+
+    def action_change(self) -> None:
+        plan = self.selected()
+        if plan is None:
+            self.notify("Choose a plan in the list first (arrow keys or click).", markup=False)
+            return
+        from paceapp.tui.screens.goal_form import GoalForm, PlanFormResult
+
+        def saved(result: PlanFormResult | None) -> None:
+            if result is None:
+                return
+            changed, new_goal = result.plan, result.new_goal
+
+            def change(journal: Journal) -> ActionPlan:
+                with journal.transaction():
+                    if new_goal is not None:
+                        journal.add(new_goal)
+                    return journal.update(changed)
+
+            message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
+            if needs_smaller(changed.confidence):
+                message += " " + smaller_suggestion(changed.confidence)
+            self.pace.save(change, message)
+
+        self.app.push_screen(GoalForm(plan, longer=self.view.longer if self.view else []), saved)
+
+    def plan_for_today(self, then: Any) -> None:
+        """The plan to act on: the chosen active row, the only active plan, or ask which."""
+        view = self.view
+        if view is None:
+            return
+        active = [p for p in view.active if p.start <= view.today]
+        plan = self.selected()
+        if plan is not None and plan in active:
+            then(plan)
+        elif len(active) == 1:
+            then(active[0])
+        elif not active:
+            self.notify("No active plan to mark yet. Press a to add one.", markup=False)
+        else:
+            from paceapp.tui.screens.goal_pick import PlanPicker
+
+            notes = {p.id: progress_words(*view.progress(p)) for p in active}
+            self.app.push_screen(PlanPicker(active, "Which plan did you do today?", notes),
+                                 lambda chosen: chosen and then(chosen))
+
+    def action_mark(self) -> None:
+        today = local_now().date()
+
+        def mark(plan: ActionPlan) -> None:
+            self.pace.save(lambda j: mark_done(j, plan.id, today, today),
+                           f"Marked today done: {plan.what}. Nice one.")
+
+        self.plan_for_today(mark)
+
+    def action_pause(self) -> None:
+        plan = self.selected()
+        if plan is None:
+            self.notify("Choose a plan in the list first.", markup=False)
+            return
+        status = "active" if plan.status != "active" else "paused"
+        self.pace.save(lambda j: j.update(set_status(plan, status)), status_message(plan, status))
+
+    def action_finish(self) -> None:
+        plan = self.selected()
+        if plan is None or plan.status == "done":
+            self.notify("Choose an active or paused plan in the list first.", markup=False)
+            return
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pace.save(lambda j: j.update(set_status(plan, "done")),
+                               status_message(plan, "done"))
+
+        self.app.push_screen(ConfirmScreen(f"Finish this plan? It moves to history.\n"
+                                           f"{plan.describe()}"), answered)
+
+    def action_longer(self) -> None:
+        from paceapp.tui.screens.goal_form import LongerGoalForm
+
+        def saved(goal: LongerGoal | None) -> None:
+            if goal is not None:
+                self.pace.save(lambda j: j.add(goal), f"Saved longer goal: {goal.what}. "
+                               "Link weekly plans to it when you add or change them.")
+
+        self.app.push_screen(LongerGoalForm(), saved)
+
+    def action_history(self) -> None:
+        self.showing_history = not self.showing_history
+        if self.view is not None:
+            self.show_view(self.view)
+
+    # -- the weekly review -----------------------------------------------------------------
+    def action_review(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        due = view.to_review
+        if not due:
+            self.notify("Nothing to review just now. Plans can be reviewed from the week they "
+                        "start.", markup=False)
+            return
+        self.review_next(due, 0)
+
+    def review_next(self, queue: list[ActionPlan], index: int) -> None:
+        from paceapp.tui.screens.goal_review import SKIP, ReviewAnswer, ReviewForm
+
+        view = self.view
+        if view is None:
+            return
+        if index >= len(queue):
+            self.notify("That's the review done. Well done for taking stock.", markup=False)
+            return
+        plan = queue[index]
+        done, planned = view.progress(plan)
+        position = f"({index + 1} of {len(queue)})" if len(queue) > 1 else ""
+
+        def answered(answer: ReviewAnswer | str | None) -> None:
+            if answer is None:
+                self.notify("Stopped. Plans not reviewed carry on as they are.", markup=False)
+            elif answer == SKIP:
+                self.review_next(queue, index + 1)
+            elif isinstance(answer, ReviewAnswer) and answer.next_step == "change":
+                self.change_next_week(queue, index, answer)
+            elif isinstance(answer, ReviewAnswer):
+                self.save_review(queue, index, answer, None, None)
+
+        self.app.push_screen(ReviewForm(plan, view.week, done, planned, position), answered)
+
+    def change_next_week(self, queue: list[ActionPlan], index: int, answer: Any) -> None:
+        from paceapp.tui.screens.goal_form import GoalForm, PlanFormResult
+
+        plan = queue[index]
+
+        def changed(result: PlanFormResult | None) -> None:
+            if result is None:
+                self.notify("No changes: next week keeps the same plan.", markup=False)
+                self.save_review(queue, index, answer, None, None)
+                return
+            changes = {name: getattr(result.plan, name) for name in PLAN_FIELDS}
+            self.save_review(queue, index, answer, changes, result.new_goal)
+
+        longer = self.view.longer if self.view else []
+        self.app.push_screen(GoalForm(plan, longer=longer,
+                                      title="Next week's plan: change what you like"), changed)
+
+    def save_review(self, queue: list[ActionPlan], index: int, answer: Any,
+                    changes: dict[str, Any] | None, new_goal: LongerGoal | None) -> None:
+        plan = queue[index]
+        view = self.view
+        today = local_now().date()
+        week_starts = view.week_starts if view else 0
+
+        def change(journal: Journal) -> Any:
+            fresh = journal.get(ActionPlan, plan.id)
+            result = review_plan(fresh, answer.outcome, week=today, today=today,
+                                 week_starts=week_starts, got_in_way=answer.got_in_way,
+                                 next_step=answer.next_step, changes=changes,
+                                 reviews=journal.list(Review))
+            with journal.transaction():
+                if new_goal is not None:
+                    journal.add(new_goal)
+                return save_review(journal, result)
+
+        def done(result: Any) -> str:
+            text = f"Reviewed: {plan.what} - {OUTCOME_WORDS[result.review.outcome]}."
+            if result.next_plan is not None:
+                text += f" Next plan from {show_date(result.next_plan.start)}."
+            else:
+                text += " Paused for now."
+            return text
+
+        def after(result: Any) -> None:
+            self.offer_smaller(result.next_plan, lambda: self.review_next(queue, index + 1))
+
+        self.pace.save(change, done, after)
