@@ -7,12 +7,17 @@ from datetime import date, datetime
 import click
 
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.lazy import LazyGroup
 from paceapp.cli.params import DAY, WHEN, WholeNumber
 from paceapp.core.pain import new_pain, new_peg
 from paceapp.core.timeparse import show_date, show_time
 
 
-@click.group("log")
+#: `log` sub-commands that other modules add (imported only when used).
+LOG_COMMANDS = {"sleep": "sleep", "flare": "flare", "activity": "pace"}
+
+
+@click.group("log", cls=LazyGroup, lazy=LOG_COMMANDS, modules=("sleep", "flare", "pace"))
 def log_group() -> None:
     """Log pain, a PEG check-in, sleep, a flare-up or an activity."""
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import click
 
 from paceapp import __version__
 from paceapp.cli.context import Env
+from paceapp.cli.lazy import LazyGroup
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.paths import resolve_data_dir
 
@@ -17,6 +17,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "log", "records", "sleep", "flare", "pace", "goal", "gp", "share", "data", "report", "demo",
     "support", "settings",
 )
+
+#: Top-level command -> the module that adds it (imported only when the command runs).
+ROOT_COMMANDS: dict[str, str] = {
+    "log": "log", "show": "records", "edit": "records", "delete": "records", "undo": "records",
+    "kinds": "records", "flare-plan": "flare", "pace": "pace", "insights": "pace",
+    "goal": "goal", "gp": "gp", "share": "share", "group": "share", "data": "data",
+    "report": "report", "demo": "demo", "support": "support", "settings": "settings",
+}
 
 HELP = f"""paceapp - pacing, sleep, flare-ups, goals, GP visits and peer support.
 
@@ -34,7 +42,8 @@ to talk, Samaritans 116 123 (free, any time); or text SHOUT to 85258.
 def build_cli() -> click.Group:
     """The whole command tree (cheap: no TUI import)."""
 
-    @click.group(invoke_without_command=True, help=HELP,
+    @click.group(cls=LazyGroup, lazy=ROOT_COMMANDS, modules=COMMAND_MODULES,
+                 invoke_without_command=True, help=HELP,
                  context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
     @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                   help="Folder for your data (default: $PACEAPP_DATA_DIR, else your user data "
@@ -48,13 +57,4 @@ def build_cli() -> click.Group:
 
             ctx.exit(run_tui(ctx.obj.data_dir))
 
-    for name in COMMAND_MODULES:
-        module_name = f"paceapp.cli.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:  # a feature not built yet
-                continue
-            raise
-        module.register(cli)
     return cli

@@ -8,10 +8,9 @@ commonly taken as a meaningful improvement.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
-from statistics import mean, median
 from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
@@ -24,8 +23,13 @@ FUTURE_SLACK = timedelta(minutes=5)
 
 
 def round1(value: float) -> float:
-    """Round half up to one decimal, as people do by hand (4.25 -> 4.3)."""
-    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    """Round half up to one decimal, as people do by hand (4.25 -> 4.3, -4.25 -> -4.3).
+
+    The tiny epsilon absorbs binary floating-point error (4.35 is stored as 4.3499999…).
+    """
+    scaled = abs(value) * 10
+    rounded = math.floor(scaled + 0.5 + 1e-9) / 10
+    return math.copysign(rounded, value) if rounded else 0.0
 
 
 def check_not_future(moment: datetime, now: datetime, field: str = "at") -> None:
@@ -157,6 +161,8 @@ def summarise_pain(entries: list[PainEntry], start: date, end: date) -> PainSumm
 
     Averaging per day first stops a day with many check-ins from outweighing others.
     """
+    from statistics import mean, median  # deferred: quick logging does not need it
+
     by_day: dict[date, list[int]] = {}
     for entry in entries:
         if start <= entry.day <= end:

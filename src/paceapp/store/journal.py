@@ -254,7 +254,8 @@ class Journal:
         with self.folder.locked():
             try:
                 if self.folder._lock_depth == 1:
-                    self.check_files()
+                    # Files were checked when the journal opened; the file being changed is
+                    # parsed (and so checked) before it is written.
                     self.folder.daily_backup(self._today())
                     if self.schema_version() is None:
                         self._write_meta()
@@ -270,10 +271,13 @@ class Journal:
         """Store a new record (validated first)."""
         record.validate()
         with self.transaction():
-            if record.SINGLE or self._locate(type(record), record.id) is not None:
+            # Only the target file is searched for a clash: ids are random (uuid4), and reading
+            # every year's file would make a quick log slower as the history grows.
+            table = self._table(type(record), self._shard_for(record))
+            if record.SINGLE or any(doc.get("id") == record.id for doc in table.all()):
                 raise ValidationError(f"A {record.LABEL} with that id is already stored.", "id")
             data = to_data(record)
-            self._table(type(record), self._shard_for(record)).insert(data)
+            table.insert(data)
             if undoable:
                 self._log("add", record, None, data)
         return record

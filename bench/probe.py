@@ -1,0 +1,41 @@
+"""Run in a fresh process by run.py: open an app headless, print READY when it has drawn with data.
+
+    python bench/probe.py bare
+    python bench/probe.py paceapp DATA_DIR
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+
+async def bare() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bare_app import BareApp
+
+    app = BareApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        print("READY", flush=True)
+
+
+async def paceapp(data_dir: str) -> None:
+    from paceapp.store.journal import Journal
+    from paceapp.tui.app import PaceApp
+
+    app = PaceApp(Journal.open(Path(data_dir)))
+    async with app.run_test(size=(100, 32)) as pilot:
+        # Ready = Today has drawn with its data: the load worker finished and a frame followed.
+        while not getattr(app.screen, "data_shown", False):
+            await pilot.pause(0.002)
+        await pilot.pause()
+        print("READY", flush=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        asyncio.run(bare())
+    else:
+        asyncio.run(paceapp(sys.argv[2]))

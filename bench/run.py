@@ -1,0 +1,185 @@
+"""paceapp's benchmark: is it fast on ten years of data? (docs/performance.md explains it.)
+
+    python bench/run.py            # full run: ten years of demo data, medians of 7 runs, targets
+    python bench/run.py --quick    # smoke run: tiny data, one run, no targets (used by the tests)
+
+Every figure is measured in fresh processes and reported as a median; the targets are ratios (or
+generous absolute limits) so they hold on a noisy 2-core machine. Exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+PACEAPP = [PY, "-m", "paceapp"]
+MARKER = "Weekly check-in (PEG)"  # appears on Today once its data has loaded (and in bare_app)
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: float | None = None
+    rss_mb: float | None = None
+
+
+def run_once(argv: list[str], env: dict[str, str] | None = None,
+             until: str | None = None) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MB) of one fresh process (until it prints `until`, if given)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
+    if until is not None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if until in line:
+                break
+        elapsed = time.perf_counter() - start
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    if until is None:
+        elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark step failed: {' '.join(argv)}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(runs: int, argv: list[str], until: str | None = None,
+              warmup: bool = True) -> tuple[float, float]:
+    if warmup:
+        run_once(argv, until=until)
+    results = [run_once(argv, until=until) for _ in range(runs)]
+    return (statistics.median(r[0] for r in results), max(r[1] for r in results))
+
+
+def tmux_first_frame(command: list[str], runs: int) -> float | None:
+    """Median time until MARKER shows in a real terminal (tmux), or None without tmux."""
+    if shutil.which("tmux") is None:
+        return None
+    times = []
+    for _ in range(runs + 1):
+        socket = f"bench-{os.getpid()}-{time.monotonic_ns()}"
+        start = time.perf_counter()
+        subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-x", "100", "-y", "32",
+                        " ".join(command)], check=True)
+        try:
+            deadline = start + 30
+            while time.perf_counter() < deadline:
+                screen = subprocess.run(["tmux", "-L", socket, "capture-pane", "-p"],
+                                        capture_output=True, text=True).stdout
+                if MARKER in screen:
+                    times.append(time.perf_counter() - start)
+                    break
+                time.sleep(0.005)
+            else:
+                raise SystemExit(f"tmux: '{MARKER}' never appeared for {' '.join(command)}")
+        finally:
+            subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+    return statistics.median(times[1:])  # the first run warms the disk cache
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny data, one run, no targets")
+    parser.add_argument("--runs", type=int, default=None, help="repetitions (default 7, quick 1)")
+    parser.add_argument("--days", type=int, default=None, help="history (default 3650, quick 20)")
+    args = parser.parse_args(argv)
+    runs = args.runs or (1 if args.quick else 7)
+    days = args.days or (20 if args.quick else 3650)
+
+    from paceapp.demo import write_demo
+
+    work = Path(tempfile.mkdtemp(prefix="paceapp-bench-"))
+    try:
+        empty, full = work / "empty", work / "full"
+        started = time.perf_counter()
+        count = write_demo(full, days, date.today())
+        print(f"Generated {count} records over {days} days in {time.perf_counter() - started:.1f} s"
+              f" ({sum(p.stat().st_size for p in (full / 'records').iterdir()) / 1e6:.1f} MB).")
+        figures: dict[str, Figure] = {}
+
+        def record(key: str, name: str, value: tuple[float, float]) -> None:
+            figures[key] = Figure(name, value[0], value[1])
+            print(f"  {name:<46} {value[0] * 1000:8.1f} ms   peak RSS {value[1]:6.1f} MB")
+
+        print(f"Medians of {runs} fresh process{'es' if runs > 1 else ''}:")
+        record("floor", "floor: import click, tinydb, platformdirs",
+               median_of(runs, [PY, "-c", "import click, tinydb, platformdirs"]))
+        record("log_empty", "quick log: log pain 5 (empty folder)",
+               median_of(runs, [*PACEAPP, "--data-dir", str(empty), "log", "pain", "5"]))
+        record("log_full", f"quick log: log pain 5 ({days} days)",
+               median_of(runs, [*PACEAPP, "--data-dir", str(full), "log", "pain", "5"]))
+        probe = [PY, str(HERE / "probe.py")]
+        record("tui_bare", "TUI first frame: bare Textual app (headless)",
+               median_of(runs, [*probe, "bare"], until="READY"))
+        record("tui_empty", "TUI first frame: paceapp, empty (headless)",
+               median_of(runs, [*probe, "paceapp", str(empty)], until="READY"))
+        record("tui_full", f"TUI first frame: paceapp, {days} days (headless)",
+               median_of(runs, [*probe, "paceapp", str(full)], until="READY"))
+        tmux_bare = tmux_first_frame([PY, str(HERE / "bare_app.py")], runs)
+        tmux_full = tmux_first_frame([*PACEAPP, "--data-dir", str(full)], runs)
+        if tmux_bare and tmux_full:
+            figures["tmux_bare"] = Figure("tmux", tmux_bare)
+            figures["tmux_full"] = Figure("tmux", tmux_full)
+            print(f"  {'TUI first frame in tmux: bare Textual app':<46} {tmux_bare * 1000:8.1f} ms")
+            print(f"  {f'TUI first frame in tmux: paceapp, {days} days':<46} "
+                  f"{tmux_full * 1000:8.1f} ms")
+        out = work / "out"
+        out.mkdir()
+        record("report", f"report --weeks 52 ({days} days)",
+               median_of(runs, [*PACEAPP, "--data-dir", str(full), "report", "--weeks", "52"]))
+        record("gp_pdf", f"gp sheet --format pdf ({days} days)",
+               median_of(runs, [*PACEAPP, "--data-dir", str(full), "gp", "sheet", "--format",
+                                "pdf", "--out", str(out / "gp.pdf")]))
+        record("card", f"share card --out FILE ({days} days)",
+               median_of(runs, [*PACEAPP, "--data-dir", str(full), "share", "card", "--name",
+                                "Sam", "--out", str(out / "card.json")]))
+
+        f = figures
+        checks = [
+            ("quick log, ten years / empty", f["log_full"].seconds / f["log_empty"].seconds, 1.25),
+            ("quick log, ten years / floor", f["log_full"].seconds / f["floor"].seconds, 2.0),
+            ("TUI first frame, ten years / bare app",
+             f["tui_full"].seconds / f["tui_bare"].seconds, 1.3),
+            ("report --weeks 52 (s)", f["report"].seconds, 1.5),
+            ("gp sheet --format pdf (s)", f["gp_pdf"].seconds, 1.5),
+            ("TUI peak RSS, ten years - bare app (MB)",
+             f["tui_full"].rss_mb - f["tui_bare"].rss_mb, 60.0),
+        ]
+        if "tmux_full" in f:
+            checks.append(("tmux first frame, ten years / bare app (shown, no target)",
+                           f["tmux_full"].seconds / f["tmux_bare"].seconds, None))
+        print("\nTargets:")
+        missed = 0
+        for name, value, limit in checks:
+            if limit is None or args.quick:
+                verdict = "(not checked)"
+            elif value <= limit:
+                verdict = f"met (<= {limit:g})"
+            else:
+                verdict = f"MISSED (target <= {limit:g})"
+                missed += 1
+            print(f"  {name:<58} {value:7.2f}  {verdict}")
+        if missed:
+            print(f"\n{missed} target(s) missed.")
+            return 1
+        print("\nAll targets met." if not args.quick else "\nQuick run: targets not checked.")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
