@@ -1,0 +1,67 @@
+"""A real terminal at 80x24: add a plan at confidence 5, see the suggestion, make it smaller,
+mark a day done, review the week; then `goal list --json` shows each step."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_paceapp
+from tests.e2e.tmux import Tmux, paceapp_command
+
+pytestmark = pytest.mark.e2e
+
+NOW = {"PACEAPP_NOW": "2026-11-21T10:00"}  # a Saturday; the week began Mon 16 Nov
+
+
+def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Tmux(paceapp_command(data), env=NOW) as term:
+        term.wait_for("Today")
+        term.send("4")
+        term.wait_for("No action plans yet")
+        term.send("a")
+        term.wait_for("Add an action plan")
+        term.type("walk to the shop")
+        term.send("Tab")
+        term.type("20 minutes")
+        term.send("Tab")
+        term.type("mornings")
+        term.send("Tab")
+        term.type("5")
+        term.send("Tab")
+        term.type("5")
+        term.send("Enter")
+        screen = term.wait_for("Make it smaller or easier?")
+        assert "Your confidence is 5 out of 10" in screen
+        saved = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
+        assert [(p["confidence"], p["days_per_week"]) for p in saved["plans"]] == [(5, 5)]
+        term.send("Tab", "Tab")  # how much -> when -> days a week (its text is selected)
+        term.type("3")
+        term.send("Tab")
+        term.type("8")
+        term.send("Enter")
+        term.wait_for("3 days a week; sure 8/10")
+        changed = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
+        assert [(p["confidence"], p["days_per_week"]) for p in changed["plans"]] == [(8, 3)]
+        term.send("m")
+        term.wait_for("1 of 3 days ✓ today")
+        marked = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
+        assert marked["plans"][0]["this_week"] == {"done": 1, "planned": 3}
+        term.send("r")
+        term.wait_for("Weekly review")
+        term.wait_for("You marked 1 of 3 days this week.")
+        term.send("p")
+        term.send("Tab")
+        term.type("rain")
+        term.send("Enter")
+        term.wait_for("starts Mon 23 Nov")
+        term.send("C-q")
+        term.wait_for("[exit 0]")
+    final = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
+    old, new = sorted(final["plans"], key=lambda p: p["start"])
+    assert old["status"] == "done" and old["review"]["outcome"] == "partly"
+    assert old["review"]["got_in_way"] == "rain"
+    assert new["status"] == "active" and new["previous_id"] == old["id"]
