@@ -1,0 +1,251 @@
+"""Start, end or change a flare-up.
+
+`FlareForm()` starts one (when defaults to now), `FlareForm(open_flare, ending=True)` ends the one
+that is going, and `FlareForm(flare)` changes any flare-up field by field. The stored flare-ups
+are read (off the UI thread) when the form opens, so a second open flare-up or an overlap is
+explained in the form, before anything is saved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+from paceapp.core.errors import PaceError, ValidationError
+from paceapp.core.flare import (
+    Flare,
+    check_flares,
+    clean_triggers,
+    end_flare,
+    show_duration,
+    start_flare,
+    trigger_suggestions,
+)
+from paceapp.core.text import NOTE, clean_text, parse_int
+from paceapp.core.timeparse import local_now, parse_when, show_when
+from paceapp.tui.widgets import Problem
+
+if TYPE_CHECKING:
+    from paceapp.store.journal import Journal
+    from paceapp.tui.app import PaceApp
+
+
+def describe_flare(flare: Flare) -> str:
+    if flare.ended is None:
+        return f"flare-up started {show_when(flare.started)}"
+    return f"flare-up {show_when(flare.started)} to {show_when(flare.ended)} " \
+           f"({show_duration(flare.duration_min)})"
+
+
+def save_flare(journal: Journal, flare: Flare, *, new: bool) -> Flare:
+    """Store a flare-up after checking it against the stored ones, under the folder lock."""
+    with journal.transaction():
+        check_flares(journal.list(Flare), flare)
+        return journal.add(flare) if new else journal.update(flare)
+
+
+class FlareForm(ModalScreen[Flare | None]):
+    """Start (flare=None), end (ending=True) or change a flare-up."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    FlareForm .row { height: 1; margin: 1 0 0 0; }
+    FlareForm .row > Label { width: 22; padding: 0 0 0 1; }
+    FlareForm #known { padding: 0 1; color: $text-muted; }
+    FlareForm .buttons Button { margin: 0 2 0 0; }
+    """
+
+    def __init__(self, flare: Flare | None = None, *, ending: bool = False) -> None:
+        super().__init__()
+        self.flare = flare
+        self.ending = ending and flare is not None and flare.ended is None
+        self.stored: list[Flare] | None = None
+
+    @property
+    def mode(self) -> str:
+        return "start" if self.flare is None else ("end" if self.ending else "edit")
+
+    def _rows(self) -> list[tuple[str, str, str, str]]:
+        """(id, label, value, placeholder) for the boxes this mode shows."""
+        flare = self.flare
+        when_started = f"{flare.started:%Y-%m-%d %H:%M}" if flare else ""
+        peak = str(flare.peak) if flare and flare.peak is not None else ""
+        if self.mode == "start":
+            return [("started", "When it started", "", "now, or 07:30, yesterday 21:00"),
+                    ("peak", "How bad (0-10)", "", "optional"),
+                    ("triggers", "Triggers", "", "optional, e.g. stress, long journey"),
+                    ("note", "Note", "", "optional")]
+        assert flare is not None
+        if self.mode == "end":
+            return [("ended", "When it ended", "", "now, or 07:30, yesterday 21:00"),
+                    ("helped", "What helped", "", "optional, e.g. heat pad, rest"),
+                    ("peak", "Worst it got (0-10)", peak, "optional")]
+        when_ended = f"{flare.ended:%Y-%m-%d %H:%M}" if flare.ended else ""
+        return [("started", "Started", when_started, "2026-11-20 08:00"),
+                ("ended", "Ended", when_ended, "empty while still going"),
+                ("peak", "Peak (0-10)", peak, "optional"),
+                ("triggers", "Triggers", ", ".join(flare.triggers), "comma between them"),
+                ("helped", "What helped", flare.helped, ""),
+                ("note", "Note", flare.note, "")]
+
+    def compose(self) -> ComposeResult:
+        titles = {"start": "A flare-up has started",
+                  "end": "End the flare-up",
+                  "edit": "Change a flare-up"}
+        hints = {"start": "Save, and your flare-up plan will show. Only 'when' is needed.",
+                 "end": f"It started {show_when(self.flare.started)}." if self.flare else "",
+                 "edit": "Clear 'Ended' if it is still going."}
+        with Vertical(classes="dialog", id="flare-dialog"):
+            yield Static(titles[self.mode], classes="section-title", markup=False)
+            yield Static(hints[self.mode], classes="hint", markup=False)
+            for name, label, value, placeholder in self._rows():
+                with Horizontal(classes="row"):
+                    yield Label(label, markup=False)
+                    restrict = r"\d{0,2}" if name == "peak" else None
+                    yield Input(value, id=name, compact=True, placeholder=placeholder,
+                                restrict=restrict, max_length=NOTE)
+            if self.mode != "end":
+                yield Static("", id="known", markup=False)
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                label = {"start": "Save and show my plan (Ctrl+S)", "end": "End it (Ctrl+S)",
+                         "edit": "Save (Ctrl+S)"}[self.mode]
+                yield Button(label, id="save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+        self.load_stored()
+
+    @work(thread=True, exclusive=True, group="flare-form-load")
+    def load_stored(self) -> None:
+        from paceapp.tui.app import PaceApp
+
+        app = self.app
+        if not isinstance(app, PaceApp):
+            return
+        try:
+            flares = app.journal.list(Flare)
+        except PaceError as error:
+            app.call_from_thread(self.query_one(Problem).say, str(error))
+            return
+        app.call_from_thread(self.loaded, flares)
+
+    def loaded(self, flares: list[Flare]) -> None:
+        self.stored = flares
+        known = trigger_suggestions(flares)
+        if known and self.mode != "end":
+            self.query_one("#triggers", Input).suggester = SuggestFromList(
+                known, case_sensitive=False)
+            self.query_one("#known", Static).update(
+                "Triggers noted before: " + ", ".join(known[:6]))
+
+    # -- building -------------------------------------------------------------------------
+    def value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    def when(self, name: str, now: datetime) -> datetime:
+        text = self.value(name).strip()
+        return parse_when(text, now, name) if text and text.lower() != "now" else now
+
+    def peak(self) -> int | None:
+        text = self.value("peak").strip()
+        return parse_int(text, "peak", "peak pain") if text else None
+
+    def build(self) -> Flare:
+        now = local_now()
+        stored = self.stored or []
+        if self.mode == "start":
+            return start_flare(stored, self.when("started", now), now, peak=self.peak(),
+                               triggers=[self.value("triggers")], note=self.value("note"))
+        assert self.flare is not None
+        others = [f for f in stored if f.id != self.flare.id]
+        if self.mode == "end":
+            return end_flare([*others, self.flare], self.when("ended", now), now,
+                             helped=self.value("helped"), peak=self.peak())
+        ended_text = self.value("ended").strip()
+        changed = dataclasses.replace(
+            self.flare, started=self.when("started", now),
+            ended=parse_when(ended_text, now, "ended") if ended_text else None,
+            peak=self.peak(), triggers=clean_triggers([self.value("triggers")]),
+            helped=clean_text(self.value("helped"), "helped", NOTE),
+            note=clean_text(self.value("note"), "note", NOTE))
+        changed.validate()
+        check_flares(others, changed)
+        return changed
+
+    @on(Input.Submitted)
+    def next_box(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index == len(inputs) - 1:
+            self.action_save()
+        else:
+            inputs[index + 1].focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            flare = self.build()
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+            if error.field and self.query(f"#{error.field}"):
+                self.query_one(f"#{error.field}", Input).focus()
+            return
+        self.dismiss(flare)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# -- flows shared by the Today card and the Diary ------------------------------------------------
+
+def show_plan(app: PaceApp, *, just_started: bool = False) -> None:
+    """Read the plan (in a thread), show it; save it if the person changes it there."""
+    from paceapp.core.flare import FlarePlan
+    from paceapp.tui.screens.flare_plan import FlarePlanView
+
+    def shown(plan: FlarePlan | None) -> None:
+        if plan is not None:
+            app.save(lambda j: j.put_single(plan), "Saved your flare-up plan. Ctrl+Z undoes it.")
+
+    app.load_then(lambda: app.journal.get_single(FlarePlan),
+                  lambda plan: app.push_screen(FlarePlanView(plan, just_started=just_started),
+                                               shown))
+
+
+def start_or_end_flare(app: PaceApp) -> None:
+    """End the flare-up that is going, or start one and then show the flare-up plan."""
+    from paceapp.core.flare import open_flare
+
+    def chosen(flares: list[Flare]) -> None:
+        current = open_flare(flares)
+        if current is not None:
+            def ended(flare: Flare | None) -> None:
+                if flare is not None:
+                    app.save(lambda j: save_flare(j, flare, new=False),
+                             lambda saved: f"Saved: {describe_flare(saved)}. Restart gently.")
+            app.push_screen(FlareForm(current, ending=True), ended)
+            return
+
+        def started(flare: Flare | None) -> None:
+            if flare is not None:
+                app.save(lambda j: save_flare(j, flare, new=True),
+                         lambda saved: f"Saved: {describe_flare(saved)}.",
+                         after=lambda _saved: show_plan(app, just_started=True))
+        app.push_screen(FlareForm(), started)
+
+    app.load_then(lambda: app.journal.list(Flare), chosen)

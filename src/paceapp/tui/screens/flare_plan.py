@@ -1,0 +1,128 @@
+"""The flare-up plan: read it (shown the moment a flare-up starts) and write it (while well).
+
+`FlarePlanView(plan)` shows the plan; `e` opens `FlarePlanEditor`, which dismisses with the new
+plan (or None). The pocket version is printed from the shell: `paceapp flare-plan --pocket`.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static, TextArea
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.flare import PLAN_SECTIONS, FlarePlan, new_plan
+from paceapp.outputs.flare_plan import after_start_text, plan_text
+from paceapp.tui.widgets import Problem
+
+
+class FlarePlanView(ModalScreen[FlarePlan | None]):
+    """The person's plan, in their words. Dismisses with a changed plan if they edit it."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="close"),
+        Binding("e", "edit", "Change the plan", id="edit"),
+    ]
+    DEFAULT_CSS = """
+    FlarePlanView #plan-dialog { height: 100%; }
+    FlarePlanView #plan-scroll { height: 1fr; }
+    FlarePlanView .buttons Button { margin: 0 2 0 0; }
+    """
+
+    def __init__(self, plan: FlarePlan | None, *, just_started: bool = False) -> None:
+        super().__init__()
+        self.plan = plan
+        self.just_started = just_started
+
+    def compose(self) -> ComposeResult:
+        title = "A flare-up has started" if self.just_started else "My flare-up plan"
+        text = after_start_text(self.plan) if self.just_started else plan_text(self.plan)
+        with Vertical(classes="dialog", id="plan-dialog"):
+            yield Static(title, classes="section-title", markup=False)
+            with VerticalScroll(id="plan-scroll"):
+                yield Static(text.rstrip(), id="plan-text", markup=False)
+            yield Static("Print it pocket-size from the shell: paceapp flare-plan --pocket",
+                         classes="hint", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Close (Esc)", id="close", variant="primary", compact=True)
+                yield Button("Change the plan (e)", id="edit", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#plan-scroll").focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#edit")
+    def action_edit(self) -> None:
+        def edited(plan: FlarePlan | None) -> None:
+            if plan is not None:
+                self.dismiss(plan)
+
+        self.app.push_screen(FlarePlanEditor(self.plan), edited)
+
+
+class FlarePlanEditor(ModalScreen[FlarePlan | None]):
+    """Write the plan: one box per section, in your own words. Ctrl+S saves, Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    FlarePlanEditor #editor-dialog { height: 100%; }
+    FlarePlanEditor #editor-scroll { height: 1fr; }
+    FlarePlanEditor TextArea { height: 4; }
+    FlarePlanEditor .what { color: $text-muted; padding: 0 1; }
+    FlarePlanEditor .buttons Button { margin: 0 2 0 0; }
+    """
+
+    def __init__(self, plan: FlarePlan | None = None) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="editor-dialog"):
+            yield Static("My flare-up plan - write it while you feel well", classes="section-title",
+                         markup=False)
+            yield Static("Tab moves to the next part. Ctrl+S saves, Esc cancels.", classes="hint",
+                         markup=False)
+            with VerticalScroll(id="editor-scroll"):
+                for name, heading, what in PLAN_SECTIONS:
+                    yield Label(heading, classes="field-label", markup=False)
+                    yield Static(what, classes="what", markup=False)
+                    text = getattr(self.plan, name) if self.plan else ""
+                    yield TextArea(text, id=f"plan-{name}", soft_wrap=True, show_line_numbers=False)
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def build(self) -> FlarePlan:
+        texts = {name: self.query_one(f"#plan-{name}", TextArea).text
+                 for name, _heading, _what in PLAN_SECTIONS}
+        return new_plan(**texts)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            plan = self.build()
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+            if error.field:
+                areas = self.query(f"#plan-{error.field}")
+                if areas:
+                    areas.first().focus()
+            return
+        self.dismiss(plan)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

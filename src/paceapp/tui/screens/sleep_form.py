@@ -1,0 +1,265 @@
+"""Log (or change) a night of the sleep diary: quick on a tired morning.
+
+The four clock times are filled in from the last night logged (`defaults`), so on a usual morning
+the person changes one or two times, presses 1-5 for the quality and saves. Time in bed, time asleep
+and sleep efficiency are worked out live as they type. Enter moves to the next box; Ctrl+S saves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, time
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from paceapp.core.errors import PaceError, ValidationError
+from paceapp.core.sleep import (
+    Quality,
+    SleepNight,
+    check_one_night_per_morning,
+    new_sleep,
+    parse_quality,
+)
+from paceapp.core.text import NOTE, clean_text, parse_int
+from paceapp.core.timeparse import local_now, parse_clock, parse_date, show_date, show_minutes
+from paceapp.store.journal import Journal
+from paceapp.tui.widgets import Problem
+
+#: (input id, label) in the diary's order; Enter walks through them.
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("date", "Morning of"),
+    ("bed", "1 Into bed"),
+    ("tried", "2 Tried to sleep"),
+    ("latency", "3 Min to fall asleep"),
+    ("awakenings", "4 Times woke"),
+    ("waso", "5 Min awake (all)"),
+    ("woke", "6 Final awakening"),
+    ("up", "7 Out of bed"),
+    ("quality", "8 Quality (1-5)"),
+    ("note", "9 Note"),
+)
+TIMES = ("bed", "tried", "woke", "up")
+NUMBERS = ("latency", "awakenings", "waso")
+QUALITIES = list(Quality)
+
+
+def derived_line(night: SleepNight | None) -> str:
+    """'In bed 8 h 00 min · Asleep (TST) 6 h 35 min · Sleep efficiency (SE) 82.3%'."""
+    if night is None:
+        return "In bed, asleep and sleep efficiency: not enough to work out yet."
+    se = night.se_pct
+    return (f"In bed (TIB) {show_minutes(night.tib_min)} · Asleep (TST) "
+            f"{show_minutes(night.tst_min)} · Sleep efficiency (SE) "
+            f"{f'{se:.1f}%' if se is not None else 'not enough to work out'}")
+
+
+def describe_night(night: SleepNight) -> str:
+    se = night.se_pct
+    return (f"night to {show_date(night.date)}, asleep {show_minutes(night.tst_min)}, "
+            f"sleep efficiency {f'{se:.1f}%' if se is not None else 'not enough to work out'}")
+
+
+def add_or_update_night(journal: Journal, night: SleepNight, *, new: bool) -> SleepNight:
+    """Store a night, refusing a second one for the same morning (under the folder lock)."""
+    with journal.transaction():
+        check_one_night_per_morning(journal.list(SleepNight, since=night.date, until=night.date),
+                                    night)
+        return journal.add(night) if new else journal.update(night)
+
+
+class SleepForm(ModalScreen[SleepNight | None]):
+    """One Consensus Sleep Diary night. `night` to change one; `defaults` offers last night's times."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    SleepForm .row { height: 1; margin: 1 0 0 0; }
+    SleepForm .row > Label { width: 21; padding: 0 0 0 1; }
+    SleepForm #date { width: 14; }
+    SleepForm #sleep-grid { grid-size: 4; grid-columns: 21 1fr 21 1fr; grid-rows: 1;
+                            grid-gutter: 0 2; height: auto; margin: 1 0 0 0; }
+    SleepForm #sleep-grid Label { padding: 0 0 0 1; }
+    SleepForm #quality { width: 3; margin: 0 1 0 0; }
+    SleepForm #quality-buttons { margin: 0 0 0 1; }
+    SleepForm #quality-buttons > Button { min-width: 0; margin: 0 1 0 0; }
+    SleepForm #derived { margin: 1 0 0 0; padding: 0 1; text-style: bold; }
+    SleepForm .buttons Button { margin: 0 2 0 0; }
+    SleepForm .row Button.-chosen { text-style: bold underline; }
+    """
+
+    def __init__(self, night: SleepNight | None = None, defaults: SleepNight | None = None) -> None:
+        super().__init__()
+        self.night = night
+        self.defaults = defaults
+
+    # -- layout ---------------------------------------------------------------------------
+    def _start_value(self, name: str) -> str:
+        source = self.night
+        if source is None:
+            if name == "date":
+                return local_now().date().isoformat()
+            source = self.defaults if name in TIMES else None
+        if source is None:
+            return ""
+        value = getattr(source, name)
+        if value is None:
+            return ""
+        if isinstance(value, time):
+            return f"{value:%H:%M}"
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, Quality):
+            return str(QUALITIES.index(value) + 1)
+        return str(value)
+
+    def compose(self) -> ComposeResult:
+        title = "Change a night of the sleep diary" if self.night else "How did you sleep?"
+        hint = ("Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels.")
+        if self.night is None and self.defaults is not None:
+            hint += f" Times filled in from {show_date(self.defaults.date)}."
+        with Vertical(classes="dialog", id="sleep-dialog"):
+            yield Static(title, classes="section-title", markup=False)
+            yield Static(hint, classes="hint", markup=False)
+            with Horizontal(classes="row"):
+                yield Label("Morning of", markup=False)
+                yield Input(self._start_value("date"), id="date", compact=True,
+                            placeholder="today")
+            with Grid(id="sleep-grid"):
+                for name, label in FIELDS[1:-2]:
+                    yield Label(label, markup=False)
+                    restrict = r"\d{0,4}" if name in NUMBERS else None
+                    yield Input(self._start_value(name), id=name, compact=True, restrict=restrict,
+                                placeholder="HH:MM" if name in TIMES else "")
+            with Horizontal(classes="row", id="quality-row"):
+                yield Label("8 Quality (1-5)", markup=False)
+                yield Input(self._start_value("quality"), id="quality", compact=True,
+                            restrict=r"[1-5]?", max_length=1)
+                yield Label("or click:", markup=False)
+            with Horizontal(classes="row", id="quality-buttons"):
+                for number, quality in enumerate(QUALITIES, start=1):
+                    button = Button(f"{number} {quality.words}", id=f"q-{number}", compact=True)
+                    button.can_focus = False
+                    yield button
+            with Horizontal(classes="row"):
+                yield Label("9 Note", markup=False)
+                yield Input(self._start_value("note"), id="note", compact=True, max_length=NOTE,
+                            placeholder="optional, e.g. pain woke me")
+            yield Static("", id="derived", markup=False)
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#bed", Input).focus()
+        self.refresh_derived()
+
+    # -- reading the boxes ----------------------------------------------------------------
+    def text(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value.strip()
+
+    def build(self) -> SleepNight:
+        """The night as typed; ValidationError names the box that is wrong."""
+        today = local_now().date()
+        date_text = self.text("date")
+        if not date_text:
+            raise ValidationError("Please give the morning's date, e.g. today.", "date")
+        values: dict[str, Any] = {}
+        for name in TIMES:
+            text = self.text(name)
+            values[name] = parse_clock(text, name) if text else None
+        for name in NUMBERS:
+            text = self.text(name)
+            label = dict(FIELDS)[name].split(" ", 1)[1].lower()
+            values[name] = parse_int(text, name, label) if text else None
+        values["quality"] = parse_quality(self.text("quality"))
+        note = self.query_one("#note", Input).value
+        day = parse_date(date_text, today, "date")
+        if self.night is None:
+            return new_sleep(day, today, note=note, **values)
+        if day > today:
+            raise ValidationError(f"{show_date(day)} is in the future.", "date")
+        changed = dataclasses.replace(self.night, date=day, note=clean_text(note, "note", NOTE),
+                                      **values)
+        changed.validate()
+        return changed
+
+    def refresh_derived(self) -> None:
+        try:
+            night: SleepNight | None = self.build()
+            problem = ""
+        except ValidationError as error:
+            night, problem = None, str(error)
+        line = derived_line(night)
+        if problem and any(self.text(name) for name in TIMES):
+            line = "Not worked out yet: check the boxes (Ctrl+S says what is wrong)."
+        self.query_one("#derived", Static).update(line)
+        chosen = self.text("quality")
+        for number, quality in enumerate(QUALITIES, start=1):
+            mark = "▸" if str(number) == chosen else ""
+            button = self.query_one(f"#q-{number}", Button)
+            button.label = f"{mark}{number} {quality.words}"
+            button.set_class(mark == "▸", "-chosen")
+
+    @on(Input.Changed)
+    def changed(self) -> None:
+        self.refresh_derived()
+
+    @on(Button.Pressed, "#quality-buttons Button")
+    def pick_quality(self, event: Button.Pressed) -> None:
+        number = (event.button.id or "q-0")[2:]
+        self.query_one("#quality", Input).value = number
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Submitted)
+    def next_box(self, event: Input.Submitted) -> None:
+        names = [name for name, _label in FIELDS]
+        name = event.input.id or ""
+        if name == "note":
+            self.action_save()
+            return
+        following = names[names.index(name) + 1] if name in names else "note"
+        self.query_one(f"#{following}", Input).focus()
+
+    # -- saving ---------------------------------------------------------------------------
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            night = self.build()
+        except ValidationError as error:
+            self.say(error)
+            return
+        self.check_and_close(night)
+
+    @work(thread=True, exclusive=True, group="sleep-form-check")
+    def check_and_close(self, night: SleepNight) -> None:
+        """Check the one-night-per-morning rule off the UI thread, then close or explain."""
+        from paceapp.tui.app import PaceApp
+
+        app = self.app
+        try:
+            if isinstance(app, PaceApp):
+                nights = app.journal.list(SleepNight, since=night.date, until=night.date)
+                check_one_night_per_morning(nights, night)
+        except PaceError as error:
+            app.call_from_thread(self.say, error)
+            return
+        app.call_from_thread(self.dismiss, night)
+
+    def say(self, error: PaceError) -> None:
+        self.query_one(Problem).say(str(error))
+        field = getattr(error, "field", None)
+        if field in {name for name, _label in FIELDS}:
+            self.query_one(f"#{field}", Input).focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
