@@ -120,3 +120,20 @@ def test_real_process_logs_a_night(tmp_path: Path) -> None:
     assert bad.code == 2 and "below 0" in bad.err and "Traceback" not in bad.err
     shown = run_paceapp("show", "nights", "--json", data=data, env=env)
     assert [n["date"] for n in json.loads(shown.out)] == [date(2026, 11, 21).isoformat()]
+
+
+def test_demo_data_has_sleep_flares_and_a_plan(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "demo"
+    assert cli("demo", "--out", str(out), "--days", "120").code == 0
+    nights = json.loads(cli("show", "sleep", "--json", data=out).out)
+    assert len(nights) > 80
+    for night in nights:
+        if night["tst_min"] is not None and night["tib_min"] is not None:
+            assert 0 <= night["tst_min"] <= night["tib_min"] <= 24 * 60
+            assert 0 <= night["se_pct"] <= 100
+    assert any(n["tib_min"] is None or n["tst_min"] is None for n in nights) or len(nights) < 100
+    flares = json.loads(cli("show", "flares", "--json", data=out).out)
+    assert len(flares) >= 2
+    assert all(f["duration_min"] is None or f["duration_min"] > 0 for f in flares)
+    plan = cli("flare-plan", data=out)
+    assert "First steps" in plan.out and "as my GP prescribed" in plan.out

@@ -1,0 +1,59 @@
+"""Demo sleep diary: most mornings logged; worse nights with more pain and during flare-ups.
+
+Sam usually goes to bed about 22:45 and gets up about 07:00. Pain brings longer sleep onset and
+more waking; a few nights are very late (bed after midnight, so the night does not cross it), and
+now and then a field is left empty, as real diaries have. Every night is valid by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta
+
+from paceapp.core.records import Record
+from paceapp.core.sleep import Quality, SleepNight
+from paceapp.demo.person import DemoPerson
+
+NOTES = ["", "", "", "", "pain woke me", "hip ached turning over", "too hot",
+         "took my sleep medicine as prescribed", "bad dream", "up for the loo twice",
+         "read for a while when I woke", "hot water bottle helped"]
+
+
+def _clock(minutes: int) -> time:
+    minutes %= 24 * 60
+    return time(minutes // 60, minutes % 60)
+
+
+def generate(person: DemoPerson) -> Iterator[Record]:
+    rng = person.rng
+    for day in person.days:
+        if not person.logs(day, 0.85):
+            continue
+        pain = person.pain_level(day)
+        flare = person.in_flare(day) is not None
+        late = rng.random() < 0.04
+        # minutes after the evening's midnight (24 h = midnight of the morning)
+        bed = (25 * 60 + rng.randint(0, 90)) if late else (22 * 60 + 15 + rng.randint(0, 75))
+        tried = bed + rng.choice([0, 0, 5, 10, 15, 20, 30])
+        latency = max(0, int(rng.gauss(10 + pain * 4 + flare * 20, 8)))
+        awakenings = max(0, round(rng.gauss(pain / 3 + flare * 1.5, 1)))
+        waso = sum(rng.randint(5, 25 + int(pain * 3)) for _ in range(awakenings))
+        asleep = max(180, int(rng.gauss(400 - pain * 10 - flare * 45, 35)))
+        woke = tried + latency + waso + asleep
+        up = woke + rng.choice([0, 5, 10, 15, 20, 30, 45])
+        if up - bed > 16 * 60:  # keep nights believable
+            continue
+        tst = asleep / 60
+        score = 1 + (tst > 5) + (tst > 6) + (tst > 7) + (awakenings <= 1)
+        quality = list(Quality)[min(4, max(0, score - 1 - (pain > 6)))]
+        values = {"bed": _clock(bed), "tried": _clock(tried), "latency": latency,
+                  "awakenings": awakenings, "waso": waso, "woke": _clock(woke),
+                  "up": _clock(up)}
+        if rng.random() < 0.05:  # a part left empty, as happens on a tired morning
+            values[rng.choice(["bed", "latency", "waso", "up"])] = None
+            if values["waso"] is None:
+                values["awakenings"] = None
+        noted = datetime.combine(day, _clock(up)).astimezone() + timedelta(minutes=20)
+        yield SleepNight(date=day, quality=quality if rng.random() < 0.95 else None,
+                         note=rng.choice(NOTES + (["pain woke me"] * 3 if pain > 6 else [])),
+                         created=noted, updated=noted, **values)
