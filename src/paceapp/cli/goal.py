@@ -69,7 +69,7 @@ def _shorten(text: str) -> str:
 
 def _hint_smaller(plan: ActionPlan) -> str:
     fewer = max(plan.days_per_week - 1, 1)
-    return (f"{smaller_suggestion(plan.confidence)}\n"
+    return (f"{textwrap.fill(smaller_suggestion(plan.confidence), 80)}\n"
             f"  To change it: paceapp goal change {plan.id[:8]} --days-per-week {fewer} "
             f"--confidence 8  (also --how-much TEXT, --when TEXT)")
 

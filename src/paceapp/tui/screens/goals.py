@@ -68,7 +68,7 @@ class GoalsScreen(SectionScreen):
                 yield Button(f"{key} {label}", id=f"goals-{action}", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#plans", DataTable).add_columns("What", "This week", "Sure", "Status")
+        self.query_one("#plans", DataTable).add_columns("What", "Week", "Sure", "Status")
         self.reload()
 
     # -- loading and showing ----------------------------------------------------------------
@@ -123,7 +123,7 @@ class GoalsScreen(SectionScreen):
         review = view.review_of(plan)
         status = plan.status
         if review is not None:
-            status += f", review: {OUTCOME_WORDS[review.outcome]}"
+            week = f"{show_date(review.week, view.today)}: {OUTCOME_WORDS[review.outcome]}"
         return what, week, f"{plan.confidence}/10", status
 
     def selected(self) -> ActionPlan | None:
