@@ -58,6 +58,9 @@ METHOD_NAMES = {
     "restart": "restart after a flare-up",
 }
 
+#: Short names for narrow tables.
+METHOD_SHORT = {"three-day": "3-day avg -20%", "good-bad": "good/bad avg", "gentle": "gentle 50%"}
+
 DEFAULT_STEP_PCT = 10
 DEFAULT_STEP_DAYS = 7
 DEFAULT_RESTART_PCT = 50

@@ -15,6 +15,7 @@ from typing import Any
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
     METHOD_NAMES,
+    UNIT_WORDS,
     ActivityDay,
     ActivityLog,
     Baseline,
@@ -174,6 +175,35 @@ def schedule_lines(schedule: Schedule) -> list[str]:
         total += f"; day budget {schedule.budget} min"
     lines.append(total + ".")
     lines += list(schedule.notes)
+    return lines
+
+
+def plan_summary_lines(view: DayView) -> list[str]:
+    """The day's plan in a few lines: one per activity, with chunks, rests and what is done."""
+    sched = view.schedule
+    if not sched.steps:
+        return ["No plan for today yet. Press l to choose activities, in the order you want."]
+    done = {name_key(r.name): r for r in view.rows}
+    lines = []
+    for number, item in enumerate(sched.items, 1):
+        chunks = [s for s in sched.steps
+                  if s.kind == "do" and name_key(s.name) == name_key(item.name)]
+        unit = chunks[0].unit
+        low, high = min(c.amount for c in chunks), max(c.amount for c in chunks)
+        size = show_amount(low, unit) if low == high else f"{low}-{high} {UNIT_WORDS[unit]}"
+        goes = f"in {len(chunks)} goes of {size}" if len(chunks) > 1 else "in one go"
+        row = done.get(name_key(item.name))
+        status = f"; {show_amount(row.logged, unit)} done, {row.status()}" if row and row.logged \
+            else ""
+        lines.append(f"{number}. {item.name} {show_amount(item.amount, unit)} {goes}{status}")
+    source = "your usual plan" if sched.source == "default" else "today's own plan"
+    lines.append(f"Rest {sched.steps[1].amount if len(sched.steps) > 1 else 0} min between goes "
+                 f"({source}). Activity {sched.planned_min} min"
+                 + (f" of a {sched.budget} min budget." if sched.budget else "."))
+    lines += list(sched.notes)
+    extra = [r for r in view.rows if r.planned is None and r.logged]
+    for row in extra:
+        lines.append(f"Also: {row.name} {show_amount(row.logged, row.unit)} ({row.status()}).")
     return lines
 
 

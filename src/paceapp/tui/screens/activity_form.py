@@ -1,0 +1,131 @@
+"""Log (or change) an activity: name, how much, when, a note. Enter saves."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.pacing import (
+    ActivityLog,
+    check_amount,
+    check_name,
+    close_matches,
+    name_key,
+    new_activity,
+    show_amount,
+    unknown_message,
+)
+from paceapp.core.pain import check_not_future
+from paceapp.core.text import NOTE, clean_text, parse_int
+from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
+from paceapp.tui.widgets import Problem
+
+
+class ActivityForm(ModalScreen[ActivityLog | None]):
+    """`ActivityForm(log)` changes `log`; `ActivityForm()` logs a new one.
+
+    `units` maps known activity names to their unit ("min" or "count"); a name close to a known
+    one is questioned once ("did you mean...?"), and saved as new if Save is pressed again.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, log: ActivityLog | None = None, *, units: dict[str, str] | None = None,
+                 name: str = "", amount: int | None = None) -> None:
+        super().__init__()
+        self.record = log
+        self.units = dict(units or {})
+        self.start_name = log.name if log else name
+        self.start_amount = log.amount if log else amount
+        self.questioned = ""
+
+    def known(self) -> Sequence[str]:
+        return list(self.units)
+
+    def compose(self) -> ComposeResult:
+        log = self.record
+        with Vertical(classes="dialog", id="activity-dialog"):
+            yield Static("Change an activity" if log else "Log an activity",
+                         classes="section-title")
+            names = ", ".join(self.known()) or "none yet"
+            yield Label(f"Activity (yours: {names})", classes="field-label", markup=False)
+            yield Input(value=self.start_name, id="name", max_length=120,
+                        placeholder="e.g. walking")
+            yield Label("How much (minutes, or a count for counted activities)",
+                        classes="field-label", id="amount-label", markup=False)
+            yield Input(value="" if self.start_amount is None else str(self.start_amount),
+                        id="amount", restrict=r"-?\d{0,5}", max_length=6, placeholder="e.g. 10")
+            yield Label("When (optional: now, 14:30, yesterday 10:00)", classes="field-label")
+            yield Input(value=f"{log.at:%Y-%m-%d %H:%M}" if log else "", id="when",
+                        placeholder="now")
+            yield Label("Note (optional)", classes="field-label")
+            yield Input(value=log.note if log else "", id="note", max_length=NOTE)
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Enter)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#amount" if self.start_name else "#name", Input).focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def save(self) -> None:
+        try:
+            self.dismiss(self.build())
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+            target = {"name": "#name", "amount": "#amount", "at": "#when",
+                      "note": "#note"}.get(error.field or "")
+            if target:
+                self.query_one(target, Input).focus()
+
+    def unit_for(self, name: str) -> str:
+        for known, unit in self.units.items():
+            if name_key(known) == name_key(name):
+                return unit
+        return self.record.unit if self.record else "min"
+
+    def build(self) -> ActivityLog:
+        now = local_now()
+        name = check_name(self.query_one("#name", Input).value)
+        match = next((k for k in self.known() if name_key(k) == name_key(name)), None)
+        if match is None and self.record is None and close_matches(name, self.known()) \
+                and self.questioned != name_key(name):
+            self.questioned = name_key(name)
+            raise ValidationError(unknown_message(name, self.known()) +
+                                  " Press Save again to log it as a new activity.", "name")
+        name = match or name
+        text = self.query_one("#amount", Input).value
+        if not text.strip():
+            raise ValidationError("Please type how much you did, like 10.", "amount")
+        amount = parse_int(text, "amount", "amount")
+        when = self.query_one("#when", Input).value.strip()
+        at = parse_when(when, now) if when and when.lower() != "now" else now
+        note = self.query_one("#note", Input).value
+        unit = self.unit_for(name)
+        if self.record is None:
+            return new_activity(name, amount, at, now, unit=unit, note=note)
+        check_amount(amount, unit, "amount", "amount")
+        check_not_future(at, now)
+        changed = dataclasses.replace(self.record, name=name, amount=amount, at=at, unit=unit,
+                                      note=clean_text(note, "note", NOTE, multiline=True))
+        changed.validate()
+        return changed
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def describe_activity(log: ActivityLog) -> str:
+    return (f"{log.name} {show_amount(log.amount, log.unit)} at {show_time(log.at)} on "
+            f"{show_date(log.day)}")

@@ -1,0 +1,305 @@
+"""Pacing: baselines (set, step up, restart, history), today's plan, the timer, and the signals."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from paceapp.core.errors import PaceError
+from paceapp.core.flare import Flare
+from paceapp.core.pacing import (
+    METHOD_SHORT,
+    Baseline,
+    DayPlan,
+    PaceSettings,
+    restart,
+    show_amount,
+    step_refusal,
+    step_up,
+)
+from paceapp.core.timeparse import local_now, show_date
+from paceapp.outputs.pacing import (
+    DayView,
+    PacingData,
+    day_view,
+    insights,
+    load_pacing,
+    next_planned,
+    next_step_text,
+    plan_summary_lines,
+    signal_lines,
+)
+from paceapp.store.journal import Journal
+from paceapp.tui.screens.base import SectionScreen
+from paceapp.tui.text import plain
+
+#: Signals are looked for over this many days.
+SIGNAL_DAYS = 90
+
+
+@dataclass(frozen=True)
+class PacingView:
+    today: date
+    data: PacingData
+    day: DayView | None
+    problem: str
+    signal_text: list[str]
+
+
+def load_view(journal: Journal, today: date) -> PacingView:
+    data = load_pacing(journal, today - timedelta(days=SIGNAL_DAYS - 1), today)
+    problem = ""
+    try:
+        day = day_view(data, today)
+    except PaceError as error:  # e.g. a usual plan that no longer fits after a step-up
+        day, problem = None, str(error)
+    result = insights(data)
+    return PacingView(today, data, day, problem, signal_lines(result.signals, data.settings))
+
+
+class PacingScreen(SectionScreen):
+    MODE = "pacing"
+    BINDINGS = [
+        Binding("n", "set_baseline", "Set baseline", id="pacing-set"),
+        Binding("u", "step_up", "Step up", id="pacing-step"),
+        Binding("r", "restart", "Restart lower", id="pacing-restart"),
+        Binding("h", "history", "History", id="pacing-history"),
+        Binding("l", "plan", "Plan today", id="pacing-plan"),
+        Binding("t", "timer", "Timer", id="pacing-timer"),
+        Binding("a", "log", "Log activity", id="pacing-log"),
+        Binding("o", "settings", "Settings", show=False, id="pacing-settings"),
+    ]
+    DEFAULT_CSS = """
+    PacingScreen #baselines { height: auto; max-height: 6; min-height: 2; }
+    PacingScreen .pace-buttons { height: 1; }
+    PacingScreen .pace-buttons Button { min-width: 0; margin: 0; }
+    PacingScreen .card { height: auto; }
+    """
+
+    view: PacingView | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("Pacing", id="pacing-title", classes="section-title", markup=False)
+        with VerticalScroll(id="pacing-body"):
+            yield DataTable(id="baselines", cursor_type="row", zebra_stripes=True)
+            with Horizontal(classes="pace-buttons"):
+                for label, action in (("n Set", "set_baseline"), ("u Step up", "step_up"),
+                                      ("r Restart", "restart"), ("h History", "history"),
+                                      ("l Plan", "plan"), ("t Timer", "timer"),
+                                      ("a Log", "log"), ("o Settings", "settings")):
+                    yield Button(label, id=f"do-{action}", compact=True)
+            with Vertical(classes="card", id="plan-card"):
+                yield Static("Today's plan", classes="card-title")
+                yield Static("Loading…", id="plan-text", markup=False)
+            with Vertical(classes="card", id="signals-card"):
+                yield Static("Boom and bust (last 90 days)", classes="card-title")
+                yield Static("Loading…", id="signals-text", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#baselines", DataTable)
+        table.add_columns("Activity", "Baseline", "Method", "Next step", "Changed")
+        table.focus()
+        self.reload()
+
+    def reload(self) -> None:
+        today = local_now().date()
+        self.query_one("#pacing-title", Static).update(f"Pacing · {show_date(today)}")
+        journal = self.journal
+        self.load_then(lambda: load_view(journal, today), self.show_view)
+
+    def show_view(self, view: PacingView) -> None:
+        self.view = view
+        table = self.query_one("#baselines", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for b in view.data.baselines:
+            table.add_row(plain(b.name), plain(show_amount(b.amount, b.unit)),
+                          plain(METHOD_SHORT.get(b.method, b.method)),
+                          plain(next_step_text(b, view.today, view.data.flares)),
+                          plain(show_date(b.changed.date(), view.today)), key=b.id)
+        if not view.data.baselines:
+            table.add_row(plain("No baselines yet"), plain("press n"), plain(""), plain(""),
+                          plain(""), key="empty")
+        elif 0 <= keep < table.row_count:
+            table.move_cursor(row=keep)
+        self.query_one("#plan-text", Static).update("\n".join(self.plan_lines(view)))
+        self.query_one("#signals-text", Static).update("\n".join(view.signal_text))
+
+    @staticmethod
+    def plan_lines(view: PacingView) -> list[str]:
+        if view.day is None:
+            return [f"! {view.problem}", "Press l to plan a lighter day."]
+        return plan_summary_lines(view.day)
+
+    # -- choosing -------------------------------------------------------------------------
+    def selected(self) -> Baseline | None:
+        if self.view is None or not self.view.data.baselines:
+            self.notify("Set a baseline first: press n.")
+            return None
+        table = self.query_one("#baselines", DataTable)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        found = next((b for b in self.view.data.baselines if b.id == key), None)
+        if found is None:
+            self.notify("Choose an activity in the list first (arrow keys or click).")
+        return found
+
+    @on(Button.Pressed, ".pace-buttons Button")
+    def button(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id:
+            self.run_action(event.button.id.removeprefix("do-"))
+
+    # -- actions --------------------------------------------------------------------------
+    def action_set_baseline(self) -> None:
+        from paceapp.tui.screens.pacing_forms import BaselineForm, BaselineResult
+
+        baselines = self.view.data.baselines if self.view else []
+        current = None
+
+        def saved(result: BaselineResult | None) -> None:
+            if result is None:
+                return
+            b = result.baseline
+            message = (f"Saved: {b.name} baseline {show_amount(b.amount, b.unit)}. "
+                       f"{result.working.text}")
+            if result.is_new:
+                self.pace.save(lambda j: j.add(b), message)
+            else:
+                self.pace.save(lambda j: j.update(b), message)
+
+        self.app.push_screen(BaselineForm(baselines, current), saved)
+
+    def action_step_up(self) -> None:
+        baseline = self.selected()
+        if baseline is None:
+            return
+        today = local_now().date()
+        flares = self.view.data.flares if self.view else []
+        reason = step_refusal(baseline, today, flares)
+        if reason:
+            extra = " Press r to restart lower." if "flare-up" in reason else ""
+            self.notify(reason + extra, title="Holding steady", markup=False, timeout=12)
+            return
+
+        def change(journal: Journal) -> Baseline:
+            fresh = journal.get(Baseline, baseline.id)
+            return journal.update(step_up(fresh, local_now(),
+                                          journal.list(Flare, since=today - timedelta(days=120))))
+
+        self.pace.save(change, lambda b: f"Stepped up: {b.name} now "
+                                         f"{show_amount(b.amount, b.unit)} at a time.")
+
+    def action_restart(self) -> None:
+        from paceapp.tui.screens.pacing_forms import RestartForm
+
+        baseline = self.selected()
+        if baseline is None:
+            return
+
+        def chosen(percent: int | None) -> None:
+            if percent is None:
+                return
+            pct = None if percent < 0 else percent
+
+            def change(journal: Journal) -> Baseline:
+                fresh = journal.get(Baseline, baseline.id)
+                return journal.update(restart(fresh, local_now(), pct))
+
+            self.pace.save(change, lambda b: f"Restarted: {b.name} at "
+                                             f"{show_amount(b.amount, b.unit)} at a time.")
+
+        self.app.push_screen(RestartForm(baseline), chosen)
+
+    def action_history(self) -> None:
+        from paceapp.tui.screens.pacing_forms import HistoryScreen
+
+        baseline = self.selected()
+        if baseline is not None:
+            self.app.push_screen(HistoryScreen(baseline))
+
+    def action_plan(self) -> None:
+        from paceapp.tui.screens.pacing_forms import PlanForm, PlanResult
+
+        if self.view is None:
+            return
+        view = self.view
+        if not view.data.baselines:
+            self.notify("Set a baseline first (press n): a plan is made of baselines.")
+            return
+        items = view.day.schedule.items if view.day else ()
+
+        def saved(result: PlanResult | None) -> None:
+            if result is None:
+                return
+            from paceapp.core.pacing import build_schedule
+
+            def change(journal: Journal) -> object:
+                settings = journal.get_single(PaceSettings) or PaceSettings()
+                build_schedule(view.today, result.items, view.data.baselines, settings)
+                if result.as_default:
+                    return journal.put_single(dataclasses.replace(settings,
+                                                                  default_plan=result.items))
+                existing = next((p for p in journal.list(DayPlan, since=view.today,
+                                                         until=view.today)), None)
+                if existing is None:
+                    return journal.add(DayPlan(date=view.today, items=result.items))
+                return journal.update(dataclasses.replace(existing, items=result.items))
+
+            which = "your usual plan" if result.as_default else "today's plan"
+            self.pace.save(change, f"Saved {which}.")
+
+        self.app.push_screen(PlanForm(view.data.baselines, items, view.today), saved)
+
+    def action_timer(self) -> None:
+        from paceapp.tui.screens.timer import open_timer
+
+        baseline = self.selected()
+        if baseline is None or self.view is None:
+            return
+        minutes: float | None = float(baseline.amount) if baseline.unit == "min" else None
+        if self.view.day is not None:
+            upcoming = next_planned(self.view.day)
+            if upcoming and upcoming[0] == baseline.name and baseline.unit == "min":
+                minutes = float(upcoming[1])
+        open_timer(self.app, baseline.name, baseline.unit, minutes,
+                   float(self.view.data.settings.rest_min), log_default=baseline.amount)
+
+    def action_log(self) -> None:
+        from paceapp.tui.screens.activity_form import ActivityForm, describe_activity
+
+        units = {b.name: b.unit for b in self.view.data.baselines} if self.view else {}
+        if self.view:
+            for log in self.view.data.logs:
+                units.setdefault(log.name, log.unit)
+        baseline = None
+        if self.view and self.view.data.baselines:
+            table = self.query_one("#baselines", DataTable)
+            if self.focused is table:
+                baseline = self.selected()
+
+        def saved(log: object) -> None:
+            from paceapp.core.pacing import ActivityLog
+
+            if isinstance(log, ActivityLog):
+                self.pace.save(lambda j: j.add(log), f"Saved: {describe_activity(log)}.")
+
+        self.app.push_screen(ActivityForm(units=units, name=baseline.name if baseline else ""),
+                             saved)
+
+    def action_settings(self) -> None:
+        from paceapp.tui.screens.pacing_forms import PaceSettingsForm
+
+        settings = self.view.data.settings if self.view else PaceSettings()
+
+        def saved(changed: object) -> None:
+            if isinstance(changed, PaceSettings):
+                self.pace.save(lambda j: j.put_single(changed), "Saved the pacing settings.")
+
+        self.app.push_screen(PaceSettingsForm(settings), saved)

@@ -1,0 +1,256 @@
+"""Dialogs for the Pacing section: set a baseline, plan a day, restart lower, see the history."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.pacing import (
+    Baseline,
+    PaceSettings,
+    PlanItem,
+    Working,
+    name_key,
+    parse_plan_items,
+    restart_amount,
+    set_baseline,
+    show_amount,
+)
+from paceapp.core.text import parse_int
+from paceapp.core.timeparse import local_now, show_date
+from paceapp.outputs.pacing import history_lines, items_text
+from paceapp.tui.screens.record_form import RecordForm
+from paceapp.tui.widgets import Problem
+
+METHOD_HELP = {
+    "three-day": ("Three tries, e.g. 20 25 30", "Do it on three days, note how long each time "
+                  "before it got too much. The baseline is the average, less 20%."),
+    "good-bad": ("A good day's amount, then a bad day's, e.g. 30 10",
+                 "The baseline is halfway between a good day and a bad day."),
+    "gentle": ("The most you can do comfortably, e.g. 40",
+               "Gentle (as in ME/CFS pacing): the baseline is half of that."),
+}
+
+
+def _numbers(text: str) -> list[int]:
+    parts = [p for p in re.split(r"[\s,]+", text.strip()) if p]
+    if not parts:
+        raise ValidationError("Please type the amounts, like 20 25 30.", "inputs")
+    return [parse_int(p, "inputs", "amount") for p in parts]
+
+
+@dataclass(frozen=True)
+class BaselineResult:
+    baseline: Baseline
+    working: Working
+    is_new: bool
+
+
+class BaselineForm(ModalScreen[BaselineResult | None]):
+    """Choose a method, type its amounts; the working is shown before you save."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, baselines: list[Baseline], current: Baseline | None = None) -> None:
+        super().__init__()
+        self.baselines = baselines
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        cur = self.current
+        with VerticalScroll(classes="dialog", id="baseline-dialog"):
+            yield Static("Set a baseline", classes="section-title")
+            yield Label("Activity", classes="field-label")
+            yield Input(value=cur.name if cur else "", id="name", max_length=120,
+                        placeholder="e.g. walking")
+            yield Label("Method", classes="field-label")
+            with RadioSet(id="method"):
+                yield RadioButton("3-day average - 20%", id="three-day", value=True)
+                yield RadioButton("good/bad average", id="good-bad")
+                yield RadioButton("gentle (50% of comfortable most)", id="gentle")
+            yield Static(METHOD_HELP["three-day"][1], id="method-help", classes="hint",
+                         markup=False)
+            yield Label(METHOD_HELP["three-day"][0], id="inputs-label", classes="field-label",
+                        markup=False)
+            yield Input(id="inputs", placeholder="20 25 30")
+            yield Checkbox("Counted (like stairs), not minutes", id="count",
+                           value=bool(cur and cur.unit == "count"))
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Enter)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#inputs" if self.current else "#name", Input).focus()
+
+    def method(self) -> str:
+        pressed = self.query_one("#method", RadioSet).pressed_button
+        return pressed.id if pressed is not None and pressed.id else "three-day"
+
+    @on(RadioSet.Changed)
+    def method_changed(self) -> None:
+        label, help_text = METHOD_HELP[self.method()]
+        self.query_one("#inputs-label", Label).update(label)
+        self.query_one("#method-help", Static).update(help_text)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def save(self) -> None:
+        try:
+            self.dismiss(self.build())
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+
+    def build(self) -> BaselineResult:
+        name = self.query_one("#name", Input).value
+        unit = "count" if self.query_one("#count", Checkbox).value else "min"
+        existing = next((b for b in self.baselines if b.key == name_key(name)), None)
+        baseline, working = set_baseline(existing.name if existing else name, self.method(),
+                                         _numbers(self.query_one("#inputs", Input).value),
+                                         local_now(), unit=unit, existing=existing)
+        return BaselineResult(baseline, working, existing is None)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    items: tuple[PlanItem, ...]
+    as_default: bool
+
+
+class PlanForm(ModalScreen[PlanResult | None]):
+    """Type the day's activities in the order you want them: walking:30, reading:20."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, baselines: list[Baseline], items: tuple[PlanItem, ...], day: date) -> None:
+        super().__init__()
+        self.baselines = baselines
+        self.items = items
+        self.day = day
+
+    def compose(self) -> ComposeResult:
+        names = ", ".join(f"{b.name} ({show_amount(b.amount, b.unit)})" for b in self.baselines)
+        with Vertical(classes="dialog", id="plan-dialog"):
+            yield Static(f"Plan for {show_date(self.day)}", classes="section-title")
+            yield Static("List activities in the order you want to do them, each with the day's "
+                         "total, like: Walking:30, Reading:20. A name alone means one chunk. "
+                         "paceapp splits each into chunks no longer than its baseline, with "
+                         "rests between.", markup=False, classes="hint")
+            yield Label(f"Your baselines: {names or 'none yet'}", classes="field-label",
+                        markup=False)
+            yield Input(value=items_text(self.items).replace(",", ", "), id="items",
+                        placeholder="Walking:30, Reading:20")
+            yield Checkbox("Make this my usual plan (for days without their own)", id="default")
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Enter)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#items", Input).focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def save(self) -> None:
+        try:
+            text = self.query_one("#items", Input).value
+            if not text.strip():
+                raise ValidationError("Type at least one activity, like Walking:30.", "items")
+            items = parse_plan_items([text], self.baselines)
+            self.dismiss(PlanResult(items, self.query_one("#default", Checkbox).value))
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RestartForm(ModalScreen[int | None]):
+    """After a flare-up: restart lower. Enter takes the offer; or type a percentage of now."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, baseline: Baseline) -> None:
+        super().__init__()
+        self.baseline = baseline
+
+    def compose(self) -> ComposeResult:
+        b = self.baseline
+        amount, text = restart_amount(b)
+        with Vertical(classes="dialog", id="restart-dialog"):
+            yield Static(f"Restart {b.name} lower", classes="section-title", markup=False)
+            yield Static(f"Now {show_amount(b.amount, b.unit)} at a time. After a flare-up, "
+                         f"building back up from a lower level is kinder. Offer: "
+                         f"{show_amount(amount, b.unit)} ({text.removeprefix('restart: ')})",
+                         markup=False, id="restart-offer")
+            yield Label("Or a percentage of now (10-90), then Enter:", classes="field-label")
+            yield Input(id="percent", restrict=r"\d{0,2}", max_length=2, placeholder="e.g. 60")
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Restart (Enter)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#percent", Input).focus()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def save(self) -> None:
+        try:
+            text = self.query_one("#percent", Input).value.strip()
+            percent = parse_int(text, "percent", "percentage") if text else None
+            restart_amount(self.baseline, percent)  # check it before closing
+            self.dismiss(-1 if percent is None else percent)
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HistoryScreen(ModalScreen[None]):
+    """Every change to one baseline, with the working."""
+
+    BINDINGS = [Binding("escape,q,h", "close", "Close", id="close")]
+
+    def __init__(self, baseline: Baseline) -> None:
+        super().__init__()
+        self.baseline = baseline
+
+    def compose(self) -> ComposeResult:
+        b = self.baseline
+        with VerticalScroll(classes="dialog", id="history-dialog"):
+            yield Static(f"{b.name}: now {show_amount(b.amount, b.unit)} at a time",
+                         classes="section-title", markup=False)
+            text = "\n".join(history_lines(b, local_now().date()))
+            yield Static(text, markup=False, id="history-text")
+            yield Button("Close (Esc)", id="close", variant="primary")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class PaceSettingsForm(RecordForm):
+    """The pacing settings, field by field (the usual plan is changed with Plan, not here)."""
+
+    def __init__(self, settings: PaceSettings) -> None:
+        super().__init__(settings)
+        self.fields = [f for f in self.fields if f != "default_plan"]
