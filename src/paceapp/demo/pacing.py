@@ -26,6 +26,7 @@ from paceapp.core.pacing import (
     step_up,
 )
 from paceapp.core.records import Record
+from paceapp.core.timeparse import local_now
 from paceapp.demo.person import DemoPerson, FlareStory
 
 USUAL = (PlanItem(name="Walking", amount=30), PlanItem(name="Housework", amount=20),
@@ -94,6 +95,7 @@ def generate(person: DemoPerson) -> Iterator[Record]:
 def _day_logs(person: DemoPerson, day: date, items: tuple[PlanItem, ...],
               baselines: dict[str, Baseline], boom: bool) -> Iterator[ActivityLog]:
     rng = person.rng
+    now = local_now()
     in_flare = person.in_flare(day) is not None
     hours = iter(HOURS)
     for item in items:
@@ -116,6 +118,8 @@ def _day_logs(person: DemoPerson, day: date, items: tuple[PlanItem, ...],
             hour = next(hours, 20)
             amount = max(1, size + (rng.choice([-2, -1, 0, 0, 0, 0, 0, 0, 1]) if not boom else 0))
             at = _moment(day, hour, rng.randint(0, 40))
+            if at > now:  # today: only what has already happened
+                continue
             note = "lovely day, got carried away" if boom and hour == HOURS[0] else ""
             yield ActivityLog(name=item.name, amount=amount, at=at, unit=baseline.unit, note=note,
                               created=at, updated=at)
