@@ -522,8 +522,11 @@ def pace_timer(env: Env, name: str, minutes: float | None, rest: float | None, o
     if baseline.unit == "count":
         default, question = baseline.amount, f"How many {baseline.name} did you do? (0 to skip)"
     elif done < 1:
-        click.echo("Less than a minute was timed, so nothing to log.")
-        return
+        default, question = 0, (f"Less than a minute of {baseline.name} was timed. Minutes to log? "
+                                "(Enter or 0 to skip)")
+        if yes:
+            click.echo("Less than a minute was timed, so nothing was logged.")
+            return
     else:
         default, question = done, f"Log {baseline.name}: how many minutes? (Enter for {done}, 0 to skip)"
     amount = default if yes else click.prompt(question, default=default,
