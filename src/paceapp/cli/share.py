@@ -44,10 +44,11 @@ from paceapp.outputs.share import (
     plan_json,
     plan_message,
     plan_text,
+    save_identity,
 )
 from paceapp.outputs.tables import record_json, render_table
 from paceapp.store.journal import Journal
-from paceapp.store.settings import ensure_member_id, load_settings
+from paceapp.store.settings import load_settings
 
 
 def _moment() -> datetime:
@@ -81,13 +82,6 @@ def display_name_for(journal: Journal, name: str | None, ask: bool) -> str:
         return clean_name(answer)
     raise ValidationError("Choose the name your group will see, once, with --name. It does not "
                           "have to be your real name: paceapp share card --name Robin", "name")
-
-
-def save_identity(journal: Journal, name: str) -> None:
-    """Store the member id (so every card carries the same one) and the display name."""
-    settings = ensure_member_id(journal)
-    if settings.display_name != name:
-        journal.put_single(dataclasses.replace(settings, display_name=name))
 
 
 # -- share --------------------------------------------------------------------------------

@@ -87,10 +87,10 @@ def _plan(today: date) -> GroupPlan:
     first = last_tuesday - timedelta(days=14 * 6)
     rota_start = week_start(today) - timedelta(days=14)
     rota = tuple(RotaTurn(name=who, start=rota_start + timedelta(days=28 * i))
-                 for i, who in enumerate(("Ali", "Priya", "Jo (the first one)", "Dave")))
+                 for i, who in enumerate(("Ali", "Priya", "Jo", "Dave")))
     changed = datetime.combine(rota_start, time(19, 30)).astimezone()
     return GroupPlan(
-        rhythm="Every other Tuesday, 10:30 to 12:00", first_meeting=first, every_weeks=2,
+        rhythm="Every other Tuesday morning", first_meeting=first, every_weeks=2,
         meet_time=time(10, 30), place="Riverside Community Café, Mill Lane",
         access="Step-free from the car park; quiet back room with firm chairs; "
                "toilet on the same floor; bus 12 stops outside.",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
 import re
 import zlib
@@ -48,7 +49,7 @@ from paceapp.core.sharing import (
 )
 from paceapp.core.timeparse import show_date, show_minutes, week_start
 from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
+from paceapp.store.settings import ensure_member_id, load_settings
 
 MARKER = "paceapp:1:"
 END = ":end"
@@ -339,6 +340,17 @@ def make_card(inputs: CardInputs, *, name: str, now: datetime, include: Sequence
                       week_start=inputs.week_start, goals=inputs.goals, note=note,
                       pain=inputs.pain if "pain" in include else None,
                       sleep=inputs.sleep if "sleep" in include else None)
+
+
+def save_identity(journal: Journal, name: str) -> str:
+    """Store the member id (so every card carries the same one) and the display name.
+
+    Returns the member id. Called only when a card or plan is actually shared.
+    """
+    settings = ensure_member_id(journal)
+    if settings.display_name != name:
+        settings = journal.put_single(dataclasses.replace(settings, display_name=name))
+    return settings.member_id
 
 
 # -- importing into the journal ---------------------------------------------------------------

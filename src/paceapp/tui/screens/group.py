@@ -1,0 +1,207 @@
+"""Group: the board of peers' cards, paste-to-import, sharing my card, and the group plan.
+
+Everything a peer wrote is shown as plain text (`markup=False`, `plain()`), never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Static
+
+from paceapp.core.sharing import (
+    GroupPlan,
+    PeerCard,
+    board_names,
+    next_meeting,
+    progress_words,
+    shared_ago,
+)
+from paceapp.core.timeparse import local_now, show_date
+from paceapp.outputs.share import coordinator_words
+from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
+from paceapp.tui.screens.base import SectionScreen
+from paceapp.tui.text import plain
+
+
+@dataclass(frozen=True)
+class BoardView:
+    today: date
+    peers: list[PeerCard]
+    names: dict[str, str]
+    plan: GroupPlan | None
+
+
+def load_board(journal: Journal, today: date) -> BoardView:
+    peers: list[PeerCard] = []
+    plan = None
+    if journal.folder is None or journal.folder.exists():
+        peers = sorted(journal.list(PeerCard), key=lambda p: p.card.shared_at, reverse=True)
+        plan = journal.get_single(GroupPlan)
+    own = load_settings(journal).display_name if peers else ""
+    return BoardView(today, peers, board_names(peers, own), plan)
+
+
+def plan_summary(plan: GroupPlan | None, today: date) -> str:
+    if plan is None:
+        return "Group plan: none yet. Press p to write when and where you meet, and who coordinates."
+    upcoming = next_meeting(plan, today)
+    when = f"next meeting {show_date(upcoming)}" if upcoming else f"meeting: {plan.rhythm or 'not set'}"
+    if upcoming and plan.meet_time:
+        when += f" at {plan.meet_time:%H:%M}"
+    where = f", {plan.place}" if plan.place else ""
+    return f"Group plan: {when}{where}. {coordinator_words(plan, today)}"
+
+
+class GroupScreen(SectionScreen):
+    MODE = "group"
+    BINDINGS = [
+        Binding("i", "import", "Paste a card", id="group-import"),
+        Binding("s", "share", "Share my card", id="group-share"),
+        Binding("p", "plan", "Group plan", id="group-plan"),
+        Binding("v", "view", "View card", id="group-view"),
+        Binding("delete,x", "remove", "Remove", id="group-remove"),
+    ]
+    DEFAULT_CSS = """
+    GroupScreen #group-buttons { height: 1; }
+    GroupScreen #group-buttons Button { margin: 0 1 0 0; min-width: 0; }
+    GroupScreen #member-detail, GroupScreen #plan-summary { height: auto; padding: 0 1; }
+    GroupScreen #board { height: 1fr; min-height: 4; }
+    """
+
+    view: BoardView | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("Group", id="group-title", classes="section-title", markup=False)
+        yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="member-detail", markup=False)
+        yield Static("", id="plan-summary", markup=False)
+        with Horizontal(id="group-buttons"):
+            for key, action, label in (("i", "import", "Paste a card"), ("s", "share", "Share mine"),
+                                       ("p", "plan", "Group plan"), ("v", "view", "View"),
+                                       ("x", "remove", "Remove")):
+                yield Button(f"{key} {label}", id=f"group-{action}", compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#board", DataTable)
+        table.add_columns("Member", "Shared", "This week")
+        table.focus()
+        self.reload()
+
+    def reload(self) -> None:
+        journal = self.journal
+        today = local_now().date()
+        self.load_then(lambda: load_board(journal, today), self.show_view)
+
+    def show_view(self, view: BoardView) -> None:
+        self.view = view
+        count = len(view.peers)
+        self.query_one("#group-title", Static).update(
+            f"Group · {count} member{'s' if count != 1 else ''} on your board (peers' cards are "
+            "read-only)")
+        table = self.query_one("#board", DataTable)
+        chosen = self.selected()
+        table.clear()
+        for peer in view.peers:
+            card = peer.card
+            week = "; ".join(f"{g.what} {g.done_this_week}/{g.target_this_week}"
+                             for g in card.goals) or "no goals this week"
+            table.add_row(plain(view.names[peer.member_id]),
+                          plain(shared_ago(card.shared_on, view.today).removeprefix("shared ")),
+                          plain(week), key=peer.id)
+        if not view.peers:
+            table.add_row(plain("No cards yet"), plain(""),
+                          plain("Press i and paste a message a group member sent you."),
+                          key="empty")
+        elif chosen is not None and chosen.id in {p.id for p in view.peers}:
+            table.move_cursor(row=[p.id for p in view.peers].index(chosen.id))
+        self.query_one("#plan-summary", Static).update(plan_summary(view.plan, view.today))
+        self.show_detail()
+
+    def selected(self) -> PeerCard | None:
+        if self.view is None:
+            return None
+        table = self.query_one("#board", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((p for p in self.view.peers if p.id == key), None)
+
+    @on(DataTable.RowHighlighted, "#board")
+    def show_detail(self) -> None:
+        peer = self.selected()
+        detail = self.query_one("#member-detail", Static)
+        if peer is None or self.view is None:
+            detail.update("Share your card with s; paste a peer's message with i.")
+            return
+        card = peer.card
+        goals = "; ".join(f"{g.what}: {progress_words(g)}" for g in card.goals)
+        text = f"{self.view.names[peer.member_id]}: {goals or 'no goals this week'}."
+        if card.note:
+            text += f" Note: {card.note}"
+        detail.update(text)
+
+    # -- actions ---------------------------------------------------------------------------
+    @on(Button.Pressed, "#group-buttons Button")
+    def button(self, event: Button.Pressed) -> None:
+        event.stop()
+        action = getattr(self, f"action_{(event.button.id or '').removeprefix('group-')}", None)
+        if action is not None:
+            action()
+
+    @on(DataTable.RowSelected, "#board")
+    def row_chosen(self) -> None:
+        self.action_view()
+
+    def action_import(self) -> None:
+        from paceapp.tui.screens.group_import import ImportScreen
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False, timeout=6)
+                self.reload()
+
+        self.app.push_screen(ImportScreen(), done)
+
+    def action_share(self) -> None:
+        from paceapp.tui.screens.group_share import open_card_share
+
+        open_card_share(self)
+
+    def action_plan(self) -> None:
+        from paceapp.tui.screens.group_plan import GroupPlanScreen
+
+        plan = self.view.plan if self.view else None
+        self.app.push_screen(GroupPlanScreen(plan), lambda _result: self.reload())
+
+    def action_view(self) -> None:
+        peer = self.selected()
+        if peer is None or self.view is None:
+            self.notify("Choose a member in the list first (arrow keys or click).", markup=False)
+            return
+        from paceapp.tui.screens.group_card import PeerCardScreen
+
+        self.app.push_screen(PeerCardScreen(peer, self.view.names[peer.member_id], self.view.today))
+
+    def action_remove(self) -> None:
+        peer = self.selected()
+        if peer is None or self.view is None:
+            self.notify("Choose a member in the list first (arrow keys or click).", markup=False)
+            return
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        name = self.view.names[peer.member_id]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pace.save(lambda j: j.delete(PeerCard, peer.id),
+                               f"Removed {name}'s card from your board. Ctrl+Z brings it back.")
+
+        self.app.push_screen(ConfirmScreen(f"Remove {name}'s card (and the earlier ones) from "
+                                           "your board?"), answered)

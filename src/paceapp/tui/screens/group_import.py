@@ -1,0 +1,95 @@
+"""Paste a peer's card or the group plan (or give a card file) to add it to the board.
+
+The check and the save run in a worker thread; a rejected import lists every problem here, as
+plain text, and changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from paceapp.core.errors import PaceError
+from paceapp.core.sharing import MAX_DOCUMENT_BYTES
+from paceapp.core.timeparse import local_now
+from paceapp.outputs.share import import_shared
+from paceapp.tui.widgets import Problem
+
+
+def read_card_file(text: str) -> bytes:
+    path = Path(text.strip()).expanduser()
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as error:
+        from paceapp.core.errors import ValidationError
+
+        raise ValidationError(f"Could not read {path}: {error.strerror or error}.", "file") from None
+
+
+class ImportScreen(ModalScreen[str | None]):
+    """Dismisses with what was done (in words), or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
+                Binding("ctrl+s", "import", "Import", id="import", priority=True)]
+    DEFAULT_CSS = """
+    ImportScreen #paste { height: 8; }
+    ImportScreen #import-problem { max-height: 8; overflow-y: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="import-dialog"):
+            yield Static("Add a card or the group plan", classes="section-title")
+            yield Label("Paste the whole message from your chat below (names and times around "
+                        "it are fine):", markup=False)
+            yield TextArea(id="paste", soft_wrap=True)
+            yield Label("…or the card file's path:", classes="field-label", markup=False)
+            yield Input(id="file", placeholder="e.g. ~/Downloads/jo-card.json")
+            yield Problem(id="import-problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Import (Ctrl+S)", id="do-import", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#paste", TextArea).focus()
+
+    @on(Button.Pressed, "#do-import")
+    @on(Input.Submitted, "#file")
+    def action_import(self) -> None:
+        pasted = self.query_one("#paste", TextArea).text
+        file_text = self.query_one("#file", Input).value
+        if not pasted.strip() and not file_text.strip():
+            self.query_one(Problem).say("Paste a message above, or type a card file's path.")
+            return
+        self.query_one(Problem).say("")
+        self.query_one("#do-import", Button).disabled = True
+        self.run_import(pasted, file_text)
+
+    @work(thread=True, exclusive=True, group="group-import")
+    def run_import(self, pasted: str, file_text: str) -> None:
+        from paceapp.tui.app import PaceApp
+
+        app = self.app
+        assert isinstance(app, PaceApp)
+        try:
+            raw = (pasted.encode("utf-8", "surrogateescape") if pasted.strip()
+                   else read_card_file(file_text))
+            outcome = import_shared(app.journal, raw, local_now())
+        except PaceError as error:
+            self.app.call_from_thread(self.rejected, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, outcome.message)
+
+    def rejected(self, message: str) -> None:
+        self.query_one(Problem).say(message)
+        self.query_one("#do-import", Button).disabled = False
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

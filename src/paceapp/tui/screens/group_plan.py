@@ -1,0 +1,249 @@
+"""The group's mutual support plan: read it, change it, share it (file + chat message)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.sharing import GroupPlan, clean_name, parse_rota, parse_rules, plan_edits
+from paceapp.core.text import LINE, SHORT, parse_int
+from paceapp.core.timeparse import local_now, parse_date
+from paceapp.outputs.share import coordinator_words, plan_json, plan_message, plan_text, save_identity
+from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
+from paceapp.tui.widgets import Problem
+
+
+def describe(plan: GroupPlan | None) -> str:
+    today = local_now().date()
+    if plan is None:
+        return ("No group plan yet. Press e to write one: when and where you meet, how you keep "
+                "in touch, and a coordinator rota so no one carries it alone.\n\n"
+                + plan_text(GroupPlan(), today))
+    shared_on = plan.content_at.date() if plan.shared_by and plan.content_at else None
+    return plan_text(plan, today, plan.shared_by, shared_on) + "\n" + coordinator_words(plan, today)
+
+
+class GroupPlanScreen(ModalScreen[None]):
+    """The plan as text, with Change and Share."""
+
+    BINDINGS = [Binding("escape,q", "close", "Close", id="close"),
+                Binding("e", "change", "Change", id="change"),
+                Binding("s", "share", "Share", id="share")]
+
+    def __init__(self, plan: GroupPlan | None) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="plan-dialog"):
+            yield Static("Our group plan", classes="section-title")
+            yield Static(describe(self.plan), markup=False, id="plan-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Change (e)", id="change", variant="primary")
+                yield Button("Share (s)", id="share")
+                yield Button("Close (Esc)", id="close")
+
+    @on(Button.Pressed, "#change")
+    def action_change(self) -> None:
+        def saved(plan: GroupPlan | None) -> None:
+            if plan is None:
+                return
+            self.plan = plan
+            self.query_one("#plan-text", Static).update(describe(plan))
+
+            def change(journal: Journal) -> GroupPlan:
+                return journal.put_single(plan)
+
+            self.app.save(change, "Saved the group plan. Ctrl+Z puts the old one back.")  # type: ignore[attr-defined]
+
+        self.app.push_screen(GroupPlanForm(self.plan), saved)
+
+    @on(Button.Pressed, "#share")
+    def action_share(self) -> None:
+        if self.plan is None:
+            self.notify("Write the plan first (e), then share it.", markup=False)
+            return
+        plan = self.plan
+        journal: Journal = self.app.journal  # type: ignore[attr-defined]
+        name = load_settings(journal).display_name
+
+        def chosen(choice: tuple[str, Path] | None) -> None:
+            if choice is None:
+                return
+
+            def change(j: Journal) -> tuple[Path, str]:
+                return write_plan(j, plan, *choice)
+
+            def done(result: tuple[Path, str]) -> str:
+                return (f"Saved the group plan to {result[0]} and the chat message beside it "
+                        "(.txt). The message is copied too, if your terminal allows.")
+
+            self.app.save(change, done,  # type: ignore[attr-defined]
+                          lambda result: self.app.copy_to_clipboard(result[1]))
+
+        self.app.push_screen(SharePlanScreen(plan, name), chosen)
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def write_plan(journal: Journal, plan: GroupPlan, name: str, path: Path) -> tuple[Path, str]:
+    member_id = save_identity(journal, name)
+    now = datetime.now().astimezone().replace(microsecond=0)
+    message = plan_message(plan, member_id=member_id, shared_by=name, now=now)
+    try:
+        path.write_text(plan_json(plan, member_id=member_id, shared_by=name, now=now),
+                        encoding="utf-8")
+        path.with_suffix(".txt").write_text(message + "\n", encoding="utf-8")
+    except OSError as error:
+        raise ValidationError(f"Could not write {path}: {error.strerror or error}.", "path") from None
+    return path, message
+
+
+class SharePlanScreen(ModalScreen[tuple[str, Path] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
+                Binding("ctrl+s", "share", "Share", id="share", priority=True)]
+
+    def __init__(self, plan: GroupPlan, name: str) -> None:
+        super().__init__()
+        self.plan, self.name = plan, name
+
+    def compose(self) -> ComposeResult:
+        today = local_now().date()
+        with VerticalScroll(classes="dialog", id="share-plan-dialog"):
+            yield Static("Share the group plan", classes="section-title")
+            yield Label("Your name as the group sees it:", markup=False)
+            yield Input(value=self.name, id="plan-name", max_length=40, compact=True)
+            yield Label("Save the plan file to (the message goes beside it, as .txt):",
+                        classes="field-label", markup=False)
+            yield Input(value=str(Path.cwd() / f"paceapp-group-plan-{today.isoformat()}.json"),
+                        id="plan-path", compact=True)
+            yield Label("This is exactly what will be shared:", classes="field-label",
+                        markup=False)
+            yield Static(plan_text(self.plan, today), markup=False, id="plan-preview")
+            yield Problem(id="plan-problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Share (Ctrl+S)", id="do-share", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    @on(Button.Pressed, "#do-share")
+    @on(Input.Submitted)
+    def action_share(self) -> None:
+        try:
+            name = clean_name(self.query_one("#plan-name", Input).value)
+            path = Path(self.query_one("#plan-path", Input).value.strip()).expanduser()
+            if not path.name or not path.parent.is_dir():
+                raise ValidationError(f"The folder {path.parent} does not exist. Choose another "
+                                      "place.", "path")
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+            return
+        self.dismiss((name, path))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+FIELDS = (
+    ("rhythm", "When we meet, in words (e.g. Every other Tuesday morning)", SHORT),
+    ("first", "The date of one meeting (YYYY-MM-DD; the rhythm counts on from it)", 10),
+    ("every", "Weeks between meetings (1 weekly, 2 fortnightly, 0 no fixed rhythm)", 1),
+    ("time", "Time (HH:MM)", 5),
+    ("place", "Where", SHORT),
+    ("access", "Access notes (step-free, parking, quiet room, bus)", LINE),
+    ("keep_in_touch", "How we keep in touch between meetings", LINE),
+    ("crisis_note", "Our own note for a crisis (the crisis contacts are always shown)", LINE),
+)
+
+
+class GroupPlanForm(ModalScreen[GroupPlan | None]):
+    """Change the plan; dismisses with the changed plan (not yet saved) or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
+                Binding("ctrl+s", "save", "Save", id="save", priority=True)]
+    DEFAULT_CSS = """
+    GroupPlanForm TextArea { height: 5; }
+    """
+
+    def __init__(self, plan: GroupPlan | None) -> None:
+        super().__init__()
+        self.plan = plan or GroupPlan()
+
+    def value(self, name: str) -> str:
+        plan = self.plan
+        if name == "first":
+            return plan.first_meeting.isoformat() if plan.first_meeting else ""
+        if name == "every":
+            return str(plan.every_weeks)
+        if name == "time":
+            return plan.meet_time.strftime("%H:%M") if plan.meet_time else ""
+        return str(getattr(plan, name))
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="plan-form"):
+            yield Static("Change the group plan", classes="section-title")
+            for name, label, limit in FIELDS:
+                yield Label(label, classes="field-label", markup=False)
+                yield Input(value=self.value(name), id=f"plan-{name}", max_length=max(limit, 10),
+                            compact=True)
+            yield Label("Coordinator rota, one turn a line: Name from YYYY-MM-DD",
+                        classes="field-label", markup=False)
+            rota = "\n".join(f"{t.name} from {t.start.isoformat()}" for t in self.plan.rota)
+            yield TextArea(rota, id="plan-rota")
+            yield Label("Ground rules, one a line", classes="field-label", markup=False)
+            yield TextArea("\n".join(self.plan.ground_rules), id="plan-rules")
+            yield Problem(id="plan-form-problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Ctrl+S)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#plan-rhythm", Input).focus()
+
+    def build(self) -> GroupPlan:
+        today = local_now().date()
+
+        def text(name: str) -> str:
+            return self.query_one(f"#plan-{name}", Input).value
+
+        every_text = text("every").strip()
+        changes = plan_edits(self.plan, today, rhythm=text("rhythm"),
+                             every=parse_int(every_text, "every", "weeks between meetings")
+                             if every_text else 0,
+                             time_text=text("time"), place=text("place"), access=text("access"),
+                             keep_in_touch=text("keep_in_touch"),
+                             crisis_note=text("crisis_note"))
+        first = text("first").strip()
+        changes["first_meeting"] = parse_date(first, today, "first") if first else None
+        changes["rota"] = parse_rota(self.query_one("#plan-rota", TextArea).text.splitlines(),
+                                     today)
+        changes["ground_rules"] = parse_rules(
+            self.query_one("#plan-rules", TextArea).text.splitlines())
+        plan = dataclasses.replace(self.plan, **changes, shared_by="",  # type: ignore[arg-type]
+                                   content_at=datetime.now().astimezone().replace(microsecond=0))
+        plan.validate()
+        return plan
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        try:
+            self.dismiss(self.build())
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
