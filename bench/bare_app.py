@@ -13,6 +13,7 @@ MARKER = "Weekly check-in (PEG)"
 
 
 class BareApp(App[None]):
+    CSS = "#nav { height: 1; } #nav Button { margin: 0 1 0 0; }"
     BINDINGS = [("p", "noop", "Log pain"), ("k", "noop", "Weekly PEG")]
 
     def compose(self) -> ComposeResult:
@@ -21,9 +22,10 @@ class BareApp(App[None]):
                 yield Button(f"{n} {title}", compact=True)
         yield Static("Today · Sat 21 Nov")
         with VerticalScroll():
-            for title in ("Pain check-in", "Flare-ups", "Sleep", "Pacing", "Goals", "GP", "Group"):
+            for n, title in enumerate(("Pain check-in", "Flare-ups", "Sleep", "Pacing", "Goals",
+                                       "GP", "Group")):
                 yield Static(title)
-                yield Static("Loading…")
+                yield Static("Loading…", id="first-card" if n == 0 else None)
             yield DataTable(id="entries")
         yield Footer()
 
@@ -31,7 +33,7 @@ class BareApp(App[None]):
         table = self.query_one(DataTable)
         table.add_columns("Time", "What", "Details")
         table.add_row("09:00", "pain score", "5/10")
-        self.query(Static).last().update(MARKER)
+        self.query_one("#first-card", Static).update(MARKER)
 
     def action_noop(self) -> None:
         pass

@@ -69,11 +69,13 @@ def tmux_first_frame(command: list[str], runs: int) -> float | None:
     if shutil.which("tmux") is None:
         return None
     times = []
+    env = {**{k: v for k, v in os.environ.items() if k not in ("TMUX", "NO_COLOR")},
+           "TERM": "xterm-256color", "LANG": "C.UTF-8"}
     for _ in range(runs + 1):
         socket = f"bench-{os.getpid()}-{time.monotonic_ns()}"
         start = time.perf_counter()
-        subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-x", "100", "-y", "32",
-                        " ".join(command)], check=True)
+        subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100",
+                        "-y", "32", " ".join(command)], check=True, env=env)
         try:
             deadline = start + 30
             while time.perf_counter() < deadline:

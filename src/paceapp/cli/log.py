@@ -12,7 +12,6 @@ from paceapp.cli.params import DAY, WHEN, WholeNumber
 from paceapp.core.pain import new_pain, new_peg
 from paceapp.core.timeparse import show_date, show_time
 
-
 #: `log` sub-commands that other modules add (imported only when used).
 LOG_COMMANDS = {"sleep": "sleep", "flare": "flare", "activity": "pace"}
 
