@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
 import click
@@ -26,44 +25,24 @@ from paceapp.core.gp import (
     ItemState,
     add_item,
     change_medicine,
-    check_visit_date,
     check_words,
     edit_item,
     move_item,
     new_medicine,
     offer_shared_questions,
     open_items,
+    parse_visit,
     remove_item,
     set_state,
     shortened_note,
     when_text,
 )
-from paceapp.core.timeparse import HOW_TO_WRITE, parse_when
 from paceapp.outputs import gp_list
 from paceapp.outputs.tables import record_json
 
 FORMATS = ("text", "md", "pdf", "html")
 SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".html": "html",
             ".htm": "html"}
-_HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}$")
-
-
-def parse_visit(text: str, now: datetime) -> tuple[date, time | None]:
-    """An appointment day, with a time if one was given ('2026-12-01 10:20', 'tomorrow 9:10')."""
-    cleaned = " ".join(text.strip().lower().split())
-    shift = 0
-    if cleaned == "tomorrow" or cleaned.startswith("tomorrow "):
-        shift, cleaned = 1, ("today" + cleaned[len("tomorrow"):])
-    if not cleaned:
-        raise ValidationError(f"The date is empty. {HOW_TO_WRITE}", "date")
-    moment = parse_when(cleaned, now, "date")
-    clock = moment.time() if _HAS_CLOCK.search(cleaned) else None
-    if cleaned == "today" or cleaned == "now":
-        clock = None
-    visit = moment.date() + timedelta(days=shift)
-    return check_visit_date(visit, now.date()), clock
-
-
 @click.group("gp")
 def gp_group() -> None:
     """Get ready for a GP appointment: concerns, questions, medicines, and a one-page sheet.

@@ -23,14 +23,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from statistics import mean
 from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.pain import PainSummary, PegEntry, is_meaningful_improvement, peg_change_pct, round1
 from paceapp.core.records import Record
-from paceapp.core.timeparse import show_date
+from paceapp.core.timeparse import HOW_TO_WRITE, parse_when, show_date
 
 #: Field limits, in characters (kept small so the page stays readable).
 CONCERN_MAX = 120
@@ -243,6 +243,25 @@ def check_visit_date(visit: date, today: date) -> date:
     if visit < today - timedelta(days=366):
         raise ValidationError("That date is more than a year ago. Please check the year.", "date")
     return visit
+
+
+_HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}$")
+
+
+def parse_visit(text: str, now: datetime) -> tuple[date, time | None]:
+    """An appointment day, with a time if one was given ('2026-12-01 10:20', 'tomorrow 9:10')."""
+    cleaned = " ".join(text.strip().lower().split())
+    shift = 0
+    if cleaned == "tomorrow" or cleaned.startswith("tomorrow "):
+        shift, cleaned = 1, ("today" + cleaned[len("tomorrow"):])
+    if not cleaned:
+        raise ValidationError(f"The date is empty. {HOW_TO_WRITE}", "date")
+    moment = parse_when(cleaned, now, "date")
+    clock = moment.time() if _HAS_CLOCK.search(cleaned) else None
+    if cleaned == "today" or cleaned == "now":
+        clock = None
+    visit = moment.date() + timedelta(days=shift)
+    return check_visit_date(visit, now.date()), clock
 
 
 def _items(appt: Appointment, which: str) -> tuple[str, str, int, tuple[GpItem, ...]]:
@@ -541,8 +560,8 @@ def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date
     if more_medicines:
         notes.append(f"first {len(shown_meds)} of {len(meds)} medicines shown")
     note_limit = 60 if level >= 2 else None
-    cut_notes = level < 4 and any(len(m.what_for) > (note_limit or 10**6) or len(m.worries) > (note_limit or 10**6)
-                    for m in shown_meds)
+    most = note_limit or 10**6
+    cut_notes = level < 4 and any(max(len(m.what_for), len(m.worries)) > most for m in shown_meds)
     if level >= 4:  # one medicine in about two printed lines
         sheet_meds = tuple(SheetMedicine(cut(m.name, 30), cut(m.dose, 15), cut(m.how_often, 20),
                                          cut(m.what_for, 25), cut(m.worries, 25))

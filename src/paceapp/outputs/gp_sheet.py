@@ -157,71 +157,74 @@ def _med_line(med: SheetMedicine) -> str:
     return text
 
 
-def _concern_lines(number: int, item: SheetItem) -> list[str]:
-    lines = wrap(item.text, WIDTH, f"  {number}. ", "     ")
+def _concern_lines(number: int, item: SheetItem, width: int) -> list[str]:
+    lines = wrap(item.text, width, f"  {number}. ", "     ")
     detail = item.detail
     if item.carried:
         detail = (detail + " " if detail else "") + f"(carried over, {item.carried})"
     if detail:
-        lines += wrap(detail, WIDTH, "     ")
+        lines += wrap(detail, width, "     ")
     return lines
 
 
-def text_lines(sheet: Sheet) -> list[str]:
-    """The sheet as lines no wider than 80 columns."""
-    out = wrap(f"{TITLE.upper()} - {sheet.when}", WIDTH)
+def text_lines(sheet: Sheet, width: int = WIDTH) -> list[str]:
+    """The sheet as lines no wider than `width` columns (80 for print)."""
+    out = wrap(f"{TITLE.upper()} - {sheet.when}", width)
     who = [f"Name: {sheet.name}" if sheet.name else "",
            f"Practice: {sheet.practice}" if sheet.practice else "",
            f"Seeing: {sheet.clinician}" if sheet.clinician else ""]
     if any(who):
-        out += wrap(" · ".join(w for w in who if w), WIDTH)
+        out += wrap(" · ".join(w for w in who if w), width)
     note = shortened_note(sheet)
     if note:
-        out += wrap(note, WIDTH)
+        out += wrap(note, width)
     out += ["", HEADINGS["top"]]
     if not sheet.concerns:
         out.append("  (none written yet)")
     for number, item in enumerate(sheet.top, 1):
-        out += _concern_lines(number, item)
+        out += _concern_lines(number, item, width)
     if sheet.also:
         out.append(f"  {HEADINGS['also']}:")
         for number, item in enumerate(sheet.also, len(sheet.top) + 1):
-            out += _concern_lines(number, item)
+            out += _concern_lines(number, item, width)
     if sheet.more_concerns:
         out.append(f"  + {sheet.more_concerns} more on my full list")
-    out += ["", *wrap(f"{HEADINGS['health']} ({sheet.period_text})", WIDTH)]
+    out += ["", *wrap(f"{HEADINGS['health']} ({sheet.period_text})", width)]
     for line in sheet.health:
-        out += wrap(line, WIDTH, "  - ", "    ")
+        out += wrap(line, width, "  - ", "    ")
     out += ["", HEADINGS["doing"]]
     for line in sheet.doing:
-        out += wrap(line, WIDTH, "  - ", "    ")
+        out += wrap(line, width, "  - ", "    ")
     out += ["", HEADINGS["meds"]]
     if not sheet.medicines:
         out.append("  (none listed)")
     for med in sheet.medicines:
-        out += wrap(_med_line(med), WIDTH, "  - ", "    ")
+        out += wrap(_med_line(med), width, "  - ", "    ")
     if sheet.more_medicines:
         out.append(f"  + {sheet.more_medicines} more on my full list")
     out += ["", HEADINGS["questions"]]
     if not sheet.questions:
         out.append("  (none yet)")
     for question in sheet.questions:
-        out += wrap(question, WIDTH, "  - ", "    ")
+        out += wrap(question, width, "  - ", "    ")
     if sheet.more_questions:
         out.append(f"  + {sheet.more_questions} more on my full list")
     out += ["", HEADINGS["matters"]]
-    out += wrap(sheet.what_matters, WIDTH, "  ") if sheet.what_matters else ["  " + "_" * 60]
+    out += wrap(sheet.what_matters, width, "  ") if sheet.what_matters else ["  " + "_" * (width - 20)]
     if sheet.last_agreed:
-        out += ["", HEADINGS["agreed"], *wrap(sheet.last_agreed, WIDTH, "  ")]
+        out += ["", HEADINGS["agreed"], *wrap(sheet.last_agreed, width, "  ")]
     out += ["", HEADINGS["notes"]]
-    out += ["  " + "_" * 74] * (ANSWER_LINES if sheet.level < LEVELS - 1 else 2)
+    out += ["  " + "_" * (width - 6)] * (ANSWER_LINES if sheet.level < LEVELS - 1 else 2)
     return out
 
 
-def render_text(inputs: SheetInputs) -> str:
-    """The sheet as plain text, shortened (by the stated rules) to fit one printed page."""
+def render_text(inputs: SheetInputs, width: int = WIDTH) -> str:
+    """The sheet as plain text, shortened (by the stated rules) to fit one printed page.
+
+    `width` below 80 only re-wraps the same content (for a preview on a narrow screen).
+    """
     sheet = fit(inputs, lambda s: len(text_lines(s)) <= TEXT_PAGE_LINES)
-    return "\n".join(text_lines(sheet)) + "\n"
+    return "\n".join(text_lines(sheet, width)) + "\n"
 
 
 # -- Markdown -------------------------------------------------------------------------------------

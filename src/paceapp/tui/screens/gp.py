@@ -1,0 +1,474 @@
+"""GP visit: get ready for the appointment - concerns in order, questions, medicines - and
+preview and write the one-page sheet.
+
+One list holds concerns, questions and medicines; Shift+Up / Shift+Down (or the buttons) move the
+chosen concern or question. Every change is saved at once (Ctrl+Z undoes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Static
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.gp import (
+    CLINICIAN_MAX,
+    CONCERN_MAX,
+    DETAIL_MAX,
+    MATTERS_MAX,
+    MED_FIELD_MAX,
+    MED_NAME_MAX,
+    MED_NOTE_MAX,
+    OUTCOME_MAX,
+    QUESTION_MAX,
+    SHARED_DECISION_QUESTIONS,
+    TOP,
+    Appointment,
+    GpItem,
+    ItemState,
+    Medicine,
+    add_item,
+    change_medicine,
+    check_words,
+    edit_item,
+    move_item,
+    new_medicine,
+    offer_shared_questions,
+    open_items,
+    parse_visit,
+    remove_item,
+    set_state,
+    when_text,
+)
+from paceapp.core.text import parse_int
+from paceapp.core.timeparse import local_now, show_date
+from paceapp.outputs import gp_list
+from paceapp.outputs.gp_list import GpState
+from paceapp.store.journal import Journal
+from paceapp.tui.screens.base import SectionScreen
+from paceapp.tui.screens.gp_forms import Field, GpForm
+from paceapp.tui.text import plain
+
+STATE_MARK = {ItemState.OPEN: "to raise", ItemState.DEALT: "✓ dealt with",
+              ItemState.CARRY: "→ carry over"}
+Change = Callable[[Appointment], Appointment]
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    which: str  # concern, question, medicine, head
+    number: int
+    cells: tuple[str, str, str, str]
+
+
+def build_rows(state: GpState) -> list[Row]:
+    """The table: concerns (top three starred), questions, then medicines, each under a heading."""
+    appt = state.current or Appointment()
+    rows: list[Row] = [Row("head:concern", "head", 0,
+                           ("", f"Concerns - most important first (★ = top {TOP})", "", ""))]
+    open_rank = 0
+    for number, item in enumerate(appt.concerns, 1):
+        star = ""
+        if item.state is not ItemState.DEALT:
+            open_rank += 1
+            star = " ★" if open_rank <= TOP else ""
+        rows.append(Row(f"concern:{number}", "concern", number,
+                        (f"{number}{star}", item.text, _detail(item), STATE_MARK[item.state])))
+    if not appt.concerns:
+        rows.append(Row("empty:concern", "head", 0, ("", "(none yet - press a to add one)", "", "")))
+    rows.append(Row("head:question", "head", 0, ("", "Questions", "", "")))
+    for number, item in enumerate(appt.questions, 1):
+        rows.append(Row(f"question:{number}", "question", number,
+                        (str(number), item.text, _detail(item), STATE_MARK[item.state])))
+    if not appt.questions:
+        rows.append(Row("empty:question", "head", 0, ("", "(none yet - press q to add one)", "",
+                                                       "")))
+    rows.append(Row("head:medicine", "head", 0, ("", "Medicines", "", "")))
+    for number, med in enumerate(state.medicines, 1):
+        dose = ", ".join(p for p in (med.dose, med.how_often) if p)
+        notes = "; ".join(p for p in (med.what_for,
+                                      f"worries: {med.worries}" if med.worries else "") if p)
+        rows.append(Row(f"medicine:{med.id}", "medicine", number,
+                        (str(number), med.name + (f" {dose}" if dose else ""), notes, "")))
+    if not state.medicines:
+        rows.append(Row("empty:medicine", "head", 0, ("", "(none yet - press m to add one)", "",
+                                                       "")))
+    return rows
+
+
+def _detail(item: GpItem) -> str:
+    parts = [item.detail] if item.detail else []
+    if item.carried_from:
+        parts.append(f"(from {show_date(item.carried_from)})")
+    return " ".join(parts)
+
+
+class GPScreen(SectionScreen):
+    MODE = "gp"
+    BINDINGS = [
+        Binding("a", "add('concern')", "Concern", id="gp-add-concern"),
+        Binding("q", "add('question')", "Question", id="gp-add-question"),
+        Binding("m", "add_medicine", "Medicine", id="gp-add-medicine"),
+        Binding("e", "change", "Change", id="gp-change"),
+        Binding("x,delete", "remove", "Remove", id="gp-remove"),
+        Binding("shift+up", "move(-1)", "Move up", id="gp-up"),
+        Binding("shift+down", "move(1)", "Move down", id="gp-down"),
+        Binding("d", "mark('dealt')", "Dealt with", id="gp-dealt"),
+        Binding("c", "mark('carry')", "Carry over", id="gp-carry"),
+        Binding("w", "when", "Date", id="gp-when"),
+        Binding("h", "matters", "What matters", id="gp-matters"),
+        Binding("s", "shared", "3 questions", id="gp-shared"),
+        Binding("o", "outcome", "Outcome", id="gp-outcome"),
+        Binding("v", "preview", "Sheet", id="gp-preview"),
+    ]
+    DEFAULT_CSS = """
+    GPScreen #gp-items { height: 1fr; min-height: 5; }
+    GPScreen #gp-about { height: auto; max-height: 4; padding: 0 1; }
+    GPScreen .gp-buttons { height: 1; }
+    GPScreen .gp-buttons Button { margin: 0 1 0 0; min-width: 0; }
+    """
+
+    state: GpState | None = None
+    rows: list[Row] = []
+    want_key: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("GP visit", id="gp-title", classes="section-title", markup=False)
+        yield DataTable(id="gp-items", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="gp-about", markup=False)
+        with Horizontal(classes="gp-buttons", id="gp-buttons-1"):
+            for key, action, label in (("a", "add-concern", "Concern"), ("q", "add-question",
+                                       "Question"), ("m", "add-medicine", "Medicine"),
+                                       ("e", "change", "Change"), ("x", "remove", "Remove"),
+                                       ("⇧↑", "up", "Up"), ("⇧↓", "down", "Down")):
+                yield Button(f"{key} {label}", id=f"gp-{action}", compact=True)
+        with Horizontal(classes="gp-buttons", id="gp-buttons-2"):
+            for key, action, label in (("v", "preview", "Sheet"), ("w", "when", "Date"),
+                                       ("d", "dealt", "Dealt"), ("c", "carry", "Carry"),
+                                       ("h", "matters", "Matters"), ("s", "shared", "Ask 3"),
+                                       ("o", "outcome", "Outcome")):
+                yield Button(f"{key} {label}", id=f"gp-{action}", compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#gp-items", DataTable)
+        for label, width in (("#", 4), ("What", 30), ("Details", 24), ("Status", 12)):
+            table.add_column(label, width=width)
+        self.reload()
+
+    # -- loading and showing ----------------------------------------------------------------
+    def reload(self) -> None:
+        journal = self.journal
+        self.load_then(lambda: gp_list.load_state(journal), self.show_state)
+
+    def show_state(self, state: GpState) -> None:
+        self.state = state
+        today = local_now().date()
+        appt = state.current
+        if appt is None:
+            title = "GP visit · no appointment set yet (press w to set the date)"
+        else:
+            ready = len(open_items(appt.concerns))
+            who = f" with {appt.clinician}" if appt.clinician else ""
+            title = (f"GP visit · {when_text(appt, today)}{who} · {ready} concern"
+                     f"{'s' if ready != 1 else ''} ready")
+        self.query_one("#gp-title", Static).update(title)
+        table = self.query_one("#gp-items", DataTable)
+        chosen = self.want_key or self.selected_key()
+        self.want_key = None
+        table.clear()
+        self.rows = build_rows(state)
+        for row in self.rows:
+            table.add_row(*[plain(c) for c in row.cells], key=row.key)
+        keys = [r.key for r in self.rows]
+        if chosen in keys:
+            table.move_cursor(row=keys.index(chosen))
+        elif len(keys) > 1:
+            table.move_cursor(row=1)
+        self.query_one("#gp-about", Static).update(self.about(state))
+
+    def about(self, state: GpState) -> str:
+        appt = state.current or Appointment()
+        lines = [f"What matters to me: {appt.what_matters}" if appt.what_matters
+                 else "What matters to me: (press h to write it - it helps your GP help you)"]
+        have = {q.text.casefold() for q in appt.questions}
+        if not all(q.casefold() in have for q in SHARED_DECISION_QUESTIONS):
+            lines.append("Press s to add three questions that help you decide together with "
+                         "your GP (only if you want them).")
+        if state.previous is not None and state.previous.outcome:
+            lines.append(f"Last time we agreed: {state.previous.outcome}")
+        return "\n".join(lines)
+
+    def selected_key(self) -> str | None:
+        table = self.query_one("#gp-items", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected(self) -> Row | None:
+        key = self.selected_key()
+        return next((r for r in self.rows if r.key == key), None)
+
+    def current(self) -> Appointment:
+        return (self.state.current if self.state else None) or Appointment()
+
+    # -- saving -----------------------------------------------------------------------------
+    def change(self, change: Change, message: str, select: str | None = None) -> None:
+        """Check `change` on what is shown (a problem is said at once), then save it."""
+        try:
+            change(self.current())
+        except ValidationError as error:
+            self.pace.tell_problem(str(error))
+            return
+        self.want_key = select
+        self.pace.save(lambda j: gp_list.change_current(j, change), message)
+
+    # -- actions ----------------------------------------------------------------------------
+    @on(Button.Pressed, ".gp-buttons Button")
+    def button(self, event: Button.Pressed) -> None:
+        event.stop()
+        name = (event.button.id or "").removeprefix("gp-")
+        actions: dict[str, Callable[[], None]] = {
+            "add-concern": lambda: self.action_add("concern"),
+            "add-question": lambda: self.action_add("question"),
+            "add-medicine": self.action_add_medicine, "change": self.action_change,
+            "remove": self.action_remove, "up": lambda: self.action_move(-1),
+            "down": lambda: self.action_move(1), "dealt": lambda: self.action_mark("dealt"),
+            "carry": lambda: self.action_mark("carry"), "when": self.action_when,
+            "matters": self.action_matters, "shared": self.action_shared,
+            "outcome": self.action_outcome, "preview": self.action_preview}
+        if name in actions:
+            actions[name]()
+
+    @on(DataTable.RowSelected, "#gp-items")
+    def row_chosen(self) -> None:
+        self.action_change()
+
+    def action_add(self, which: str) -> None:
+        limit = CONCERN_MAX if which == "concern" else QUESTION_MAX
+        fields = [Field("text", f"The {which} in a few words", max_length=limit)]
+        if which == "concern":
+            fields.append(Field("detail", "One line of detail (optional)", max_length=DETAIL_MAX))
+        fields.append(Field("priority", "Place on the list (1 = the top; empty = the end)",
+                            placeholder="end"))
+        count = len(getattr(self.current(), f"{which}s"))
+
+        def build(values: dict[str, str]) -> tuple[Change, int]:
+            priority_text = values["priority"].strip()
+            priority = parse_int(priority_text, "priority", "place") if priority_text else None
+
+            def change(appt: Appointment) -> Appointment:
+                return add_item(appt, which, values["text"], values.get("detail", ""), priority)
+
+            change(self.current())
+            return change, priority or count + 1
+
+        def saved(result: tuple[Change, int] | None) -> None:
+            if result is not None:
+                change, number = result
+                self.change(change, f"Saved the {which} at number {number}.", f"{which}:{number}")
+
+        hint = ("Put the most important first: a GP appointment is about ten minutes."
+                if which == "concern" else "")
+        self.app.push_screen(GpForm(f"Add a {which}", fields, build, hint), saved)
+
+    def action_add_medicine(self) -> None:
+        def saved(med: Medicine | None) -> None:
+            if med is not None:
+                self.pace.save(lambda j: gp_list.add_medicine(j, med),
+                               f"Saved: {med.name} on your medicines list.")
+
+        self.app.push_screen(GpForm("Add a medicine (in your own words)", medicine_fields(None),
+                                    lambda v: new_medicine(**v)), saved)
+
+    def action_change(self) -> None:
+        row = self.selected()
+        if row is None or row.which == "head":
+            self.notify("Choose a concern, question or medicine first (arrow keys or click).",
+                        markup=False)
+            return
+        if row.which == "medicine":
+            med = self.medicine(row)
+            if med is None:
+                return
+
+            def saved_med(changed: Medicine | None) -> None:
+                if changed is not None:
+                    self.pace.save(lambda j: j.update(changed), f"Changed: {changed.name}.")
+
+            self.app.push_screen(GpForm(f"Change {med.name}", medicine_fields(med),
+                                        lambda v: change_medicine(med, **v)), saved_med)
+            return
+        item = getattr(self.current(), f"{row.which}s")[row.number - 1]
+        limit = CONCERN_MAX if row.which == "concern" else QUESTION_MAX
+        fields = [Field("text", f"The {row.which}", item.text, limit),
+                  Field("detail", "One line of detail (optional)", item.detail, DETAIL_MAX)]
+
+        def build(values: dict[str, str]) -> Change:
+            def change(appt: Appointment) -> Appointment:
+                return edit_item(appt, row.which, row.number, values["text"], values["detail"])
+
+            change(self.current())
+            return change
+
+        def saved(change: Change | None) -> None:
+            if change is not None:
+                self.change(change, f"Changed {row.which} {row.number}.", row.key)
+
+        self.app.push_screen(GpForm(f"Change {row.which} {row.number}", fields, build), saved)
+
+    def medicine(self, row: Row) -> Medicine | None:
+        if self.state is None:
+            return None
+        return next((m for m in self.state.medicines if f"medicine:{m.id}" == row.key), None)
+
+    def action_remove(self) -> None:
+        row = self.selected()
+        if row is None or row.which == "head":
+            self.notify("Choose a concern, question or medicine first.", markup=False)
+            return
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        if row.which == "medicine":
+            med = self.medicine(row)
+            if med is None:
+                return
+
+            def answered_med(yes: bool | None) -> None:
+                if yes:
+                    self.pace.save(lambda j: j.delete(Medicine, med.id),
+                                   f"Removed {med.name}. Ctrl+Z brings it back.")
+
+            self.app.push_screen(ConfirmScreen(f"Take {med.name} off your medicines list?"),
+                                 answered_med)
+            return
+        text = row.cells[1]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda a: remove_item(a, row.which, row.number)[0],
+                            f"Removed the {row.which}. Ctrl+Z brings it back.")
+
+        self.app.push_screen(ConfirmScreen(f"Take this {row.which} off the list?\n{text}"),
+                             answered)
+
+    def action_move(self, steps: int) -> None:
+        row = self.selected()
+        if row is None or row.which not in ("concern", "question"):
+            self.notify("Choose a concern or question to move (arrow keys, then Shift+Up or "
+                        "Shift+Down).", markup=False)
+            return
+        count = len(getattr(self.current(), f"{row.which}s"))
+        target = min(max(row.number + steps, 1), count)
+        if target == row.number:
+            self.notify(f"It is already at the {'top' if steps < 0 else 'bottom'}.", markup=False)
+            return
+        self.change(lambda a: move_item(a, row.which, row.number, steps),
+                    f"Moved {row.which} {row.number} {'up' if steps < 0 else 'down'} to {target}.",
+                    f"{row.which}:{target}")
+
+    def action_mark(self, what: str) -> None:
+        row = self.selected()
+        if row is None or row.which not in ("concern", "question"):
+            self.notify("Choose a concern or question first.", markup=False)
+            return
+        item = getattr(self.current(), f"{row.which}s")[row.number - 1]
+        state = ItemState.DEALT if what == "dealt" else ItemState.CARRY
+        if item.state is state:
+            state = ItemState.OPEN
+        self.change(lambda a: set_state(a, row.which, row.number, state),
+                    f"Marked {row.which} {row.number}: {STATE_MARK[state]}.", row.key)
+
+    def action_when(self) -> None:
+        appt = self.current()
+        when = ""
+        if appt.visit_date is not None:
+            when = appt.visit_date.isoformat() + (f" {appt.visit_time:%H:%M}" if appt.visit_time
+                                                  else "")
+        fields = [Field("date", "Date and time (e.g. 2026-12-01 10:20, or tomorrow 9:10)", when),
+                  Field("clinician", "Who with (optional)", appt.clinician, CLINICIAN_MAX)]
+
+        def build(values: dict[str, str]) -> Change:
+            visit, clock = parse_visit(values["date"], local_now())
+            who = check_words(values["clinician"], "clinician", "'who with'", CLINICIAN_MAX)
+            return lambda a: replace(a, visit_date=visit, visit_time=clock, clinician=who)
+
+        def saved(change: Change | None) -> None:
+            if change is not None:
+                self.change(change, "Saved the appointment date.")
+
+        self.app.push_screen(GpForm("When is the appointment?", fields, build), saved)
+
+    def action_matters(self) -> None:
+        fields = [Field("what_matters", "What matters to me / what I hope for",
+                        self.current().what_matters, MATTERS_MAX)]
+
+        def build(values: dict[str, str]) -> Change:
+            words = check_words(values["what_matters"], "what_matters", "'what matters to me'",
+                                MATTERS_MAX)
+            return lambda a: replace(a, what_matters=words)
+
+        def saved(change: Change | None) -> None:
+            if change is not None:
+                self.change(change, "Saved what matters to you.")
+
+        self.app.push_screen(GpForm("What matters to you?", fields, build,
+                                    "For example: 'sleeping through', 'getting back to work'."),
+                             saved)
+
+    def action_shared(self) -> None:
+        _appt, added = offer_shared_questions(self.current())
+        if not added:
+            self.notify("The three shared-decision questions are already on your list.",
+                        markup=False)
+            return
+        self.change(lambda a: offer_shared_questions(a)[0],
+                    f"Added {added} question{'s' if added != 1 else ''}: "
+                    + " / ".join(SHARED_DECISION_QUESTIONS))
+
+    def action_outcome(self) -> None:
+        today = local_now().date()
+        fields = [Field("outcome", "What we agreed (after the appointment)", "", OUTCOME_MAX)]
+        hint = ("Saving this closes the list: anything not marked dealt with (d) carries over "
+                "to your next appointment.")
+
+        def build(values: dict[str, str]) -> str:
+            return check_words(values["outcome"], "outcome", "outcome", OUTCOME_MAX, required=True)
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self.pace.save(lambda j: gp_list.note_outcome(j, text, today),
+                               "Saved what you agreed. Well done for going.")
+
+        self.app.push_screen(GpForm("After the visit", fields, build, hint), saved)
+
+    def action_preview(self) -> None:
+        from paceapp.outputs.gp_sheet import load_inputs
+        from paceapp.tui.screens.gp_preview import SheetPreview
+
+        journal: Journal = self.journal
+        today = local_now().date()
+
+        def show(inputs: Any) -> None:
+            self.app.push_screen(SheetPreview(inputs, journal, today))
+
+        self.load_then(lambda: load_inputs(journal, today), show, group="gp-preview")
+
+
+def medicine_fields(med: Medicine | None) -> list[Field]:
+    def value(name: str) -> str:
+        return getattr(med, name) if med is not None else ""
+
+    return [Field("name", "Name", value("name"), MED_NAME_MAX),
+            Field("dose", "Dose (e.g. 500 mg)", value("dose"), MED_FIELD_MAX),
+            Field("how_often", "How often (e.g. twice a day)", value("how_often"), MED_FIELD_MAX),
+            Field("what_for", "What it is for / what it does for me", value("what_for"),
+                  MED_NOTE_MAX),
+            Field("worries", "Worries or side effects", value("worries"), MED_NOTE_MAX)]

@@ -1,0 +1,84 @@
+"""Small forms for the GP list: a concern or question, a medicine, the date, a line of text.
+
+Each form is a list of labelled inputs and a `build` function that turns what was typed into the
+result (raising ValidationError with a plain message, shown in the form; nothing is saved).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from paceapp.core.errors import ValidationError
+from paceapp.tui.widgets import Problem
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    max_length: int = 0
+    placeholder: str = ""
+
+
+class GpForm(ModalScreen[Any]):
+    """A dialog of text fields. Enter in the last field (or Save) builds the result."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, fields: list[Field], build: Callable[[dict[str, str]], Any],
+                 hint: str = "") -> None:
+        super().__init__()
+        self.title_text, self.fields, self.build, self.hint = title, fields, build, hint
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="gp-form"):
+            yield Static(self.title_text, classes="section-title", markup=False)
+            if self.hint:
+                yield Static(self.hint, classes="hint", markup=False)
+            for field in self.fields:
+                yield Label(field.label, classes="field-label", markup=False)
+                yield Input(value=field.value, id=f"f-{field.name}", placeholder=field.placeholder,
+                            max_length=field.max_length)
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Enter)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#f-{self.fields[0].name}", Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {f.name: self.query_one(f"#f-{f.name}", Input).value for f in self.fields}
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == f"f-{self.fields[-1].name}":
+            self.save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        try:
+            result = self.build(self.values())
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+            names = [f.name for f in self.fields]
+            if error.field in names:
+                self.query_one(f"#f-{error.field}", Input).focus()
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
