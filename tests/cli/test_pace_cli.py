@@ -170,7 +170,7 @@ def test_insights_finds_a_boom_and_bust(cli, data_dir: Path) -> None:
         boom.date().isoformat(), 50, 20, 2.5)
     assert signal["pain_rise"] == {"date": (boom + timedelta(days=1)).date().isoformat(),
                                    "score": 7, "usual": 4.0}
-    text = cli("insights", "--days", "30").out
+    text = " ".join(cli("insights", "--days", "30").out.split())
     assert "A pattern to notice (1 time)" in text and "pain reached 7/10" in text
     assert cli("insights", "--days", "3").out.count("No boom-and-bust pattern found") == 1
 

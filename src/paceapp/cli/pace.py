@@ -52,6 +52,7 @@ from paceapp.outputs.pacing import (
     schedule_lines,
     set_message,
     unknown_log_name,
+    wrap_lines,
 )
 from paceapp.outputs.tables import render_table
 
@@ -555,7 +556,7 @@ def insights_command(env: Env, days: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(insights_json(result), ensure_ascii=False, indent=2))
         return
-    click.echo("\n".join(insights_lines(result)))
+    click.echo("\n".join(wrap_lines("\n".join(insights_lines(result)).splitlines())))
 
 
 def register(cli: click.Group) -> None:

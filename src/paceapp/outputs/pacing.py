@@ -15,6 +15,7 @@ from typing import Any
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
     METHOD_NAMES,
+    METHOD_SHORT,
     UNIT_WORDS,
     ActivityDay,
     ActivityLog,
@@ -108,9 +109,9 @@ def next_step_text(baseline: Baseline, today: date, flares: list[Flare]) -> str:
 
 def baseline_rows(baselines: list[Baseline], today: date, flares: list[Flare]) -> list[dict[str, str]]:
     return [{"activity": b.name, "baseline": show_amount(b.amount, b.unit),
-             "method": METHOD_NAMES.get(b.method, b.method), "unit": b.unit,
+             "method": METHOD_SHORT.get(b.method, b.method), "unit": b.unit,
              "next step": next_step_text(b, today, flares),
-             "last changed": show_date(b.changed.date(), today)} for b in baselines]
+             "changed": show_date(b.changed.date(), today)} for b in baselines]
 
 
 def baseline_json(baseline: Baseline, today: date, flares: list[Flare]) -> dict[str, Any]:
@@ -292,6 +293,20 @@ def insights_lines(result: Insights) -> list[str]:
         lines += [render_table(rows), ""]
     lines += ["Boom and bust:"] + signal_lines(result.signals, data.settings)
     return lines
+
+
+def wrap_lines(lines: list[str], width: int = 80) -> list[str]:
+    """Long sentences folded to the terminal width; tables and short lines left as they are."""
+    import textwrap
+
+    out = []
+    for line in lines:
+        if len(line) <= width or "  " in line.strip():
+            out.append(line)
+            continue
+        indent = "  " if line.startswith("- ") else ""
+        out += textwrap.wrap(line, width, subsequent_indent=indent)
+    return out
 
 
 def insights_json(result: Insights) -> dict[str, Any]:
