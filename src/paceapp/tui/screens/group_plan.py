@@ -46,7 +46,7 @@ class GroupPlanScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="plan-dialog"):
-            yield Static("Our group plan", classes="section-title")
+            yield Static("Mutual support plan (p)", classes="section-title")
             yield Static(describe(self.plan), markup=False, id="plan-text")
             with Horizontal(classes="buttons"):
                 yield Button("Change (e)", id="change", variant="primary")
