@@ -84,6 +84,7 @@ class PacingScreen(SectionScreen):
     """
 
     view: PacingView | None = None
+    first_show: bool = True
 
     def compose_body(self) -> ComposeResult:
         yield Static("Pacing", id="pacing-title", classes="section-title", markup=False)
@@ -127,8 +128,14 @@ class PacingScreen(SectionScreen):
         if not view.data.baselines:
             table.add_row(plain("No baselines yet"), plain("press n"), plain(""), plain(""),
                           plain(""), key="empty")
+        elif self.first_show and view.day is not None and next_planned(view.day):
+            # Start on the next planned activity, so t times what comes next.
+            name = next_planned(view.day)[0]  # type: ignore[index]
+            row = next(i for i, b in enumerate(view.data.baselines) if b.name == name)
+            table.move_cursor(row=row)
         elif 0 <= keep < table.row_count:
             table.move_cursor(row=keep)
+        self.first_show = False
         self.query_one("#plan-text", Static).update("\n".join(self.plan_lines(view)))
         self.query_one("#signals-text", Static).update("\n".join(view.signal_text))
 
