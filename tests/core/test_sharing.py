@@ -300,3 +300,14 @@ def test_unknown_fields_are_ignored() -> None:
 def test_format_constants() -> None:
     assert card_document(card())["format"] == CARD_FORMAT == "paceapp-goal-card"
     assert card_document(card())["version"] == FORMAT_VERSION == 1
+
+
+def test_a_section_that_does_not_exist_is_dropped_not_stored() -> None:
+    sneaky = doc(sections={"medicines": [{"name": "x", "dose": "5 mg"}],
+                           "pain": {"from": "2026-11-15", "to": "2026-11-21", "days_logged": 2,
+                                    "average": 3}})
+    parsed = parse_document(encode(sneaky), now=NOW)
+    assert parsed.problems == []
+    got = parsed.value
+    assert isinstance(got, GoalCard) and got.sections() == ["pain"]
+    assert "medicines" not in json.dumps(card_document(got))

@@ -8,6 +8,8 @@ import zlib
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import (
@@ -202,3 +204,17 @@ def test_plan_import_newest_wins(journal: Journal) -> None:
     assert import_shared(journal, older.encode(), NOW).action == "plan-older"
     stored = journal.get_single(GroupPlan)
     assert stored is not None and stored.place == "Café" and stored.shared_by == "Jo"
+
+
+@settings(max_examples=80, deadline=None)
+@given(width=st.integers(len(MARKER) + 1, 200),
+       prefix=st.sampled_from(["", "> ", ">> ", "[21/11/2026, 14:05] Jo: ", "14:05 - Jo Bloggs: ",
+                               "Jo: ", "   "]),
+       before=st.text(alphabet="abc XYZ:[]/,0123456789\n", max_size=80),
+       after=st.text(alphabet="abc XYZ:[]/,0123456789\n", max_size=80))
+def test_any_wrap_and_prefix_reads_back(width: int, prefix: str, before: str, after: str) -> None:
+    line = encode_line(card_document(card()))
+    chunks = [line[i:i + width] for i in range(0, len(line), width)]
+    text = before + "\n" + "\n".join(prefix + c for c in chunks) + "\n" + after
+    parsed = read_shared(text.encode(), now=NOW)
+    assert parsed.problems == [] and parsed.value == card()

@@ -54,6 +54,8 @@ from paceapp.store.settings import ensure_member_id, load_settings
 MARKER = "paceapp:1:"
 END = ":end"
 _B64 = re.compile(r"^[A-Za-z0-9_-]*$")
+#: A piece of a wrapped paceapp line: base64url, and the ':' of ':end'.
+_PIECE = re.compile(r"^[A-Za-z0-9_:-]+$")
 HOW_TO_IMPORT = "Paste this whole message into paceapp (Group screen, key i) to add it."
 
 
@@ -73,7 +75,8 @@ def extract_payload(text: str) -> str:
     """The base64url text between the marker and ':end', joining wrapped lines.
 
     Each continuation line may carry chat clutter in front (``[21/11, 14:05] Jo:`` or ``> ``):
-    base64url has no spaces or colons, so the payload part is the line's last word.
+    base64url has no spaces, so the payload part is the line's last word. The marker itself must
+    be on one line; ':end' may be split.
     """
     lines = text.splitlines()
     starts = [i for i, line in enumerate(lines) if MARKER in line]
@@ -85,24 +88,26 @@ def extract_payload(text: str) -> str:
                            "at a time.")
     first = starts[0]
     rest = lines[first].split(MARKER, 1)[1].strip()
-    parts: list[str] = []
     pieces = [rest.split()[0] if rest else ""]
     for line in lines[first + 1:]:
         words = line.split()
         pieces.append(words[-1] if words else "")
+    joined = ""
     for piece in pieces:
-        if END in piece:
-            head = piece.split(END, 1)[0]
+        if not piece:
+            continue  # a blank line inside a wrapped message
+        if not _PIECE.match(piece):
+            if END in piece or not joined:
+                raise MessageError("The paceapp line has characters that do not belong in it. "
+                                   "Copy the message again.")
+            break
+        joined += piece
+        if END in joined:  # ':end' may itself be split over two lines
+            head = joined.split(END, 1)[0]
             if not _B64.match(head):
                 raise MessageError("The paceapp line has characters that do not belong in it. "
                                    "Copy the message again.")
-            parts.append(head)
-            return "".join(parts)
-        if not piece:
-            continue
-        if not _B64.match(piece):
-            break
-        parts.append(piece)
+            return head
     raise MessageError(f"The paceapp line looks cut short: it should end with '{END}'. "
                        "Copy the whole message again, including the end of its last line.")
 
@@ -214,8 +219,9 @@ def card_json(card: GoalCard) -> str:
 def included_words(card: GoalCard) -> str:
     """What the card holds and what it leaves out, in words (shown before sharing)."""
     sections = card.sections()
-    parts = ["your display name", "a random member id", f"{len(card.goals)} active goal(s) with "
-             "this week's progress", "the date"]
+    count = len(card.goals)
+    parts = ["your display name", "a random member id",
+             f"{count} active goal{'s' if count != 1 else ''} with this week's progress", "the date"]
     if card.note:
         parts.append("your note")
     parts += [SECTIONS[name].split(":")[0] + " summary" for name in sections]
