@@ -59,9 +59,8 @@ def test_add_a_concern_by_keyboard(data_dir: Path) -> None:
             await pilot.press("a")
             await pilot.pause()
             assert isinstance(app.screen, GpForm)
-            await pilot.press(*"Knee [b]x[/b]", "enter")
-            await pilot.press(*"Worse on stairs", "enter")
-            await pilot.press("enter")  # empty place: the end
+            await pilot.press(*"Knee [b]x[/b]", "tab")
+            await pilot.press(*"Worse on stairs", "enter")  # Enter saves; empty place: the end
             await settle(app, pilot)
             assert isinstance(app.screen, GPScreen)
             assert "1 concern ready" in text_of(app, "#gp-title")
@@ -77,7 +76,7 @@ def test_empty_concern_is_refused_in_the_form(data_dir: Path) -> None:
             await open_gp(app, pilot)
             await pilot.press("a")
             await pilot.pause()
-            await pilot.press("enter", "enter", "enter")
+            await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, GpForm)
             assert "concern is empty" in str(app.screen.query_one("#problem", Static).content)
@@ -184,11 +183,11 @@ def test_date_and_outcome_forms(data_dir: Path) -> None:
             await open_gp(app, pilot)
             await pilot.press("w")
             await pilot.pause()
-            await pilot.press(*"2026-02-30", "enter", "enter")
+            await pilot.press(*"2026-02-30", "enter")
             await pilot.pause()
             assert "not a real date" in str(app.screen.query_one("#problem", Static).content)
             app.screen.query_one("#f-date", Input).value = "yesterday"
-            await pilot.press("enter", "enter")  # to 'who with' (left empty), then save
+            await pilot.press("enter")
             await settle(app, pilot)
             await pilot.press("o")
             await pilot.pause()

@@ -31,7 +31,7 @@ class Field:
 
 
 class GpForm(ModalScreen[Any]):
-    """A dialog of text fields. Enter in the last field (or Save) builds the result."""
+    """A dialog of text fields: Tab moves between them; Enter (or Save) builds the result."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
@@ -43,8 +43,10 @@ class GpForm(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="gp-form"):
             yield Static(self.title_text, classes="section-title", markup=False)
-            if self.hint:
-                yield Static(self.hint, classes="hint", markup=False)
+            hint = (self.hint + " " if self.hint else "") + (
+                "Tab moves to the next box; Enter saves." if len(self.fields) > 1 else "")
+            if hint:
+                yield Static(hint, classes="hint", markup=False)
             for field in self.fields:
                 yield Label(field.label, classes="field-label", markup=False)
                 yield Input(value=field.value, id=f"f-{field.name}", placeholder=field.placeholder,
@@ -60,14 +62,8 @@ class GpForm(ModalScreen[Any]):
     def values(self) -> dict[str, str]:
         return {f.name: self.query_one(f"#f-{f.name}", Input).value for f in self.fields}
 
-    @on(Input.Submitted)
-    def submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == f"f-{self.fields[-1].name}":
-            self.save()
-        else:
-            self.focus_next()
-
     @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
     def save(self) -> None:
         try:
             result = self.build(self.values())
