@@ -49,25 +49,28 @@ class PaceApp(App[int]):
         super().__init__()
         self.journal = journal
         self.demo = demo
-        self.settings = Settings()
+        # Read before the app starts (one small file), so the first frame has the right theme
+        # and Today loads its data once.
+        from paceapp.store.settings import load_settings
+
+        self.settings: Settings = load_settings(journal)
         self.register_theme(HIGH_CONTRAST)
         self.register_theme(MONOCHROME)
         if demo:
             self.sub_title = "demo data"
 
     def on_mount(self) -> None:
-        from paceapp.store.settings import load_settings
+        self.apply_settings(self.settings, reload=False)
 
-        self.load_then(lambda: load_settings(self.journal), self.apply_settings)
-
-    def apply_settings(self, settings: Settings) -> None:
-        """Theme, bad-day mode and remapped keys from the stored settings."""
+    def apply_settings(self, settings: Settings, reload: bool = True) -> None:
+        """Theme, bad-day mode and remapped keys from the settings."""
         self.settings = settings
         self.theme = THEMES.get(settings.theme, THEMES["default"])
         self.set_class(settings.bad_day_mode, "-bad-day")
         if settings.keymap:
             self.set_keymap(settings.keymap)
-        self.refresh_data()
+        if reload:
+            self.refresh_data()
 
     def change_settings(self, message: str, **changes: Any) -> None:
         """Store changed settings (undoable), then apply them."""

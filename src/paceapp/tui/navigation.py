@@ -37,7 +37,7 @@ ALL_SECTIONS: tuple[Section, ...] = (
     Section("2", "diary", "Diary", "paceapp.tui.screens.diary:DiaryScreen"),
     Section("3", "pacing", "Pacing", "paceapp.tui.screens.pacing:PacingScreen"),
     Section("4", "goals", "Goals", "paceapp.tui.screens.goals:GoalsScreen"),
-    Section("5", "gp", "GP visit", "paceapp.tui.screens.gp:GPScreen"),
+    Section("5", "gp", "GP", "paceapp.tui.screens.gp:GPScreen"),
     Section("6", "group", "Group", "paceapp.tui.screens.group:GroupScreen"),
     Section("7", "charts", "Charts", "paceapp.tui.screens.charts:ChartsScreen"),
 )

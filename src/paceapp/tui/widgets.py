@@ -18,9 +18,8 @@ class NavBar(Horizontal):
 
     DEFAULT_CSS = """
     NavBar { height: 1; width: 100%; background: $panel; }
-    NavBar > Button { min-width: 0; height: 1; border: none; margin: 0 1 0 0; padding: 0 1; }
+    NavBar > Button { min-width: 0; height: 1; border: none; margin: 0 1 0 0; padding: 0; }
     NavBar > Button.-current { text-style: bold underline; }
-    NavBar > .nav-help { width: 1fr; content-align: right middle; padding: 0 1; }
     """
 
     def __init__(self, current: str) -> None:
@@ -35,7 +34,6 @@ class NavBar(Horizontal):
             if section.mode == self.current:
                 button.add_class("-current")
             yield button
-        yield Static("F1 Help  F2 Support", classes="nav-help", markup=False)
 
     @on(Button.Pressed)
     def go(self, event: Button.Pressed) -> None:

@@ -65,7 +65,7 @@ class TodayScreen(SectionScreen):
     def on_mount(self) -> None:
         table = self.query_one("#entries", DataTable)
         table.add_columns("Time", "What", "Details")
-        self.reload()
+        # No load here: on_screen_resume runs when Today is first shown, and loads it.
 
     def reload(self) -> None:
         today = local_now().date()
