@@ -73,7 +73,7 @@ def build_rows(state: GpState) -> list[Row]:
     """The table: concerns (top three starred), questions, then medicines, each under a heading."""
     appt = state.current or Appointment()
     rows: list[Row] = [Row("head:concern", "head", 0,
-                           ("", f"Concerns - most important first (★ = top {TOP})", "", ""))]
+                           ("", f"CONCERNS (★ = top {TOP})", "most important first", ""))]
     open_rank = 0
     for number, item in enumerate(appt.concerns, 1):
         star = ""
@@ -84,14 +84,14 @@ def build_rows(state: GpState) -> list[Row]:
                         (f"{number}{star}", item.text, _detail(item), STATE_MARK[item.state])))
     if not appt.concerns:
         rows.append(Row("empty:concern", "head", 0, ("", "(none yet - press a to add one)", "", "")))
-    rows.append(Row("head:question", "head", 0, ("", "Questions", "", "")))
+    rows.append(Row("head:question", "head", 0, ("", "QUESTIONS", "", "")))
     for number, item in enumerate(appt.questions, 1):
         rows.append(Row(f"question:{number}", "question", number,
                         (str(number), item.text, _detail(item), STATE_MARK[item.state])))
     if not appt.questions:
         rows.append(Row("empty:question", "head", 0, ("", "(none yet - press q to add one)", "",
                                                        "")))
-    rows.append(Row("head:medicine", "head", 0, ("", "Medicines", "", "")))
+    rows.append(Row("head:medicine", "head", 0, ("", "MEDICINES", "", "")))
     for number, med in enumerate(state.medicines, 1):
         dose = ", ".join(p for p in (med.dose, med.how_often) if p)
         notes = "; ".join(p for p in (med.what_for,
@@ -113,6 +113,7 @@ def _detail(item: GpItem) -> str:
 
 class GPScreen(SectionScreen):
     MODE = "gp"
+    AUTO_FOCUS = "#gp-items"
     BINDINGS = [
         Binding("a", "add('concern')", "Concern", id="gp-add-concern"),
         Binding("q", "add('question')", "Question", id="gp-add-question"),
@@ -131,7 +132,8 @@ class GPScreen(SectionScreen):
     ]
     DEFAULT_CSS = """
     GPScreen #gp-items { height: 1fr; min-height: 5; }
-    GPScreen #gp-about { height: auto; max-height: 4; padding: 0 1; }
+    GPScreen #gp-about { height: auto; max-height: 3; padding: 0 1; }
+    GPScreen #gp-chosen { height: auto; max-height: 2; padding: 0 1; text-style: bold; }
     GPScreen .gp-buttons { height: 1; }
     GPScreen .gp-buttons Button { margin: 0 1 0 0; min-width: 0; }
     """
@@ -143,6 +145,7 @@ class GPScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("GP visit", id="gp-title", classes="section-title", markup=False)
         yield DataTable(id="gp-items", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="gp-chosen", markup=False)
         yield Static("", id="gp-about", markup=False)
         with Horizontal(classes="gp-buttons", id="gp-buttons-1"):
             for key, action, label in (("a", "add-concern", "Concern"), ("q", "add-question",
@@ -193,6 +196,18 @@ class GPScreen(SectionScreen):
         elif len(keys) > 1:
             table.move_cursor(row=1)
         self.query_one("#gp-about", Static).update(self.about(state))
+        self.show_chosen()
+
+    @on(DataTable.RowHighlighted, "#gp-items")
+    def show_chosen(self) -> None:
+        """The chosen item in full (the table cuts long words short)."""
+        row = self.selected()
+        text = ""
+        if row is not None and row.which != "head":
+            text = f"{row.which.capitalize()} {row.number}: {row.cells[1]}"
+            if row.cells[2]:
+                text += f" - {row.cells[2]}"
+        self.query_one("#gp-chosen", Static).update(text)
 
     def about(self, state: GpState) -> str:
         appt = state.current or Appointment()
