@@ -181,20 +181,32 @@ def fits_room(end_y: float) -> bool:
 
 
 def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
-    """The PDF bytes (one A4 page) and the sheet content that is on it."""
-    pdf = _new_pdf()
-    pdf.add_page()
-    cmap = set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
+    """The PDF bytes (one A4 page) and the sheet content that is on it.
+
+    The sheet in full is drawn straight away (most lists fit); only when it does not fit is a
+    fresh page measured level by level (core.gp.SHORTENING_RULES) and the first that fits drawn.
+    """
+    pdf, cmap = _started()
     sheet = inputs.sheet(0)
-    for level in range(LEVELS):
-        sheet = inputs.sheet(level)
-        if fits_room(_Page(pdf, cmap, measure=True).draw(sheet)):
-            break
     page = _Page(pdf, cmap, measure=False)
     end = page.draw(sheet)
+    if not fits_room(end):
+        pdf, cmap = _started()
+        for level in range(1, LEVELS):
+            sheet = inputs.sheet(level)
+            if fits_room(_Page(pdf, cmap, measure=True).draw(sheet)):
+                break
+        page = _Page(pdf, cmap, measure=False)
+        end = page.draw(sheet)
     room = int((PAGE_H - BOTTOM - end) // ANSWER_GAP)
     page.rules(max(room, 0))
     return bytes(pdf.output()), sheet
+
+
+def _started() -> tuple[FPDF, set[int]]:
+    pdf = _new_pdf()
+    pdf.add_page()
+    return pdf, set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
 
 
 def write_pdf(inputs: SheetInputs, path: Path) -> Sheet:
