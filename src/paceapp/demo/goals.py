@@ -117,6 +117,8 @@ def generate(person: DemoPerson) -> Iterator[Record]:
     if weeks_back >= 3:
         paused_start = this_week - timedelta(days=21)
         moment = _moment(paused_start, 12)
-        yield ActionPlan(what="sit in the garden with a cuppa", how_much="15 minutes",
-                         when="mid-morning", days_per_week=2, confidence=8, start=paused_start,
-                         status="paused", created=moment, updated=moment + timedelta(days=8))
+        garden = ActionPlan(what="sit in the garden with a cuppa", how_much="15 minutes",
+                            when="mid-morning", days_per_week=2, confidence=8, start=paused_start,
+                            status="paused", created=moment, updated=moment + timedelta(days=8))
+        yield from _mark(garden, paused_start, paused_start + timedelta(days=8), 1, person)
+        yield garden
