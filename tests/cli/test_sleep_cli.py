@@ -131,7 +131,6 @@ def test_demo_data_has_sleep_flares_and_a_plan(cli, tmp_path: Path) -> None:  # 
         if night["tst_min"] is not None and night["tib_min"] is not None:
             assert 0 <= night["tst_min"] <= night["tib_min"] <= 24 * 60
             assert 0 <= night["se_pct"] <= 100
-    assert any(n["tib_min"] is None or n["tst_min"] is None for n in nights) or len(nights) < 100
     flares = json.loads(cli("show", "flares", "--json", data=out).out)
     assert len(flares) >= 2
     assert all(f["duration_min"] is None or f["duration_min"] > 0 for f in flares)

@@ -71,7 +71,7 @@ def test_sleep_card_form_offers_yesterday_and_shows_numbers_live(data_dir: Path)
             await pilot.pause()
             derived = str(form.query_one("#derived", Static).content)
             # tried 22:45 -> 05:40 = 415 - 15 = 400 min; TIB 480 -> SE 83.3
-            assert "Asleep (TST) 6 h 40 min" in derived and "(SE) 83.3%" in derived
+            assert "Asleep (TST) 6 h 40 min" in derived and "SE 83.3%" in derived
             form.query_one("#quality", Input).focus()
             await pilot.press("2")
             assert "▸2 poor" in str(form.query_one("#q-2").label)

@@ -98,6 +98,7 @@ class DiaryScreen(SectionScreen):
             "Started", "Ended", "Lasted", "Peak", "Triggers")
         self.last_table = "nights"
         self.records: dict[str, Record] = {}
+        self.query_one("#nights", DataTable).focus()
         self.reload()
 
     def reload(self) -> None:
@@ -134,12 +135,8 @@ class DiaryScreen(SectionScreen):
                            key="empty")
 
     # -- choosing a row -------------------------------------------------------------------
-    @on(DataTable.RowHighlighted)
-    def remember_table(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id:
-            self.last_table = event.data_table.id
-
     def on_descendant_focus(self) -> None:
+        """The list with the focus is the one e and x act on (it stays so while a button has it)."""
         focused = self.focused
         if isinstance(focused, DataTable) and focused.id:
             self.last_table = focused.id

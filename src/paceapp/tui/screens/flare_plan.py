@@ -38,7 +38,7 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
         self.just_started = just_started
 
     def compose(self) -> ComposeResult:
-        title = "A flare-up has started" if self.just_started else "My flare-up plan"
+        title = "Saved. Now, your flare-up plan" if self.just_started else "My flare-up plan"
         text = after_start_text(self.plan) if self.just_started else plan_text(self.plan)
         with Vertical(classes="dialog", id="plan-dialog"):
             yield Static(title, classes="section-title", markup=False)

@@ -50,12 +50,12 @@ QUALITIES = list(Quality)
 
 
 def derived_line(night: SleepNight | None) -> str:
-    """'In bed 8 h 00 min · Asleep (TST) 6 h 35 min · Sleep efficiency (SE) 82.3%'."""
+    """'In bed (TIB) 8 h 00 min · Asleep (TST) 6 h 35 min · SE 82.3%' (SE: sleep efficiency)."""
     if night is None:
         return "In bed, asleep and sleep efficiency: not enough to work out yet."
     se = night.se_pct
     return (f"In bed (TIB) {show_minutes(night.tib_min)} · Asleep (TST) "
-            f"{show_minutes(night.tst_min)} · Sleep efficiency (SE) "
+            f"{show_minutes(night.tst_min)} · SE "
             f"{f'{se:.1f}%' if se is not None else 'not enough to work out'}")
 
 
@@ -122,7 +122,7 @@ class SleepForm(ModalScreen[SleepNight | None]):
 
     def compose(self) -> ComposeResult:
         title = "Change a night of the sleep diary" if self.night else "How did you sleep?"
-        hint = ("Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels.")
+        hint = "Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels. SE: sleep efficiency."
         if self.night is None and self.defaults is not None:
             hint += f" Times filled in from {show_date(self.defaults.date)}."
         with Vertical(classes="dialog", id="sleep-dialog"):
