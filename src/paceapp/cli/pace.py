@@ -64,9 +64,20 @@ TICK = 0.25
 AMOUNT = WholeNumber("amount")
 
 
+#: Plans can be made (or cleared) this many days either side of today.
+PLAN_REACH = 366
+
+
 def _today_data(env: Env, day: date | None = None):  # noqa: ANN202 - PacingData
     day = day or env.today()
     return load_pacing(env.journal(), day, day)
+
+
+def _check_plan_day(env: Env, day: date) -> None:
+    today = env.today()
+    if abs((day - today).days) > PLAN_REACH:
+        raise ValidationError(f"{show_date(day, today)} is more than a year from today. Plan days "
+                              "within a year either side of today.", "date")
 
 
 # -- log activity -----------------------------------------------------------------------------
@@ -306,6 +317,7 @@ def pace_plan_set(env: Env, items: tuple[str, ...], day: date | None, as_default
     if as_default and day is not None:
         raise ValidationError("Give --date or --default, not both.", "date")
     day = day or env.today()
+    _check_plan_day(env, day)
     journal = env.journal()
     data = _today_data(env, day)
     parsed = parse_plan_items(list(items), data.baselines)
@@ -334,6 +346,8 @@ def pace_plan_set(env: Env, items: tuple[str, ...], day: date | None, as_default
 @pass_env
 def pace_plan_clear(env: Env, day: date | None, as_default: bool) -> None:
     """Remove a day's own plan (it then follows your usual plan), or the usual plan."""
+    if day is not None:
+        _check_plan_day(env, day)
     journal = env.journal()
     data = _today_data(env, day)
     if as_default:

@@ -74,6 +74,14 @@ class PacingData:
         return next((p for p in self.plans if p.date == day), None)
 
 
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, kept inside the calendar (no overflow at year 1 or 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def load_pacing(journal: Journal, start: date, end: date, *, with_pain: bool = True) -> PacingData:
     """Read baselines, settings, and the logs, plans, pain and flare-ups touching [start, end]."""
     median_days = 60  # covers the longest "usual pain" setting
@@ -83,9 +91,9 @@ def load_pacing(journal: Journal, start: date, end: date, *, with_pain: bool = T
         journal.get_single(PaceSettings) or PaceSettings(),
         journal.list(ActivityLog, since=start, until=end),
         journal.list(DayPlan, since=start, until=end),
-        journal.list(PainEntry, since=start - timedelta(days=median_days),
-                     until=end + timedelta(days=7)) if with_pain else [],
-        journal.list(Flare, since=start - FLARE_LOOKBACK))
+        journal.list(PainEntry, since=shift(start, -median_days),
+                     until=shift(end, 7)) if with_pain else [],
+        journal.list(Flare, since=shift(start, -FLARE_LOOKBACK.days)))
 
 
 def all_activity_names(journal: Journal, data: PacingData) -> list[str]:
