@@ -132,6 +132,7 @@ def test_log_activity_names_units_and_suggestions(cli) -> None:
     ("pace", "plan", "set", "walking:900"),  # 900 min in 12s plus rests: longer than the day
     ("pace", "plan", "set", "walkng:10"),
     ("pace", "plan", "set", "walking:abc"),
+    ("pace", "plan", "set", "walking:10", "--date", "2099-01-01"),
     ("pace", "settings", "--boom-ratio", "0.5"),
     ("pace", "set-step", "walking", "80"),
 ])

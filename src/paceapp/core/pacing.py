@@ -253,8 +253,8 @@ class Baseline(Record):
     def summary(self) -> dict[str, str]:
         return {"id": self.id[:8], "activity": self.name,
                 "baseline": show_amount(self.amount, self.unit),
-                "method": METHOD_NAMES.get(self.method, self.method),
-                "step": f"{self.step_pct}% every {self.step_days} days",
+                "method": METHOD_SHORT.get(self.method, self.method),
+                "step": f"{self.step_pct}%/{self.step_days} d",
                 "changed": show_date(self.changed.date())}
 
     def derived(self) -> dict[str, Any]:
