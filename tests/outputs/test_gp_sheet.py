@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paceapp.core.errors import PaceError
 from paceapp.core.flare import Flare
@@ -27,6 +29,7 @@ from paceapp.core.gp import (
     Period,
 )
 from paceapp.core.pain import PainEntry, PegEntry
+from paceapp.core.settings import Settings
 from paceapp.core.sleep import SleepNight
 from paceapp.outputs.gp_html import render_html
 from paceapp.outputs.gp_pdf import render_pdf
@@ -38,6 +41,7 @@ from paceapp.outputs.gp_sheet import (
     render_markdown,
     render_text,
     save_file,
+    wrap,
 )
 from paceapp.outputs.gp_summary import gather, gather_summary
 from paceapp.store.journal import Journal
@@ -106,8 +110,14 @@ def assert_one_a4_page(reader: pypdf.PdfReader) -> None:
 
 
 def in_order(text: str, parts: list[str]) -> bool:
-    positions = [text.find(p) for p in parts]
-    return all(p >= 0 for p in positions) and positions == sorted(positions)
+    """Each part appears after the one before it."""
+    at = 0
+    for part in parts:
+        found = text.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
 
 
 # -- the summary against hand-built records ------------------------------------------------------
@@ -179,6 +189,8 @@ def test_an_over_long_list_still_fits_one_page_and_says_so(journal: Journal) -> 
     assert "top 3 of 20 concerns shown" in flat
     assert in_order(flat, ["Concern 00", "Concern 01", "Concern 02", "+ 17 more on my full list"])
     assert "Concern 03" not in flat
+    assert in_order(flat, ["Med00", "Med07", "+ 17 more on my full list", "Question 00",
+                           "Question 04", "+ 15 more on my full list"])
     assert "What matters to me" in flat and "Notes - what we agree today" in flat
 
 
@@ -246,3 +258,20 @@ def test_save_file_refuses_a_folder_and_an_unwritable_place(tmp_path: Path) -> N
     written = save_file(tmp_path / "sheet.txt", b"hello")
     assert written.read_bytes() == b"hello"
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.txt"]
+
+
+def test_name_and_practice_come_from_the_settings(filled: Journal) -> None:
+    filled.put_single(Settings(real_name="Sam Taylor", practice="Riverside Surgery"))
+    inputs = load_inputs(filled, TODAY)
+    assert "Name: Sam Taylor · Practice: Riverside Surgery · Seeing: Dr Okafor" in \
+        render_text(inputs)
+    _reader, text = pdf_text(render_pdf(inputs)[0])
+    assert "Sam Taylor" in text and "Riverside Surgery" in text
+
+
+@given(st.text(alphabet=st.sampled_from("ab cé–漢😀\u0301"), max_size=300),
+       st.integers(min_value=12, max_value=100))
+def test_wrap_keeps_every_word_within_the_width(text: str, width: int) -> None:
+    lines = wrap(text, width, "  - ", "    ")
+    assert all(cell_width(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "-" + "".join(text.split())  # nothing lost

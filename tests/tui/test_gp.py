@@ -12,11 +12,12 @@ import pytest
 from textual.widgets import Button, DataTable, Input, Static
 
 from paceapp.core.gp import Appointment, GpItem, ItemState, Medicine
+from paceapp.outputs.gp_sheet import cell_width
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.gp import GPScreen
 from paceapp.tui.screens.gp_forms import GpForm
-from paceapp.tui.screens.gp_preview import SheetPreview
+from paceapp.tui.screens.gp_preview import PREVIEW_WIDTH, SheetPreview
 
 
 async def settle(app: PaceApp, pilot) -> None:  # noqa: ANN001
@@ -152,6 +153,7 @@ def test_preview_and_write_the_pdf(data_dir: Path, tmp_path: Path,
             assert isinstance(app.screen, SheetPreview)
             sheet = str(app.screen.query_one("#sheet-text", Static).content)
             assert "MY GP APPOINTMENT" in sheet and "1. Knee" in sheet and "Naproxen" in sheet
+            assert all(cell_width(line) <= PREVIEW_WIDTH for line in sheet.splitlines())
             await pilot.press("p")
             await settle(app, pilot)
             where = text_of(app, "#where")

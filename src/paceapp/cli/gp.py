@@ -37,6 +37,7 @@ from paceapp.core.gp import (
     shortened_note,
     when_text,
 )
+from paceapp.core.timeparse import show_date
 from paceapp.outputs import gp_list
 from paceapp.outputs.tables import record_json
 
@@ -295,7 +296,8 @@ def list_lines(state: gp_list.GpState, today: date) -> list[str]:
                     shown += 1
                     mark = "*" if attr == "concerns" and shown <= TOP else ""
                 state_words = "" if item.state is ItemState.OPEN else f" [{item.state.words}]"
-                carried = f" (carried over from {item.carried_from:%d %b})" if item.carried_from else ""
+                carried = (f" (carried over from {show_date(item.carried_from, today)})"
+                           if item.carried_from else "")
                 lines += wrap(f"{item.text}{state_words}{carried}", 80, f"{mark:>2}{number:>2}. ",
                               "      ")
                 if item.detail:
