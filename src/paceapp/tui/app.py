@@ -36,9 +36,9 @@ class PaceApp(App[int]):
         Binding("question_mark", "help", "Help", show=False, id="help-alt"),
         Binding("f2", "support", "Support", id="support", priority=True),
         Binding("exclamation_mark", "support", "Support", show=False, id="support-alt"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("c", "cycle_theme", "Colours", id="theme"),
-        Binding("b", "bad_day", "Bad day", id="bad-day"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
+        Binding("c", "cycle_theme", "Colours", id="theme", show=False),
+        Binding("b", "bad_day", "Bad day", id="bad-day", show=False),
         *[Binding(s.key, f"section('{s.mode}')", s.title, show=False, id=f"go-{s.mode}")
           for s in sections()],
     ]

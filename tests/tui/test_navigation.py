@@ -1,0 +1,79 @@
+"""Every section within two keys of any other, at 80x24 and 160x48, in every theme: nothing runs
+off the right edge and the footer (with its keys) is always on screen."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import Footer
+
+from paceapp.demo import write_demo
+from paceapp.store.journal import Journal
+from paceapp.tui.app import PaceApp
+from paceapp.tui.navigation import sections
+from paceapp.tui.themes import THEMES
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("nav") / "demo"
+    write_demo(folder, 84, date.today())
+    return folder
+
+
+async def settle(app: PaceApp, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def check_layout(app: PaceApp, width: int, height: int, where: str) -> None:
+    footer = app.screen.query_one(Footer)  # KeyFooter is a Footer
+    assert footer.display and footer.region.height >= 1, where
+    assert footer.region.bottom == height, f"{where}: footer not at the bottom"
+    for widget in app.screen.query("*"):
+        if widget.display and widget.region.width:
+            assert widget.region.right <= width, f"{where}: {widget!r} runs off the right edge"
+    nav = app.screen.query_one("NavBar")
+    assert nav.region.y == 0 and nav.region.right <= width, where
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_each_section_from_today_in_one_key(demo_dir: Path, size: tuple[int, int], theme: str,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(demo_dir))
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            app.theme = THEMES[theme]
+            await settle(app, pilot)
+            for section in sections():
+                await pilot.press(section.key)
+                await settle(app, pilot)
+                assert app.current_mode == section.mode
+                check_layout(app, *size, f"{section.title} at {size} in {theme}")
+                await pilot.press("1")
+                await settle(app, pilot)
+                assert app.current_mode == "today"
+    asyncio.run(scenario())
+
+
+def test_every_section_reaches_every_other_in_one_key(demo_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(demo_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            all_sections = sections()
+            for here in all_sections:
+                for there in all_sections:
+                    await pilot.press(here.key)
+                    await pilot.pause()
+                    await pilot.press(there.key)
+                    await pilot.pause()
+                    assert app.current_mode == there.mode, (here.title, there.title)
+            await settle(app, pilot)
+    asyncio.run(scenario())
