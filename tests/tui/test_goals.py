@@ -227,3 +227,28 @@ def test_pause_resume_and_finish_from_the_list(data_dir: Path) -> None:
             assert "No action plans yet" in table_rows(app)[0][0]
     asyncio.run(scenario())
     assert [p.status for p in Journal.open(data_dir).list(ActionPlan)] == ["done"]
+
+
+def test_week_start_can_be_set_and_changes_counting(data_dir: Path) -> None:
+    plan = new_plan("walk to the postbox", "", "", 3, 8, date(2026, 11, 14))
+    seed(data_dir, plan)
+    Journal.open(data_dir).add(GoalDay(plan_id=plan.id, date=date(2026, 11, 15)))  # a Sunday
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("4")
+            await settle(app, pilot)
+            assert "week from Mon 16 Nov" in text_of(app, "#goals-title")
+            assert table_rows(app)[0][1] == "0 of 3 days"
+            await pilot.press("w")
+            await pilot.pause()
+            await pilot.press("7")
+            await settle(app, pilot)
+            assert "week from Sun 15 Nov" in text_of(app, "#goals-title")
+            assert table_rows(app)[0][1] == "1 of 3 days"
+    asyncio.run(scenario())
+    from paceapp.store.settings import load_settings
+
+    assert load_settings(Journal.open(data_dir)).week_starts == 6

@@ -4,6 +4,7 @@ history, and longer goals with how far they have come.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from textual import on
@@ -26,8 +27,10 @@ from paceapp.core.goals import (
     smaller_suggestion,
     status_message,
 )
+from paceapp.core.settings import WEEKDAYS
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.screens.goal_data import GoalsView, add_plan, load_goals, mark_done, save_review
 from paceapp.tui.text import plain
@@ -44,6 +47,7 @@ class GoalsScreen(SectionScreen):
         Binding("f", "finish", "Finish", id="goals-finish"),
         Binding("l", "longer", "Longer goal", id="goals-longer"),
         Binding("h", "history", "History", id="goals-history"),
+        Binding("w", "week_start", "Week starts", id="goals-week-start"),
     ]
     DEFAULT_CSS = """
     GoalsScreen #goals-buttons { height: 1; }
@@ -288,6 +292,22 @@ class GoalsScreen(SectionScreen):
                                "Link weekly plans to it when you add or change them.")
 
         self.app.push_screen(LongerGoalForm(), saved)
+
+    def action_week_start(self) -> None:
+        from paceapp.tui.screens.goal_week import WeekStartPicker
+
+        def chosen(day: int | None) -> None:
+            if day is None:
+                return
+
+            def change(journal: Journal) -> Any:
+                return journal.put_single(dataclasses.replace(load_settings(journal),
+                                                              week_starts=day))
+
+            self.pace.save(change, f"Weeks now start on {WEEKDAYS[day]}.")
+
+        current = self.view.week_starts if self.view else 0
+        self.app.push_screen(WeekStartPicker(current), chosen)
 
     def action_history(self) -> None:
         self.showing_history = not self.showing_history
