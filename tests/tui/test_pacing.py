@@ -99,6 +99,9 @@ def test_step_up_then_held_in_a_flare_week_then_restart(data_dir: Path) -> None:
             await settle(app, pilot)
             assert folder_bytes(data_dir) == before
             Journal.open(data_dir).add(Flare(started=local_now() - timedelta(days=1), peak=8))
+            app.refresh_data()
+            await settle(app, pilot)
+            assert "step-ups are held" in text(app, "#pacing-hint")
             await pilot.press("r")
             await pilot.pause()
             assert "Offer: 7 min" in text(app, "#restart-offer")  # 50% of 13 = 6.5 -> 7
@@ -309,3 +312,49 @@ def test_baseline_table_keeps_unsafe_names_plain(data_dir: Path) -> None:
             table = app.screen.query_one("#baselines", DataTable)
             assert str(table.get_row_at(0)[0]) == "[b]garden[/b]"
     asyncio.run(scenario())
+
+
+def test_settings_form_changes_thresholds_and_budget(data_dir: Path) -> None:
+    add_baseline(data_dir)
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("3")
+            await settle(app, pilot)
+            await pilot.press("o")
+            await pilot.pause()
+            app.screen.query_one("#f-daily_budget", Input).value = "45"
+            app.screen.query_one("#f-boom_ratio", Input).value = "2"
+            app.screen.query_one("#f-boom_ratio", Input).focus()
+            await pilot.press("enter")
+            await settle(app, pilot)
+    asyncio.run(scenario())
+    settings = Journal.open(data_dir).get_single(PaceSettings)
+    assert settings is not None and (settings.daily_budget, settings.boom_ratio) == (45, 2.0)
+
+
+def test_activity_form_questions_a_close_new_name_once(data_dir: Path) -> None:
+    add_baseline(data_dir)
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("3")
+            await settle(app, pilot)
+            await pilot.press("a")
+            await pilot.pause()
+            app.screen.query_one("#name", Input).value = "Walkng"
+            app.screen.query_one("#amount", Input).value = "5"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Did you mean 'Walking'" in str(app.screen.query_one("#problem").render())
+            app.screen.query_one("#name", Input).value = "walking"
+            app.screen.query_one("#amount", Input).focus()
+            await pilot.press("enter")
+            await settle(app, pilot)
+    asyncio.run(scenario())
+    logs = Journal.open(data_dir).list(ActivityLog)
+    assert [(log.name, log.amount) for log in logs] == [("Walking", 5)]

@@ -90,6 +90,7 @@ class PacingScreen(SectionScreen):
         yield Static("Pacing", id="pacing-title", classes="section-title", markup=False)
         with VerticalScroll(id="pacing-body"):
             yield DataTable(id="baselines", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="pacing-hint", classes="hint", markup=False)
             with Horizontal(classes="pace-buttons"):
                 for label, action in (("n Set", "set_baseline"), ("u Step up", "step_up"),
                                       ("r Restart", "restart"), ("h History", "history"),
@@ -136,6 +137,12 @@ class PacingScreen(SectionScreen):
         elif 0 <= keep < table.row_count:
             table.move_cursor(row=keep)
         self.first_show = False
+        held = any("held" in next_step_text(b, view.today, view.data.flares)
+                   for b in view.data.baselines)
+        hint = ("A flare-up this week: step-ups are held. To build back up from a lower level, "
+                "choose an activity and press r (restart)." if held else "")
+        self.query_one("#pacing-hint", Static).update(hint)
+        self.query_one("#pacing-hint", Static).display = bool(hint)
         self.query_one("#plan-text", Static).update("\n".join(self.plan_lines(view)))
         self.query_one("#signals-text", Static).update("\n".join(view.signal_text))
 
