@@ -333,3 +333,24 @@ def test_summary_paused_plan_stops_counting() -> None:
     p = dataclasses.replace(p, updated=p.updated.replace(year=2026, month=11, day=4))
     summary = summarise_goals([p], [], [], date(2026, 11, 2), TODAY)
     assert (summary.days_planned, summary.weeks) == (3, 3)
+
+
+@given(st.sets(st.integers(min_value=0, max_value=48)), st.integers(min_value=0, max_value=20),
+       st.integers(min_value=7, max_value=40), st.integers(min_value=1, max_value=7),
+       st.integers(min_value=0, max_value=6))
+def test_summary_counts_whole_weeks_of_one_active_plan(offsets: set[int], start_offset: int,
+                                                       length: int, per_week: int,
+                                                       week_starts: int) -> None:
+    origin = date(2026, 9, 1)
+    p = plan(start=origin, days_per_week=per_week)
+    start = origin + timedelta(days=start_offset)
+    end = start + timedelta(days=length)
+    days = marks(p, *(origin + timedelta(days=o) for o in offsets))
+    summary = summarise_goals([p], days, [], start, end, week_starts)
+    assert start <= summary.start <= start + timedelta(days=6)
+    assert summary.start.weekday() == week_starts
+    assert summary.weeks == (end - summary.start).days // 7 + 1
+    assert summary.days_planned == summary.weeks * per_week
+    counted = {origin + timedelta(days=o) for o in offsets} & {
+        summary.start + timedelta(days=n) for n in range((end - summary.start).days + 1)}
+    assert summary.days_done == len(counted)
