@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -109,6 +110,12 @@ def assert_one_a4_page(reader: pypdf.PdfReader) -> None:
     assert round(float(box.width)) == 595 and round(float(box.height)) == 842
 
 
+def font_sizes(reader: pypdf.PdfReader) -> set[float]:
+    """Every font size (pt) the page's text is set in."""
+    data = reader.pages[0].get_contents().get_data()
+    return {float(size) for size in re.findall(rb"/F\d+ ([\d.]+) Tf", data)}
+
+
 def in_order(text: str, parts: list[str]) -> bool:
     """Each part appears after the one before it."""
     at = 0
@@ -154,6 +161,7 @@ def test_pdf_is_one_a4_page_with_everything_in_order(filled: Journal) -> None:
     reader, text = pdf_text(data)
     text = " ".join(text.split())
     assert_one_a4_page(reader)
+    assert min(font_sizes(reader)) >= 11  # large clear type
     assert sheet.level == 0 and "Shortened" not in text
     assert in_order(text, ["My GP appointment – Tue 1 Dec 10:20", "Seeing: Dr Okafor",
                            "Knee swelling", "Worse on the stairs", "Pain wakes me at night",
@@ -185,7 +193,8 @@ def test_an_over_long_list_still_fits_one_page_and_says_so(journal: Journal) -> 
     reader, text = pdf_text(data)
     assert_one_a4_page(reader)
     flat = " ".join(text.split())
-    assert "Shortened to fit one page" in flat
+    assert min(font_sizes(reader)) >= 11
+    assert sheet.level > 0 and "Shortened to fit one page" in flat
     assert "top 3 of 20 concerns shown" in flat
     assert in_order(flat, ["Concern 00", "Concern 01", "Concern 02", "+ 17 more on my full list"])
     assert "Concern 03" not in flat

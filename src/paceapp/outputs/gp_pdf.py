@@ -108,7 +108,7 @@ class _Page:
             self.text("   ·   ".join(w for w in who if w))
         note = shortened_note(sheet)
         if note:
-            self.text(note, 10.5 if len(note) > 160 else BODY_PT, "B")
+            self.text(note, BODY_PT, "B")
         self.heading(HEADINGS["top"])
         if not sheet.concerns:
             self.text("(none written yet)", indent=8)
@@ -121,7 +121,7 @@ class _Page:
         if sheet.more_concerns:
             self.text(f"+ {sheet.more_concerns} more on my full list", indent=8)
         self.heading(f"{HEADINGS['health']}")
-        self.text(sheet.period_text, 10.5)
+        self.text(sheet.period_text)
         for line in sheet.health:
             self.bullet(line)
         self.heading(HEADINGS["doing"])
