@@ -230,6 +230,8 @@ def test_plan_longer_than_the_day_is_refused() -> None:
     items = parse_plan_items(["walking:900"], _baselines())  # 75 chunks of 12 + 74 rests of 10
     with pytest.raises(ValidationError, match="longer than your waking day of 16 hours"):
         build_schedule(NOW.date(), items, _baselines(), PaceSettings())
+    shown = build_schedule(NOW.date(), items, _baselines(), PaceSettings(), strict=False)
+    assert "longer than your waking day" in shown.notes[0]
 
 
 @pytest.mark.parametrize(("text", "words"), [

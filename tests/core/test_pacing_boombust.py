@@ -164,3 +164,19 @@ def test_period_limits() -> None:
     assert len(detect_boom_bust(logs, baselines(), pain, [], DEFAULT, start=BOOM)) == 1
     assert detect_boom_bust(logs, baselines(), pain, [], DEFAULT,
                             start=BOOM + timedelta(days=1)) == []
+
+
+def test_one_signal_a_day_minutes_lead_and_counts_are_apart() -> None:
+    stairs, _ = set_baseline("Stairs", "gentle", [10], at(START, 8), unit="count")  # 5
+    plan = PaceSettings(default_plan=(PlanItem(name="Walking", amount=30),
+                                      PlanItem(name="Stairs", amount=10)))
+    logs, pain = history(60)
+    pain = with_pain(pain, BOOM + timedelta(days=1), 7)
+    only_stairs = [*history(30)[0], ActivityLog(name="Stairs", amount=40, unit="count",
+                                                at=at(BOOM, 15))]
+    both = [*logs, ActivityLog(name="Stairs", amount=40, unit="count", at=at(BOOM, 15))]
+    signals = detect_boom_bust(both, [*baselines(), stairs], pain, [], plan)
+    assert [(s.day, s.unit, s.logged, s.reference) for s in signals] == [(BOOM, "min", 60, 30)]
+    counted = detect_boom_bust(only_stairs, [*baselines(), stairs], pain, [], plan)
+    assert [(s.unit, s.logged, s.reference) for s in counted] == [("count", 40, 10)]
+    assert counted[0].text().startswith("On Tue 20 Oct you did 40 times - about 4 times")

@@ -639,10 +639,11 @@ def split_chunks(total: int, most: int) -> list[int]:
 
 
 def build_schedule(day: date, items: Sequence[PlanItem], baselines: Sequence[Baseline],
-                   settings: PaceSettings, source: str = "day") -> Schedule:
+                   settings: PaceSettings, source: str = "day", *, strict: bool = True) -> Schedule:
     """Split each planned activity into chunks no longer than its baseline, with rests between.
 
-    Refuses a plan whose chunks and rests do not fit in the waking day.
+    Refuses a plan whose chunks and rests do not fit in the waking day (with `strict=False`, as
+    when showing a stored plan after a baseline was lowered, it adds a note instead).
     """
     by_key = {b.key: b for b in baselines}
     steps: list[Step] = []
@@ -661,12 +662,14 @@ def build_schedule(day: date, items: Sequence[PlanItem], baselines: Sequence[Bas
             planned += item.amount
     rests = sum(s.amount for s in steps if s.kind == "rest")
     day_min = settings.day_hours * 60
-    if planned + rests > day_min:
-        raise ValidationError(
-            f"That plan needs {_hm(planned + rests)} ({_hm(planned)} of activity and "
-            f"{_hm(rests)} of rests), longer than your waking day of {settings.day_hours} hours. "
-            "Please plan less for one day.", "items")
     notes = []
+    if planned + rests > day_min:
+        too_long = (f"That plan needs {_hm(planned + rests)} ({_hm(planned)} of activity and "
+                    f"{_hm(rests)} of rests), longer than your waking day of "
+                    f"{settings.day_hours} hours.")
+        if strict:
+            raise ValidationError(too_long + " Please plan less for one day.", "items")
+        notes.append(too_long + " You might plan less for this day.")
     if settings.daily_budget is not None and planned > settings.daily_budget:
         notes.append(f"This plan has {planned} min of activity, more than your day budget of "
                      f"{settings.daily_budget} min. You might move something to another day.")
@@ -847,8 +850,8 @@ def detect_boom_bust(logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
         busy = [g for g in _busy_groups(rows) if g[1] >= settings.boom_ratio * g[2]]
         if not busy:
             continue
-        # One signal a day: minutes and counts are told apart, the busiest one leads.
-        unit, logged, reference, chosen = max(busy, key=lambda g: Fraction(g[1], g[2]))
+        # One signal a day: minutes and counts are added up apart; minutes lead when both are busy.
+        unit, logged, reference, chosen = busy[0]
         rise = _pain_rise(day, scores, settings)
         flare = _flare_after(day, by_day[day], flares, settings)
         if rise or flare:

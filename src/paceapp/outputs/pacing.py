@@ -160,7 +160,7 @@ def day_view(data: PacingData, day: date) -> DayView:
     items, source = plan_for(day, data.plans, data.settings)
     known = {b.key for b in data.baselines}
     usable = tuple(i for i in items if name_key(i.name) in known)
-    schedule = build_schedule(day, usable, data.baselines, data.settings, source)
+    schedule = build_schedule(day, usable, data.baselines, data.settings, source, strict=False)
     return DayView(schedule, day_activity(day, data.logs, data.baselines, usable))
 
 
