@@ -217,9 +217,12 @@ def test_pause_resume_and_finish_from_the_list(data_dir: Path) -> None:
             await pilot.press("z")
             await settle(app, pilot)
             assert table_rows(app)[0][3] == "paused"
-            await pilot.press("z")
+            await pilot.click("#goals-pause")  # the same by mouse
             await settle(app, pilot)
             assert table_rows(app)[0][3] == "active"
+            await pilot.click("#goals-mark")
+            await settle(app, pilot)
+            assert table_rows(app)[0][1] == "1 of 3 days ✓ today"
             await pilot.press("f")
             await pilot.pause()
             await pilot.press("y")

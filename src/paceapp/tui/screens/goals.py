@@ -50,8 +50,8 @@ class GoalsScreen(SectionScreen):
         Binding("w", "week_start", "Week starts", id="goals-week-start"),
     ]
     DEFAULT_CSS = """
-    GoalsScreen #goals-buttons { height: 1; }
-    GoalsScreen #goals-buttons Button { margin: 0 1 0 0; min-width: 0; }
+    GoalsScreen .goals-buttons { height: 1; }
+    GoalsScreen .goals-buttons Button { margin: 0 1 0 0; min-width: 0; }
     GoalsScreen #plan-detail, GoalsScreen #longer-text { height: auto; padding: 0 1; }
     GoalsScreen #plans { height: 1fr; min-height: 4; }
     """
@@ -64,12 +64,14 @@ class GoalsScreen(SectionScreen):
         yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield Static("", id="plan-detail", markup=False)
         yield Static("", id="longer-text", markup=False)
-        with Horizontal(id="goals-buttons"):
-            for key, action, label in (("a", "add", "Add"), ("m", "mark", "Day done"),
-                                       ("r", "review", "Review"), ("e", "change", "Change"),
-                                       ("z", "pause", "Pause"), ("h", "history", "History"),
-                                       ("l", "longer", "Longer")):
-                yield Button(f"{key} {label}", id=f"goals-{action}", compact=True)
+        rows = ((("a", "add", "Add"), ("m", "mark", "Day done"), ("r", "review", "Review"),
+                 ("e", "change", "Change"), ("z", "pause", "Pause/resume")),
+                (("f", "finish", "Finish"), ("h", "history", "History"),
+                 ("l", "longer", "Longer goal"), ("w", "week_start", "Week starts")))
+        for row in rows:
+            with Horizontal(classes="goals-buttons"):
+                for key, action, label in row:
+                    yield Button(f"{key} {label}", id=f"goals-{action}", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#plans", DataTable).add_columns("What", "Week", "Sure", "Status")
@@ -164,7 +166,7 @@ class GoalsScreen(SectionScreen):
         detail.update(" ".join(parts))
 
     # -- actions ---------------------------------------------------------------------------
-    @on(Button.Pressed, "#goals-buttons Button")
+    @on(Button.Pressed, ".goals-buttons Button")
     def button(self, event: Button.Pressed) -> None:
         event.stop()
         action = getattr(self, f"action_{(event.button.id or '').removeprefix('goals-')}", None)
