@@ -4,6 +4,7 @@ mark a day done, review the week; then `goal list --json` shows each step."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,14 @@ pytestmark = pytest.mark.e2e
 NOW = {"PACEAPP_NOW": "2026-11-21T10:00"}  # a Saturday; the week began Mon 16 Nov
 
 
+def tab(term: Tmux) -> None:
+    """Tab to the next box. On a busy machine tmux can hand Tab and the next text to the app in
+    one read, which the terminal layer takes for a paste (and drops the Tab); a short gap keeps
+    them apart."""
+    term.send("Tab")
+    time.sleep(0.3)
+
+
 def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Tmux(paceapp_command(data), env=NOW) as term:
@@ -24,24 +33,28 @@ def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
         term.wait_for("No action plans yet")
         term.send("a")
         term.wait_for("Add an action plan")
-        term.type("walk to the shop")
-        term.send("Tab")
-        term.type("20 minutes")
-        term.send("Tab")
-        term.type("mornings")
-        term.send("Tab")
-        term.type("5")
-        term.send("Tab")
-        term.type("5")
+        # Wait for each box to show what was typed before moving on (a busy machine is slow).
+        for text, shown in (("walk to the shop", "What          walk to the shop"),
+                            ("20 minutes", "How much      20 minutes"),
+                            ("mornings", "When          mornings"),
+                            ("5", "Days a week   5 "),
+                            ("5", "How sure 0-10 5 ")):
+            if text != "walk to the shop":
+                tab(term)
+            term.type(text)
+            term.wait_for(shown)
         term.send("Enter")
         screen = term.wait_for("Make it smaller or easier?")
         assert "Your confidence is 5 out of 10" in screen
         saved = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
         assert [(p["confidence"], p["days_per_week"]) for p in saved["plans"]] == [(5, 5)]
-        term.send("Tab", "Tab")  # how much -> when -> days a week (its text is selected)
+        tab(term)  # how much -> when
+        tab(term)  # -> days a week (its text is selected, so typing replaces it)
         term.type("3")
-        term.send("Tab")
+        term.wait_for("Days a week   3 ")
+        tab(term)
         term.type("8")
+        term.wait_for("How sure 0-10 8 ")
         term.send("Enter")
         term.wait_for("3 days a week; sure 8/10")
         changed = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
@@ -54,7 +67,7 @@ def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
         term.wait_for("Weekly review")
         term.wait_for("You marked 1 of 3 days this week.")
         term.send("p")
-        term.send("Tab")
+        tab(term)
         term.type("rain")
         term.send("Enter")
         term.wait_for("starts Mon 23 Nov")
