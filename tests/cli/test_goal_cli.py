@@ -176,14 +176,18 @@ def test_week_start_setting_changes_counting(cli) -> None:
     ("goal", "mark", "{id}"),  # already marked today
     ("goal", "change", "{id}", "--days-per-week", "9"),
     ("goal", "done", "ffffffff"),
+    ("goal", "resume", "{reviewed}"),
     ("edit", "goal", "{id}", "confidence=12"),
 ])
 def test_bad_input_exit_2_nothing_changed(cli, data_dir: Path, args: tuple[str, ...]) -> None:
     add_walk(cli)
     pid = listed(cli)["plans"][0]["id"][:8]
     cli("goal", "mark", pid)
+    add_walk(cli)
+    reviewed = listed(cli)["plans"][1]["id"][:8]
+    assert cli("goal", "review", reviewed, "done").code == 0
     before = folder_bytes(data_dir)
-    result = cli(*(a.replace("{id}", pid) for a in args))
+    result = cli(*(a.replace("{id}", pid).replace("{reviewed}", reviewed) for a in args))
     assert result.code == 2, (result.out, result.err)
     assert result.err.strip() and "Traceback" not in result.err
     assert folder_bytes(data_dir) == before

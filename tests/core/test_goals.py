@@ -354,3 +354,12 @@ def test_summary_counts_whole_weeks_of_one_active_plan(offsets: set[int], start_
     counted = {origin + timedelta(days=o) for o in offsets} & {
         summary.start + timedelta(days=n) for n in range((end - summary.start).days + 1)}
     assert summary.days_done == len(counted)
+
+
+def test_a_carried_on_plan_cannot_be_made_active_again() -> None:
+    result = review_plan(plan(), "done", week=TODAY, today=TODAY)
+    assert result.next_plan is not None
+    with pytest.raises(ValidationError, match=result.next_plan.id[:8]):
+        set_status(result.plan, "active", [result.review])
+    paused = review_plan(plan(), "partly", week=TODAY, today=TODAY, next_step="pause")
+    assert set_status(paused.plan, "active", [paused.review]).status == "active"

@@ -186,7 +186,8 @@ def _set_status(env: Env, plan_id: str, status: str) -> None:
     if plan.status == status:
         click.echo(f"'{plan.what}' is already {status}. Nothing was changed.")
         return
-    journal.update(set_status(plan, status))
+    reviews = journal.list(Review) if status == "active" else []
+    journal.update(set_status(plan, status, reviews))
     click.echo(status_message(plan, status))
 
 

@@ -279,11 +279,21 @@ def new_longer_goal(what: str, start: date, by_when: str = "", note: str = "") -
     return goal
 
 
-def set_status(plan: ActionPlan, status: str) -> ActionPlan:
-    """The plan with a new status (active, paused or done); unchanged if it already has it."""
+def set_status(plan: ActionPlan, status: str, reviews: Iterable[Review] = ()) -> ActionPlan:
+    """The plan with a new status (active, paused or done); unchanged if it already has it.
+
+    A plan already carried on into a newer week's plan cannot be made active again: the newer
+    plan is the one to carry on with (ValidationError names it).
+    """
     status = check_choice(status, STATUSES, "status", "status")
     if plan.status == status:
         return plan
+    if status == "active":
+        carried = next((r for r in reviews if r.plan_id == plan.id and r.next_plan_id), None)
+        if carried is not None and carried.next_plan_id:
+            raise ValidationError(
+                f"This plan was carried on into next week's plan (id {carried.next_plan_id[:8]}). "
+                "Carry on with that one instead.", "status")
     return touched(plan, status=status)
 
 

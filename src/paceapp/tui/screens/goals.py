@@ -268,7 +268,8 @@ class GoalsScreen(SectionScreen):
             self.notify("Choose a plan in the list first.", markup=False)
             return
         status = "active" if plan.status != "active" else "paused"
-        self.pace.save(lambda j: j.update(set_status(plan, status)), status_message(plan, status))
+        self.pace.save(lambda j: j.update(set_status(plan, status, j.list(Review))),
+                       status_message(plan, status))
 
     def action_finish(self) -> None:
         plan = self.selected()
