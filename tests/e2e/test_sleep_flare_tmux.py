@@ -1,5 +1,5 @@
 """In a real terminal at 80x24: log a night, start a flare-up (the plan shows), end it, then in
-the Diary change a night, delete it and undo - checked against `paceapp show ... --json`."""
+the Diary change, delete and undo each - checked against `paceapp show ... --json`."""
 
 from __future__ import annotations
 
@@ -85,10 +85,24 @@ def test_sleep_and_flare_by_keyboard(tmp_path: Path) -> None:
         term.wait_for("No nights logged yet")
         term.send("C-z")
         term.wait_for("6 h 05 min")
+        # the flare-up: Tab to its list, change the peak, delete it, bring it back
+        slowly(term, "Tab", "e")
+        term.wait_for("Change a flare-up")
+        slowly(term, "Tab", "Tab")                  # from Started to Peak
+        term.type("6")
+        time.sleep(0.3)
+        term.send("C-s")
+        term.wait_for("6/10")
+        slowly(term, "x")
+        term.wait_for("Delete this flare-up?")
+        slowly(term, "y")
+        term.wait_for("No flare-ups logged")
+        term.send("C-z")
+        term.wait_for("6/10")
         term.send("C-q")
         term.wait_for("[exit 0]")
     nights = json.loads(run_paceapp("show", "sleep", "--json", data=data, env=NOW).out)
     assert [(n["tib_min"], n["tst_min"], n["se_pct"], n["quality"]) for n in nights] == [
         (480, 365, 76.0, "poor")]
     flares = json.loads(run_paceapp("show", "flares", "--json", data=data, env=NOW).out)
-    assert [(f["duration_min"], f["peak"], f["helped"]) for f in flares] == [(75, 8, "heat pad")]
+    assert [(f["duration_min"], f["peak"], f["helped"]) for f in flares] == [(75, 6, "heat pad")]

@@ -281,3 +281,40 @@ def test_second_night_for_the_same_morning_is_refused_in_the_form(data_dir: Path
 
     asyncio.run(scenario())
     assert len(Journal.open(data_dir).list(SleepNight)) == 1
+
+
+def test_flare_edit_in_diary_refuses_a_second_open_one(data_dir: Path) -> None:
+    journal = Journal.open(data_dir)
+    past = journal.add(Flare(started=datetime(2026, 11, 2, 8).astimezone(),
+                             ended=datetime(2026, 11, 4, 8).astimezone(), peak=6))
+    journal.add(Flare(started=datetime(2026, 11, 20, 19).astimezone(), peak=8))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("2")
+            await settle(app, pilot)
+            flares = app.screen.query_one("#flares", DataTable)
+            flares.focus()
+            await pilot.pause()
+            await pilot.press("down", "e")      # newest first: the past one is second
+            await settle(app, pilot)
+            form = app.screen
+            assert isinstance(form, FlareForm) and form.mode == "edit"
+            assert form.query_one("#ended", Input).value == "2026-11-04 08:00"
+            form.query_one("#ended", Input).value = ""
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, FlareForm)
+            assert "already going" in str(app.screen.query_one("#problem", Static).content)
+            form.query_one("#ended", Input).value = "2026-11-05 10:30"
+            form.query_one("#triggers", Input).value = "stress, stairs, Stress"
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, DiaryScreen)
+
+    asyncio.run(scenario())
+    changed = Journal.open(data_dir).get(Flare, past.id)
+    assert changed.duration_min == 3 * 24 * 60 + 150
+    assert changed.triggers == ("stress", "stairs")
