@@ -217,3 +217,12 @@ def test_plan_is_single_and_empty_by_default() -> None:
     assert FlarePlan.SINGLE and FlarePlan.KIND == "flareplan"
     assert FlarePlan().is_empty
     assert not new_plan(restart="half my usual walk").is_empty
+
+
+def test_check_among_for_edits() -> None:
+    past = ended(at(2), at(4))
+    current = start_flare([past], at(20), NOW)
+    reopened = Flare(id=past.id, started=past.started)
+    with pytest.raises(ValidationError):
+        reopened.check_among([past, current])
+    past.check_among([past, current])  # unchanged is fine

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time
 
 import pytest
@@ -267,3 +268,11 @@ def test_recent_summaries_7_14_28() -> None:
     summaries = recent_summaries(nights, MORNING)
     assert {n: s.nights_logged for n, s in summaries.items()} == {7: 2, 14: 3, 28: 4}
     assert summaries[7].start == date(2026, 11, 15) and summaries[28].start == date(2026, 10, 25)
+
+
+def test_check_among_for_edits() -> None:
+    first = night(bed=time(22))
+    other = new_sleep(date(2026, 11, 20), MORNING, bed=time(23))
+    first.check_among([first, other])
+    with pytest.raises(ValidationError):
+        dataclasses.replace(other, date=MORNING).check_among([first, other])

@@ -110,6 +110,10 @@ class Flare(Record):
     def derived(self) -> dict[str, Any]:
         return {"duration_min": self.duration_min}
 
+    def check_among(self, stored: list[Flare]) -> None:
+        """Rules across records: at most one open, no overlaps (for a store or edit to call)."""
+        check_flares(stored, self)
+
 
 def clean_triggers(triggers: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Trim each trigger; drop empty ones and repeats (ignoring case); keep the order typed."""

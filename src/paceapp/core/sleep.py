@@ -224,6 +224,10 @@ class SleepNight(Record):
     def derived(self) -> dict[str, Any]:
         return {"tib_min": self.tib_min, "tst_min": self.tst_min, "se_pct": self.se_pct}
 
+    def check_among(self, stored: list[SleepNight]) -> None:
+        """Rules across records: one night per morning (for a store or an edit command to call)."""
+        check_one_night_per_morning(stored, self)
+
 
 def short_minutes(minutes: float | int | None) -> str:
     """'6 h 05 min', or '-' when there is not enough to work it out (for table cells)."""

@@ -49,7 +49,8 @@ class SleepCard(TodayCard):
         lines = []
         night = data.last_night
         if night is None:
-            lines.append("Last night is not logged yet. Press s - your usual times are filled in.")
+            filled = " - your last times are filled in" if data.latest is not None else ""
+            lines.append(f"Last night is not logged yet. Press s{filled}.")
         else:
             se = night.se_pct
             efficiency = f"{se:.1f}%" if se is not None else "not enough to work out"
