@@ -244,6 +244,10 @@ def test_plan_editor_saves_and_undo_restores(data_dir: Path) -> None:
             assert isinstance(view, FlarePlanView)
             assert "not written a flare-up plan yet" in str(
                 view.query_one("#plan-text", Static).content)
+            await pilot.press("k")
+            pocket = str(view.query_one("#plan-text", Static).content)
+            assert pocket.startswith("+----") and "MY FLARE-UP PLAN" in pocket
+            assert all(len(line) <= 40 for line in pocket.splitlines())
             await pilot.press("e")
             await settle(app, pilot)
             editor = app.screen

@@ -35,11 +35,11 @@ def _lines(text: str, width: int, indent: str = "") -> list[str]:
     return out
 
 
-def plan_text(plan: FlarePlan | None, width: int = 78) -> str:
+def plan_text(plan: FlarePlan | None, width: int = 78, *, title: bool = True) -> str:
     """The whole plan, heading by heading (empty sections are left out)."""
     if plan is None or plan.is_empty:
         return "\n".join(textwrap.wrap(NO_PLAN, width=width))
-    out = ["My flare-up plan", ""]
+    out = ["My flare-up plan", ""] if title else []
     for heading, text in plan.sections():
         if not text.strip():
             continue
@@ -69,9 +69,9 @@ def pocket_plan(plan: FlarePlan | None, width: int = POCKET_WIDTH) -> str:
     return "\n".join([top, *(f"| {line.ljust(inner)} |" for line in body), top]) + "\n"
 
 
-def after_start_text(plan: FlarePlan | None, width: int = 78) -> str:
+def after_start_text(plan: FlarePlan | None, width: int = 78, *, title: bool = True) -> str:
     """What to show straight after a flare-up is logged: a kind word, then the plan."""
     intro = "Flare-ups pass. Here is the plan you wrote while you were well:"
     if plan is None or plan.is_empty:
         return "Flare-ups pass. Be kind to yourself.\n" + plan_text(plan, width)
-    return intro + "\n\n" + plan_text(plan, width)
+    return intro + "\n\n" + plan_text(plan, width, title=title)

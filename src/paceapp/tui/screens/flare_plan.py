@@ -15,7 +15,7 @@ from textual.widgets import Button, Label, Static, TextArea
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.flare import PLAN_SECTIONS, FlarePlan, new_plan
-from paceapp.outputs.flare_plan import after_start_text, plan_text
+from paceapp.outputs.flare_plan import after_start_text, plan_text, pocket_plan
 from paceapp.tui.widgets import Problem
 
 
@@ -25,6 +25,7 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="close"),
         Binding("e", "edit", "Change the plan", id="edit"),
+        Binding("k", "pocket", "Pocket size", id="pocket"),
     ]
     DEFAULT_CSS = """
     FlarePlanView #plan-dialog { height: 100%; }
@@ -39,7 +40,8 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
 
     def compose(self) -> ComposeResult:
         title = "Saved. Now, your flare-up plan" if self.just_started else "My flare-up plan"
-        text = after_start_text(self.plan) if self.just_started else plan_text(self.plan)
+        text = (after_start_text(self.plan, 72, title=False) if self.just_started
+                else plan_text(self.plan, 72, title=False))
         with Vertical(classes="dialog", id="plan-dialog"):
             yield Static(title, classes="section-title", markup=False)
             with VerticalScroll(id="plan-scroll"):
@@ -49,6 +51,7 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Close (Esc)", id="close", variant="primary", compact=True)
                 yield Button("Change the plan (e)", id="edit", compact=True)
+                yield Button("Pocket size (k)", id="pocket", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#plan-scroll").focus()
@@ -56,6 +59,15 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(None)
+
+    @on(Button.Pressed, "#pocket")
+    def action_pocket(self) -> None:
+        """Switch between the full plan and the 40-column pocket plan (as it prints)."""
+        self.pocket = not getattr(self, "pocket", False)
+        text = pocket_plan(self.plan) if self.pocket else plan_text(self.plan, 72, title=False)
+        self.query_one("#plan-text", Static).update(text.rstrip())
+        self.query_one("#pocket", Button).label = "Full plan (k)" if self.pocket else \
+            "Pocket size (k)"
 
     @on(Button.Pressed, "#edit")
     def action_edit(self) -> None:
@@ -76,7 +88,7 @@ class FlarePlanEditor(ModalScreen[FlarePlan | None]):
     DEFAULT_CSS = """
     FlarePlanEditor #editor-dialog { height: 100%; }
     FlarePlanEditor #editor-scroll { height: 1fr; }
-    FlarePlanEditor TextArea { height: 4; }
+    FlarePlanEditor TextArea { height: 5; }
     FlarePlanEditor .what { color: $text-muted; padding: 0 1; }
     FlarePlanEditor .buttons Button { margin: 0 2 0 0; }
     """
