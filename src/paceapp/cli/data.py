@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -45,13 +47,16 @@ def data_check(env: Env) -> None:
         click.echo(f"Checked {report.files} files in {report.root}: {report.records} records "
                    f"({kinds}).")
     if report.problems:
-        click.echo(f"\n{len(report.problems)} problem(s) found:")
+        many = len(report.problems)
+        click.echo(f"\n{'One problem' if many == 1 else f'{many} problems'} found:")
         for problem in report.problems:
             click.echo(f"  - {problem}")
         click.echo("\nNothing was changed. To go back to a backup: 'paceapp data backups', then "
                    "'paceapp data restore NAME'.")
     if report.conflicts:
-        click.echo(f"\nA sync tool left {len(report.conflicts)} conflicting copy(s) of your data:")
+        many = len(report.conflicts)
+        copies = "a conflicting copy" if many == 1 else f"{many} conflicting copies"
+        click.echo(f"\nA sync tool left {copies} of your data (not read as your data):")
         for copy in report.conflicts:
             if copy.problem:
                 detail = f"it cannot be read ({copy.problem})"
@@ -120,7 +125,7 @@ def data_restore(env: Env, backup: str, yes: bool) -> None:
     done = restore_backup(env.data_dir, found.name)
     kept = (f"Your data as it was is kept in the backup {done.kept.name}."
             if done.kept else "There was no data to keep.")
-    click.echo(f"Put back the backup {done.backup.name} ({done.records} records). {kept}")
+    click.echo(f"Put back the backup {done.backup.name} ({done.records} records).\n{kept}")
 
 
 @data_group.command("export")
@@ -139,6 +144,8 @@ def data_export(env: Env, fmt: str, out: Path | None, force: bool) -> None:
     from paceapp.store.storage import atomic_write
 
     migrate_folder(env.data_dir)
+    if out is not None:
+        _usable(out)
     records = export_records(env.journal())
     total = sum(len(v) for v in records.values())
     if fmt == "json":
@@ -175,8 +182,29 @@ def data_export(env: Env, fmt: str, out: Path | None, force: bool) -> None:
     click.echo(f"Exported {total} records to {len(files)} CSV files in {out}.")
 
 
+def _usable(path: Path) -> Path:
+    """`path`, or a plain ValidationError when the system cannot use that name at all."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        pass
+    except NotADirectoryError:
+        raise ValidationError(f"{path} is inside something that is not a folder. Please choose "
+                              "another place.", "out") from None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise ValidationError("That file name is too long for this system. Please choose a "
+                                  "shorter one.", "out") from None
+        raise ValidationError(f"{str(path)[:200]} cannot be used ({error.strerror}). Please "
+                              "choose another place.", "out") from None
+    except ValueError:  # e.g. a NUL character in the name
+        raise ValidationError("That file name has characters that cannot be used. Please choose "
+                              "another one.", "out") from None
+    return path
+
+
 def _refuse_existing(paths: list[Path], force: bool) -> None:
-    there = [p for p in paths if p.exists()]
+    there = [p for p in paths if _usable(p).exists()]
     if there and not force:
         names = ", ".join(str(p) for p in there[:3]) + (" …" if len(there) > 3 else "")
         raise ValidationError(f"{names} already exists. Choose another place, or add --force to "
@@ -184,7 +212,7 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 
 
 def _parent_ok(parent: Path) -> None:
-    if not parent.is_dir():
+    if not _usable(parent).is_dir():
         raise ValidationError(f"The folder {parent} does not exist. Please create it first or "
                               "choose another place.", "out")
 
@@ -199,7 +227,7 @@ def data_import(env: Env, file: Path, merge: bool) -> None:
     """Load a full JSON export (or merge a sync tool's conflicting copy of a data file)."""
     from paceapp.store.maintenance import import_batch, read_import_file
 
-    batch = read_import_file(file)
+    batch = read_import_file(_usable(file))
     done = import_batch(env.data_dir, batch, merge=merge)
     counts = done.counts
     what = "export" if batch.form == "export" else "copy"
