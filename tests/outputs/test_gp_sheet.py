@@ -264,6 +264,8 @@ def test_save_file_refuses_a_folder_and_an_unwritable_place(tmp_path: Path) -> N
     assert error.value.exit_code == 1
     with pytest.raises(PaceError, match="Could not write the sheet"):
         save_file(tmp_path / "missing" / "sheet.pdf", b"x")
+    with pytest.raises(PaceError, match="Could not write the sheet"):
+        save_file(tmp_path / ("x" * 300 + ".pdf"), b"x")  # a name too long for the file system
     written = save_file(tmp_path / "sheet.txt", b"hello")
     assert written.read_bytes() == b"hello"
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.txt"]

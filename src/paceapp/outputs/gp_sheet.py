@@ -308,17 +308,19 @@ class OutputError(PaceError):
 def save_file(path: Path, data: bytes) -> Path:
     """Write `data` to `path` whole (a temporary file, then renamed); return the full path."""
     target = path.expanduser()
-    if target.is_dir():
-        raise OutputError(f"{target} is a folder. Please give a file name, like "
-                          f"{target / 'gp-sheet.pdf'}.")
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        temp.write_bytes(data)
-        os.replace(temp, target)
+        if target.is_dir():
+            raise OutputError(f"{target} is a folder. Please give a file name, like "
+                              f"{target / 'gp-sheet.pdf'}.")
+        temp = target.with_name(f".gp-sheet-{os.getpid()}.tmp")
+        try:
+            temp.write_bytes(data)
+            os.replace(temp, target)
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        return target.resolve()
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         reason = error.strerror or str(error)
         raise OutputError(f"Could not write the sheet to {target}: {reason}. Please choose "
                           "another place (a folder you can write to).") from None
-    return target.resolve()
