@@ -182,7 +182,7 @@ class GoalDay(Record):
         _check_text(self.what, "what", "'what'", LINE)
 
     def summary(self) -> dict[str, str]:
-        return {"id": self.id[:8], "day": show_date(self.date),
+        return {"id": self.id[:8], "when": show_date(self.date),
                 "done": self.what or f"plan {self.plan_id[:8]}"}
 
 
