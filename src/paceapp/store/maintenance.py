@@ -177,9 +177,15 @@ def _check_file(path: Path, report: CheckReport, live: dict[tuple[str, str], dat
 def _check_conflict(path: Path, root: Path, live: dict[tuple[str, str], datetime]) -> ConflictCopy:
     copy = ConflictCopy(path, original_name(path.name))
     try:
-        tables = read_tables(path, strict_ending=False)
-    except CorruptFileError as error:
-        copy.problem = str(error).splitlines()[0]
+        payload = path.read_bytes()
+        if payload.rstrip().endswith(b"}"):  # a copy of the first format's file has no newline
+            payload = payload.rstrip() + b"\n"
+        tables = decode(payload, path)
+    except UnreadableFile as error:
+        copy.problem = error.reason
+        return copy
+    except OSError as error:
+        copy.problem = error.strerror or "it cannot be opened"
         return copy
     decoded = decode_tables(tables, fill_updated=True, validate=False)
     copy.records = len(decoded.records)
