@@ -47,7 +47,9 @@ class Tmux:
         """Send keys (tmux names: Enter, Escape, F2, C-q...) or literal text."""
         for key in keys:
             self._tmux("send-keys", "-t", self.name, *(["-l"] if literal else []), key)
-            time.sleep(0.05)
+            # A key and the text after it can arrive in one read on a busy machine, which
+            # Textual may take as a paste (a Tab then goes missing): leave a gap after keys.
+            time.sleep(0.3 if key in ("Tab", "BTab", "Enter", "Escape") and not literal else 0.05)
 
     def type(self, text: str) -> None:
         self.send(text, literal=True)
