@@ -349,3 +349,18 @@ def test_a_half_synced_conflict_copy_does_not_lock_the_person_out(data_dir: Path
     copy = data_dir / "records" / "pain-2026.sync-conflict-20261120-123456-ABCDEF7.json"
     copy.write_bytes((data_dir / "records" / "pain-2026.json").read_bytes()[:30])
     assert len(Journal.open(data_dir).list(PainEntry)) == 2
+
+
+def test_a_folder_with_only_fresh_settings_counts_as_empty(tmp_path: Path) -> None:
+    """A new computer where the app was opened once (it stored new settings): the export wins."""
+    filled(tmp_path / "a")
+    source = tmp_path / "export.json"
+    source.write_bytes(export_bytes(tmp_path / "a"))
+    target = tmp_path / "new"
+    Journal.open(target).put_single(Settings(display_name="new laptop"))
+    done = import_batch(target, read_import_file(source))
+    assert done.counts.replaced == {"settings": 1}
+    assert done.backup is not None  # the fresh settings are kept in the backup all the same
+    settings = Journal.open(target).get_single(Settings)
+    assert settings is not None and settings.display_name == "Sam"
+    assert export_bytes(target) == source.read_bytes()

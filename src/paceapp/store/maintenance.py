@@ -514,18 +514,25 @@ def import_batch(root: Path, batch: ImportBatch, *, merge: bool = False,
     assert folder is not None
     moment = now or datetime.now()
     with folder.locked():
-        existing = sum(journal.count(cls) for cls in all_kinds().values()) if folder.exists() else 0
+        counts_now = ({name: journal.count(cls) for name, cls in all_kinds().items()}
+                      if folder.exists() else {})
+        # One-record kinds (settings, plans) appear as soon as the app is opened: a folder that
+        # holds only those still counts as empty, and the export's copies replace them.
+        existing = sum(n for name, n in counts_now.items() if not all_kinds()[name].SINGLE)
         if existing and batch.form == "export" and not merge:
             raise ValidationError(
                 f"The data folder {folder.root} already holds {existing} records, so the export "
                 "was not loaded.\nTo add the export's records to them, run the same command with "
                 "--merge (a record that is in both is kept once: the newer copy wins).\n"
                 "Nothing was changed.", "merge")
-        backup = event_backup(folder, "import", moment) if existing else None
+        anything = any(counts_now.values())
+        backup = event_backup(folder, "import", moment) if anything else None
         pending: dict[Path, bytes] = {}
         if stored_version(folder) is None:
             pending[folder.records / META_FILE] = meta_payload()
-        counts = merge_records(folder, batch.records, write=False, pending=pending)
+        fresh = batch.form == "export" and not merge
+        counts = merge_records(folder, batch.records, write=False, pending=pending,
+                               incoming_wins=fresh)
         folder.ensure()
         write_files(pending)
         retired = None

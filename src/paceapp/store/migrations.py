@@ -190,13 +190,15 @@ def _updated(doc: dict[str, Any]) -> datetime | None:
 
 
 def merge_records(folder: DataFolder, incoming: Iterable[Record], *, write: bool = True,
-                  pending: dict[Path, bytes] | None = None, replace_all: bool = False) -> MergeCounts:
+                  pending: dict[Path, bytes] | None = None, replace_all: bool = False,
+                  incoming_wins: bool = False) -> MergeCounts:
     """Put `incoming` records into the folder's files, de-duplicated by id. Needs the lock.
 
     A record whose id is new is added; one whose id is already stored replaces the stored copy
     only when its `updated` time is later. The changed files are added to `pending` (path ->
     bytes) and, with `write`, written together by :func:`write_files`. With `replace_all` the
-    files already there are ignored (the incoming records are all there will be).
+    files already there are ignored (the incoming records are all there will be). With
+    `incoming_wins` an incoming record replaces a stored one with its id whatever their times.
     """
     folder.require_lock()
     pending = {} if pending is None else pending
@@ -221,7 +223,8 @@ def merge_records(folder: DataFolder, incoming: Iterable[Record], *, write: bool
                 old_shard, old_doc_id = where
                 old = files[old_shard][cls.KIND][old_doc_id]
                 old_time = _updated(old)
-                if old_time is not None and record.updated <= old_time:
+                if old == data or (not incoming_wins and old_time is not None
+                                   and record.updated <= old_time):
                     counts.bump(counts.kept, cls.KIND)
                     continue
                 del files[old_shard][cls.KIND][old_doc_id]
