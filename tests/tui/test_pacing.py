@@ -18,8 +18,10 @@ from tests.conftest import folder_bytes
 
 
 async def settle(app: PaceApp, pilot) -> None:  # noqa: ANN001
-    await pilot.pause()
-    await app.workers.wait_for_complete()
+    """Wait for a save and the reload it starts (a second worker, begun on the UI thread)."""
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
     await pilot.pause()
 
 
