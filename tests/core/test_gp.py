@@ -121,6 +121,9 @@ def test_edit_remove_and_states() -> None:
     assert (appt.concerns[1].text, appt.concerns[1].detail) == ("b2", "more")
     appt = set_state(appt, "concern", 1, ItemState.DEALT)
     assert [i.text for i in open_items(appt.concerns)] == ["b2"]
+    question = add_item(Appointment(), "question", "physio?")
+    with pytest.raises(ValidationError, match="has no line of detail"):
+        edit_item(question, "question", 1, detail="soon")
     appt, removed = remove_item(appt, "concern", 2)
     assert removed.text == "b2" and texts(appt) == ["a"]
 

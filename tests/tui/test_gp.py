@@ -225,3 +225,34 @@ def test_buttons_fit_at_80_columns(data_dir: Path) -> None:
                     assert button.region.right <= 80, button.id
                     assert button.region.height == 1
     asyncio.run(scenario())
+
+
+def test_add_and_change_a_medicine(data_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_gp(app, pilot)
+            await pilot.press("m")
+            await pilot.pause()
+            await pilot.press(*"Naproxen", "tab", *"500 mg", "tab", *"twice a day", "enter")
+            await settle(app, pilot)
+            keys = [r.key for r in screen.rows]
+            screen.query_one("#gp-items", DataTable).move_cursor(
+                row=next(i for i, k in enumerate(keys) if k.startswith("medicine:")))
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, GpForm)
+            app.screen.query_one("#f-worries", Input).value = "upset \x1b[31mstomach"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "invisible control character" in str(
+                app.screen.query_one("#problem", Static).content)
+            app.screen.query_one("#f-worries", Input).value = "upset stomach"
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert "Medicine 1: Naproxen 500 mg, twice a day - worries: upset stomach" in \
+                text_of(app, "#gp-chosen")
+    asyncio.run(scenario())
+    [med] = Journal.open(data_dir).list(Medicine)
+    assert (med.name, med.dose, med.how_often, med.worries) == (
+        "Naproxen", "500 mg", "twice a day", "upset stomach")

@@ -106,7 +106,8 @@ def _item_group(which: str, plural: str) -> click.Group:
     @group.command("edit")
     @click.argument("number", type=WholeNumber("number"))
     @click.option("--text", default=None, help="The new words.")
-    @click.option("--detail", default=None, help="The new line of detail ('' to clear it).")
+    @click.option("--detail", default=None,
+                  help="The new line of detail, for a concern ('' to clear it).")
     @pass_env
     def edit(env: Env, number: int, text: str | None, detail: str | None) -> None:
         if text is None and detail is None:

@@ -306,6 +306,9 @@ def edit_item(appt: Appointment, which: str, number: int, text: str | None = Non
     if text is not None:
         item = dataclasses.replace(item, text=check_words(text, "text", label, limit, required=True))
     if detail is not None:
+        if which != "concern" and detail.strip():
+            raise ValidationError(f"A {label} has no line of detail; please put it all in the "
+                                  f"{label} itself.", "detail")
         item = dataclasses.replace(item, detail=check_words(detail, "detail", f"{label} detail",
                                                             DETAIL_MAX))
     return dataclasses.replace(appt, **{attr: (*items[:index], item, *items[index + 1:])})

@@ -323,12 +323,14 @@ class GPScreen(SectionScreen):
             return
         item = getattr(self.current(), f"{row.which}s")[row.number - 1]
         limit = CONCERN_MAX if row.which == "concern" else QUESTION_MAX
-        fields = [Field("text", f"The {row.which}", item.text, limit),
-                  Field("detail", "One line of detail (optional)", item.detail, DETAIL_MAX)]
+        fields = [Field("text", f"The {row.which}", item.text, limit)]
+        if row.which == "concern":
+            fields.append(Field("detail", "One line of detail (optional)", item.detail,
+                                DETAIL_MAX))
 
         def build(values: dict[str, str]) -> Change:
             def change(appt: Appointment) -> Appointment:
-                return edit_item(appt, row.which, row.number, values["text"], values["detail"])
+                return edit_item(appt, row.which, row.number, values["text"], values.get("detail"))
 
             change(self.current())
             return change
