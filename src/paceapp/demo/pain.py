@@ -24,9 +24,11 @@ def generate(person: DemoPerson) -> Iterator[Record]:
                 score = min(10, max(0, round(level + rng.gauss(0, 0.8) + (hour > 18) * 0.4)))
                 week.append(score)
                 at = datetime.combine(day, time(hour, rng.randint(0, 59))).astimezone()
+                if at > person.now:
+                    continue
                 yield PainEntry(at=at, score=score, where=rng.choice(WHERE),
                                 note=rng.choice(NOTES), created=at, updated=at)
-        if day.weekday() == 6 and week:
+        if day.weekday() == 6 and week and datetime.combine(day, time(18)).astimezone() <= person.now:
             avg = sum(week) / len(week)
             moment = datetime.combine(day, time(18, 0)).astimezone()
             yield PegEntry(date=day, pain=min(10, round(avg)),

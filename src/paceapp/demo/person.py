@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from paceapp.core.records import Record
+from paceapp.core.timeparse import local_now
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class DemoPerson:
         if days < 1:
             raise ValueError("days must be at least 1")
         self.today = today
+        clock = local_now()
+        #: Nothing in the story is logged later than this (the clock, on the story's last day).
+        self.now = clock if clock.date() == today else datetime.combine(
+            today, time(23, 59)).astimezone()
         self.rng = random.Random(seed)
         self.days: list[date] = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
         self.made: list[Record] = []

@@ -36,16 +36,20 @@ def key_label(key: str) -> str:
 def help_text(active: dict[str, Any]) -> str:
     lines = [INTRO, "", "Sections (press the number, or click the name at the top):"]
     lines += [f"  {s.key:<6} {s.title}" for s in sections()]
-    lines += ["", "Keys here:"]
-    seen = set()
+    lines += ["", "Keys here:", f"  {'Tab':<12} Move to the next box or button (Shift+Tab: back)"]
+    seen = {"Press button", "Focus Next", "Focus Previous", "Copy selected text", "Quit",
+            "palette", "Command palette", "Undo", "Colours", "Bad day"}
     for key, active_binding in active.items():
         binding: Binding = active_binding.binding
         if not binding.description or binding.description in seen or key.isdigit():
             continue
         seen.add(binding.description)
         lines.append(f"  {key_label(key):<12} {binding.description}")
-    lines += ["", "  Ctrl+P       Find any action by name (command palette)",
-              "  Ctrl+Q       Leave paceapp"]
+    lines += [f"  {'Ctrl+Z':<12} Undo the last change", f"  {'c':<12} Colours: standard, high "
+              "contrast, black and white", f"  {'b':<12} Bad-day mode: just the essentials",
+              "", "  Ctrl+P       Find any action by name (command palette)",
+              "  Ctrl+Q       Leave paceapp (everything is already saved)",
+              "", "Press F2 for support: 999, NHS 111, Samaritans 116 123, text SHOUT to 85258."]
     return "\n".join(lines)
 
 
