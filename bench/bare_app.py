@@ -1,31 +1,42 @@
-"""A bare Textual app with the same kinds of widgets as paceapp's Today (the benchmark's yardstick).
+"""A bare Textual app with the same kinds (and number) of widgets as paceapp's Today.
 
-Run directly (`python bench/bare_app.py`) for the tmux measurement, or imported by probe.py.
+The benchmark's yardstick: a nav row of 7 buttons, a title, 7 bordered cards of two lines each,
+a table and a footer - and no data, no storage, no paceapp code. Run directly
+(`python bench/bare_app.py`) for the tmux measurement, or from probe.py.
 """
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Static
 
 MARKER = "Weekly check-in (PEG)"
+CARDS = ("Pain check-in", "Flare-ups", "Sleep diary", "Pacing", "Goals", "GP visit", "Group")
 
 
 class BareApp(App[None]):
-    CSS = "#nav { height: 1; } #nav Button { margin: 0 1 0 0; }"
-    BINDINGS = [("p", "noop", "Log pain"), ("k", "noop", "Weekly PEG")]
+    CSS = """
+    #nav { height: 1; }
+    #nav Button { margin: 0 1 0 0; min-width: 0; height: 1; border: none; padding: 0; }
+    .card { border: round $primary 50%; padding: 0 1; height: auto; }
+    DataTable { height: 1fr; min-height: 4; }
+    """
+    BINDINGS = [("f1", "noop", "Help"), ("f2", "noop", "Support"), ("p", "noop", "Log pain"),
+                ("k", "noop", "Weekly PEG"), ("f", "noop", "Flare-up"), ("s", "noop", "Sleep")]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="nav"):
-            for n, title in enumerate(("Today", "Diary", "Pacing", "Goals", "GP", "Group"), 1):
+            for n, title in enumerate(("Today", "Diary", "Pacing", "Goals", "GP", "Group",
+                                       "Charts"), 1):
                 yield Button(f"{n} {title}", compact=True)
         yield Static("Today · Sat 21 Nov")
         with VerticalScroll():
-            for n, title in enumerate(("Pain check-in", "Flare-ups", "Sleep", "Pacing", "Goals",
-                                       "GP", "Group")):
-                yield Static(title)
-                yield Static("Loading…", id="first-card" if n == 0 else None)
+            for n, title in enumerate(CARDS):
+                with Vertical(classes="card"):
+                    yield Static(title)
+                    yield Static("Loading…", id="first-card" if n == 0 else None)
+            yield Static("Today's entries")
             yield DataTable(id="entries")
         yield Footer()
 
