@@ -73,9 +73,12 @@ def test_step_up_once_a_week_then_held_in_a_flare_week(cli, data_dir: Path) -> N
     restarted = cli("pace", "restart", "walking")
     assert restarted.code == 0 and "at 10 min at a time (was 22 min)" in restarted.out
     assert "the bad-day amount" in restarted.out
+    assert cli("pace", "set-step", "walking", "15", "--every", "10").code == 0
     history = cli("pace", "history", "walking").out
     assert "Set to 20 min" in history and "Stepped up to 22 min" in history
     assert "Restarted lower to 10 min" in history
+    assert "Changed the step - step-ups changed from 10% every 7 days to 15% every 10 days" in history
+    assert cli("edit", "baseline", "walk", "step_pct=30").code == 2  # only through set-step
 
 
 def test_plan_default_and_day_with_logged_progress(cli) -> None:

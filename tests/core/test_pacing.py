@@ -149,8 +149,11 @@ def test_step_once_per_period() -> None:
 def test_step_and_period_configurable_per_activity() -> None:
     b, _ = set_baseline("stairs", "gentle", [20], NOW, unit="count", step_pct=20, step_days=3)
     assert step_up(b, NOW + timedelta(days=3), []).amount == 12
-    changed = change_step(b, 5, 14)
+    changed = change_step(b, 5, 14, NOW + timedelta(days=1))
     assert (changed.step_pct, changed.step_days) == (5, 14)
+    assert changed.history[-1].action == "step-size" and "to 5% every 14 days" in (
+        changed.history[-1].working)
+    assert changed.changed == b.changed  # the amount did not move: the period still counts
     with pytest.raises(ValidationError):
         change_step(b, 0)
 

@@ -47,6 +47,7 @@ def test_set_a_baseline_by_keyboard_and_see_it(data_dir: Path) -> None:
             await pilot.pause()
             await pilot.press(*"walking", "tab")
             app.screen.query_one("#inputs", Input).value = "20 25 31"
+            app.screen.query_one("#step-pct", Input).value = "15"
             app.screen.query_one("#inputs", Input).focus()
             await pilot.press("enter")
             await settle(app, pilot)
@@ -55,8 +56,8 @@ def test_set_a_baseline_by_keyboard_and_see_it(data_dir: Path) -> None:
                                                                   "3-day avg -20%"]
     asyncio.run(scenario())
     stored = Journal.open(data_dir).list(Baseline)
-    assert [(b.name, b.amount, b.method, b.inputs) for b in stored] == [
-        ("walking", 20, "three-day", (20, 25, 31))]
+    assert [(b.name, b.amount, b.method, b.inputs, b.step_pct, b.step_days) for b in stored] == [
+        ("walking", 20, "three-day", (20, 25, 31), 15, 7)]
 
 
 def test_bad_baseline_input_shows_a_problem_and_saves_nothing(data_dir: Path) -> None:

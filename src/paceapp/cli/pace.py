@@ -271,7 +271,7 @@ def pace_history(env: Env, name: str, as_json: bool) -> None:
 def pace_set_step(env: Env, name: str, percent: int, step_days: int | None) -> None:
     """Change NAME's step-up size (in %) and, with --every, how often it may step."""
     baseline = _today_data(env).baseline(name)
-    changed = env.journal().update(change_step(baseline, percent, step_days))
+    changed = env.journal().update(change_step(baseline, percent, step_days, env.now()))
     click.echo(f"{changed.name}: steps of {changed.step_pct}% at most every {changed.step_days} "
                "days.")
 

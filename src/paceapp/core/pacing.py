@@ -61,6 +61,9 @@ METHOD_NAMES = {
 #: Short names for narrow tables.
 METHOD_SHORT = {"three-day": "3-day avg -20%", "good-bad": "good/bad avg", "gentle": "gentle 50%"}
 
+#: History actions that change the amount (a "step-size" change does not).
+AMOUNT_ACTIONS = ("set", "step", "restart")
+
 DEFAULT_STEP_PCT = 10
 DEFAULT_STEP_DAYS = 7
 DEFAULT_RESTART_PCT = 50
@@ -188,7 +191,7 @@ class BaselineChange:
     """One change to a baseline: set (with a method), step, or restart."""
 
     at: datetime
-    action: str  # "set" | "step" | "restart"
+    action: str  # "set" | "step" | "restart" | "step-size"
     method: str
     inputs: tuple[int, ...] = ()
     amount: int
@@ -202,7 +205,8 @@ class Baseline(Record):
     KIND: ClassVar[str] = "baseline"
     LABEL: ClassVar[str] = "baseline"
     FIXED_FIELDS: ClassVar[frozenset[str]] = frozenset(
-        {"id", "created", "updated", "history", "method", "inputs", "amount"})
+        {"id", "created", "updated", "history", "method", "inputs", "amount", "step_pct",
+         "step_days"})
 
     name: str
     unit: str = "min"
@@ -224,7 +228,9 @@ class Baseline(Record):
 
     @property
     def changed(self) -> datetime:
-        return self.history[-1].at if self.history else self.created
+        """When the amount last changed (set, step-up or restart)."""
+        moves = [c.at for c in self.history if c.action in AMOUNT_ACTIONS]
+        return moves[-1] if moves else self.created
 
     def validate(self) -> None:
         if check_name(self.name) != self.name:
@@ -388,10 +394,20 @@ def restart(baseline: Baseline, now: datetime, percent: int | None = None,
     return changed
 
 
-def change_step(baseline: Baseline, step_pct: int, step_days: int | None = None) -> Baseline:
-    changed = dataclasses.replace(baseline, step_pct=step_pct,
-                                  step_days=baseline.step_days if step_days is None else step_days)
-    check_step(changed.step_pct, changed.step_days)
+def change_step(baseline: Baseline, step_pct: int, step_days: int | None = None,
+                now: datetime | None = None) -> Baseline:
+    """A new step size (and period), recorded in the history (the amount stays the same)."""
+    days = baseline.step_days if step_days is None else step_days
+    check_step(step_pct, days)
+    history = baseline.history
+    if now is not None and (step_pct, days) != (baseline.step_pct, baseline.step_days):
+        history = (*history, BaselineChange(
+            at=now, action="step-size", method="step-size", inputs=(step_pct, days),
+            amount=baseline.amount,
+            working=(f"step-ups changed from {baseline.step_pct}% every {baseline.step_days} days "
+                     f"to {step_pct}% every {days} days.")))
+    changed = dataclasses.replace(baseline, step_pct=step_pct, step_days=days, history=history)
+    changed.validate()
     return changed
 
 

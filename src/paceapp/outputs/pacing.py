@@ -110,7 +110,7 @@ def next_step_text(baseline: Baseline, today: date, flares: list[Flare]) -> str:
     new = show_amount(stepped_amount(baseline.amount, baseline.step_pct), baseline.unit)
     reason = step_refusal(baseline, today, flares)
     if reason and "flare-up" in reason:
-        return f"{new}, held (flare-up this week)"
+        return f"{new}, held (flare-up)"
     allowed = baseline.next_step_day()
     return f"{new} now" if allowed <= today else f"{new} from {show_date(allowed)}"
 
@@ -136,7 +136,11 @@ def history_lines(baseline: Baseline, today: date | None = None) -> list[str]:
     words = {"set": "Set", "step": "Stepped up", "restart": "Restarted lower"}
     lines = []
     for change in baseline.history:
-        lines.append(f"{show_when(change.at, today)}  {words.get(change.action, change.action)} to "
+        when = show_when(change.at, today)
+        if change.action == "step-size":
+            lines.append(f"{when}  Changed the step - {change.working}")
+            continue
+        lines.append(f"{when}  {words.get(change.action, change.action)} to "
                      f"{show_amount(change.amount, baseline.unit)} - {change.working}")
     return lines
 

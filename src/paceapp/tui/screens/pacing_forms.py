@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.pacing import (
@@ -59,6 +59,10 @@ class BaselineForm(ModalScreen[BaselineResult | None]):
     """Choose a method, type its amounts; the working is shown before you save."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    DEFAULT_CSS = """
+    BaselineForm #step-row { height: auto; }
+    BaselineForm #step-row Input { width: 12; margin-right: 2; }
+    """
 
     def __init__(self, baselines: list[Baseline], current: Baseline | None = None) -> None:
         super().__init__()
@@ -73,17 +77,22 @@ class BaselineForm(ModalScreen[BaselineResult | None]):
             yield Input(value=cur.name if cur else "", id="name", max_length=120,
                         placeholder="e.g. walking")
             yield Label("Method", classes="field-label")
-            with RadioSet(id="method"):
-                yield RadioButton("3-day average - 20%", id="three-day", value=True)
-                yield RadioButton("good/bad average", id="good-bad")
-                yield RadioButton("gentle (50% of comfortable most)", id="gentle")
+            yield Select([("3-day average - 20%", "three-day"), ("good/bad average", "good-bad"),
+                          ("gentle (50% of comfortable most)", "gentle")],
+                         value="three-day", allow_blank=False, id="method")
             yield Static(METHOD_HELP["three-day"][1], id="method-help", classes="hint",
                          markup=False)
             yield Label(METHOD_HELP["three-day"][0], id="inputs-label", classes="field-label",
                         markup=False)
             yield Input(id="inputs", placeholder="20 25 30")
-            yield Checkbox("Counted (like stairs), not minutes", id="count",
-                           value=bool(cur and cur.unit == "count"))
+            yield Label("Measured in", classes="field-label")
+            yield Select([("minutes", "min"), ("a count (like stairs)", "count")],
+                         value=cur.unit if cur else "min", allow_blank=False, id="unit")
+            yield Label("Step-ups: % each time, and days between (blank: 10% every 7 days, or "
+                        "as before)", classes="field-label")
+            with Horizontal(id="step-row"):
+                yield Input(id="step-pct", restrict=r"\d{0,2}", max_length=2, placeholder="10")
+                yield Input(id="step-days", restrict=r"\d{0,2}", max_length=2, placeholder="7")
             yield Problem(id="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")
@@ -93,10 +102,10 @@ class BaselineForm(ModalScreen[BaselineResult | None]):
         self.query_one("#inputs" if self.current else "#name", Input).focus()
 
     def method(self) -> str:
-        pressed = self.query_one("#method", RadioSet).pressed_button
-        return pressed.id if pressed is not None and pressed.id else "three-day"
+        value = self.query_one("#method", Select).value
+        return value if isinstance(value, str) else "three-day"
 
-    @on(RadioSet.Changed)
+    @on(Select.Changed, "#method")
     def method_changed(self) -> None:
         label, help_text = METHOD_HELP[self.method()]
         self.query_one("#inputs-label", Label).update(label)
@@ -112,11 +121,16 @@ class BaselineForm(ModalScreen[BaselineResult | None]):
 
     def build(self) -> BaselineResult:
         name = self.query_one("#name", Input).value
-        unit = "count" if self.query_one("#count", Checkbox).value else "min"
+        unit = "count" if self.query_one("#unit", Select).value == "count" else "min"
         existing = next((b for b in self.baselines if b.key == name_key(name)), None)
+        pct_text = self.query_one("#step-pct", Input).value.strip()
+        days_text = self.query_one("#step-days", Input).value.strip()
+        step_pct = parse_int(pct_text, "step_pct", "step") if pct_text else None
+        step_days = parse_int(days_text, "step_days", "days between steps") if days_text else None
         baseline, working = set_baseline(existing.name if existing else name, self.method(),
                                          _numbers(self.query_one("#inputs", Input).value),
-                                         local_now(), unit=unit, existing=existing)
+                                         local_now(), unit=unit, existing=existing,
+                                         step_pct=step_pct, step_days=step_days)
         return BaselineResult(baseline, working, existing is None)
 
     @on(Button.Pressed, "#cancel")
@@ -151,9 +165,12 @@ class PlanForm(ModalScreen[PlanResult | None]):
                          "rests between.", markup=False, classes="hint")
             yield Label(f"Your baselines: {names or 'none yet'}", classes="field-label",
                         markup=False)
-            yield Input(value=items_text(self.items).replace(",", ", "), id="items",
+            yield Input(value=items_text(self.items), id="items",
                         placeholder="Walking:30, Reading:20")
-            yield Checkbox("Make this my usual plan (for days without their own)", id="default")
+            yield Label("Use it for", classes="field-label")
+            yield Select([("just this day", "day"),
+                          ("my usual plan (days without their own)", "default")],
+                         value="day", allow_blank=False, id="default")
             yield Problem(id="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")
@@ -170,7 +187,7 @@ class PlanForm(ModalScreen[PlanResult | None]):
             if not text.strip():
                 raise ValidationError("Type at least one activity, like Walking:30.", "items")
             items = parse_plan_items([text], self.baselines)
-            self.dismiss(PlanResult(items, self.query_one("#default", Checkbox).value))
+            self.dismiss(PlanResult(items, self.query_one("#default", Select).value == "default"))
         except ValidationError as error:
             self.query_one(Problem).say(str(error))
 
