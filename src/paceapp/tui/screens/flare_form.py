@@ -139,11 +139,17 @@ class FlareForm(ModalScreen[Flare | None]):
         try:
             flares = app.journal.list(Flare)
         except PaceError as error:
-            app.call_from_thread(self.query_one(Problem).say, str(error))
+            app.call_from_thread(self.load_failed, str(error))
             return
         app.call_from_thread(self.loaded, flares)
 
+    def load_failed(self, message: str) -> None:
+        if self.is_current:
+            self.query_one(Problem).say(message)
+
     def loaded(self, flares: list[Flare]) -> None:
+        if not self.is_current:  # closed before the flare-ups were read
+            return
         self.stored = flares
         known = trigger_suggestions(flares)
         if known and self.mode != "end":

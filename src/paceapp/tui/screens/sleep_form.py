@@ -252,9 +252,15 @@ class SleepForm(ModalScreen[SleepNight | None]):
         except PaceError as error:
             app.call_from_thread(self.say, error)
             return
-        app.call_from_thread(self.dismiss, night)
+        app.call_from_thread(self.close_with, night)
+
+    def close_with(self, night: SleepNight) -> None:
+        if self.is_current:  # not already closed with Esc while the check ran
+            self.dismiss(night)
 
     def say(self, error: PaceError) -> None:
+        if not self.is_current:
+            return
         self.query_one(Problem).say(str(error))
         field = getattr(error, "field", None)
         if field in {name for name, _label in FIELDS}:
