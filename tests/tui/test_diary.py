@@ -322,3 +322,24 @@ def test_flare_edit_in_diary_refuses_a_second_open_one(data_dir: Path) -> None:
     changed = Journal.open(data_dir).get(Flare, past.id)
     assert changed.duration_min == 3 * 24 * 60 + 150
     assert changed.triggers == ("stress", "stairs")
+
+
+def test_closing_forms_at_once_is_safe(data_dir: Path) -> None:
+    """Esc before the form's background read finishes: no error, nothing saved."""
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            app.push_screen(FlareForm())
+            await pilot.press("escape")
+            app.push_screen(SleepForm())
+            await pilot.pause()
+            app.screen.query_one("#bed", Input).value = "22:00"
+            await pilot.press("ctrl+s", "escape")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, (FlareForm, SleepForm))
+            assert app.return_code is None
+
+    asyncio.run(scenario())
+    journal = Journal.open(data_dir)
+    assert journal.list(SleepNight) == [] and journal.list(Flare) == []
