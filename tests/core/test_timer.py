@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.timer import Event, PaceTimer, Phase, clock_text
+from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text
 
 
 def test_counts_the_chunk_then_the_rest() -> None:
@@ -68,3 +68,7 @@ def test_bad_lengths_refused(minutes: float, rest: float) -> None:
 
 def test_clock_text() -> None:
     assert [clock_text(s) for s in (720, 59.2, 0, 3900)] == ["12:00", "01:00", "00:00", "1:05:00"]
+
+
+def test_done_text() -> None:
+    assert (done_text(0), done_text(1), done_text(12)) == ("less than a minute", "1 min", "12 min")

@@ -35,7 +35,7 @@ from paceapp.core.pacing import (
     step_up,
 )
 from paceapp.core.timeparse import show_date, show_time
-from paceapp.core.timer import Event, PaceTimer, Phase, clock_text
+from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text
 from paceapp.outputs.pacing import (
     all_activity_names,
     baseline_json,
@@ -500,7 +500,7 @@ def run_timer(timer: PaceTimer, name: str, rest_min: float, keys: _Keys) -> None
     if live:
         click.echo("\r\x1b[2K", nl=False)
     if timer.stopped_early:
-        click.echo(f"Stopped. {name}: {timer.active_minutes(CLOCK())} min done.")
+        click.echo(f"Stopped. {name}: {done_text(timer.active_minutes(CLOCK()))} done.")
 
 
 @pace.command("timer")

@@ -155,3 +155,8 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def done_text(minutes: int) -> str:
+    """'12 min', or 'less than a minute' for 0."""
+    return "less than a minute" if minutes < 1 else f"{minutes} min"

@@ -22,7 +22,7 @@ from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.pacing import ActivityLog, new_activity, show_amount
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now
-from paceapp.core.timer import Event, PaceTimer, Phase, clock_text
+from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
         elif timer.phase is Phase.REST:
             text = f"Rest: {clock_text(timer.remaining(now))} left"
         else:
-            text = f"Done: {timer.active_minutes(now)} min of {self.activity}"
+            text = f"Done: {done_text(timer.active_minutes(now))} of {self.activity}"
         if timer.paused:
             text += "  (paused)"
         self.query_one("#timer-clock", Static).update(text)
@@ -121,7 +121,7 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
         if not self.timer.done:
             self.timer.stop(self.clock())
             if self.timer.stopped_early:
-                self.say(f"Stopped. {self.timer.active_minutes(self.clock())} min done.")
+                self.say(f"Stopped. {done_text(self.timer.active_minutes(self.clock()))} done.")
             self.tick()
 
     def action_leave(self) -> None:
