@@ -39,6 +39,7 @@ def prepared(cli) -> None:  # noqa: ANN001 - the fixture's runner
     assert cli("gp", "med", "add", "Naproxen", "--dose", "500 mg", "--how-often", "twice a day",
                "--for", "back pain", "--worries", "upset stomach").code == 0
     assert cli("gp", "matters", "Getting back to my allotment").code == 0
+    assert cli("gp", "tried", "Heat pad, TENS machine").code == 0
 
 
 def test_prepare_a_list_and_see_it(cli, data_dir: Path) -> None:
@@ -51,6 +52,7 @@ def test_prepare_a_list_and_see_it(cli, data_dir: Path) -> None:
     assert out.index("Low mood") < out.index("Knee swelling") < out.index("Pain wakes me")
     assert "Worse on stairs" in out and "Naproxen: 500 mg, twice a day" in out
     assert "Tip: 'paceapp gp question shared'" in out
+    assert "What else I do or have tried:\n  Heat pad, TENS machine" in out
     assert all(len(line) <= 80 for line in out.splitlines())
     records = json.loads(cli("gp", "list", "--json").out)
     assert [r["kind"] for r in records] == ["gp", "medicine"]
@@ -156,6 +158,8 @@ def test_sheet_files_and_an_unwritable_path(cli, data_dir: Path, tmp_path: Path)
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert text.index("Low mood") < text.index("Knee swelling") < text.index("Naproxen")
+    assert text.index("What I am doing about it") < text.index("Also: Heat pad, TENS machine") \
+        < text.index("My medicines")
     html = tmp_path / "sheet.html"
     assert cli("gp", "sheet", "--out", str(html)).code == 0
     assert "Knee swelling" in html.read_text()

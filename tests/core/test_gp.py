@@ -274,10 +274,16 @@ def test_each_level_says_what_it_left_off() -> None:
     assert two.more_concerns == 3 and "top 5 of 8 concerns shown" in shortened_note(two)
     assert two.medicines[0].what_for.endswith("…") and len(two.medicines[0].what_for) == 60
     three = sheet_at(appt, 3, meds=10)
-    assert [c.text for c in three.top] == ["c0", "c1", "c2"] and three.also == ()
-    assert three.more_medicines == 2 and three.last_agreed == ""
+    assert three.last_agreed == "" and len(three.concerns) == 5 and three.more_medicines == 0
     assert "'last time we agreed' left off" in shortened_note(three)
-    assert shortened_note(three).endswith("; full list: paceapp gp list.")
+    four = sheet_at(appt, 4, meds=10)
+    assert [c.text for c in four.top] == ["c0", "c1", "c2"] and four.also == ()
+    assert four.more_medicines == 2 and "first 8 of 10 medicines shown" in shortened_note(four)
+    assert shortened_note(four).endswith("; full list: paceapp gp list.")
+    five = sheet_at(edit_item(appt, "concern", 1, text="x" * 120), 5, meds=1)
+    assert len(five.concerns[0].text) == 70 and five.concerns[0].text.endswith("…")
+    assert len(five.medicines[0].what_for) == 25 and "long lines cut short" in \
+        shortened_note(five)
 
 
 def test_dealt_items_never_reach_the_sheet() -> None:

@@ -24,6 +24,7 @@ from paceapp.core.gp import (
     MED_NAME_MAX,
     MED_NOTE_MAX,
     QUESTION_MAX,
+    TRIED_MAX,
     Appointment,
     GpItem,
     Medicine,
@@ -57,7 +58,7 @@ def at(day: date, hour: int = 9) -> datetime:
 
 def fill(journal: Journal, concerns: list[GpItem] | None = None,
          questions: list[GpItem] | None = None, meds: list[Medicine] | None = None,
-         matters: str = "Getting back to my allotment") -> None:
+         matters: str = "Getting back to my allotment", tried: str = "") -> None:
     old = at(LAST_VISIT - timedelta(days=3))
     journal.add(Appointment(visit_date=LAST_VISIT, closed=True, outcome="Physio referral made.",
                             created=old, updated=old))
@@ -69,7 +70,7 @@ def fill(journal: Journal, concerns: list[GpItem] | None = None,
             GpItem(text="Low mood on bad weeks")]),
         questions=tuple(questions if questions is not None else [
             GpItem(text="What are my options?"), GpItem(text="Can I see the physio again?")]),
-        what_matters=matters))
+        what_matters=matters, tried=tried))
     for med in meds if meds is not None else [
             Medicine(name="Naproxen", dose="500 mg", how_often="twice a day",
                      what_for="back pain", worries="upset stomach")]:
@@ -184,7 +185,7 @@ def long_list(journal: Journal) -> None:
                         dose="5" * MED_FIELD_MAX, how_often="o" * MED_FIELD_MAX,
                         what_for="f " * (MED_NOTE_MAX // 2), worries="w " * (MED_NOTE_MAX // 2))
                for n in range(MAX_MEDICINES)],
-         matters="m " * (MATTERS_MAX // 2))
+         matters="m " * (MATTERS_MAX // 2), tried="t " * (TRIED_MAX // 2))
 
 
 def test_an_over_long_list_still_fits_one_page_and_says_so(journal: Journal) -> None:
@@ -286,3 +287,18 @@ def test_wrap_keeps_every_word_within_the_width(text: str, width: int) -> None:
     lines = wrap(text, width, "  - ", "    ")
     assert all(cell_width(line) <= width for line in lines)
     assert "".join("".join(lines).split()) == "-" + "".join(text.split())  # nothing lost
+
+
+def test_the_demo_list_fits_one_page_in_full(tmp_path: Path) -> None:
+    from paceapp.demo import write_demo
+
+    write_demo(tmp_path / "demo", 84, TODAY)
+    data, sheet = render_pdf(load_inputs(Journal.open(tmp_path / "demo"), TODAY))
+    reader, text = pdf_text(data)
+    assert_one_a4_page(reader)
+    assert sheet.level == 0 and len(sheet.concerns) == 4 and sheet.last_agreed
+    flat = " ".join(text.split())
+    assert in_order(flat, ["Pain wakes me most nights", "carried over, from Fri 16 Oct",
+                           "Stomach upset from the naproxen", "Pain: average", "Sleep",
+                           "Pacing", "Goals", "Also: Heat pad", "Naproxen", "Amitriptyline",
+                           "What are my options?", "Physio referral made."])

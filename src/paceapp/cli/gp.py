@@ -21,6 +21,7 @@ from paceapp.core.gp import (
     MATTERS_MAX,
     SHARED_DECISION_QUESTIONS,
     TOP,
+    TRIED_MAX,
     Appointment,
     ItemState,
     add_item,
@@ -260,6 +261,17 @@ def gp_matters(env: Env, text: str) -> None:
     click.echo("Saved: what matters to you." if words else "Cleared: what matters to you.")
 
 
+@gp_group.command("tried")
+@click.argument("text")
+@pass_env
+def gp_tried(env: Env, text: str) -> None:
+    """Other things you do or have tried for the pain, e.g. 'heat pad, TENS' ('' clears it)."""
+    words = check_words(text, "tried", "'what else I do or have tried'", TRIED_MAX)
+    gp_list.change_current(env.journal(), lambda a: dataclasses.replace(a, tried=words))
+    click.echo("Saved: what else you do or have tried." if words
+               else "Cleared: what else you do or have tried.")
+
+
 @gp_group.command("outcome")
 @click.argument("text")
 @pass_env
@@ -305,6 +317,8 @@ def list_lines(state: gp_list.GpState, today: date) -> list[str]:
                     lines += wrap(item.detail, 80, "      ")
         lines += ["", "What matters to me:", *(wrap(appt.what_matters, 80, "  ")
                                               if appt.what_matters else ["  (not written yet)"])]
+        if appt.tried:
+            lines += ["", "What else I do or have tried:", *wrap(appt.tried, 80, "  ")]
         have = {q.text.casefold() for q in appt.questions}
         if not all(q.casefold() in have for q in SHARED_DECISION_QUESTIONS):
             lines += ["", *wrap("Tip: 'paceapp gp question shared' adds three questions "

@@ -40,6 +40,7 @@ MED_NAME_MAX = 80
 MED_FIELD_MAX = 80
 MED_NOTE_MAX = 160
 MATTERS_MAX = 300
+TRIED_MAX = 300
 OUTCOME_MAX = 600
 CLINICIAN_MAX = 80
 #: How many items a list may hold.
@@ -116,6 +117,8 @@ class Appointment(Record):
     concerns: tuple[GpItem, ...] = ()
     questions: tuple[GpItem, ...] = ()
     what_matters: str = ""
+    #: Other things the person does or has tried (heat, TENS, a relaxation recording...).
+    tried: str = ""
     outcome: str = ""
     closed: bool = False
 
@@ -126,6 +129,7 @@ class Appointment(Record):
     def validate(self) -> None:
         check_words(self.clinician, "clinician", "'who with'", CLINICIAN_MAX)
         check_words(self.what_matters, "what_matters", "'what matters to me'", MATTERS_MAX)
+        check_words(self.tried, "tried", "'what else I do or have tried'", TRIED_MAX)
         check_words(self.outcome, "outcome", "outcome", OUTCOME_MAX)
         for name, label, limit in (("concerns", "concern", CONCERN_MAX),
                                    ("questions", "question", QUESTION_MAX)):
@@ -464,8 +468,8 @@ SHORTENING_RULES: tuple[str, ...] = (
     "everything in full",
     f"only the top {TOP} concerns keep their line of detail",
     "only the top 5 concerns are listed; medicine notes cut to 60 characters",
-    f"only the top {TOP} concerns and the first 5 questions and 8 medicines; "
     "'last time we agreed' left off",
+    f"only the top {TOP} concerns and the first 5 questions and 8 medicines",
     "every line cut to 70 characters; each medicine cut to about two lines",
 )
 LEVELS = len(SHORTENING_RULES)
@@ -500,6 +504,7 @@ class Sheet:
     period_text: str
     health: tuple[str, ...]  # pain, PEG, flare-ups, sleep
     doing: tuple[str, ...]  # pacing, goals
+    tried: str  # in the person's words
     medicines: tuple[SheetMedicine, ...]
     more_medicines: int
     questions: tuple[str, ...]
@@ -531,14 +536,14 @@ def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date
                 level: int = 0) -> Sheet:
     """The sheet's content at a shortening `level` (0 = in full; see SHORTENING_RULES)."""
     level = min(max(level, 0), LEVELS - 1)
-    line = 70 if level >= 4 else None
+    line = 70 if level >= 5 else None
     concerns = open_items(appt.concerns)
     questions = open_items(appt.questions)
     meds = list(medicines)
     notes: list[str] = []
 
     shown_concerns = concerns
-    if level >= 3:
+    if level >= 4:
         shown_concerns = concerns[:TOP]
     elif level >= 2:
         shown_concerns = concerns[:5]
@@ -554,18 +559,18 @@ def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date
     if more_concerns:
         notes.append(f"top {len(shown_concerns)} of {len(concerns)} concerns shown")
 
-    shown_questions = questions[:5] if level >= 3 else questions
+    shown_questions = questions[:5] if level >= 4 else questions
     more_questions = len(questions) - len(shown_questions)
     if more_questions:
         notes.append(f"first {len(shown_questions)} of {len(questions)} questions shown")
-    shown_meds = meds[:8] if level >= 3 else meds
+    shown_meds = meds[:8] if level >= 4 else meds
     more_medicines = len(meds) - len(shown_meds)
     if more_medicines:
         notes.append(f"first {len(shown_meds)} of {len(meds)} medicines shown")
     note_limit = 60 if level >= 2 else None
     most = note_limit or 10**6
-    cut_notes = level < 4 and any(max(len(m.what_for), len(m.worries)) > most for m in shown_meds)
-    if level >= 4:  # one medicine in about two printed lines
+    cut_notes = level < 5 and any(max(len(m.what_for), len(m.worries)) > most for m in shown_meds)
+    if level >= 5:  # one medicine in about two printed lines
         sheet_meds = tuple(SheetMedicine(cut(m.name, 30), cut(m.dose, 15), cut(m.how_often, 20),
                                          cut(m.what_for, 25), cut(m.worries, 25))
                            for m in shown_meds)
@@ -577,17 +582,18 @@ def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date
     agreed = "" if level >= 3 else last_agreed
     if last_agreed and not agreed:
         notes.append("'last time we agreed' left off")
-    if level >= 4:
+    if level >= 5:
         notes.append("long lines cut short")
     if notes:
         notes.append("full list: paceapp gp list")
     return Sheet(
         name=name, practice=practice, clinician=appt.clinician, when=when_text(appt, today),
         concerns=items, more_concerns=more_concerns, period_text=f"{period.text(today)}, {period.why}",
-        health=tuple(health), doing=tuple(doing), medicines=sheet_meds,
+        health=tuple(health), doing=tuple(doing), tried=cut(appt.tried, line),
+        medicines=sheet_meds,
         more_medicines=more_medicines,
         questions=tuple(cut(q.text, line) for q in shown_questions), more_questions=more_questions,
-        what_matters=cut(appt.what_matters, line and 2 * line), last_agreed=cut(agreed, line),
+        what_matters=cut(appt.what_matters, line), last_agreed=cut(agreed, line),
         notes=tuple(notes), level=level)
 
 

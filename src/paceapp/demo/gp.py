@@ -45,6 +45,7 @@ def generate(person: DemoPerson) -> Iterator[Record]:
         ),
         what_matters="Sleeping through more nights, and getting back to my allotment "
                      "on good days without paying for it after.",
+        tried="Heat pad, gentle stretches each morning, a relaxation recording at night.",
         created=made, updated=made)
     meds_made = datetime.combine(today - timedelta(days=40), time(18, 0)).astimezone()
     for n, (name, dose, often, what_for, worries) in enumerate((

@@ -65,7 +65,8 @@ def html_document(sheet: Sheet) -> str:
         parts.append(f"<p>+ {sheet.more_concerns} more on my full list</p>")
     parts.append(f"<h2>{e(HEADINGS['health'])}</h2><p>{e(sheet.period_text)}</p>")
     parts.append(_items(list(sheet.health)))
-    parts.append(f"<h2>{e(HEADINGS['doing'])}</h2>" + _items(list(sheet.doing)))
+    doing = [*sheet.doing, *([f"{HEADINGS['tried']}: {sheet.tried}"] if sheet.tried else [])]
+    parts.append(f"<h2>{e(HEADINGS['doing'])}</h2>" + _items(doing))
     parts.append(f"<h2>{e(HEADINGS['meds'])}</h2>")
     parts.append(_items([_med_line(m) for m in sheet.medicines]) if sheet.medicines
                  else "<p>(none listed)</p>")

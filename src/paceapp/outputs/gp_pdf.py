@@ -27,7 +27,7 @@ PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
 MARGIN = 13.0
 BOTTOM = 11.0
 BODY_PT = 11.0
-LINE = 4.9  # mm per body line (11 pt x about 1.26)
+LINE = 4.7  # mm per body line (11 pt x about 1.21)
 ANSWER_GAP = 7.5  # mm between the lines left for writing on
 MIN_ANSWER_LINES = 3
 
@@ -70,8 +70,8 @@ class _Page:
 
     def heading(self, text: str) -> None:
         pdf = self.pdf
-        pdf.set_y(pdf.get_y() + 1.8)
-        self.text(text, 12.5, "B", line=5.8)
+        pdf.set_y(pdf.get_y() + 1.6)
+        self.text(text, 12.5, "B", line=5.6)
         if not self.measure:
             pdf.set_line_width(0.3)
             pdf.line(MARGIN, pdf.get_y() + 0.3, PAGE_W - MARGIN, pdf.get_y() + 0.3)
@@ -99,8 +99,8 @@ class _Page:
     def draw(self, sheet: Sheet) -> float:
         """Lay out the sheet; return the y (mm) where the space for notes starts."""
         pdf = self.pdf
-        pdf.set_y(MARGIN - 2)
-        self.text(f"{TITLE} – {sheet.when}", 17, "B", line=8.0)
+        pdf.set_y(MARGIN - 3)
+        self.text(f"{TITLE} – {sheet.when}", 17, "B", line=7.5)
         who = [f"Name: {sheet.name}" if sheet.name else "",
                f"Practice: {sheet.practice}" if sheet.practice else "",
                f"Seeing: {sheet.clinician}" if sheet.clinician else ""]
@@ -127,6 +127,8 @@ class _Page:
         self.heading(HEADINGS["doing"])
         for line in sheet.doing:
             self.bullet(line)
+        if sheet.tried:
+            self.bullet(f"{HEADINGS['tried']}: {sheet.tried}")
         self.heading(HEADINGS["meds"])
         if not sheet.medicines:
             self.text("(none listed)", indent=8)

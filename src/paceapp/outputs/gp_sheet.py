@@ -46,6 +46,7 @@ HEADINGS = {
     "also": "Also",
     "health": "How pain affects my life",
     "doing": "What I am doing about it",
+    "tried": "Also",
     "meds": "My medicines",
     "questions": "My questions",
     "matters": "What matters to me",
@@ -195,6 +196,8 @@ def text_lines(sheet: Sheet, width: int = WIDTH) -> list[str]:
     out += ["", HEADINGS["doing"]]
     for line in sheet.doing:
         out += wrap(line, width, "  - ", "    ")
+    if sheet.tried:
+        out += wrap(f"{HEADINGS['tried']}: {sheet.tried}", width, "  - ", "    ")
     out += ["", HEADINGS["meds"]]
     if not sheet.medicines:
         out.append("  (none listed)")
@@ -272,6 +275,8 @@ def markdown_lines(sheet: Sheet) -> list[str]:
     out += [f"- {esc(line)}" for line in sheet.health]
     out += ["", f"## {HEADINGS['doing']}", ""]
     out += [f"- {esc(line)}" for line in sheet.doing]
+    if sheet.tried:
+        out.append(f"- {HEADINGS['tried']}: {esc(sheet.tried)}")
     out += ["", f"## {HEADINGS['meds']}", ""]
     if not sheet.medicines:
         out.append("(none listed)")

@@ -30,6 +30,7 @@ from paceapp.core.gp import (
     QUESTION_MAX,
     SHARED_DECISION_QUESTIONS,
     TOP,
+    TRIED_MAX,
     Appointment,
     GpItem,
     ItemState,
@@ -425,12 +426,16 @@ class GPScreen(SectionScreen):
 
     def action_matters(self) -> None:
         fields = [Field("what_matters", "What matters to me / what I hope for",
-                        self.current().what_matters, MATTERS_MAX)]
+                        self.current().what_matters, MATTERS_MAX),
+                  Field("tried", "What else I do or have tried (optional: heat, TENS, ...)",
+                        self.current().tried, TRIED_MAX)]
 
         def build(values: dict[str, str]) -> Change:
             words = check_words(values["what_matters"], "what_matters", "'what matters to me'",
                                 MATTERS_MAX)
-            return lambda a: replace(a, what_matters=words)
+            tried = check_words(values["tried"], "tried", "'what else I do or have tried'",
+                                TRIED_MAX)
+            return lambda a: replace(a, what_matters=words, tried=tried)
 
         def saved(change: Change | None) -> None:
             if change is not None:
