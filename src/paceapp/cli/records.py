@@ -57,7 +57,13 @@ def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
     cls = kind_class(kind)
     journal = env.journal()
     record = journal.find(cls, record_id)
-    changed = journal.update(apply_edits(record, list(changes), env.now()))
+    changed = apply_edits(record, list(changes), env.now())
+    # Rules that span records (one night per morning, one open flare-up) are checked against
+    # the others of that kind, when the kind has such rules.
+    check_among = getattr(changed, "check_among", None)
+    if check_among is not None:
+        check_among(journal.list(cls))
+    changed = journal.update(changed)
     click.echo(f"Changed: {_describe(changed)}. ('paceapp undo' puts it back.)")
 
 
