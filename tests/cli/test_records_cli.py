@@ -61,7 +61,7 @@ def test_version_and_help(cli) -> None:
 def test_edit_checks_rules_across_records(cli, data_dir: Path) -> None:
     cli("log", "flare", "start", "--at", "yesterday 10:00")
     cli("log", "flare", "end", "--at", "yesterday 12:00")
-    cli("log", "flare", "start", "--at", "today 00:30")
+    cli("log", "flare", "start", "--at", "today 00:00")
     ended = [r for r in json.loads(cli("show", "flares", "--json").out) if r["ended"]][0]
     before = folder_bytes(data_dir)
     result = cli("edit", "flare", ended["id"][:8], "ended=")  # would make two open flare-ups
