@@ -129,3 +129,25 @@ def test_share_plan_needs_a_plan_then_shares_it(cli, data_dir: Path, tmp_path: P
     doc = json.loads(out.read_text())
     assert doc["format"] == "paceapp-group-plan" and doc["version"] == 1
     assert doc["rota"] == [{"name": "Jo", "from": "2026-11-01"}]
+
+
+def test_a_bad_out_path_stores_nothing(cli, data_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    add_goal(cli)
+    assert cli("group", "plan", "set", "--place", "Library").code == 0
+    before = folder_bytes(data_dir)
+    for command in ("card", "plan"):
+        ran = cli("share", command, "--name", "Robin", "--message",
+                  "--out", str(tmp_path / "no-such-folder" / "x.json"))
+        assert ran.code == 2 and "Could not write" in ran.err and ran.out == ""
+        assert folder_bytes(data_dir) == before  # no member id or name stored either
+
+
+def test_the_member_id_on_the_card_is_the_one_kept(cli, data_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    add_goal(cli)
+    out = tmp_path / "card.json"
+    assert cli("share", "card", "--name", "Robin", "--out", str(out)).code == 0
+    first = json.loads(out.read_text())["member_id"]
+    settings = Journal.open(data_dir).get_single(Settings)
+    assert settings is not None and settings.member_id == first
+    assert cli("share", "card", "--out", str(out)).code == 0
+    assert json.loads(out.read_text())["member_id"] == first

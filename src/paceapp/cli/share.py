@@ -40,11 +40,11 @@ from paceapp.outputs.share import (
     gather_card_inputs,
     import_shared,
     included_words,
+    keep_identity,
     make_card,
     plan_json,
     plan_message,
     plan_text,
-    save_identity,
 )
 from paceapp.outputs.tables import record_json, render_table
 from paceapp.store.journal import Journal
@@ -116,7 +116,8 @@ def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str, 
     now = _moment()
     sharing = out is not None or message
     shown_name = display_name_for(journal, name, ask=sharing and _interactive())
-    inputs = gather_card_inputs(journal, env.today())
+    settings = load_settings(journal)  # its member id is stored only once the card is shared
+    inputs = gather_card_inputs(journal, env.today(), settings)
     card = make_card(inputs, name=shown_name, now=now, include=include_list, note=note)
     click.echo("This is what will be shared:\n", err=True)
     click.echo(card_text(card) + "\n", err=True)
@@ -128,12 +129,10 @@ def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str, 
     if not yes and _interactive() and not click.confirm("Share this?", default=True, err=True):
         click.echo("Not shared. Nothing was written.", err=True)
         return
-    save_identity(journal, shown_name)
-    inputs = dataclasses.replace(inputs, member_id=load_settings(journal).member_id)
-    card = make_card(inputs, name=shown_name, now=now, include=include_list, note=note)
     if out is not None:
         _write(out, card_json(card))
         click.echo(f"Wrote your goal card to {out}.", err=True)
+    keep_identity(journal, settings, shown_name)
     if message:
         click.echo(card_message(card))
 
@@ -160,11 +159,12 @@ def share_plan(env: Env, out: Path | None, message: bool, name: str | None) -> N
         click.echo("Nothing was written. Add --message to print the chat message, or "
                    "--out FILE to save the plan file.", err=True)
         return
-    save_identity(journal, shown_name)
-    member_id = load_settings(journal).member_id
+    settings = load_settings(journal)
+    member_id = settings.member_id
     if out is not None:
         _write(out, plan_json(plan, member_id=member_id, shared_by=shown_name, now=now))
         click.echo(f"Wrote the group plan to {out}.", err=True)
+    keep_identity(journal, settings, shown_name)
     if message:
         click.echo(plan_message(plan, member_id=member_id, shared_by=shown_name, now=now))
 

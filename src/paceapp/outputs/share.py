@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.settings import Settings
 from paceapp.core.sharing import (
     MAX_DOCUMENT_BYTES,
     SECTIONS,
@@ -49,7 +50,7 @@ from paceapp.core.sharing import (
 )
 from paceapp.core.timeparse import show_date, show_minutes, week_start
 from paceapp.store.journal import Journal
-from paceapp.store.settings import ensure_member_id, load_settings
+from paceapp.store.settings import load_settings
 
 MARKER = "paceapp:1:"
 END = ":end"
@@ -67,8 +68,11 @@ def encode_line(doc: dict[str, Any]) -> str:
     return f"{MARKER}{packed}{END}"
 
 
-class MessageError(Exception):
+class MessageError(ValidationError):
     """A pasted message whose paceapp line cannot be read (the reason is for the person)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "message")
 
 
 def extract_payload(text: str) -> str:
@@ -302,7 +306,8 @@ class CardInputs:
     sleep: SleepWeek | None
 
 
-def gather_card_inputs(journal: Journal, today: date) -> CardInputs:
+def gather_card_inputs(journal: Journal, today: date,
+                       settings: Settings | None = None) -> CardInputs:
     """Read only what a card needs: active plans, this week's goal days, the last 7 days.
 
     Reads nothing older than a week, so it is fast on ten years of data.
@@ -310,7 +315,7 @@ def gather_card_inputs(journal: Journal, today: date) -> CardInputs:
     from paceapp.core.goals import ActionPlan, GoalDay, active_plans, progress_this_week
     from paceapp.core.pain import PainEntry, summarise_pain
 
-    settings = load_settings(journal)
+    settings = settings or load_settings(journal)
     first = week_start(today, settings.week_starts)
     since = min(first, today - timedelta(days=6))
     days = journal.list(GoalDay, since=first, until=today)
@@ -348,15 +353,14 @@ def make_card(inputs: CardInputs, *, name: str, now: datetime, include: Sequence
                       sleep=inputs.sleep if "sleep" in include else None)
 
 
-def save_identity(journal: Journal, name: str) -> str:
-    """Store the member id (so every card carries the same one) and the display name.
-
-    Returns the member id. Called only when a card or plan is actually shared.
-    """
-    settings = ensure_member_id(journal)
-    if settings.display_name != name:
-        settings = journal.put_single(dataclasses.replace(settings, display_name=name))
-    return settings.member_id
+def keep_identity(journal: Journal, settings: Settings, name: str) -> None:
+    """Store the member id a card was just made with (so every card carries the same one) and
+    the display name. Called only after the card or plan was written, so a failed write stores
+    nothing."""
+    stored = journal.get_single(Settings)
+    base = stored or settings
+    if stored is None or stored.display_name != name:
+        journal.put_single(dataclasses.replace(base, display_name=name))
 
 
 # -- importing into the journal ---------------------------------------------------------------

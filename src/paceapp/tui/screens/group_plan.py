@@ -17,7 +17,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan, clean_name, parse_rota, parse_rules, plan_edits
 from paceapp.core.text import LINE, SHORT, parse_int
 from paceapp.core.timeparse import local_now, parse_date
-from paceapp.outputs.share import coordinator_words, plan_json, plan_message, plan_text, save_identity
+from paceapp.outputs.share import coordinator_words, keep_identity, plan_json, plan_message, plan_text
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 from paceapp.tui.widgets import Problem
@@ -99,15 +99,17 @@ class GroupPlanScreen(ModalScreen[None]):
 
 
 def write_plan(journal: Journal, plan: GroupPlan, name: str, path: Path) -> tuple[Path, str]:
-    member_id = save_identity(journal, name)
+    """Write the plan file and the message beside it, then keep the name and member id."""
+    settings = load_settings(journal)
     now = datetime.now().astimezone().replace(microsecond=0)
-    message = plan_message(plan, member_id=member_id, shared_by=name, now=now)
+    message = plan_message(plan, member_id=settings.member_id, shared_by=name, now=now)
     try:
-        path.write_text(plan_json(plan, member_id=member_id, shared_by=name, now=now),
+        path.write_text(plan_json(plan, member_id=settings.member_id, shared_by=name, now=now),
                         encoding="utf-8")
         path.with_suffix(".txt").write_text(message + "\n", encoding="utf-8")
     except OSError as error:
         raise ValidationError(f"Could not write {path}: {error.strerror or error}.", "path") from None
+    keep_identity(journal, settings, name)
     return path, message
 
 

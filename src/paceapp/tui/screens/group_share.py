@@ -28,10 +28,11 @@ from paceapp.outputs.share import (
     card_text,
     gather_card_inputs,
     included_words,
+    keep_identity,
     make_card,
-    save_identity,
 )
 from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
@@ -55,10 +56,10 @@ def default_path(today_text: str) -> Path:
 
 
 def write_card(journal: Journal, inputs: CardInputs, choice: ShareChoice) -> tuple[Path, Path, str]:
-    """Store the name and member id, then write the card file and the message beside it."""
-    member_id = save_identity(journal, choice.name)
+    """Write the card file and the message beside it, then keep the name and member id."""
+    settings = load_settings(journal)
     now = datetime.now().astimezone().replace(microsecond=0)
-    card = make_card(dataclasses.replace(inputs, member_id=member_id), name=choice.name,
+    card = make_card(dataclasses.replace(inputs, member_id=settings.member_id), name=choice.name,
                      now=now, include=choice.include, note=choice.note)
     message = card_message(card)
     text_path = choice.path.with_suffix(".txt")
@@ -68,6 +69,7 @@ def write_card(journal: Journal, inputs: CardInputs, choice: ShareChoice) -> tup
     except OSError as error:
         raise ValidationError(f"Could not write {choice.path}: {error.strerror or error}. "
                               "Choose another place.", "path") from None
+    keep_identity(journal, settings, choice.name)
     return choice.path, text_path, message
 
 
