@@ -40,6 +40,7 @@ from paceapp.outputs.gp_sheet import (
     WIDTH,
     cell_width,
     load_inputs,
+    md_escape,
     render_markdown,
     render_text,
     save_file,
@@ -252,7 +253,7 @@ def test_wide_characters_are_wrapped_by_columns(journal: Journal) -> None:
 def test_markdown_and_html_show_markup_as_text(journal: Journal) -> None:
     fill(journal, concerns=[GpItem(text="<script>alert(1)</script> *star* [link](x) & co")])
     md = render_markdown(load_inputs(journal, TODAY))
-    assert r"\<script\>alert\(1\)\</script\> \*star\* \[link\]\(x\) &amp; co" in md
+    assert r"\<script\>alert(1)\</script\> \*star\* \[link\](x) &amp; co" in md
     html = render_html(load_inputs(journal, TODAY))
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *star* [link](x) &amp; co" in html
     assert "<script>" not in html
@@ -302,3 +303,12 @@ def test_the_demo_list_fits_one_page_in_full(tmp_path: Path) -> None:
                            "Stomach upset from the naproxen", "Pain: average", "Sleep",
                            "Pacing", "Goals", "Also: Heat pad", "Naproxen", "Amitriptyline",
                            "What are my options?", "Physio referral made."])
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("# not a heading", r"\# not a heading"), ("- not a list", r"\- not a list"),
+    ("1. not a list", r"1\. not a list"), ("> not a quote", r"\> not a quote"),
+    ("5.5 mg, 2-3 times (a day)", "5.5 mg, 2-3 times (a day)"),
+])
+def test_markdown_escapes_only_what_would_format(typed: str, shown: str) -> None:
+    assert md_escape(typed) == shown

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -231,20 +232,25 @@ def render_text(inputs: SheetInputs, width: int = WIDTH) -> str:
 
 
 # -- Markdown -------------------------------------------------------------------------------------
-_MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|~")
+_MD_INLINE = set("\\`*_[]<>|~")
+_MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+-](?=\s|$)|>)")
 
 
 def md_escape(text: str) -> str:
-    """The person's words as literal Markdown text (nothing in them is read as formatting)."""
+    """The person's words as literal Markdown text (nothing in them is read as formatting).
+
+    Only what could start formatting is escaped, so the file still reads well as plain text.
+    """
     out = []
     for char in text:
         if char == "&":
             out.append("&amp;")
-        elif char in _MD_SPECIAL:
+        elif char in _MD_INLINE:
             out.append("\\" + char)
         else:
             out.append(char)
-    return "".join(out)
+    escaped = "".join(out)
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, 1)
 
 
 def markdown_lines(sheet: Sheet) -> list[str]:
