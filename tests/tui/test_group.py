@@ -272,3 +272,59 @@ def test_remove_a_member_then_undo(data_dir: Path) -> None:
 
     asyncio.run(scenario())
     assert len(Journal.open(data_dir).list(PeerCard)) == 1
+
+
+def test_import_a_plan_message_and_a_card_file(data_dir: Path, tmp_path: Path) -> None:
+    from paceapp.outputs.share import plan_message
+
+    plan = GroupPlan(rhythm="Every Friday", first_meeting=local_now().date(), every_weeks=1,
+                     place="The library")
+    message = plan_message(plan, member_id="a1f0c3e2d4b59687", shared_by="Jo",
+                           now=datetime.now(UTC).replace(microsecond=0))
+    card_file = tmp_path / "ali.json"
+    card_file.write_text(card_json(peer_card()))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_group(app, pilot)
+            await pilot.press("i")
+            await pilot.pause()
+            app.screen.query_one("#paste", TextArea).insert("> " + message.replace("\n", "\n> "))
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            summary = str(screen.query_one("#plan-summary", Static).content)
+            assert "Group plan: next meeting" in summary and "The library" in summary
+            await pilot.press("i")
+            await pilot.pause()
+            app.screen.query_one("#file", Input).value = str(card_file)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert cell_texts(screen.query_one("#board", DataTable))[0][0] == "Ali"
+
+    asyncio.run(scenario())
+    stored = Journal.open(data_dir).get_single(GroupPlan)
+    assert stored is not None and stored.shared_by == "Jo" and stored.place == "The library"
+
+
+def test_today_card_words() -> None:
+    from datetime import date, time
+
+    from paceapp.core.sharing import RotaTurn
+    from paceapp.tui.cards.group import GroupData, group_lines
+
+    today = date(2026, 11, 21)
+    assert group_lines(GroupData(today, None, 0, None)) == [
+        "No group plan yet. Press 6 for Group to write when and where you meet."]
+    plan = GroupPlan(first_meeting=date(2026, 11, 3), every_weeks=2, meet_time=time(10, 30),
+                     place="Café", rota=(RotaTurn(name="Ali", start=date(2026, 11, 2)),
+                                         RotaTurn(name="Priya", start=date(2026, 11, 30))))
+    newest = PeerCard(member_id="7c2e9b1d0f3a4e58",
+                      card=GoalCard(member_id="7c2e9b1d0f3a4e58", display_name="Jo",
+                                    shared_at=datetime(2026, 11, 18, 9, tzinfo=UTC),
+                                    week_start=date(2026, 11, 16)))
+    assert group_lines(GroupData(today, plan, 4, newest)) == [
+        "Next meeting: Tue 1 Dec at 10:30, Café.",
+        "Ali is coordinating (since Mon 2 Nov); next: Priya from Mon 30 Nov.",
+        "4 cards on your board; newest from Jo, 3 days ago.",
+    ]
