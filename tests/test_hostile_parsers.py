@@ -33,7 +33,7 @@ TEXT = st.one_of(
     st.text(max_size=80),
     st.sampled_from(["", " ", "today", "yesterday 23:59", "2026-02-29", "2024-02-29", "24:00",
                      "23:60", "-1", "1e9", "9" * 30, "=cmd|' /C calc'!A0", "\x1b[2J", "\u202e",
-                     "monday", "every 2 weeks", "walk 10, rest 5", "x" * 10000]),
+                     "monday", "every 2 weeks", "¹", "2²", "٣", "walk 10, rest 5", "x" * 10000]),
     st.dates().map(date.isoformat),
     st.builds(lambda h, m: f"{h}:{m}", st.integers(-5, 99), st.integers(-5, 99)),
 )
@@ -86,7 +86,14 @@ TEXT_PARSERS: dict[str, Callable[[Callable[..., Any], str], Any]] = {
 }
 
 
-@pytest.mark.parametrize("target", sorted(TEXT_PARSERS))
+#: Bugs this suite found in other features' parsers, reported to their owners (not strict: the test
+#: passes once fixed).
+KNOWN = {"paceapp.core.sleep:parse_quality": "'¹'.isdigit() is True but int('¹') raises ValueError"}
+
+
+@pytest.mark.parametrize("target", [
+    pytest.param(t, marks=[pytest.mark.xfail(reason=KNOWN[t], strict=False)] if t in KNOWN else [])
+    for t in sorted(TEXT_PARSERS)])
 def test_text_parsers_only_raise_plain_errors(target: str) -> None:
     module, name = target.split(":")
     parser = optional(module, name)
