@@ -151,3 +151,9 @@ def test_the_member_id_on_the_card_is_the_one_kept(cli, data_dir: Path, tmp_path
     assert settings is not None and settings.member_id == first
     assert cli("share", "card", "--out", str(out)).code == 0
     assert json.loads(out.read_text())["member_id"] == first
+
+
+def test_preview_without_a_name_yet(cli, data_dir: Path) -> None:  # noqa: ANN001
+    add_goal(cli)
+    ran = cli("share", "card")
+    assert ran.code == 0 and "Goal card from (your name)" in ran.err

@@ -115,7 +115,10 @@ def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str, 
     journal = env.journal()
     now = _moment()
     sharing = out is not None or message
-    shown_name = display_name_for(journal, name, ask=sharing and _interactive())
+    if sharing or name is not None or load_settings(journal).display_name:
+        shown_name = display_name_for(journal, name, ask=sharing and _interactive())
+    else:
+        shown_name = "(your name)"  # only a preview: the name is asked for when sharing
     settings = load_settings(journal)  # its member id is stored only once the card is shared
     inputs = gather_card_inputs(journal, env.today(), settings)
     card = make_card(inputs, name=shown_name, now=now, include=include_list, note=note)
