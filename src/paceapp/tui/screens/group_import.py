@@ -71,14 +71,14 @@ class ImportScreen(ModalScreen[str | None]):
         self.query_one("#do-import", Button).disabled = True
         self.run_import(pasted, file_text)
 
-    @work(thread=True, exclusive=True, group="group-import")
+    @work(thread=True, exclusive=True, group="group-import", exit_on_error=False)
     def run_import(self, pasted: str, file_text: str) -> None:
         from paceapp.tui.app import PaceApp
 
         app = self.app
         assert isinstance(app, PaceApp)
         try:
-            raw = (pasted.encode("utf-8", "surrogateescape") if pasted.strip()
+            raw = (pasted.encode("utf-8", "replace") if pasted.strip()
                    else read_card_file(file_text))
             outcome = import_shared(app.journal, raw, local_now())
         except PaceError as error:
