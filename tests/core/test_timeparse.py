@@ -96,3 +96,8 @@ def test_parse_when_never_raises_anything_but_validation_error(text: str) -> Non
         parse_when(text, NOW)
     except ValidationError:
         pass
+
+
+def test_dates_too_far_away_are_a_plain_error() -> None:
+    with pytest.raises(ValidationError, match="too far from today"):
+        parse_when("0001-01-01", NOW)

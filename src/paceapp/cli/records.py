@@ -38,7 +38,7 @@ def show(env: Env, kind: str, days: int | None, as_json: bool) -> None:
         return
     if not records:
         period = f" in the last {days} days" if days else ""
-        click.echo(f"No {cls.LABEL}s logged{period} yet.")
+        click.echo(f"No {cls.plural()} logged{period} yet.")
         return
     click.echo(render_table([r.summary() for r in records]))
 

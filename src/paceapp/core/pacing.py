@@ -446,6 +446,7 @@ class ActivityLog(Record):
 
     KIND: ClassVar[str] = "activity"
     LABEL: ClassVar[str] = "activity"
+    PLURAL: ClassVar[str] = "activities"
     SHARDED: ClassVar[bool] = True
 
     name: str

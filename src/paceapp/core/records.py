@@ -33,6 +33,8 @@ class Record:
     KIND: ClassVar[str] = ""
     #: What a person calls one of these, for messages ("pain score").
     LABEL: ClassVar[str] = "record"
+    #: The plural, when it is not LABEL + "s" ("activities").
+    PLURAL: ClassVar[str] = ""
     #: True for high-volume dated kinds, stored one file per year so writes stay small.
     SHARDED: ClassVar[bool] = False
     #: True for kinds with exactly one record (a plan, the settings); its id is the KIND.
@@ -43,6 +45,10 @@ class Record:
     id: str = field(default_factory=new_id)
     created: datetime = field(default_factory=utc_now)
     updated: datetime = field(default_factory=utc_now)
+
+    @classmethod
+    def plural(cls) -> str:
+        return cls.PLURAL or f"{cls.LABEL}s"
 
     @property
     def day(self) -> date | None:

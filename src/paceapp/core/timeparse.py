@@ -103,7 +103,10 @@ def parse_when(text: str, now: datetime, field: str = "at") -> datetime:
         day = _parse_iso_date(match[1], field)
         clock = parse_clock(match[2], field) if match[2] else time(12)
     naive = datetime.combine(day, clock)
-    return naive.astimezone()  # local offset for that date (handles BST/GMT)
+    try:
+        return naive.astimezone()  # local offset for that date (handles BST/GMT)
+    except (ValueError, OverflowError):  # e.g. year 1: no local offset can be worked out
+        raise ValidationError(f"{cleaned} is too far from today. {HOW_TO_WRITE}", field) from None
 
 
 def show_date(day: date, today: date | None = None) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.containers import Vertical
+from textual import on
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button
 
 if TYPE_CHECKING:
     from paceapp.store.journal import Journal
@@ -23,8 +25,26 @@ class TodayCard(Vertical):
     #: Shown in bad-day mode (the essentials only).
     ESSENTIAL: ClassVar[bool] = False
 
+    DEFAULT_CSS = """
+    TodayCard > .card-keys { height: auto; width: 100%; }
+    TodayCard > .card-keys > Button { margin: 0 2 0 0; min-width: 0; }
+    """
+
     def __init__(self) -> None:
         super().__init__(classes="card")
+
+    def on_mount(self) -> None:
+        """Each key also gets a button, so every action works with the mouse too."""
+        if self.KEYS:
+            self.mount(Horizontal(*[Button(f"{description} ({key})", id=f"key-{action}",
+                                           compact=True) for key, action, description in self.KEYS],
+                                  classes="card-keys"))
+
+    @on(Button.Pressed, ".card-keys > Button")
+    def _key_button(self, event: Button.Pressed) -> None:
+        event.stop()
+        action = (event.button.id or "")[4:]
+        getattr(self, f"action_{action}")()
 
     @property
     def pace(self) -> PaceApp:
