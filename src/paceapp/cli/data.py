@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -137,84 +135,33 @@ def data_restore(env: Env, backup: str, yes: bool) -> None:
 @pass_env
 def data_export(env: Env, fmt: str, out: Path | None, force: bool) -> None:
     """Write all your records out: a full JSON export, or CSV files for a spreadsheet."""
-    from paceapp.core.kinds import all_kinds
-    from paceapp.outputs.export import csv_files, export_document, render_export
+    from paceapp.outputs.export import (
+        export_document,
+        render_export,
+        usable_path,
+        write_csv_export,
+        write_json_export,
+    )
     from paceapp.store.maintenance import export_records
     from paceapp.store.migrations import migrate_folder
-    from paceapp.store.storage import atomic_write
 
-    migrate_folder(env.data_dir)
     if out is not None:
-        _usable(out)
+        usable_path(out)
+    migrate_folder(env.data_dir)
     records = export_records(env.journal())
-    total = sum(len(v) for v in records.values())
+    if fmt == "json" and out is None:
+        click.echo(render_export(export_document(records)), nl=False)
+        return
     if fmt == "json":
-        text = render_export(export_document(records))
-        if out is None:
-            click.echo(text, nl=False)
-            return
-        if out.is_dir():
-            raise ValidationError(f"{out} is a folder. Please give a file name for the export, "
-                                  f"e.g. {out / 'paceapp-export.json'}.", "out")
-        _refuse_existing([out], force)
-        _parent_ok(out.parent)
-        atomic_write(out, text.encode("utf-8"))
+        assert out is not None
+        total = write_json_export(records, out, force=force)
         click.echo(f"Exported {total} records to {out}.")
         return
     if out is None:
         raise ValidationError("Please say which folder to write the CSV files into: --out FOLDER.",
                               "out")
-    if out.exists() and not out.is_dir():
-        raise ValidationError(f"{out} is a file. For CSV, --out is a folder (one file per kind).",
-                              "out")
-    files = csv_files(all_kinds(), records)
-    _refuse_existing([out / name for name in files], force)
-    _parent_ok(out.parent)
-    try:
-        out.mkdir(mode=0o700, parents=False, exist_ok=True)
-    except OSError as error:
-        from paceapp.store.errors import WriteFailedError
-        from paceapp.store.storage import write_failure_message
-
-        raise WriteFailedError(write_failure_message(out / "x", error)) from error
-    for name, payload in files.items():
-        atomic_write(out / name, payload)
+    total, files = write_csv_export(records, out, force=force)
     click.echo(f"Exported {total} records to {len(files)} CSV files in {out}.")
-
-
-def _usable(path: Path) -> Path:
-    """`path`, or a plain ValidationError when the system cannot use that name at all."""
-    try:
-        os.stat(path)
-    except FileNotFoundError:
-        pass
-    except NotADirectoryError:
-        raise ValidationError(f"{path} is inside something that is not a folder. Please choose "
-                              "another place.", "out") from None
-    except OSError as error:
-        if error.errno == errno.ENAMETOOLONG:
-            raise ValidationError("That file name is too long for this system. Please choose a "
-                                  "shorter one.", "out") from None
-        raise ValidationError(f"{str(path)[:200]} cannot be used ({error.strerror}). Please "
-                              "choose another place.", "out") from None
-    except ValueError:  # e.g. a NUL character in the name
-        raise ValidationError("That file name has characters that cannot be used. Please choose "
-                              "another one.", "out") from None
-    return path
-
-
-def _refuse_existing(paths: list[Path], force: bool) -> None:
-    there = [p for p in paths if _usable(p).exists()]
-    if there and not force:
-        names = ", ".join(str(p) for p in there[:3]) + (" …" if len(there) > 3 else "")
-        raise ValidationError(f"{names} already exists. Choose another place, or add --force to "
-                              "replace it.", "out")
-
-
-def _parent_ok(parent: Path) -> None:
-    if not _usable(parent).is_dir():
-        raise ValidationError(f"The folder {parent} does not exist. Please create it first or "
-                              "choose another place.", "out")
 
 
 @data_group.command("import")
@@ -225,9 +172,10 @@ def _parent_ok(parent: Path) -> None:
 @pass_env
 def data_import(env: Env, file: Path, merge: bool) -> None:
     """Load a full JSON export (or merge a sync tool's conflicting copy of a data file)."""
+    from paceapp.outputs.export import usable_path
     from paceapp.store.maintenance import import_batch, read_import_file
 
-    batch = read_import_file(_usable(file))
+    batch = read_import_file(usable_path(file))
     done = import_batch(env.data_dir, batch, merge=merge)
     counts = done.counts
     what = "export" if batch.form == "export" else "copy"

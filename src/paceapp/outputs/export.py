@@ -7,16 +7,23 @@ the same records always give the same bytes, so export -> import -> export is id
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from paceapp import __version__
 from paceapp.core.codec import to_data
+from paceapp.core.errors import ValidationError
+from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
+from paceapp.store.errors import WriteFailedError
 from paceapp.store.maintenance import EXPORT_FORMAT, EXPORT_VERSION
-from paceapp.store.migrations import SCHEMA_VERSION
+from paceapp.store.migrations import SCHEMA_VERSION, write_files
+from paceapp.store.storage import write_failure_message
 
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -128,3 +135,73 @@ def csv_files(kinds: Mapping[str, type[Record]],
     """File name -> bytes (UTF-8 with a byte-order mark, so spreadsheets read accents right)."""
     return {f"{kind}.csv": csv_text(cls, records.get(kind, ())).encode("utf-8-sig")
             for kind, cls in kinds.items()}
+
+
+# -- writing the files (the CLI and the app call these) -------------------------------------------
+def usable_path(path: Path) -> Path:
+    """`path`, or a plain ValidationError when the system cannot use that name at all."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        pass
+    except NotADirectoryError:
+        raise ValidationError(f"{path} is inside something that is not a folder. Please choose "
+                              "another place.", "out") from None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise ValidationError("That file name is too long for this system. Please choose a "
+                                  "shorter one.", "out") from None
+        raise ValidationError(f"{str(path)[:200]} cannot be used ({error.strerror}). Please "
+                              "choose another place.", "out") from None
+    except ValueError:  # e.g. a NUL character in the name
+        raise ValidationError("That file name has characters that cannot be used. Please choose "
+                              "another one.", "out") from None
+    return path
+
+
+def _refuse_existing(paths: list[Path], force: bool) -> None:
+    there = [p for p in paths if usable_path(p).exists()]
+    if there and not force:
+        names = ", ".join(str(p) for p in there[:3]) + (" …" if len(there) > 3 else "")
+        raise ValidationError(f"{names} already exists. Choose another place, or add --force to "
+                              "replace it.", "out")
+
+
+def _parent_ok(parent: Path) -> None:
+    if not usable_path(parent).is_dir():
+        raise ValidationError(f"The folder {parent} does not exist. Please create it first or "
+                              "choose another place.", "out")
+
+
+def write_json_export(records: Mapping[str, Sequence[Record]], out: Path, *,
+                      force: bool = False) -> int:
+    """Write the full export to the file `out` (atomically, 0600); return how many records."""
+    usable_path(out)
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder. Please give a file name for the export, "
+                              f"e.g. {out / 'paceapp-export.json'}.", "out")
+    _refuse_existing([out], force)
+    _parent_ok(out.parent)
+    write_files({out: render_export(export_document(records)).encode("utf-8")})
+    return sum(len(v) for v in records.values())
+
+
+def write_csv_export(records: Mapping[str, Sequence[Record]], out: Path, *,
+                     force: bool = False) -> tuple[int, list[Path]]:
+    """Write one CSV per kind into the folder `out`; return (records, files written).
+
+    All files are written and synced before any is swapped in, so a full disk leaves no half set.
+    """
+    usable_path(out)
+    if out.exists() and not out.is_dir():
+        raise ValidationError(f"{out} is a file. For CSV, --out is a folder (one file per kind).",
+                              "out")
+    files = csv_files(all_kinds(), records)
+    _refuse_existing([out / name for name in files], force)
+    _parent_ok(out.parent)
+    try:
+        out.mkdir(mode=0o700, exist_ok=True)
+    except OSError as error:
+        raise WriteFailedError(write_failure_message(out / "x", error)) from error
+    write_files({out / name: payload for name, payload in files.items()})
+    return sum(len(v) for v in records.values()), [out / name for name in files]
