@@ -328,3 +328,34 @@ def test_today_card_words() -> None:
         "Ali is coordinating (since Mon 2 Nov); next: Priya from Mon 30 Nov.",
         "4 cards on your board; newest from Jo, 3 days ago.",
     ]
+
+
+def test_share_the_group_plan(data_dir: Path, tmp_path: Path) -> None:
+    from paceapp.tui.screens.group_plan import SharePlanScreen
+
+    Journal.open(data_dir).put_single(GroupPlan(rhythm="Every Friday", place="The library"))
+    out = tmp_path / "plan.json"
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_group(app, pilot)
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            share = app.screen
+            assert isinstance(share, SharePlanScreen)
+            assert "Where: The library." in str(share.query_one("#plan-preview", Static).content)
+            share.query_one("#plan-name", Input).value = "Jo"
+            share.query_one("#plan-path", Input).value = str(out)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, GroupPlanScreen)
+
+    asyncio.run(scenario())
+    doc = json.loads(out.read_text())
+    assert doc["format"] == "paceapp-group-plan" and doc["shared_by"] == "Jo"
+    assert out.with_suffix(".txt").read_text().startswith("Our group plan - shared by Jo")
+    settings = Journal.open(data_dir).get_single(Settings)
+    assert settings is not None and settings.member_id == doc["member_id"]

@@ -36,6 +36,7 @@ class BoardView:
     peers: list[PeerCard]
     names: dict[str, str]
     plan: GroupPlan | None
+    own_name: str = ""
 
 
 def load_board(journal: Journal, today: date) -> BoardView:
@@ -44,8 +45,9 @@ def load_board(journal: Journal, today: date) -> BoardView:
     if journal.folder is None or journal.folder.exists():
         peers = sorted(journal.list(PeerCard), key=lambda p: p.card.shared_at, reverse=True)
         plan = journal.get_single(GroupPlan)
-    own = load_settings(journal).display_name if peers else ""
-    return BoardView(today, peers, board_names(peers, own), plan)
+    own = load_settings(journal).display_name if journal.folder is None or journal.folder.exists() \
+        else ""
+    return BoardView(today, peers, board_names(peers, own), plan, own)
 
 
 def plan_summary(plan: GroupPlan | None, today: date) -> str:
@@ -178,7 +180,8 @@ class GroupScreen(SectionScreen):
         from paceapp.tui.screens.group_plan import GroupPlanScreen
 
         plan = self.view.plan if self.view else None
-        self.app.push_screen(GroupPlanScreen(plan), lambda _result: self.reload())
+        own_name = self.view.own_name if self.view else ""
+        self.app.push_screen(GroupPlanScreen(plan, own_name), lambda _result: self.reload())
 
     def action_view(self) -> None:
         peer = self.selected()

@@ -40,9 +40,10 @@ class GroupPlanScreen(ModalScreen[None]):
                 Binding("e", "change", "Change", id="change"),
                 Binding("s", "share", "Share", id="share")]
 
-    def __init__(self, plan: GroupPlan | None) -> None:
+    def __init__(self, plan: GroupPlan | None, own_name: str = "") -> None:
         super().__init__()
         self.plan = plan
+        self.own_name = own_name
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="plan-dialog"):
@@ -74,12 +75,13 @@ class GroupPlanScreen(ModalScreen[None]):
             self.notify("Write the plan first (e), then share it.", markup=False)
             return
         plan = self.plan
-        journal: Journal = self.app.journal  # type: ignore[attr-defined]
-        name = load_settings(journal).display_name
+        name = self.own_name
 
         def chosen(choice: tuple[str, Path] | None) -> None:
             if choice is None:
                 return
+
+            self.own_name = choice[0]
 
             def change(j: Journal) -> tuple[Path, str]:
                 return write_plan(j, plan, *choice)
@@ -119,14 +121,14 @@ class SharePlanScreen(ModalScreen[tuple[str, Path] | None]):
 
     def __init__(self, plan: GroupPlan, name: str) -> None:
         super().__init__()
-        self.plan, self.name = plan, name
+        self.plan, self.sharer = plan, name
 
     def compose(self) -> ComposeResult:
         today = local_now().date()
         with VerticalScroll(classes="dialog", id="share-plan-dialog"):
             yield Static("Share the group plan", classes="section-title")
             yield Label("Your name as the group sees it:", markup=False)
-            yield Input(value=self.name, id="plan-name", max_length=40, compact=True)
+            yield Input(value=self.sharer, id="plan-name", max_length=40, compact=True)
             yield Label("Save the plan file to (the message goes beside it, as .txt):",
                         classes="field-label", markup=False)
             yield Input(value=str(Path.cwd() / f"paceapp-group-plan-{today.isoformat()}.json"),
