@@ -46,8 +46,8 @@ class ImportScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-dialog"):
             yield Static("Add a card or the group plan", classes="section-title")
-            yield Label("Paste the whole message from your chat below (names and times around "
-                        "it are fine):", markup=False)
+            yield Static("Paste the whole message from your chat below (names and times around "
+                         "it are fine), then press Ctrl+S:", markup=False)
             yield TextArea(id="paste", soft_wrap=True)
             yield Label("…or the card file's path:", classes="field-label", markup=False)
             yield Input(id="file", placeholder="e.g. ~/Downloads/jo-card.json")
