@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -63,11 +63,26 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-dialog"):
             yield Static("Help", classes="section-title")
+            with Horizontal(classes="buttons"):
+                yield Button("Colours (c)", id="help-colours", compact=True)
+                yield Button("Bad-day mode (b)", id="help-bad-day", compact=True)
+                yield Button("Support (F2)", id="help-support", compact=True)
             yield Static(help_text(self.active), markup=False, id="help-text")
             yield Button("Close (Esc)", id="close", variant="primary")
 
-    def on_button_pressed(self) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The comfort settings are buttons here too, for people using the mouse."""
+        from paceapp.tui.app import PaceApp
+
         self.dismiss()
+        app = self.app
+        if isinstance(app, PaceApp):
+            if event.button.id == "help-colours":
+                app.action_cycle_theme()
+            elif event.button.id == "help-bad-day":
+                app.action_bad_day()
+            elif event.button.id == "help-support":
+                app.action_support()
 
     def action_close(self) -> None:
         self.dismiss()
