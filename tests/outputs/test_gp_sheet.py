@@ -34,7 +34,7 @@ from paceapp.core.pain import PainEntry, PegEntry
 from paceapp.core.settings import Settings
 from paceapp.core.sleep import SleepNight
 from paceapp.outputs.gp_html import render_html
-from paceapp.outputs.gp_pdf import render_pdf
+from paceapp.outputs.gp_pdf import ANSWER_GAP, BOTTOM, MIN_ANSWER_LINES, render_pdf
 from paceapp.outputs.gp_sheet import (
     TEXT_PAGE_LINES,
     WIDTH,
@@ -112,6 +112,23 @@ def assert_one_a4_page(reader: pypdf.PdfReader) -> None:
     assert round(float(box.width)) == 595 and round(float(box.height)) == 842
 
 
+def lowest_text(reader: pypdf.PdfReader) -> float:
+    """The lowest baseline of any text on the page, in points from the bottom edge."""
+    heights: list[float] = []
+
+    def seen(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            heights.append(tm[5])
+
+    reader.pages[0].extract_text(visitor_text=seen)
+    return min(heights)
+
+
+def above_the_writing_space(reader: pypdf.PdfReader) -> bool:
+    """No text runs into the lines left for writing (or off the page)."""
+    return lowest_text(reader) > (BOTTOM + MIN_ANSWER_LINES * ANSWER_GAP) * 72 / 25.4
+
+
 def font_sizes(reader: pypdf.PdfReader) -> set[float]:
     """Every font size (pt) the page's text is set in."""
     data = reader.pages[0].get_contents().get_data()
@@ -165,6 +182,7 @@ def test_pdf_is_one_a4_page_with_everything_in_order(filled: Journal) -> None:
     assert_one_a4_page(reader)
     assert min(font_sizes(reader)) >= 11  # large clear type
     assert sheet.level == 0 and "Shortened" not in text
+    assert above_the_writing_space(reader)
     assert in_order(text, ["My GP appointment – Tue 1 Dec 10:20", "Seeing: Dr Okafor",
                            "Knee swelling", "Worse on the stairs", "Pain wakes me at night",
                            "Low mood on bad weeks", "How pain affects my life",
@@ -200,8 +218,10 @@ def test_an_over_long_list_still_fits_one_page_and_says_so(journal: Journal) -> 
     assert "top 3 of 20 concerns shown" in flat
     assert in_order(flat, ["Concern 00", "Concern 01", "Concern 02", "+ 17 more on my full list"])
     assert "Concern 03" not in flat
-    assert in_order(flat, ["Med00", "Med07", "+ 17 more on my full list", "Question 00",
-                           "Question 04", "+ 15 more on my full list"])
+    assert in_order(flat, ["Med00", "Med03", "+ 21 more on my full list", "Question 00",
+                           "Question 02", "+ 17 more on my full list"])
+    assert "Med04" not in flat and "Question 03" not in flat
+    assert above_the_writing_space(reader)
     assert "What matters to me" in flat and "Notes - what we agree today" in flat
 
 
@@ -215,6 +235,7 @@ def test_non_ascii_text_survives_in_the_pdf(journal: Journal) -> None:
     data, _sheet = render_pdf(load_inputs(journal, TODAY))
     reader, text = pdf_text(data)
     assert_one_a4_page(reader)
+    assert above_the_writing_space(reader)
     for piece in ("Café ‘après’ – “ça va?” — naïve façade", "Zoë’s knee… 3–4 times",
                   "Schmerz über Ärger: ŁÓDŹ ĘĄ", "Ελληνικά και русский", "Emoji 😀",
                   "<b>not bold</b> [red]x[/red] **no**", "Paracétamol: 1 g, 4× a day"):
@@ -298,6 +319,7 @@ def test_the_demo_list_fits_one_page_in_full(tmp_path: Path) -> None:
     reader, text = pdf_text(data)
     assert_one_a4_page(reader)
     assert sheet.level == 0 and len(sheet.concerns) == 4 and sheet.last_agreed
+    assert above_the_writing_space(reader)
     flat = " ".join(text.split())
     assert in_order(flat, ["Pain wakes me most nights", "carried over, from Fri 16 Oct",
                            "Stomach upset from the naproxen", "Pain: average", "Sleep",

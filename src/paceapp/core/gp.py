@@ -463,16 +463,43 @@ def peg_sentence(now: PegSummary, before: PegSummary, period: Period,
 
 
 # -- the sheet and its shortening rules -----------------------------------------------------------
-#: What each shortening level does, in the order they are tried (stated in docs/guide.md).
-SHORTENING_RULES: tuple[str, ...] = (
-    "everything in full",
-    f"only the top {TOP} concerns keep their line of detail",
-    "only the top 5 concerns are listed; medicine notes cut to 60 characters",
-    "'last time we agreed' left off",
-    f"only the top {TOP} concerns and the first 5 questions and 8 medicines",
-    "every line cut to 70 characters; each medicine cut to about two lines",
+@dataclass(frozen=True)
+class Shortening:
+    """How much of the list one shortening level keeps (None = all, or not cut)."""
+
+    rule: str
+    concerns: int | None = None
+    detail_for: int | None = None  # how many concerns keep their line of detail
+    questions: int | None = None
+    medicines: int | None = None
+    med_notes: int | None = None  # 'what for' and 'worries' cut to this many characters
+    keep_agreed: bool = True
+    line: int | None = None  # every line of the person's words cut to this many characters
+    summary: int | None = None  # each summary sentence cut to this many characters
+    med_compact: bool = False  # each medicine cut to about two lines
+
+
+#: The levels, tried in this order until the sheet fits one page (stated in docs/guide.md).
+SHORTENING: tuple[Shortening, ...] = (
+    Shortening("everything in full"),
+    Shortening(f"only the top {TOP} concerns keep their line of detail", detail_for=TOP),
+    Shortening("only the top 5 concerns are listed; medicine notes cut to 60 characters",
+               concerns=5, detail_for=TOP, med_notes=60),
+    Shortening("'last time we agreed' left off", concerns=5, detail_for=TOP, med_notes=60,
+               keep_agreed=False),
+    Shortening(f"only the top {TOP} concerns, the first 5 questions and 8 medicines",
+               concerns=TOP, detail_for=TOP, questions=5, medicines=8, med_notes=60,
+               keep_agreed=False),
+    Shortening("every line cut to 70 characters, summary sentences to 300, each medicine to "
+               "about two lines", concerns=TOP, detail_for=TOP, questions=5, medicines=8,
+               keep_agreed=False, line=70, summary=300, med_compact=True),
+    Shortening(f"only the top {TOP} concerns without detail, the first 3 questions and 4 "
+               "medicines; every line cut to 50 characters, summary sentences to 200",
+               concerns=TOP, detail_for=0, questions=3, medicines=4, keep_agreed=False, line=50,
+               summary=200, med_compact=True),
 )
-LEVELS = len(SHORTENING_RULES)
+SHORTENING_RULES: tuple[str, ...] = tuple(level.rule for level in SHORTENING)
+LEVELS = len(SHORTENING)
 
 
 @dataclass(frozen=True)
@@ -530,68 +557,70 @@ def cut(text: str, limit: int | None) -> str:
     return text[: limit - 1].rstrip() + "…"
 
 
+def _first(items: list[Any], count: int | None) -> list[Any]:
+    return items if count is None else items[:count]
+
+
 def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date,
                 period: Period, health: Sequence[str], doing: Sequence[str],
                 name: str = "", practice: str = "", last_agreed: str = "",
                 level: int = 0) -> Sheet:
-    """The sheet's content at a shortening `level` (0 = in full; see SHORTENING_RULES)."""
+    """The sheet's content at a shortening `level` (0 = in full; see SHORTENING).
+
+    What was left off is counted and named in `notes`, which the page prints.
+    """
     level = min(max(level, 0), LEVELS - 1)
-    line = 70 if level >= 5 else None
+    rule = SHORTENING[level]
+    line = rule.line
     concerns = open_items(appt.concerns)
     questions = open_items(appt.questions)
     meds = list(medicines)
     notes: list[str] = []
 
-    shown_concerns = concerns
-    if level >= 4:
-        shown_concerns = concerns[:TOP]
-    elif level >= 2:
-        shown_concerns = concerns[:5]
-    with_detail = len(shown_concerns) if level == 0 else TOP
-    dropped_detail = any(c.detail for c in shown_concerns[with_detail:])
+    shown_concerns = _first(concerns, rule.concerns)
+    with_detail = len(shown_concerns) if rule.detail_for is None else rule.detail_for
+    if any(c.detail for c in shown_concerns[with_detail:]):
+        notes.append(f"details for the top {with_detail} concerns only" if with_detail
+                     else "concern details left off")
     items = tuple(
         SheetItem(cut(c.text, line), cut(c.detail, line) if i < with_detail else "",
                   f"from {show_date(c.carried_from, today)}" if c.carried_from else "")
         for i, c in enumerate(shown_concerns))
     more_concerns = len(concerns) - len(shown_concerns)
-    if dropped_detail:
-        notes.append(f"details for the top {TOP} concerns only")
     if more_concerns:
         notes.append(f"top {len(shown_concerns)} of {len(concerns)} concerns shown")
-
-    shown_questions = questions[:5] if level >= 4 else questions
+    shown_questions = _first(questions, rule.questions)
     more_questions = len(questions) - len(shown_questions)
     if more_questions:
         notes.append(f"first {len(shown_questions)} of {len(questions)} questions shown")
-    shown_meds = meds[:8] if level >= 4 else meds
+    shown_meds = _first(meds, rule.medicines)
     more_medicines = len(meds) - len(shown_meds)
     if more_medicines:
         notes.append(f"first {len(shown_meds)} of {len(meds)} medicines shown")
-    note_limit = 60 if level >= 2 else None
-    most = note_limit or 10**6
-    cut_notes = level < 5 and any(max(len(m.what_for), len(m.worries)) > most for m in shown_meds)
-    if level >= 5:  # one medicine in about two printed lines
+    if rule.med_compact:
         sheet_meds = tuple(SheetMedicine(cut(m.name, 30), cut(m.dose, 15), cut(m.how_often, 20),
                                          cut(m.what_for, 25), cut(m.worries, 25))
                            for m in shown_meds)
     else:
-        sheet_meds = tuple(SheetMedicine(m.name, m.dose, m.how_often, cut(m.what_for, note_limit),
-                                         cut(m.worries, note_limit)) for m in shown_meds)
-    if cut_notes:
-        notes.append(f"medicine notes cut to {note_limit} characters")
-    agreed = "" if level >= 3 else last_agreed
+        notes_cut = rule.med_notes
+        if notes_cut and any(max(len(m.what_for), len(m.worries)) > notes_cut for m in shown_meds):
+            notes.append(f"medicine notes cut to {notes_cut} characters")
+        sheet_meds = tuple(SheetMedicine(m.name, m.dose, m.how_often, cut(m.what_for, notes_cut),
+                                         cut(m.worries, notes_cut)) for m in shown_meds)
+    agreed = last_agreed if rule.keep_agreed else ""
     if last_agreed and not agreed:
         notes.append("'last time we agreed' left off")
-    if level >= 5:
+    if line is not None:
         notes.append("long lines cut short")
     if notes:
         notes.append("full list: paceapp gp list")
     return Sheet(
-        name=name, practice=practice, clinician=appt.clinician, when=when_text(appt, today),
-        concerns=items, more_concerns=more_concerns, period_text=f"{period.text(today)}, {period.why}",
-        health=tuple(health), doing=tuple(doing), tried=cut(appt.tried, line),
-        medicines=sheet_meds,
-        more_medicines=more_medicines,
+        name=cut(name, line), practice=cut(practice, line), clinician=cut(appt.clinician, line),
+        when=when_text(appt, today), concerns=items, more_concerns=more_concerns,
+        period_text=f"{period.text(today)}, {period.why}",
+        health=tuple(cut(h, rule.summary) for h in health),
+        doing=tuple(cut(d, rule.summary) for d in doing), tried=cut(appt.tried, line),
+        medicines=sheet_meds, more_medicines=more_medicines,
         questions=tuple(cut(q.text, line) for q in shown_questions), more_questions=more_questions,
         what_matters=cut(appt.what_matters, line), last_agreed=cut(agreed, line),
         notes=tuple(notes), level=level)

@@ -30,6 +30,11 @@ BODY_PT = 11.0
 LINE = 4.7  # mm per body line (11 pt x about 1.21)
 ANSWER_GAP = 7.5  # mm between the lines left for writing on
 MIN_ANSWER_LINES = 3
+HEADING = 8.2  # mm a section heading takes
+#: Said at the foot of the list when even the shortest level had more than the page holds.
+CLIPPED = "Some of the list did not fit on this page. The rest is in the app (paceapp gp list)."
+#: Where the list must stop so the last note, the notes heading and the writing space still fit.
+CLIP_AT = PAGE_H - BOTTOM - MIN_ANSWER_LINES * ANSWER_GAP - HEADING - 2 * LINE - 1.0
 
 
 def _font_path(name: str) -> str:
@@ -39,8 +44,19 @@ def _font_path(name: str) -> str:
 class _Page:
     """Draws (or, with measure=True, only measures) the sheet on one FPDF page."""
 
-    def __init__(self, pdf: FPDF, cmap: dict[int, Any] | set[int], measure: bool) -> None:
+    def __init__(self, pdf: FPDF, cmap: dict[int, Any] | set[int], measure: bool,
+                 limit: float | None = None) -> None:
         self.pdf, self.cmap, self.measure = pdf, cmap, measure
+        #: With a limit, a block that would run past it (and all after it) is left off.
+        self.limit = limit
+        self.clipped = False
+
+    def room_for(self, height: float) -> bool:
+        if self.limit is None:
+            return True
+        if self.clipped or self.pdf.get_y() + height > self.limit:
+            self.clipped = True
+        return not self.clipped
 
     def safe(self, text: str) -> str:
         out = []
@@ -59,9 +75,12 @@ class _Page:
         pdf.set_font(FONT, style, size)
         pdf.set_x(MARGIN + indent)
         width = PAGE_W - 2 * MARGIN - indent
-        if self.measure:
+        if self.measure or self.limit is not None:
             height = pdf.multi_cell(width, line, self.safe(text), align="L", dry_run=True,
                                     output="HEIGHT")
+            if not self.room_for(height):
+                return
+        if self.measure:
             pdf.set_y(pdf.get_y() + height)
         else:
             pdf.multi_cell(width, line, self.safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
@@ -70,6 +89,8 @@ class _Page:
 
     def heading(self, text: str) -> None:
         pdf = self.pdf
+        if not self.room_for(HEADING + LINE):
+            return
         pdf.set_y(pdf.get_y() + 1.6)
         self.text(text, 12.5, "B", line=5.6)
         if not self.measure:
@@ -80,6 +101,12 @@ class _Page:
     def bullet(self, text: str, style: str = "", mark: str = "•", size: float = BODY_PT) -> None:
         pdf = self.pdf
         y = pdf.get_y()
+        if self.limit is not None:
+            pdf.set_font(FONT, style, size)
+            height = pdf.multi_cell(PAGE_W - 2 * MARGIN - 8, LINE, self.safe(text), align="L",
+                                    dry_run=True, output="HEIGHT")
+            if not self.room_for(height):
+                return
         if not self.measure:
             pdf.set_font(FONT, style, size)
             pdf.set_xy(MARGIN + 1, y)
@@ -151,6 +178,11 @@ class _Page:
         if sheet.last_agreed:
             self.heading(HEADINGS["agreed"])
             self.text(sheet.last_agreed)
+        if self.clipped:
+            self.limit = None
+            pdf.set_y(max(pdf.get_y(), 0) + 1.0)
+            self.text(CLIPPED, style="B")
+        self.limit = None
         self.heading(HEADINGS["notes"])
         return pdf.get_y()
 
@@ -183,7 +215,7 @@ def fits_room(end_y: float) -> bool:
 
 
 def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
-    """The PDF bytes (one A4 page) and the sheet content that is on it.
+    """The PDF bytes (exactly one A4 page) and the sheet content that is on it.
 
     The sheet in full is drawn straight away (most lists fit); only when it does not fit is a
     fresh page measured level by level (core.gp.SHORTENING_RULES) and the first that fits drawn.
@@ -194,11 +226,15 @@ def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
     end = page.draw(sheet)
     if not fits_room(end):
         pdf, cmap = _started()
+        fits = False
         for level in range(1, LEVELS):
             sheet = inputs.sheet(level)
-            if fits_room(_Page(pdf, cmap, measure=True).draw(sheet)):
+            fits = fits_room(_Page(pdf, cmap, measure=True).draw(sheet))
+            if fits:
                 break
-        page = _Page(pdf, cmap, measure=False)
+        # Even the shortest level may be too tall for text with very wide letters: then the
+        # list stops where the page does, and the page says so (CLIPPED).
+        page = _Page(pdf, cmap, measure=False, limit=None if fits else CLIP_AT)
         end = page.draw(sheet)
     room = int((PAGE_H - BOTTOM - end) // ANSWER_GAP)
     page.rules(max(room, 0))

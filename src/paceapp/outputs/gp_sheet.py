@@ -20,6 +20,7 @@ from pathlib import Path
 from paceapp.core.errors import PaceError
 from paceapp.core.gp import (
     LEVELS,
+    SHORTENING,
     Appointment,
     Medicine,
     Period,
@@ -218,7 +219,7 @@ def text_lines(sheet: Sheet, width: int = WIDTH) -> list[str]:
     if sheet.last_agreed:
         out += ["", HEADINGS["agreed"], *wrap(sheet.last_agreed, width, "  ")]
     out += ["", HEADINGS["notes"]]
-    out += ["  " + "_" * (width - 6)] * (ANSWER_LINES if sheet.level < LEVELS - 1 else 2)
+    out += ["  " + "_" * (width - 6)] * (2 if SHORTENING[sheet.level].line else ANSWER_LINES)
     return out
 
 
