@@ -217,7 +217,7 @@ safe_text = st.text(alphabet=st.characters(whitelist_categories=("L", "N"),
        days=st.integers(1, 7), confidence=st.integers(0, 10), done=st.integers(0, 7))
 def test_any_sensible_card_reads_back_the_same(name: str, what: str, note: str, days: int,
                                                confidence: int, done: int) -> None:
-    original = card(name=name[:40], note=note,
+    original = card(name=name[:40].strip(), note=note,
                     goals=(SharedGoal(what=what, days_per_week=days, confidence=confidence,
                                       done_this_week=done, target_this_week=days),))
     parsed = parse_document(encode(card_document(original)), now=NOW)
