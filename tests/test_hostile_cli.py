@@ -42,6 +42,7 @@ KNOWN: dict[str, str] = {
     "share plan": "stores the name/member id (settings + undo) before refusing a bad --out (exit 2)",
     "log sleep": "--quality ¹: ValueError from core.sleep.parse_quality ('¹'.isdigit() is True, "
                  "int('¹') fails)",
+    "goal week-starts": "'¹': ValueError from cli.goal.parse_weekday (same isdigit/int mismatch)",
 }
 
 
