@@ -74,6 +74,8 @@ def apply_edits(record: R, pairs: list[str], now: datetime) -> R:
     allowed = editable_fields(cls)
     hints = typing.get_type_hints(cls)
     changes: dict[str, Any] = {}
+    if not allowed:
+        raise ValidationError(f"A {cls.LABEL} cannot be changed here.", "field")
     if not pairs:
         raise ValidationError(
             f"Say what to change, like: score=5. Fields you can change: {', '.join(allowed)}.",
