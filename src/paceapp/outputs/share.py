@@ -320,7 +320,8 @@ def gather_card_inputs(journal: Journal, today: date,
     since = min(first, today - timedelta(days=6))
     days = journal.list(GoalDay, since=first, until=today)
     goals = []
-    for plan in active_plans(journal.list(ActionPlan)):
+    # A plan carried on to next week (after an early review) is not on the card until it starts.
+    for plan in (p for p in active_plans(journal.list(ActionPlan)) if p.start <= today):
         done, target = progress_this_week(plan, days, today, week_starts=settings.week_starts)
         goals.append(SharedGoal(what=plan.what, how_much=plan.how_much, when=plan.when,
                                 days_per_week=plan.days_per_week, confidence=plan.confidence,
