@@ -341,9 +341,6 @@ def test_a_damaged_conflict_copy_is_reported_plainly(data_dir: Path) -> None:
     assert found.problem == "it is incomplete: it may have been cut short"
 
 
-@pytest.mark.xfail(reason="DataFolder.record_files() lists conflict copies, so the two-byte check "
-                          "refuses to open the folder: needs the folder.py change in the report",
-                   strict=False)
 def test_a_half_synced_conflict_copy_does_not_lock_the_person_out(data_dir: Path) -> None:
     filled(data_dir)
     copy = data_dir / "records" / "pain-2026.sync-conflict-20261120-123456-ABCDEF7.json"

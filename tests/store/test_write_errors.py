@@ -165,3 +165,16 @@ def test_disk_full_during_restore_keeps_the_live_files(seeded: Path, cli,  # noq
     assert ran.code == 1 and "the disk is full" in ran.err
     assert {p.name: p.read_bytes() for p in (seeded / "records").iterdir()} == live
     assert no_temp_files(seeded)
+
+
+def test_a_change_lands_whole_or_not_at_all(seeded: Path) -> None:
+    """The record fits under the size limit but the undo log does not: nothing is replaced."""
+    [pain_file] = (seeded / "records").glob("pain-*.json")
+    undo_file = seeded / "records" / "_undo.json"
+    assert undo_file.stat().st_size > pain_file.stat().st_size + 300
+    before = folder_bytes(seeded)
+    ran = run_child("fsize", seeded, "log", "pain", "9", limit=pain_file.stat().st_size + 300)
+    assert ran.returncode == 1, ran.stderr
+    assert "Nothing you had saved before was lost" in ran.stderr
+    assert folder_bytes(seeded) == before
+    assert no_temp_files(seeded)

@@ -27,9 +27,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from paceapp.store.conflicts import is_conflict_copy
 from paceapp.store.errors import BusyError, StoreError, WriteFailedError
 from paceapp.store.storage import looks_complete, write_failure_message
+
+if TYPE_CHECKING:
+    from paceapp.store.storage import SafeJSONStorage
 
 FOLDER_MODE = 0o700
 #: How many daily backups to keep (older ones are removed, newest first kept).
@@ -68,6 +73,8 @@ class DataFolder:
         self.lock_path = self.root / ".lock"
         self._lock_fd: int | None = None
         self._lock_depth = 0
+        #: Files changed in the current transaction, written together when it ends.
+        self.staging: dict[Path, SafeJSONStorage] | None = None
 
     # -- creation -------------------------------------------------------------------------
     def ensure(self) -> None:
@@ -130,8 +137,10 @@ class DataFolder:
     def record_files(self) -> list[Path]:
         if not self.records.is_dir():
             return []
+        # Copies a sync tool left after a conflict are not live data (`data check` lists them).
         return sorted(p for p in self.records.iterdir()
-                      if p.suffix == ".json" and not p.name.startswith("."))
+                      if p.suffix == ".json" and not p.name.startswith(".")
+                      and not is_conflict_copy(p.name))
 
     def incomplete_files(self) -> list[Path]:
         """Data files that do not end as a complete write does (cheap: two bytes each)."""
@@ -198,7 +207,12 @@ class DataFolder:
 
     def event_backup(self, reason: str, now: datetime) -> Backup | None:
         """A snapshot before something big (restore, migrate, import)."""
-        made = self.snapshot(f"{now:%Y-%m-%dT%H%M%S}-before-{reason}")
+        base = name = f"{now:%Y-%m-%dT%H%M%S}-before-{reason}"
+        count = 1
+        while (self.backups / name).exists():  # two in the same second: a fresh copy each
+            count += 1
+            name = f"{base}-{count}"
+        made = self.snapshot(name)
         self.prune_backups()
         return made
 

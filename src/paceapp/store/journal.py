@@ -29,7 +29,7 @@ from paceapp.core.records import Record, touched, utc_now
 from paceapp.store.errors import CorruptFileError, NewerFormatError
 from paceapp.store.folder import DataFolder
 from paceapp.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from paceapp.store.storage import SafeJSONStorage, UnreadableFile
+from paceapp.store.storage import SafeJSONStorage, UnreadableFile, atomic_write_many
 
 R = TypeVar("R", bound=Record)
 P = ParamSpec("P")
@@ -107,6 +107,12 @@ class Journal:
         return version
 
     def _check_schema(self) -> None:
+        if self.folder is not None:
+            from paceapp.store.migrations import migrate_folder, needs_single_file_migration
+
+            if needs_single_file_migration(self.folder):
+                migrate_folder(self.folder)  # schema 0 (one DATA/journal.json) -> records/
+                self._storages.clear()
         version = self.schema_version()
         if version is None or version == SCHEMA_VERSION:
             return
@@ -251,20 +257,32 @@ class Journal:
         if self.folder is None:
             yield
             return
-        with self.folder.locked():
+        folder = self.folder
+        with folder.locked():
+            outermost = folder.staging is None
             try:
-                if self.folder._lock_depth == 1:
+                if outermost:
                     # Files were checked when the journal opened; the file being changed is
                     # parsed (and so checked) before it is written.
-                    self.folder.daily_backup(self._today())
+                    folder.daily_backup(self._today())
+                    folder.staging = {}
                     if self.schema_version() is None:
                         self._write_meta()
                 yield
+                if outermost and folder.staging:
+                    staged = dict(folder.staging)
+                    keys = atomic_write_many({path: storage.pending_payload()
+                                              for path, storage in staged.items()})
+                    for path, storage in staged.items():
+                        storage.committed(keys[path])
             except BaseException:
                 for storage in self._storages.values():
                     if isinstance(storage, SafeJSONStorage):
                         storage.forget()
                 raise
+            finally:
+                if outermost:
+                    folder.staging = None
 
     @_guard
     def add(self, record: R, *, undoable: bool = True) -> R:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,12 +32,11 @@ from paceapp.core.records import Record
 from paceapp.store.errors import CorruptFileError, WriteFailedError
 from paceapp.store.folder import FOLDER_MODE, Backup, DataFolder
 from paceapp.store.storage import (
-    FILE_MODE,
     UnreadableFile,
     atomic_write,
+    atomic_write_many,
     decode,
     encode,
-    fsync_folder,
     write_failure_message,
 )
 
@@ -246,37 +244,8 @@ def merge_records(folder: DataFolder, incoming: Iterable[Record], *, write: bool
 
 
 def write_files(files: dict[Path, bytes]) -> None:
-    """Write several files all-or-nothing as far as a full disk goes: every new file is written
-    and synced beside its old one first; only when all are on disk are they swapped in.
-
-    A failure while writing (disk full, file too large, no permission) leaves every old file exactly
-    as it was and raises WriteFailedError.
-    """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, payload in files.items():
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((tmp_name, path))
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), FILE_MODE)
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-        while staged:
-            tmp_name, path = staged[0]
-            os.replace(tmp_name, path)
-            staged.pop(0)
-        for folder in {path.parent for path in files}:
-            fsync_folder(folder)
-    except OSError as error:
-        where = staged[0][1] if staged else next(iter(files), Path("."))
-        raise WriteFailedError(write_failure_message(where, error)) from error
-    finally:
-        for tmp_name, _path in staged:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass  # best effort: a stray temp file is never read
+    """Write several files all-or-nothing as far as a full disk goes (see atomic_write_many)."""
+    atomic_write_many(files)
 
 
 def meta_payload(version: int = SCHEMA_VERSION) -> bytes:

@@ -103,33 +103,48 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes) -> FileKey:
-    """Write `payload` to `path` atomically and durably; return the new file's key.
+def atomic_write_many(files: dict[Path, bytes]) -> dict[Path, FileKey]:
+    """Write several files all-or-nothing as far as the disk goes; return each new file's key.
 
-    On any failure the previous file is left exactly as it was and WriteFailedError is raised.
+    Every new file is written and synced beside its old one first; only when all are on disk are
+    they swapped in (os.replace) and their folders synced. A failure while writing (disk full,
+    file too large, no permission) leaves every old file exactly as it was and raises
+    WriteFailedError.
     """
-    folder = path.parent
-    tmp_name = None
+    staged: list[tuple[str, Path]] = []
+    keys: dict[Path, FileKey] = {}
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-            st = os.fstat(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-        fsync_folder(folder)
+        for path, payload in files.items():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp_name, path))
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), FILE_MODE)
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+                st = os.fstat(handle.fileno())
+                keys[path] = (st.st_ino, st.st_size, st.st_mtime_ns)
+        while staged:
+            tmp_name, path = staged[0]
+            os.replace(tmp_name, path)
+            staged.pop(0)
+        for folder in {path.parent for path in files}:
+            fsync_folder(folder)
     except OSError as error:
-        raise WriteFailedError(write_failure_message(path, error)) from error
+        where = staged[0][1] if staged else next(iter(files), Path("."))
+        raise WriteFailedError(write_failure_message(where, error)) from error
     finally:
-        if tmp_name is not None:
+        for tmp_name, _path in staged:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass  # best effort: a stray temp file is harmless and is never read
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+    return keys
+
+
+def atomic_write(path: Path, payload: bytes) -> FileKey:
+    """Write `payload` to `path` atomically and durably; return the new file's key."""
+    return atomic_write_many({path: payload})[path]
 
 
 def write_failure_message(path: Path, error: OSError) -> str:
@@ -149,15 +164,23 @@ def write_failure_message(path: Path, error: OSError) -> str:
 
 
 class SafeJSONStorage(Storage):
-    """tinydb Storage over one file, safe against crashes and other processes."""
+    """tinydb Storage over one file, safe against crashes and other processes.
+
+    Inside a Journal transaction, writes are staged (`folder.staging`) and written together when
+    the transaction ends, so a change that touches two files (a record and the undo log) lands
+    whole or not at all.
+    """
 
     def __init__(self, path: Path, folder: DataFolder) -> None:
         self.path = Path(path)
         self.folder = folder
         self._data: dict[str, Any] | None = None
         self._key: FileKey | None = None
+        self._pending: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
+        if self._pending is not None:
+            return self._pending
         key = file_key(self.path)
         if key is None:
             self._data, self._key = None, None
@@ -174,6 +197,10 @@ class SafeJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         self.folder.require_lock()
+        if self.folder.staging is not None:
+            self._pending = data
+            self.folder.staging[self.path] = self
+            return
         try:
             self._key = atomic_write(self.path, encode(data))
             self._data = data
@@ -181,9 +208,17 @@ class SafeJSONStorage(Storage):
             self.forget()
             raise
 
+    def pending_payload(self) -> bytes:
+        assert self._pending is not None
+        return encode(self._pending)
+
+    def committed(self, key: FileKey) -> None:
+        """The staged data is now the file's content."""
+        self._data, self._key, self._pending = self._pending, key, None
+
     def forget(self) -> None:
         """Drop the in-memory copy (after a failed change) so the next read uses the file."""
-        self._data, self._key = None, None
+        self._data, self._key, self._pending = None, None, None
 
     def close(self) -> None:
         self.forget()
