@@ -243,8 +243,13 @@ class GPScreen(SectionScreen):
         except ValidationError as error:
             self.pace.tell_problem(str(error))
             return
-        self.want_key = select
-        self.pace.save(lambda j: gp_list.change_current(j, change), message)
+
+        def saved(_result: Any) -> None:
+            # Set just before the reload that follows the save (not earlier: a reload of the
+            # old list, e.g. when a form closes, would use it up).
+            self.want_key = select
+
+        self.pace.save(lambda j: gp_list.change_current(j, change), message, saved)
 
     # -- actions ----------------------------------------------------------------------------
     @on(Button.Pressed, ".gp-buttons Button")
