@@ -65,9 +65,16 @@ def test_add_a_concern_by_keyboard(data_dir: Path) -> None:
             await settle(app, pilot)
             assert isinstance(app.screen, GPScreen)
             assert "1 concern ready" in text_of(app, "#gp-title")
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"Sleep", "tab", "tab", "1", "enter")  # at the top
+            await settle(app, pilot)
+            assert app.screen.selected().key == "concern:1"  # the cursor is on the new one
+            assert "Concern 1: Sleep" in text_of(app, "#gp-chosen")
     asyncio.run(scenario())
     appt = stored(data_dir)
-    assert [(c.text, c.detail) for c in appt.concerns] == [("Knee [b]x[/b]", "Worse on stairs")]
+    assert [(c.text, c.detail) for c in appt.concerns] == [
+        ("Sleep", ""), ("Knee [b]x[/b]", "Worse on stairs")]
 
 
 def test_empty_concern_is_refused_in_the_form(data_dir: Path) -> None:
