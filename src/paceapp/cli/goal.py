@@ -25,6 +25,7 @@ from paceapp.core.goals import (
     LongerGoal,
     Review,
     change_plan,
+    every_day_note,
     longer_progress,
     mark_day,
     needs_smaller,
@@ -68,10 +69,16 @@ def _shorten(text: str) -> str:
 
 
 def _hint_smaller(plan: ActionPlan) -> str:
-    fewer = max(plan.days_per_week - 1, 1)
+    fewer = f"--days-per-week {plan.days_per_week - 1} " if plan.days_per_week > 1 else ""
     return (f"{textwrap.fill(smaller_suggestion(plan.confidence), 80)}\n"
-            f"  To change it: paceapp goal change {plan.id[:8]} --days-per-week {fewer} "
-            f"--confidence 8  (also --how-much TEXT, --when TEXT)")
+            f"  To change it: paceapp goal change {plan.id[:8]} {fewer}--confidence N"
+            f"  (N: how sure you are then; also --how-much TEXT, --when TEXT)")
+
+
+def _hint_every_day(plan: ActionPlan) -> None:
+    note = every_day_note(plan.days_per_week)
+    if note and not needs_smaller(plan.confidence):  # the smaller hint already covers it
+        click.echo(textwrap.fill(note, 80))
 
 
 def _resolve_longer(journal: Journal, text: str, today: date) -> tuple[LongerGoal, bool]:
@@ -137,6 +144,7 @@ def goal_add(env: Env, what: str, how_much: str, when_: str, days_per_week: int,
         click.echo(f"{'New longer goal' if created else 'Towards'}: {goal.what}  (id {goal.id[:8]})")
     if needs_smaller(plan.confidence):
         click.echo(_hint_smaller(plan))
+    _hint_every_day(plan)
 
 
 @goal_group.command("change")
@@ -162,6 +170,8 @@ def goal_change(env: Env, plan_id: str, what: str | None, how_much: str | None,
     click.echo(f"Changed: {changed.describe()}; confidence {changed.confidence}/10.")
     if needs_smaller(changed.confidence):
         click.echo(_hint_smaller(changed))
+    if days_per_week is not None:
+        _hint_every_day(changed)
 
 
 @goal_group.command("mark")
@@ -180,23 +190,27 @@ def goal_mark(env: Env, plan_id: str | None, day: date | None) -> None:
     click.echo(f"Marked {show_date(marked.date)} done: {plan.what}. {progress_words(done, planned)}.")
 
 
-def _set_status(env: Env, plan_id: str, status: str) -> None:
+def _set_status(env: Env, plan_id: str, status: str) -> bool:
+    """Change a plan's status; False (and a plain line) when it already had it."""
     journal = env.journal()
     plan = journal.find(ActionPlan, plan_id)
     if plan.status == status:
         click.echo(f"'{plan.what}' is already {status}. Nothing was changed.")
-        return
+        return False
     reviews = journal.list(Review) if status == "active" else []
     journal.update(set_status(plan, status, reviews))
     click.echo(status_message(plan, status))
+    return True
 
 
 @goal_group.command("done")
 @click.argument("plan_id", metavar="ID")
 @pass_env
 def goal_done(env: Env, plan_id: str) -> None:
-    """Finish a plan (it moves to history)."""
-    _set_status(env, plan_id, "done")
+    """Finish a plan (it moves to history). To mark one day done, use 'paceapp goal mark ID'."""
+    if _set_status(env, plan_id, "done"):  # 'done' can be mistaken for 'mark today done'
+        click.echo(f"(To mark just one day done, use 'paceapp goal mark {plan_id}'. "
+                   "'paceapp undo' brings the plan back.)")
 
 
 @goal_group.command("pause")

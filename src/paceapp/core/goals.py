@@ -43,6 +43,15 @@ SMALLER_SUGGESTION = (
     "time? It is saved as it is, so keeping it is fine too.")
 
 
+EVERY_DAY_NOTE = ("Every day is a lot to keep up. A few days a week is often easier and leaves "
+                  "room for bad days - keeping it as it is is fine too.")
+
+
+def every_day_note(days_per_week: int) -> str:
+    """A gentle note for a plan set for all 7 days (DOMAIN: how often, avoid "every day")."""
+    return EVERY_DAY_NOTE if days_per_week >= 7 else ""
+
+
 def needs_smaller(confidence: int) -> bool:
     """True when confidence is below 7: the app then invites a smaller or easier plan."""
     return confidence < CONFIDENT_FROM

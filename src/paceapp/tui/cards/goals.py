@@ -59,7 +59,8 @@ class GoalsCard(TodayCard):
             return
         from paceapp.tui.screens.goal_pick import PlanPicker
 
-        notes = {p.id: progress_words(*view.progress(p)) for p in active}
+        notes = {p.id: progress_words(*view.progress(p))
+                 + (", ✓ done today" if view.marked_today(p) else "") for p in active}
 
         def chosen(plan: ActionPlan | None) -> None:
             if plan is not None:

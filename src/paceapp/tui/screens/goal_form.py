@@ -237,6 +237,9 @@ class SmallerForm(ModalScreen[ActionPlan | None]):
                 confidence=read_number(self, "confidence", "confidence"))
         except ValidationError as error:
             self.query_one(Problem).say(str(error))
+            target = {"days_per_week": "days"}.get(error.field or "", error.field)
+            if target in ("how_much", "when", "days", "confidence"):
+                self.query_one(f"#{target}", Input).focus()  # what is typed next goes there
             return
         same = all(getattr(changed, f) == getattr(self.plan, f)
                    for f in ("how_much", "when", "days_per_week", "confidence"))

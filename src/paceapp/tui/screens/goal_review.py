@@ -23,6 +23,23 @@ NEXT_LABELS = ("Keep it for next week (k)", "Change it for next week (c)", "Paus
 SKIP = "skip"
 
 
+class ChoiceSet(RadioSet):
+    """A RadioSet where Enter on the option already chosen saves, as "Save (Enter)" promises
+    (a plain RadioSet only toggles on Enter, so the form seemed to ignore it). Enter on another
+    highlighted option chooses it first, so nothing is saved that the person did not pick."""
+
+    BINDINGS = [Binding("enter", "choose_or_save", "Save", show=False)]
+
+    def action_choose_or_save(self) -> None:
+        highlighted = self._selected
+        if highlighted is not None and highlighted != self.pressed_index:
+            self.action_toggle_button()
+            return
+        screen = self.screen
+        if isinstance(screen, ReviewForm):
+            screen.save()
+
+
 @dataclass(frozen=True)
 class ReviewAnswer:
     outcome: str
@@ -64,14 +81,14 @@ class ReviewForm(ModalScreen[ReviewAnswer | str | None]):
                          f"day{'s' if self.planned != 1 else ''} this week.", markup=False,
                          id="review-count")
             yield Label("How did it go?", classes="field-label", markup=False)
-            yield RadioSet(*[RadioButton(text) for text in OUTCOME_LABELS], id="outcome",
-                           compact=True)
+            yield ChoiceSet(*[RadioButton(text) for text in OUTCOME_LABELS], id="outcome",
+                            compact=True)
             yield Label("What got in the way? (optional)", classes="field-label", markup=False)
             yield Input(id="got_in_way", max_length=LINE, compact=True,
                         placeholder="e.g. a flare-up, the weather, visitors")
             yield Label("Next week:", classes="field-label", markup=False)
-            yield RadioSet(*[RadioButton(text, value=i == 0) for i, text in enumerate(NEXT_LABELS)],
-                           id="next", compact=True)
+            yield ChoiceSet(*[RadioButton(text, value=i == 0)
+                              for i, text in enumerate(NEXT_LABELS)], id="next", compact=True)
             yield Problem(id="problem")
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")

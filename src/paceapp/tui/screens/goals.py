@@ -19,6 +19,7 @@ from paceapp.core.goals import (
     ActionPlan,
     LongerGoal,
     Review,
+    every_day_note,
     longer_progress,
     needs_smaller,
     progress_words,
@@ -74,7 +75,9 @@ class GoalsScreen(SectionScreen):
                     yield Button(f"{key} {label}", id=f"goals-{action}", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#plans", DataTable).add_columns("What", "Week", "Sure", "Status")
+        table = self.query_one("#plans", DataTable)
+        table.add_columns("What", "Week", "Sure", "Status")
+        table.focus()  # arrow keys choose a plan straight away
         self.reload()
 
     # -- loading and showing ----------------------------------------------------------------
@@ -163,6 +166,8 @@ class GoalsScreen(SectionScreen):
             parts.append(progress_words(*view.progress(plan)) + ".")
         if needs_smaller(plan.confidence) and plan.status == "active":
             parts.append("Below 7 out of 10: press e to make it smaller or easier, if you like.")
+        elif every_day_note(plan.days_per_week) and plan.status == "active":
+            parts.append(every_day_note(plan.days_per_week))
         detail.update(" ".join(parts))
 
     # -- actions ---------------------------------------------------------------------------
@@ -249,7 +254,8 @@ class GoalsScreen(SectionScreen):
         else:
             from paceapp.tui.screens.goal_pick import PlanPicker
 
-            notes = {p.id: progress_words(*view.progress(p)) for p in active}
+            notes = {p.id: progress_words(*view.progress(p))
+                     + (", ✓ done today" if view.marked_today(p) else "") for p in active}
             self.app.push_screen(PlanPicker(active, "Which plan did you do today?", notes),
                                  lambda chosen: chosen and then(chosen))
 

@@ -1,0 +1,106 @@
+"""QA of the sleep, flare-up and goal commands as a person would type them, wrong input included:
+one plain line on stderr, exit 2, the data folder unchanged; plus the wording fixes from QA."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import folder_bytes, run_paceapp
+
+NOW = "2026-11-21T10:00"  # a Saturday
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACEAPP_NOW", NOW)
+
+
+NIGHT = ["--bed", "22:00", "--tried", "22:10", "--woke", "06:00", "--up", "06:30"]
+
+
+@pytest.mark.parametrize("args", [
+    ["log", "sleep", "--date", "2026-02-30", *NIGHT],
+    ["log", "sleep", *NIGHT[:1], "25:00", *NIGHT[2:]],
+    ["log", "sleep", "--latency", "-5", *NIGHT],
+    ["log", "sleep", "--latency", "600", *NIGHT],
+    ["log", "sleep", "--waso", "30", "--awakenings", "0", *NIGHT],
+    ["log", "sleep", "--bed", "22:00", "--tried", "22:10", "--woke", "22:05", "--up", "22:30"],
+    ["log", "sleep", "--bed", "22:00", "--tried", "21:10", "--woke", "06:00", "--up", "06:30"],
+    ["log", "sleep", "--quality", "great", *NIGHT],
+    ["log", "sleep", "--date", "2030-01-01", *NIGHT],
+    ["log", "sleep", "--note", "x" * 100_000, *NIGHT],
+    ["log", "sleep", "--bed", "10pm", "--tried", "22:10", "--woke", "06:00", "--up", "06:30"],
+    ["log", "flare", "start", "--peak", "11"],
+    ["log", "flare", "start", "--peak", "-1"],
+    ["log", "flare", "start", "--at", "25:00"],
+    ["log", "flare", "start", "--at", "2026-11-25T10:00"],
+    ["log", "flare", "start", "--trigger", "y" * 5000],
+    ["log", "flare", "end"],
+    ["goal", "add", "walk", "--days-per-week", "8", "--confidence", "5"],
+    ["goal", "add", "walk", "--days-per-week", "3", "--confidence", "-1"],
+    ["goal", "add", "", "--days-per-week", "3", "--confidence", "5"],
+    ["goal", "add", "walk", "--days-per-week", "3", "--confidence", "5", "--start", "2026-02-30"],
+    ["goal", "mark"],
+    ["goal", "done", "abc"],
+    ["goal", "review", "abcd1234", "maybe"],
+])
+def test_wrong_input_is_one_plain_line_exit_2_and_nothing_changes(cli, data_dir: Path,  # noqa: ANN001
+                                                                   args: list[str]) -> None:
+    cli("log", "sleep", "--date", "2026-11-20", *NIGHT)  # something already there
+    before = folder_bytes(data_dir)
+    ran = cli(*args)
+    assert ran.code == 2, (args, ran.out, ran.err)
+    assert "Traceback" not in ran.err and len(ran.err.strip().splitlines()) == 1
+    assert not any(word in ran.err.lower() for word in ("failed", "error", "invalid input"))
+    assert folder_bytes(data_dir) == before
+
+
+def test_markup_and_escapes_are_stored_as_plain_words(cli) -> None:  # noqa: ANN001
+    assert cli("log", "sleep", "--note", "\x1b[31mred\x1b[0m [b]bold[/b]", *NIGHT).code == 0
+    shown = cli("show", "sleep").out
+    assert "\x1b" not in shown and "red [b]bold[/b]" in shown
+
+
+def test_ending_a_flare_up_the_minute_it_started_says_how_to_undo(cli, data_dir: Path) -> None:  # noqa: ANN001
+    assert cli("log", "flare", "start").code == 0
+    before = folder_bytes(data_dir)
+    ran = cli("log", "flare", "end")
+    assert ran.code == 2
+    assert "only started at 10:00" in ran.err and "paceapp undo" in ran.err
+    assert folder_bytes(data_dir) == before
+    # a time well before the start keeps the plain "must be after the start"
+    ran = cli("log", "flare", "end", "--at", "09:00")
+    assert ran.code == 2 and "must be after the start" in ran.err
+
+
+def test_goal_done_points_to_goal_mark_and_undo(cli) -> None:  # noqa: ANN001
+    added = cli("goal", "add", "walk", "--days-per-week", "3", "--confidence", "8")
+    plan_id = added.out.split("(id ")[1][:8]
+    ran = cli("goal", "done", plan_id)
+    assert "Finished: walk" in ran.out
+    assert f"paceapp goal mark {plan_id}" in ran.out and "paceapp undo" in ran.out
+    again = cli("goal", "done", plan_id)
+    assert "already done" in again.out and "goal mark" not in again.out
+
+
+def test_an_every_day_plan_gets_a_gentle_note_once(cli) -> None:  # noqa: ANN001
+    ran = cli("goal", "add", "swim", "--days-per-week", "7", "--confidence", "9")
+    assert ran.code == 0 and "A few days a week is often easier" in ran.out
+    assert "every day" in ran.out  # the plan itself
+    low = cli("goal", "add", "stretch", "--days-per-week", "7", "--confidence", "5")
+    assert "A few days a week" not in low.out  # the smaller-plan invitation already says it
+    assert "--days-per-week 6 --confidence N" in low.out
+
+
+def test_low_confidence_hint_does_not_pick_a_number_for_the_person(cli) -> None:  # noqa: ANN001
+    ran = cli("goal", "add", "walk", "--days-per-week", "1", "--confidence", "4")
+    assert "--confidence N" in ran.out and "--confidence 8" not in ran.out
+    assert "--days-per-week" not in ran.out.split("To change it:")[1]  # 1 day cannot be fewer
+
+
+def test_a_real_process_never_shows_a_traceback(data_dir: Path) -> None:
+    ran = run_paceapp("log", "sleep", "--date", "2026-02-30", *NIGHT, data=data_dir,
+                      env={"PACEAPP_NOW": NOW})
+    assert ran.code == 2 and "not a real date" in ran.err and "Traceback" not in ran.err
