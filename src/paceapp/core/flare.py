@@ -22,7 +22,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 from paceapp.core.sleep import plural, show_period
 from paceapp.core.text import NOTE, SHORT, check_score, clean_text
-from paceapp.core.timeparse import show_minutes, show_when
+from paceapp.core.timeparse import show_minutes, show_time, show_when
 
 #: A logged time may run this far ahead of the clock (a clock a little fast), no more.
 FUTURE_SLACK = timedelta(minutes=5)
@@ -188,6 +188,11 @@ def end_flare(flares: list[Flare], at: datetime, now: datetime, *, helped: str =
             "There is no flare-up going, so there is nothing to end. Start one with "
             "'paceapp log flare start' (use --at for a past time).", "ended")
     check_not_future(at, now, "ended")
+    if current.started - timedelta(minutes=1) < at <= current.started:  # ended straight away
+        raise ValidationError(
+            f"This flare-up only started at {show_time(current.started)}, so it cannot end "
+            "yet. If it was logged by mistake, undo removes it (Ctrl+Z in the app, "
+            "'paceapp undo' in a terminal).", "ended")
     if at <= current.started:
         raise ValidationError(
             f"The end ({show_when(at)}) must be after the start "

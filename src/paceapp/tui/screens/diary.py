@@ -27,6 +27,11 @@ from paceapp.tui.text import plain
 NIGHTS_SHOWN_DAYS = 120
 #: The flare-up summary covers this many days.
 FLARE_SUMMARY_DAYS = 84
+#: First steps shown while a list is empty (instead of "none logged" three times over).
+NO_NIGHTS = ("No nights in the sleep diary lately. Press s in the morning to log last night - "
+             "a minute is enough. About two weeks of nights helps show a pattern.")
+NO_FLARES = ("No flare-ups logged. If one starts, press f and your flare-up plan will show; "
+             "p to write the plan while you feel well.")
 
 
 @dataclass(frozen=True)
@@ -53,10 +58,16 @@ def short_sleep_line(span: int, summary: SleepSummary) -> str:
 def load_diary(journal: Journal, today: date) -> DiaryData:
     nights = journal.list(SleepNight, since=today - timedelta(days=NIGHTS_SHOWN_DAYS - 1))
     flares = journal.list(Flare)
-    sentences = [short_sleep_line(span, summary)
-                 for span, summary in recent_summaries(nights, today).items()]
-    sentences.append(summarise_flares(flares, today - timedelta(days=FLARE_SUMMARY_DAYS - 1),
-                                      today).sentence())
+    summaries = recent_summaries(nights, today)
+    if any(summary.nights_logged for summary in summaries.values()):
+        sentences = [short_sleep_line(span, summary) for span, summary in summaries.items()]
+    else:
+        sentences = [NO_NIGHTS]
+    if flares:
+        sentences.append(summarise_flares(flares, today - timedelta(days=FLARE_SUMMARY_DAYS - 1),
+                                          today).sentence())
+    else:
+        sentences.append(NO_FLARES)
     return DiaryData(today, nights, flares, sentences)
 
 
@@ -162,16 +173,17 @@ class DiaryScreen(SectionScreen):
         nights = data.nights if data else []
         today_night = next((n for n in nights if data and n.date == data.today), None)
         if today_night is not None:
-            self.notify("This morning's night is logged already: here it is to change.",
-                        markup=False)
+            self.notify("This morning's night is logged already: here it is to change. "
+                        "To log an earlier night, change the morning.", markup=False)
         defaults = next((n for n in reversed(nights) if data and n.date < data.today), None)
 
         def saved(night: SleepNight | None) -> None:
             if night is not None:
-                self.pace.save(lambda j: add_or_update_night(j, night, new=today_night is None),
+                new = today_night is None or night.id != today_night.id  # another morning: a new night
+                self.pace.save(lambda j: add_or_update_night(j, night, new=new),
                                f"Saved: {describe_night(night)}.")
 
-        self.app.push_screen(SleepForm(today_night, defaults=defaults), saved)
+        self.app.push_screen(SleepForm(today_night, defaults=defaults, other_morning_is_new=True), saved)
 
     def action_flare(self) -> None:
         from paceapp.tui.screens.flare_form import start_or_end_flare

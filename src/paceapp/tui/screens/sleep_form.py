@@ -95,10 +95,14 @@ class SleepForm(ModalScreen[SleepNight | None]):
     SleepForm .row Button.-chosen { text-style: bold underline; }
     """
 
-    def __init__(self, night: SleepNight | None = None, defaults: SleepNight | None = None) -> None:
+    def __init__(self, night: SleepNight | None = None, defaults: SleepNight | None = None, *,
+                 other_morning_is_new: bool = False) -> None:
+        """`other_morning_is_new`: opened by "log a night" on a morning already logged, so
+        changing the morning logs a new night for it instead of moving this one."""
         super().__init__()
         self.night = night
         self.defaults = defaults
+        self.other_morning_is_new = other_morning_is_new and night is not None
 
     # -- layout ---------------------------------------------------------------------------
     def _start_value(self, name: str) -> str:
@@ -125,6 +129,8 @@ class SleepForm(ModalScreen[SleepNight | None]):
         hint = "Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels. SE: sleep efficiency."
         if self.night is None and self.defaults is not None:
             hint += f" Times filled in from {show_date(self.defaults.date)}."
+        if self.other_morning_is_new:
+            hint += " To log a different night, change the morning."
         with Vertical(classes="dialog", id="sleep-dialog"):
             yield Static(title, classes="section-title", markup=False)
             yield Static(hint, classes="hint", markup=False)
@@ -145,7 +151,7 @@ class SleepForm(ModalScreen[SleepNight | None]):
                 yield Label("or click:", markup=False)
             with Horizontal(classes="row", id="quality-buttons"):
                 for number, quality in enumerate(QUALITIES, start=1):
-                    button = Button(f"{number} {quality.words}", id=f"q-{number}", compact=True)
+                    button = Button(f" {number} {quality.words}", id=f"q-{number}", compact=True)
                     button.can_focus = False
                     yield button
             with Horizontal(classes="row"):
@@ -183,10 +189,10 @@ class SleepForm(ModalScreen[SleepNight | None]):
         values["quality"] = parse_quality(self.text("quality"))
         note = self.query_one("#note", Input).value
         day = parse_date(date_text, today, "date")
-        if self.night is None:
+        if self.night is None or (self.other_morning_is_new and day != self.night.date):
             return new_sleep(day, today, note=note, **values)
         if day > today:
-            raise ValidationError(f"{show_date(day)} is in the future.", "date")
+            raise ValidationError(f"{show_date(day, today)} is in the future.", "date")
         changed = dataclasses.replace(self.night, date=day, note=clean_text(note, "note", NOTE),
                                       **values)
         changed.validate()
@@ -204,7 +210,7 @@ class SleepForm(ModalScreen[SleepNight | None]):
         self.query_one("#derived", Static).update(line)
         chosen = self.text("quality")
         for number, quality in enumerate(QUALITIES, start=1):
-            mark = "▸" if str(number) == chosen else ""
+            mark = "▸" if str(number) == chosen else " "  # same width: the words stay visible
             button = self.query_one(f"#q-{number}", Button)
             button.label = f"{mark}{number} {quality.words}"
             button.set_class(mark == "▸", "-chosen")
@@ -248,6 +254,11 @@ class SleepForm(ModalScreen[SleepNight | None]):
         try:
             if isinstance(app, PaceApp):
                 nights = app.journal.list(SleepNight, since=night.date, until=night.date)
+                if any(other.id != night.id for other in nights):
+                    raise ValidationError(
+                        f"There is already a night logged for the morning of "
+                        f"{show_date(night.date)}. To change it, choose it in the Diary list (2) "
+                        "and press e.", "date")
                 check_one_night_per_morning(nights, night)
         except PaceError as error:
             app.call_from_thread(self.say, error)

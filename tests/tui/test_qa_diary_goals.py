@@ -1,0 +1,289 @@
+"""QA findings in the app (sleep, flare-ups, goals), each pinned by a Pilot test:
+
+- "Log a night" when this morning is logged opens that night; changing the morning there logs a
+  new night for the other morning and leaves this morning's night where it was.
+- The quality buttons keep their words when one is chosen by typing 1-5.
+- Goals opens with the plan list focused, so the arrow keys choose a plan.
+- In the weekly review, Enter on the chosen outcome saves ("Save (Enter)").
+- "Make it smaller?" puts the cursor in the box that needs a number.
+- An empty diary invites the first step instead of "none logged" three times.
+- Ending a flare-up the minute it started says how to undo it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, DataTable, Input, Static
+
+from paceapp.core.flare import Flare
+from paceapp.core.goals import ActionPlan, Review, new_plan
+from paceapp.core.sleep import Quality, SleepNight, new_sleep
+from paceapp.store.journal import Journal
+from paceapp.tui.app import PaceApp
+from paceapp.tui.screens.diary import NO_FLARES, NO_NIGHTS
+from paceapp.tui.screens.flare_form import FlareForm
+from paceapp.tui.screens.goal_form import SmallerForm
+from paceapp.tui.screens.goal_review import ReviewForm
+from paceapp.tui.screens.sleep_form import SleepForm
+
+TODAY = date(2026, 11, 21)  # a Saturday
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACEAPP_NOW", "2026-11-21T09:00")
+
+
+async def settle(app: PaceApp, pilot) -> None:  # noqa: ANN001
+    for _ in range(2):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def this_morning(journal: Journal) -> SleepNight:
+    night = new_sleep(TODAY, TODAY, bed=time(22, 30), tried=time(22, 45), woke=time(6, 10),
+                      up=time(6, 30), quality=Quality.FAIR, note="this morning")
+    journal.add(night)
+    return night
+
+
+@pytest.mark.parametrize("where", ["1", "2"])  # Today's card and the Diary
+def test_changing_the_morning_in_log_a_night_adds_a_night(data_dir: Path, where: str) -> None:
+    kept = this_morning(Journal.open(data_dir))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press(where)
+            await settle(app, pilot)
+            await pilot.press("s")
+            await settle(app, pilot)
+            form = app.screen
+            assert isinstance(form, SleepForm)
+            assert "change the morning" in str(form.query_one(".hint", Static).content)
+            form.query_one("#date", Input).value = "2026-11-18"
+            form.query_one("#woke", Input).value = "05:10"
+            form.query_one("#note", Input).value = "a missed night"
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, SleepForm)
+
+    asyncio.run(scenario())
+    nights = Journal.open(data_dir).list(SleepNight)
+    assert [(n.date, n.note) for n in nights] == [(date(2026, 11, 18), "a missed night"),
+                                                   (TODAY, "this morning")]
+    assert nights[1] == kept  # this morning's night is untouched
+    assert nights[0].id != kept.id and nights[0].woke == time(5, 10)
+
+
+def test_log_a_night_refuses_a_morning_that_has_one_in_plain_app_words(data_dir: Path) -> None:
+    journal = Journal.open(data_dir)
+    this_morning(journal)
+    journal.add(new_sleep(date(2026, 11, 18), TODAY, bed=time(23, 0), tried=time(23, 0),
+                          woke=time(7, 0), up=time(7, 0)))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("2", "s")
+            await settle(app, pilot)
+            app.screen.query_one("#date", Input).value = "2026-11-18"
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, SleepForm)
+            problem = str(app.screen.query_one("#problem", Static).content)
+            assert "already a night logged for the morning of Wed 18 Nov" in problem
+            assert "press e" in problem and "paceapp edit" not in problem
+
+    before = journal.list(SleepNight)
+    asyncio.run(scenario())
+    assert Journal.open(data_dir).list(SleepNight) == before
+
+
+def test_changing_a_chosen_row_still_moves_that_night(data_dir: Path) -> None:
+    """e on a row is "change this night": a new morning moves it (the old behaviour stays)."""
+    kept = this_morning(Journal.open(data_dir))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("2", "e")
+            await settle(app, pilot)
+            assert isinstance(app.screen, SleepForm)
+            app.screen.query_one("#date", Input).value = "2026-11-19"
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+    asyncio.run(scenario())
+    nights = Journal.open(data_dir).list(SleepNight)
+    assert [(n.id, n.date) for n in nights] == [(kept.id, date(2026, 11, 19))]
+
+
+def test_quality_buttons_keep_their_words_when_chosen_by_typing(data_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("s")
+            await settle(app, pilot)
+            form = app.screen
+            widths = [form.query_one(f"#q-{n}", Button).size.width for n in range(1, 6)]
+            form.query_one("#quality", Input).focus()
+            await pilot.press("2")
+            await pilot.pause()
+            button = form.query_one("#q-2", Button)
+            assert str(button.label) == "▸2 poor"
+            # the label fits its button, so "poor" is on screen (it was cut off before)
+            assert button.size.width == widths[1]
+            assert button.size.width >= len("▸2 poor")
+            assert str(form.query_one("#q-1", Button).label) == " 1 very poor"
+
+    asyncio.run(scenario())
+
+
+def test_empty_diary_invites_the_first_step(data_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("2")
+            await settle(app, pilot)
+            summary = str(app.screen.query_one("#diary-summary", Static).content)
+            assert summary.splitlines() == [NO_NIGHTS, NO_FLARES]
+            assert "none logged" not in summary and "Press s" in summary
+
+    asyncio.run(scenario())
+
+
+def test_ending_a_flare_up_the_minute_it_started_says_how_to_undo(data_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("2", "f")
+            await settle(app, pilot)
+            await pilot.press("ctrl+s")  # started now
+            await settle(app, pilot)
+            await pilot.press("escape")  # close the plan
+            await settle(app, pilot)
+            await pilot.press("f")
+            await settle(app, pilot)
+            assert isinstance(app.screen, FlareForm)
+            await pilot.press("ctrl+s")  # ended now, the same minute
+            await settle(app, pilot)
+            problem = str(app.screen.query_one("#problem", Static).content)
+            assert "only started at 09:00" in problem and "Ctrl+Z" in problem
+            await pilot.press("escape")
+            await settle(app, pilot)
+            await pilot.press("ctrl+z")
+            await settle(app, pilot)
+
+    asyncio.run(scenario())
+    assert Journal.open(data_dir).list(Flare) == []
+
+
+def two_plans(data_dir: Path) -> list[ActionPlan]:
+    journal = Journal.open(data_dir)
+    plans = [new_plan("walk", "10 minutes", "after lunch", 3, 8, date(2026, 11, 16)),
+             new_plan("stretch", "5 minutes", "before bed", 4, 9, date(2026, 11, 16))]
+    for plan in plans:
+        journal.add(plan)
+    return plans
+
+
+def test_goals_open_with_the_list_focused_so_arrows_choose(data_dir: Path) -> None:
+    two_plans(data_dir)
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("4")
+            await settle(app, pilot)
+            table = app.screen.query_one("#plans", DataTable)
+            assert app.screen.focused is table
+            await pilot.press("down")
+            await pilot.pause()
+            assert "stretch" in str(app.screen.query_one("#plan-detail", Static).content)
+
+    asyncio.run(scenario())
+
+
+def test_enter_on_the_chosen_outcome_saves_the_review(data_dir: Path) -> None:
+    walk, stretch = two_plans(data_dir)
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("4", "r")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ReviewForm)
+            await pilot.press("p", "enter")  # choose "partly" with its key, then Enter saves
+            await settle(app, pilot)
+            assert isinstance(app.screen, ReviewForm)  # the second plan's review
+            assert "stretch" in str(app.screen.query_one("#review-plan", Static).content)
+            # arrows then Enter only choose (nothing is saved that was not picked) ...
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert app.screen.query_one("#outcome").pressed_index == 1
+            assert isinstance(app.screen, ReviewForm)
+            # ... and Enter again saves
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, ReviewForm)
+
+    asyncio.run(scenario())
+    reviews = {r.plan_id: r.outcome for r in Journal.open(data_dir).list(Review)}
+    assert reviews == {walk.id: "partly", stretch.id: "partly"}
+
+
+def test_smaller_form_puts_the_cursor_where_a_number_is_missing(data_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("4", "a")
+            await settle(app, pilot)
+            await pilot.press(*"swim", "tab", "tab", "tab", "7", "tab", "5", "enter")
+            await settle(app, pilot)
+            form = app.screen
+            assert isinstance(form, SmallerForm)
+            form.query_one("#days", Input).value = ""
+            form.query_one("#confidence", Input).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert form.focused is form.query_one("#days", Input)
+            await pilot.press("3", "tab", "backspace", "8", "enter")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, SmallerForm)
+            detail = str(app.screen.query_one("#plan-detail", Static).content)
+            assert "Every day" not in detail  # 3 days now
+
+    asyncio.run(scenario())
+    plan = Journal.open(data_dir).list(ActionPlan)[0]
+    assert (plan.what, plan.days_per_week, plan.confidence) == ("swim", 3, 8)
+
+
+def test_an_every_day_plan_gets_a_gentle_note(data_dir: Path) -> None:
+    journal = Journal.open(data_dir)
+    journal.add(new_plan("walk", "10 minutes", "after lunch", 7, 9, date(2026, 11, 16)))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("4")
+            await settle(app, pilot)
+            detail = str(app.screen.query_one("#plan-detail", Static).content)
+            assert "A few days a week is often easier" in detail
+
+    asyncio.run(scenario())
