@@ -8,6 +8,7 @@
 - "Make it smaller?" puts the cursor in the box that needs a number.
 - An empty diary invites the first step instead of "none logged" three times.
 - Ending a flare-up the minute it started says how to undo it.
+- Esc in the flare-up plan editor asks before dropping what was typed.
 """
 
 from __future__ import annotations
@@ -17,15 +18,17 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static, TextArea
 
-from paceapp.core.flare import Flare
+from paceapp.core.flare import Flare, FlarePlan
 from paceapp.core.goals import ActionPlan, Review, new_plan
 from paceapp.core.sleep import Quality, SleepNight, new_sleep
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
+from paceapp.tui.screens.confirm import ConfirmScreen
 from paceapp.tui.screens.diary import NO_FLARES, NO_NIGHTS
 from paceapp.tui.screens.flare_form import FlareForm
+from paceapp.tui.screens.flare_plan import FlarePlanEditor
 from paceapp.tui.screens.goal_form import SmallerForm
 from paceapp.tui.screens.goal_review import ReviewForm
 from paceapp.tui.screens.sleep_form import SleepForm
@@ -287,3 +290,41 @@ def test_an_every_day_plan_gets_a_gentle_note(data_dir: Path) -> None:
             assert "A few days a week is often easier" in detail
 
     asyncio.run(scenario())
+
+
+def test_escape_in_the_plan_editor_asks_before_dropping_what_was_typed(data_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("2", "p")
+            await settle(app, pilot)
+            if not isinstance(app.screen, FlarePlanEditor):  # the plan view first: e to write
+                await pilot.press("e")
+                await settle(app, pilot)
+            assert isinstance(app.screen, FlarePlanEditor)
+            await pilot.press(*"sore", "escape")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("escape")  # No: keep writing
+            await settle(app, pilot)
+            editor = app.screen
+            assert isinstance(editor, FlarePlanEditor)
+            assert editor.query_one("#plan-warning_signs", TextArea).text == "sore"
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            await pilot.press("escape")  # the saved plan's view
+            await settle(app, pilot)
+            # nothing typed: Esc closes at once
+            await pilot.press("p")
+            await settle(app, pilot)
+            if not isinstance(app.screen, FlarePlanEditor):
+                await pilot.press("e")
+                await settle(app, pilot)
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, (FlarePlanEditor, ConfirmScreen))
+
+    asyncio.run(scenario())
+    plan = Journal.open(data_dir).get_single(FlarePlan)
+    assert plan is not None and plan.warning_signs == "sore"

@@ -135,6 +135,25 @@ class FlarePlanEditor(ModalScreen[FlarePlan | None]):
             return
         self.dismiss(plan)
 
+    def changed(self) -> bool:
+        """True when any part differs from the plan the editor opened with."""
+        return any(self.query_one(f"#plan-{name}", TextArea).text
+                   != ((getattr(self.plan, name) or "") if self.plan else "")
+                   for name, _heading, _what in PLAN_SECTIONS)
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc closes at once when nothing was typed; otherwise it asks first (No is the
+        default), so a plan written over several minutes is not lost to one key."""
+        if not self.changed():
+            self.dismiss(None)
+            return
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Leave without saving? What you typed in the plan "
+                                           "will not be kept.", yes="Leave",
+                                           no="Keep writing"), answered)
