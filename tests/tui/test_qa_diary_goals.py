@@ -9,6 +9,7 @@
 - An empty diary invites the first step instead of "none logged" three times.
 - Ending a flare-up the minute it started says how to undo it.
 - Esc in the flare-up plan editor asks before dropping what was typed.
+- With no plan yet, the plan window points to its own key (e), not to shell commands.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.confirm import ConfirmScreen
 from paceapp.tui.screens.diary import NO_FLARES, NO_NIGHTS
 from paceapp.tui.screens.flare_form import FlareForm
-from paceapp.tui.screens.flare_plan import FlarePlanEditor
+from paceapp.tui.screens.flare_plan import FlarePlanEditor, FlarePlanView
 from paceapp.tui.screens.goal_form import SmallerForm
 from paceapp.tui.screens.goal_review import ReviewForm
 from paceapp.tui.screens.sleep_form import SleepForm
@@ -328,3 +329,27 @@ def test_escape_in_the_plan_editor_asks_before_dropping_what_was_typed(data_dir:
     asyncio.run(scenario())
     plan = Journal.open(data_dir).get_single(FlarePlan)
     assert plan is not None and plan.warning_signs == "sore"
+
+
+def test_no_plan_yet_points_to_the_key_right_here(data_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("f")  # Today: a flare-up starts
+            await settle(app, pilot)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            view = app.screen
+            assert isinstance(view, FlarePlanView)
+            text = str(view.query_one("#plan-text", Static).content)
+            assert text.startswith("Flare-ups pass.") and "press e to write one" in text
+            assert "paceapp flare-plan" not in text and "Diary then p" not in text
+            assert str(view.query_one("#edit", Button).label) == "Write my plan (e)"
+            await pilot.press("k", "k")  # pocket size and back
+            assert str(view.query_one("#plan-text", Static).content) == text
+            await pilot.press("e")
+            await settle(app, pilot)
+            assert isinstance(app.screen, FlarePlanEditor)
+
+    asyncio.run(scenario())

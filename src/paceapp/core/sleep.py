@@ -217,7 +217,8 @@ class SleepNight(Record):
     def summary(self) -> dict[str, str]:
         se = self.se_pct
         return {"id": self.id[:8], "morning": show_date(self.date),
-                "bed-up": f"{_clock(self.bed)}-{_clock(self.up)}",
+                "bed-up": (f"{_clock(self.bed)}-{_clock(self.up)}"
+                           if self.bed is not None or self.up is not None else "-"),
                 "asleep": short_minutes(self.tst_min), "SE": f"{se:.1f}%" if se is not None else "-",
                 "quality": self.quality.words if self.quality else "", "note": self.note}
 

@@ -18,6 +18,10 @@ from paceapp.core.flare import PLAN_SECTIONS, FlarePlan, new_plan
 from paceapp.outputs.flare_plan import after_start_text, plan_text, pocket_plan
 from paceapp.tui.widgets import Problem
 
+NO_PLAN_HERE = ("You have not written a flare-up plan yet. When you feel well, press e to "
+                "write one in your own words: early warning signs, first steps, what to drop "
+                "and who to tell, how to restart, and when to get help.")
+
 
 class FlarePlanView(ModalScreen[FlarePlan | None]):
     """The person's plan, in their words. Dismisses with a changed plan if they edit it."""
@@ -40,8 +44,14 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
 
     def compose(self) -> ComposeResult:
         title = "Saved. Now, your flare-up plan" if self.just_started else "My flare-up plan"
-        text = (after_start_text(self.plan, 72, title=False) if self.just_started
-                else plan_text(self.plan, 72, title=False))
+        empty = self.plan is None or self.plan.is_empty
+        if empty:  # the app's own first step (the shared text names shell commands)
+            text = ("Flare-ups pass. Be kind to yourself.\n\n" if self.just_started else "") + \
+                NO_PLAN_HERE
+        else:
+            text = (after_start_text(self.plan, 72, title=False) if self.just_started
+                    else plan_text(self.plan, 72, title=False))
+        self.full_text = text
         with Vertical(classes="dialog", id="plan-dialog"):
             yield Static(title, classes="section-title", markup=False)
             with VerticalScroll(id="plan-scroll"):
@@ -50,7 +60,8 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
                          classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Close (Esc)", id="close", variant="primary", compact=True)
-                yield Button("Change the plan (e)", id="edit", compact=True)
+                yield Button("Write my plan (e)" if empty else "Change the plan (e)", id="edit",
+                             compact=True)
                 yield Button("Pocket size (k)", id="pocket", compact=True)
 
     def on_mount(self) -> None:
@@ -64,7 +75,7 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
     def action_pocket(self) -> None:
         """Switch between the full plan and the 40-column pocket plan (as it prints)."""
         self.pocket = not getattr(self, "pocket", False)
-        text = pocket_plan(self.plan) if self.pocket else plan_text(self.plan, 72, title=False)
+        text = pocket_plan(self.plan) if self.pocket else self.full_text
         self.query_one("#plan-text", Static).update(text.rstrip())
         self.query_one("#pocket", Button).label = "Full plan (k)" if self.pocket else \
             "Pocket size (k)"
