@@ -10,6 +10,7 @@
 - Ending a flare-up the minute it started says how to undo it.
 - Esc in the flare-up plan editor asks before dropping what was typed.
 - With no plan yet, the plan window points to its own key (e), not to shell commands.
+- Today's PEG line does not ask for this week's check-in when it is done.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from textual.widgets import Button, DataTable, Input, Static, TextArea
 
 from paceapp.core.flare import Flare, FlarePlan
 from paceapp.core.goals import ActionPlan, Review, new_plan
+from paceapp.core.pain import new_peg
 from paceapp.core.sleep import Quality, SleepNight, new_sleep
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
@@ -351,5 +353,21 @@ def test_no_plan_yet_points_to_the_key_right_here(data_dir: Path) -> None:
             await pilot.press("e")
             await settle(app, pilot)
             assert isinstance(app.screen, FlarePlanEditor)
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(("day", "words"), [(date(2026, 11, 19), "Done for this week."),
+                                            (date(2026, 11, 13), "Press k for this week's.")])
+def test_the_peg_line_does_not_ask_again_in_the_same_week(data_dir: Path, day: date,
+                                                          words: str) -> None:
+    Journal.open(data_dir).add(new_peg(5, 4, 6, day, TODAY))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            text = str(app.screen.query_one("#checkin-text", Static).content)
+            assert f"Weekly check-in (PEG): 5.0 on {day:%a} {day.day} Nov. {words}" in text
 
     asyncio.run(scenario())

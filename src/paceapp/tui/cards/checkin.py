@@ -21,6 +21,7 @@ class CheckinData:
     week_average: float | None
     week_days: int
     last_peg: PegEntry | None
+    today: date | None = None
 
 
 class CheckinCard(TodayCard):
@@ -36,7 +37,7 @@ class CheckinCard(TodayCard):
         summary = summarise_pain(week, today - timedelta(days=6), today)
         pegs = journal.list(PegEntry, since=today - timedelta(days=60))
         return CheckinData([e for e in week if e.day == today], summary.average,
-                           summary.days_logged, pegs[-1] if pegs else None)
+                           summary.days_logged, pegs[-1] if pegs else None, today)
 
     def show(self, data: Any) -> None:
         assert isinstance(data, CheckinData)
@@ -52,8 +53,10 @@ class CheckinCard(TodayCard):
             lines.append(f"Last 7 days: average {data.week_average:.1f}/10 "
                          f"over {data.week_days} day{'s' if data.week_days != 1 else ''} logged.")
         if data.last_peg is not None:
+            recent = data.today is not None and (data.today - data.last_peg.date).days < 7
             lines.append(f"Weekly check-in (PEG): {data.last_peg.score:.1f} "
-                         f"on {show_date(data.last_peg.date)}. Press k for this week's.")
+                         f"on {show_date(data.last_peg.date)}. " +
+                         ("Done for this week." if recent else "Press k for this week's."))
         else:
             lines.append("Weekly check-in (PEG): press k to do one - three quick numbers.")
         self.query_one("#checkin-text", Static).update("\n".join(lines))
