@@ -126,3 +126,19 @@ def test_backup_is_a_snapshot_not_a_live_view(data_dir: Path) -> None:
     before = (backup.path / "pain-2026.json").read_bytes()
     journal.add(pain(3))
     assert (backup.path / "pain-2026.json").read_bytes() == before
+
+
+def test_never_writes_over_a_device_or_a_link(tmp_path: Path) -> None:
+    from paceapp.store.errors import WriteFailedError
+    from paceapp.store.storage import atomic_write
+
+    target = tmp_path / "real.json"
+    target.write_text("keep")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    with pytest.raises(WriteFailedError, match="not an ordinary file"):
+        atomic_write(link, b"{}\n")
+    assert link.is_symlink() and target.read_text() == "keep"
+    with pytest.raises(WriteFailedError, match="not an ordinary file"):
+        atomic_write(Path("/dev/null"), b"{}\n")
+    assert Path("/dev/null").is_char_device()

@@ -62,11 +62,14 @@ def _interactive() -> bool:
 
 
 def _write(path: Path, text: str) -> None:
+    from paceapp.outputs.files import write_output
+    from paceapp.store.errors import WriteFailedError
+
     try:
-        path.expanduser().write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise ValidationError(f"Could not write {path}: {error.strerror or error}. "
-                              "Choose another file.", "out") from None
+        write_output(path, text.encode("utf-8"))
+    except WriteFailedError as error:
+        raise ValidationError(f"Could not write {path}: {error}",
+                              "out") from None
 
 
 def display_name_for(journal: Journal, name: str | None, ask: bool) -> str:

@@ -248,6 +248,8 @@ def _started() -> tuple[FPDF, set[int]]:
 
 
 def write_pdf(inputs: SheetInputs, path: Path) -> Sheet:
+    from paceapp.outputs.gp_sheet import save_file
+
     data, sheet = render_pdf(inputs)
-    path.write_bytes(data)
+    save_file(path, data)
     return sheet

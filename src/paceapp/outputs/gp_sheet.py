@@ -8,8 +8,6 @@ are escaped, nothing is interpreted.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -318,21 +316,16 @@ class OutputError(PaceError):
 
 
 def save_file(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` whole (a temporary file, then renamed); return the full path."""
+    """Write `data` to `path` whole (see outputs.files); return the full path."""
+    from paceapp.outputs.files import write_output
+    from paceapp.store.errors import WriteFailedError
+
     target = path.expanduser()
     try:
         if target.is_dir():
             raise OutputError(f"{target} is a folder. Please give a file name, like "
                               f"{target / 'gp-sheet.pdf'}.")
-        temp = target.with_name(f".gp-sheet-{os.getpid()}.tmp")
-        try:
-            temp.write_bytes(data)
-            os.replace(temp, target)
-        finally:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-        return target.resolve()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise OutputError(f"Could not write the sheet to {target}: {reason}. Please choose "
-                          "another place (a folder you can write to).") from None
+        return write_output(target, data)
+    except (WriteFailedError, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise OutputError(f"Could not write the sheet to {target}: {reason}") from None

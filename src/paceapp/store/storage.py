@@ -20,6 +20,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,6 +112,16 @@ def atomic_write_many(files: dict[Path, bytes]) -> dict[Path, FileKey]:
     file too large, no permission) leaves every old file exactly as it was and raises
     WriteFailedError.
     """
+    for path in files:
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise WriteFailedError(write_failure_message(path, error)) from error
+        if not stat.S_ISREG(mode):  # e.g. /dev/null or a link: replacing it would break it
+            raise WriteFailedError(f"{path} is not an ordinary file, so paceapp will not write "
+                                   "over it. Please give a new file name.")
     staged: list[tuple[str, Path]] = []
     keys: dict[Path, FileKey] = {}
     try:

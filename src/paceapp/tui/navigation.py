@@ -1,4 +1,4 @@
-"""The app's sections (Textual modes), each one key away: 1 Today, 2 Diary, 3 Pacing...
+"""The app's sections (Textual modes), each one key away: 1 Today, 2 Diary, 3 Pacing … 8 Data.
 
 A section is listed only when its screen module exists, so the app never shows a screen that
 does not work yet.
@@ -40,6 +40,7 @@ ALL_SECTIONS: tuple[Section, ...] = (
     Section("5", "gp", "GP", "paceapp.tui.screens.gp:GPScreen"),
     Section("6", "group", "Group", "paceapp.tui.screens.group:GroupScreen"),
     Section("7", "charts", "Charts", "paceapp.tui.screens.charts:ChartsScreen"),
+    Section("8", "data", "Data", "paceapp.tui.screens.data:DataScreen"),
 )
 
 

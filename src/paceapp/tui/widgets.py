@@ -18,7 +18,7 @@ class NavBar(Horizontal):
 
     DEFAULT_CSS = """
     NavBar { height: 1; width: 100%; background: $panel; }
-    NavBar > Button { min-width: 0; height: 1; border: none; margin: 0 1 0 0; padding: 0; }
+    NavBar > Button { min-width: 0; height: 1; border: none; margin: 0; }
     NavBar > Button.-current { text-style: bold underline; }
     """
 
@@ -28,7 +28,7 @@ class NavBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for section in sections():
-            mark = "▸" if section.mode == self.current else " "
+            mark = "▸" if section.mode == self.current else ""
             button = Button(f"{mark}{section.key} {section.title}", id=f"nav-{section.mode}",
                             compact=True)
             if section.mode == self.current:

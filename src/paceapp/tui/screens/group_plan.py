@@ -18,8 +18,10 @@ from paceapp.core.sharing import GroupPlan, clean_name, parse_rota, parse_rules,
 from paceapp.core.text import LINE, SHORT, parse_int
 from paceapp.core.timeparse import local_now, parse_date
 from paceapp.outputs.share import coordinator_words, keep_identity, plan_json, plan_message, plan_text
+from paceapp.store.errors import WriteFailedError
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
+from paceapp.store.storage import atomic_write_many
 from paceapp.tui.widgets import Problem
 
 
@@ -106,11 +108,12 @@ def write_plan(journal: Journal, plan: GroupPlan, name: str, path: Path) -> tupl
     now = datetime.now().astimezone().replace(microsecond=0)
     message = plan_message(plan, member_id=settings.member_id, shared_by=name, now=now)
     try:
-        path.write_text(plan_json(plan, member_id=settings.member_id, shared_by=name, now=now),
-                        encoding="utf-8")
-        path.with_suffix(".txt").write_text(message + "\n", encoding="utf-8")
-    except OSError as error:
-        raise ValidationError(f"Could not write {path}: {error.strerror or error}.", "path") from None
+        atomic_write_many({
+            path.expanduser(): plan_json(plan, member_id=settings.member_id, shared_by=name,
+                                         now=now).encode("utf-8"),
+            path.expanduser().with_suffix(".txt"): (message + "\n").encode("utf-8")})
+    except WriteFailedError as error:
+        raise ValidationError(f"Could not write {path}: {error}", "path") from None
     keep_identity(journal, settings, name)
     return path, message
 

@@ -31,8 +31,10 @@ from paceapp.outputs.share import (
     keep_identity,
     make_card,
 )
+from paceapp.store.errors import WriteFailedError
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
+from paceapp.store.storage import atomic_write_many
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
@@ -64,10 +66,10 @@ def write_card(journal: Journal, inputs: CardInputs, choice: ShareChoice) -> tup
     message = card_message(card)
     text_path = choice.path.with_suffix(".txt")
     try:
-        choice.path.write_text(card_json(card), encoding="utf-8")
-        text_path.write_text(message + "\n", encoding="utf-8")
-    except OSError as error:
-        raise ValidationError(f"Could not write {choice.path}: {error.strerror or error}. "
+        atomic_write_many({choice.path.expanduser(): card_json(card).encode("utf-8"),
+                           text_path.expanduser(): (message + "\n").encode("utf-8")})
+    except WriteFailedError as error:
+        raise ValidationError(f"Could not write {choice.path}: {error} "
                               "Choose another place.", "path") from None
     keep_identity(journal, settings, choice.name)
     return choice.path, text_path, message

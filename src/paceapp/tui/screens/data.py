@@ -1,0 +1,172 @@
+"""Your data: where it lives, a check, backups (with restore) and exports - the `paceapp data`
+commands as a screen."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from paceapp.core.timeparse import local_now, show_date
+from paceapp.store.journal import Journal
+from paceapp.tui.screens.base import SectionScreen
+from paceapp.tui.text import plain
+
+
+def free_path(folder: Path, stem: str, suffix: str = "") -> Path:
+    """folder/stem+suffix, or stem-2, stem-3… when that is taken (an export never overwrites)."""
+    candidate = folder / f"{stem}{suffix}"
+    count = 1
+    while candidate.exists():
+        count += 1
+        candidate = folder / f"{stem}-{count}{suffix}"
+    return candidate
+
+
+def check_lines(journal: Journal) -> tuple[str, list[Any]]:
+    """The check's result in words, and the backups (newest first)."""
+    from paceapp.store.maintenance import check_folder, list_backups
+
+    assert journal.folder is not None
+    root = journal.folder.root
+    if not journal.folder.exists():
+        return "Nothing saved yet, so there is nothing to check.", []
+    report = check_folder(root)
+    if report.ok:
+        text = (f"Checked {report.files} files: {report.records} records. "
+                "Everything reads and checks out.")
+    else:
+        lines = [f"Checked {report.files} files: {len(report.problems)} problem(s) found."]
+        lines += [f"  - {problem}" for problem in report.problems[:8]]
+        for copy in report.conflicts:
+            lines.append(f"  - A copy left by a sync tool: {copy.path.name} ({copy.different} "
+                         "records differ). 'paceapp data import' can merge it.")
+        text = "\n".join(lines)
+    return text, list_backups(root)
+
+
+class DataScreen(SectionScreen):
+    MODE = "data"
+    BINDINGS = [
+        Binding("k", "check", "Check", id="data-check"),
+        Binding("r", "restore", "Restore", id="data-restore"),
+        Binding("j", "export('json')", "Export JSON", id="data-export-json"),
+        Binding("v", "export('csv')", "Export CSV", id="data-export-csv"),
+    ]
+    DEFAULT_CSS = """
+    DataScreen .buttons { height: auto; margin: 1 0; }
+    DataScreen .buttons Button { margin: 0 2 0 1; }
+    DataScreen #data-where, DataScreen #data-check { padding: 0 1; }
+    DataScreen #backups { height: auto; max-height: 16; }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("Your data", classes="section-title")
+        with VerticalScroll():
+            yield Static("", id="data-where", markup=False)
+            yield Static("Checking…", id="data-check", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Check again (k)", id="btn-check", compact=True)
+                yield Button("Restore chosen backup (r)", id="btn-restore", compact=True)
+                yield Button("Export JSON (j)", id="btn-json", compact=True)
+                yield Button("Export CSV (v)", id="btn-csv", compact=True)
+            yield Static("Backups (taken before the first change of each day; newest first)",
+                         classes="card-title")
+            yield DataTable(id="backups", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#backups", DataTable).add_columns("Backup", "Taken", "Why", "Records",
+                                                          "State")
+
+    def reload(self) -> None:
+        journal = self.journal
+        assert journal.folder is not None
+        self.query_one("#data-where", Static).update(
+            f"Your data is in {journal.folder.root} (only on this computer).")
+        self.load_then(lambda: check_lines(journal), self.show_check)
+
+    def show_check(self, result: tuple[str, list[Any]]) -> None:
+        text, backups = result
+        self.query_one("#data-check", Static).update(text)
+        table = self.query_one("#backups", DataTable)
+        table.clear()
+        for info in backups:
+            taken = info.taken
+            when = (f"{show_date(taken.date())} {taken:%H:%M}" if isinstance(taken, datetime)
+                    else show_date(taken) if isinstance(taken, date) else "")
+            state = "damaged: " + ", ".join(info.damaged) if info.damaged else "ok"
+            table.add_row(plain(info.backup.name), plain(when), plain(info.reason),
+                          plain(str(info.records)), plain(state), key=info.backup.name)
+        if not backups:
+            table.add_row(plain("none yet"), plain(""), plain(""), plain(""),
+                          plain("one is taken before the first change of each day"), key="")
+
+    def action_check(self) -> None:
+        self.reload()
+
+    def action_restore(self) -> None:
+        table = self.query_one("#backups", DataTable)
+        if table.row_count == 0:
+            return
+        name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        if not name:
+            self.notify("There is no backup to restore yet.", markup=False)
+            return
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from paceapp.store.maintenance import restore_backup
+
+            def change(journal: Journal) -> Any:
+                assert journal.folder is not None
+                return restore_backup(journal.folder.root, name)
+
+            self.pace.save(change, lambda done: (
+                f"Put back the backup {done.backup.name} ({done.records} records). What was "
+                f"there before is kept as {done.kept.name if done.kept else 'a backup'}."))
+
+        self.app.push_screen(ConfirmScreen(
+            f"Put back the backup {name}?\nWhat is there now is kept as a backup first, so "
+            "this can be undone by restoring that one.", yes="Restore"), answered)
+
+    def action_export(self, form: str) -> None:
+        from paceapp.outputs.export import write_csv_export, write_json_export
+        from paceapp.store.maintenance import export_records
+
+        stem = f"paceapp-export-{local_now().date().isoformat()}"
+        target = (free_path(Path.home(), stem, ".json") if form == "json"
+                  else free_path(Path.home(), f"{stem}-csv"))
+
+        def change(journal: Journal) -> Any:
+            records = export_records(journal)
+            if form == "json":
+                return write_json_export(records, target)
+            return write_csv_export(records, target)[0]
+
+        self.pace.save(change, lambda count: (
+            f"Exported {count} records to {target}. It holds your health records: keep it "
+            "somewhere private."))
+
+    @on(Button.Pressed, "#btn-check")
+    def _check(self) -> None:
+        self.action_check()
+
+    @on(Button.Pressed, "#btn-restore")
+    def _restore(self) -> None:
+        self.action_restore()
+
+    @on(Button.Pressed, "#btn-json")
+    def _json(self) -> None:
+        self.action_export("json")
+
+    @on(Button.Pressed, "#btn-csv")
+    def _csv(self) -> None:
+        self.action_export("csv")
