@@ -371,3 +371,21 @@ def test_the_peg_line_does_not_ask_again_in_the_same_week(data_dir: Path, day: d
             assert f"Weekly check-in (PEG): 5.0 on {day:%a} {day.day} Nov. {words}" in text
 
     asyncio.run(scenario())
+
+
+def test_field_form_title_reads_well_and_save_names_its_key(data_dir: Path) -> None:
+    from paceapp.tui.screens.record_form import RecordForm
+
+    plan = new_plan("walk", "10 minutes", "after lunch", 3, 8, date(2026, 11, 16))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            app.push_screen(RecordForm(plan))
+            await settle(app, pilot)
+            assert str(app.screen.query_one(".section-title", Static).content) == \
+                "Change an action plan"
+            assert str(app.screen.query_one("#save", Button).label) == "Save (Enter)"
+
+    asyncio.run(scenario())

@@ -42,13 +42,15 @@ class RecordForm(ModalScreen[Record | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static(f"Change a {self.record.LABEL}", classes="section-title")
+            label = self.record.LABEL
+            article = "an" if label[:1].lower() in "aeiou" else "a"
+            yield Static(f"Change {article} {label}", classes="section-title", markup=False)
             for name in self.fields:
                 yield Label(name.replace("_", " "), classes="field-label", markup=False)
                 yield Input(value=as_text(getattr(self.record, name)), id=f"f-{name}")
             yield Problem(id="problem")
             with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary")
+                yield Button("Save (Enter)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
 
     @on(Button.Pressed, "#save")
