@@ -37,13 +37,8 @@ EXAMPLES = int(os.environ.get("PACEAPP_HOSTILE_EXAMPLES", "200"))
 UNEXPECTED = ("Traceback", "did not expect")
 #: Bugs this suite found in other features' commands, reported to their owners; the test still
 #: runs (and passes once fixed: not strict).
-KNOWN: dict[str, str] = {
-    "share card": "stores the name/member id (settings + undo) before refusing a bad --out (exit 2)",
-    "share plan": "stores the name/member id (settings + undo) before refusing a bad --out (exit 2)",
-    "log sleep": "--quality ¹: ValueError from core.sleep.parse_quality ('¹'.isdigit() is True, "
-                 "int('¹') fails)",
-    "goal week-starts": "'¹': ValueError from cli.goal.parse_weekday (same isdigit/int mismatch)",
-}
+#: Commands with a known, reported bug (xfail, non-strict); empty when all are fixed.
+KNOWN: dict[str, str] = {}
 
 
 def leaf_commands() -> list[tuple[tuple[str, ...], click.Command]]:

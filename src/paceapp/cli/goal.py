@@ -458,7 +458,7 @@ def longer_done(env: Env, goal_id: str) -> None:
 
 def parse_weekday(text: str) -> int:
     cleaned = text.strip().lower()
-    if cleaned.isdigit() and 0 <= int(cleaned) <= 6:
+    if cleaned.isascii() and cleaned.isdigit() and 0 <= int(cleaned) <= 6:
         return int(cleaned)
     for number, name in enumerate(WEEKDAYS):
         if len(cleaned) >= 3 and name.lower().startswith(cleaned):

@@ -28,6 +28,7 @@ KIND_MODULES: tuple[str, ...] = (
 ALIASES: dict[str, str] = {
     "flares": "flare", "flare-up": "flare", "flare-ups": "flare", "flareup": "flare",
     "activities": "activity", "goals": "goal", "nights": "sleep", "baselines": "baseline",
+    "medicines": "medicine", "appointment": "gp", "appointments": "gp",
 }
 
 

@@ -265,7 +265,7 @@ def parse_quality(text: str) -> Quality | None:
     cleaned = text.strip().lower().replace("_", "-").replace(" ", "-")
     if not cleaned:
         return None
-    if cleaned.isdigit() and 1 <= int(cleaned) <= len(Quality):
+    if cleaned.isascii() and cleaned.isdigit() and 1 <= int(cleaned) <= len(Quality):
         return list(Quality)[int(cleaned) - 1]
     for quality in Quality:
         if cleaned == quality.value:
