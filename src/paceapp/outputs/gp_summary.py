@@ -71,7 +71,11 @@ def _goals(journal: Journal, period: Period) -> str:
     plans = journal.list(goals.ActionPlan)
     days = journal.list(goals.GoalDay, since=period.start, until=period.end)
     reviews = journal.list(goals.Review)
-    return str(goals.summarise_goals(plans, days, reviews, period.start, period.end).sentence())
+    from paceapp.store.settings import load_settings
+
+    week_starts = load_settings(journal).week_starts  # weeks count as everywhere else
+    return str(goals.summarise_goals(plans, days, reviews, period.start, period.end,
+                                     week_starts=week_starts).sentence())
 
 
 def gather(journal: Journal, period: Period, today: date | None = None) -> SummaryLines:
