@@ -12,6 +12,7 @@ import enum
 import functools
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
@@ -48,95 +49,138 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+Converter = Callable[[Any, str], Any]
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, Converter, bool], ...]:
+    """For each init field of `cls`: (name, converter, required). Worked out once per class."""
+    hints = _hints(cls)
+    return tuple(
+        (f.name, _converter(hints[f.name]),
+         f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(cls) if f.init)
+
+
 def from_data(cls: type[T], data: Any, where: str = "") -> T:
     """Build `cls` (a dataclass) from data made by :func:`to_data`; raise DataError if it does not fit."""
+    here = where or cls.__name__
     if not isinstance(data, dict):
-        raise DataError(f"{where or cls.__name__}: expected an object, found {type(data).__name__}")
-    hints = _hints(cls)
+        raise DataError(f"{here}: expected an object, found {type(data).__name__}")
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if not f.init:
+    for name, convert, required in _plan(cls):
+        if name not in data:
+            if required:
+                raise DataError(f"{here}: '{name}' is missing")
             continue
-        if f.name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise DataError(f"{where or cls.__name__}: '{f.name}' is missing")
-            continue
-        kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where or cls.__name__}.{f.name}")
+        kwargs[name] = convert(data[name], f"{here}.{name}")
     return cls(**kwargs)
 
 
-def _convert(hint: Any, value: Any, where: str) -> Any:  # noqa: C901 - one branch per type
+@functools.cache
+def _converter(hint: Any) -> Converter:  # noqa: C901 - one branch per supported type
+    """A function that checks and converts one stored value of type `hint`."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(hint)
-        if value is None and type(None) in args:
-            return None
-        non_none = [a for a in args if a is not type(None)]
-        problems = []
-        for arg in non_none:
-            try:
-                return _convert(arg, value, where)
-            except DataError as error:
-                problems.append(str(error))
-        raise DataError(problems[0] if problems else f"{where}: unexpected value")
+        optional = type(None) in args
+        choices = [_converter(a) for a in args if a is not type(None)]
+
+        def union(value: Any, where: str) -> Any:
+            if value is None and optional:
+                return None
+            problems = []
+            for choice in choices:
+                try:
+                    return choice(value, where)
+                except DataError as error:
+                    problems.append(str(error))
+            raise DataError(problems[0] if problems else f"{where}: unexpected value")
+        return union
     if origin is tuple:
         args = typing.get_args(hint)
-        if not isinstance(value, list | tuple):
-            raise DataError(f"{where}: expected a list")
-        item_hint = args[0] if args else Any
-        return tuple(_convert(item_hint, item, f"{where}[{i}]") for i, item in enumerate(value))
+        item = _converter(args[0]) if args else _converter(Any)
+
+        def as_tuple(value: Any, where: str) -> Any:
+            if not isinstance(value, list | tuple):
+                raise DataError(f"{where}: expected a list")
+            return tuple(item(one, where) for one in value)
+        return as_tuple
     if origin is dict:
-        if not isinstance(value, dict):
-            raise DataError(f"{where}: expected an object")
         _key_hint, value_hint = typing.get_args(hint) or (str, Any)
-        return {str(k): _convert(value_hint, v, f"{where}.{k}") for k, v in value.items()}
+        member = _converter(value_hint)
+
+        def as_dict(value: Any, where: str) -> Any:
+            if not isinstance(value, dict):
+                raise DataError(f"{where}: expected an object")
+            return {str(k): member(v, f"{where}.{k}") for k, v in value.items()}
+        return as_dict
     if hint is Any:
-        return value
+        return lambda value, where: value
     if dataclasses.is_dataclass(hint):
-        return from_data(hint, value, where)
+        return lambda value, where: from_data(hint, value, where)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        try:
-            return hint(value)
-        except ValueError:
-            raise DataError(f"{where}: '{value}' is not one of the allowed values") from None
+        def as_enum(value: Any, where: str) -> Any:
+            try:
+                return hint(value)
+            except ValueError:
+                raise DataError(f"{where}: '{value}' is not one of the allowed values") from None
+        return as_enum
     if hint is datetime:
-        if not isinstance(value, str):
-            raise DataError(f"{where}: expected a date and time")
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            raise DataError(f"{where}: '{value}' is not an ISO 8601 date and time") from None
-        if moment.tzinfo is None:
-            raise DataError(f"{where}: '{value}' has no UTC offset")
-        return moment
+        def as_datetime(value: Any, where: str) -> Any:
+            if not isinstance(value, str):
+                raise DataError(f"{where}: expected a date and time")
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                raise DataError(f"{where}: '{value}' is not an ISO 8601 date and time") from None
+            if moment.tzinfo is None:
+                raise DataError(f"{where}: '{value}' has no UTC offset")
+            return moment
+        return as_datetime
     if hint is date:
-        if not isinstance(value, str):
-            raise DataError(f"{where}: expected a date")
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise DataError(f"{where}: '{value}' is not an ISO 8601 date") from None
+        def as_date(value: Any, where: str) -> Any:
+            if not isinstance(value, str):
+                raise DataError(f"{where}: expected a date")
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise DataError(f"{where}: '{value}' is not an ISO 8601 date") from None
+        return as_date
     if hint is time:
-        if not isinstance(value, str):
-            raise DataError(f"{where}: expected a time")
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            raise DataError(f"{where}: '{value}' is not a time (HH:MM)") from None
+        def as_time(value: Any, where: str) -> Any:
+            if not isinstance(value, str):
+                raise DataError(f"{where}: expected a time")
+            try:
+                return time.fromisoformat(value)
+            except ValueError:
+                raise DataError(f"{where}: '{value}' is not a time (HH:MM)") from None
+        return as_time
     if hint is bool:
-        if not isinstance(value, bool):
-            raise DataError(f"{where}: expected true or false")
-        return value
+        def as_bool(value: Any, where: str) -> Any:
+            if not isinstance(value, bool):
+                raise DataError(f"{where}: expected true or false")
+            return value
+        return as_bool
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise DataError(f"{where}: expected a whole number")
-        return value
+        def as_int(value: Any, where: str) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise DataError(f"{where}: expected a whole number")
+            return value
+        return as_int
     if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise DataError(f"{where}: expected a number")
-        return float(value)
+        def as_float(value: Any, where: str) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise DataError(f"{where}: expected a number")
+            return float(value)
+        return as_float
     if hint is str:
-        if not isinstance(value, str):
-            raise DataError(f"{where}: expected text")
-        return value
-    raise DataError(f"{where}: cannot read values of type {hint!r}")
+        def as_str(value: Any, where: str) -> Any:
+            if not isinstance(value, str):
+                raise DataError(f"{where}: expected text")
+            return value
+        return as_str
+
+    def unsupported(value: Any, where: str) -> Any:
+        raise DataError(f"{where}: cannot read values of type {hint!r}")
+    return unsupported

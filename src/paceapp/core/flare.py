@@ -49,6 +49,7 @@ class Flare(Record):
     KIND: ClassVar[str] = "flare"
     LABEL: ClassVar[str] = "flare-up"
     SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "started"
 
     started: datetime
     ended: datetime | None = None

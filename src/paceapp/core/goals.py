@@ -175,6 +175,7 @@ class GoalDay(Record):
     KIND: ClassVar[str] = "goalday"
     LABEL: ClassVar[str] = "action plan day"
     SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "date"
 
     plan_id: str
     date: date

@@ -448,6 +448,7 @@ class ActivityLog(Record):
     LABEL: ClassVar[str] = "activity"
     PLURAL: ClassVar[str] = "activities"
     SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "at"
 
     name: str
     amount: int
@@ -508,6 +509,7 @@ class DayPlan(Record):
     KIND: ClassVar[str] = "dayplan"
     LABEL: ClassVar[str] = "day plan"
     SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "date"
 
     date: date
     items: tuple[PlanItem, ...] = ()

@@ -46,6 +46,7 @@ class PainEntry(Record):
     KIND: ClassVar[str] = "pain"
     LABEL: ClassVar[str] = "pain score"
     SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "at"
 
     at: datetime
     score: int
@@ -87,6 +88,7 @@ class PegEntry(Record):
     KIND: ClassVar[str] = "peg"
     LABEL: ClassVar[str] = "PEG check-in"
     SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "date"
 
     date: date
     pain: int

@@ -37,6 +37,9 @@ class Record:
     PLURAL: ClassVar[str] = ""
     #: True for high-volume dated kinds, stored one file per year so writes stay small.
     SHARDED: ClassVar[bool] = False
+    #: For dated kinds, the stored field whose first ten characters are the local ISO date the
+    #: record belongs to ("at", "date"...): lets a period be picked before decoding records.
+    DAY_FIELD: ClassVar[str | None] = None
     #: True for kinds with exactly one record (a plan, the settings); its id is the KIND.
     SINGLE: ClassVar[bool] = False
     #: Fields `paceapp edit` may not change.

@@ -113,6 +113,7 @@ class SleepNight(Record):
     KIND: ClassVar[str] = "sleep"
     LABEL: ClassVar[str] = "sleep diary night"
     SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "date"
 
     date: date
     bed: time | None = None

@@ -191,8 +191,16 @@ class Journal:
     def list(self, cls: type[R], since: date | None = None, until: date | None = None) -> list[R]:
         """Records of one kind, oldest first, limited to days in [since, until] if given."""
         found: list[R] = []
+        first = since.isoformat() if since else None
+        last = until.isoformat() if until else None
+        prefilter = cls.DAY_FIELD if (first or last) else None
         for shard in self._shards(cls, since, until):
             for doc in self._table(cls, shard).all():
+                if prefilter:  # skip records outside the period without decoding them
+                    raw = doc.get(prefilter)
+                    if isinstance(raw, str) and len(raw) >= 10:
+                        if (first and raw[:10] < first) or (last and raw[:10] > last):
+                            continue
                 record = self._decode(cls, doc, shard)
                 day = record.day
                 if day is not None and ((since and day < since) or (until and day > until)):
