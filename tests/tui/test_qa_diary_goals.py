@@ -11,6 +11,7 @@
 - Esc in the flare-up plan editor asks before dropping what was typed.
 - With no plan yet, the plan window points to its own key (e), not to shell commands.
 - Today's PEG line does not ask for this week's check-in when it is done.
+- In bad-day mode the number and quality buttons stay visible (they vanished).
 """
 
 from __future__ import annotations
@@ -387,5 +388,32 @@ def test_field_form_title_reads_well_and_save_names_its_key(data_dir: Path) -> N
             assert str(app.screen.query_one(".section-title", Static).content) == \
                 "Change an action plan"
             assert str(app.screen.query_one("#save", Button).label) == "Save (Enter)"
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(("section", "key", "selector"), [
+    ("1", "p", ".scores Button"),              # pain 0-10
+    ("2", "s", "#quality-buttons > Button"),   # sleep quality 1-5
+    ("4", "a", "PickButton"),                  # days a week, how sure
+])
+def test_number_buttons_stay_on_screen_in_bad_day_mode(data_dir: Path, section: str, key: str,
+                                                       selector: str) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("b", section)
+            await settle(app, pilot)
+            await pilot.press(key)
+            await settle(app, pilot)
+            buttons = list(app.screen.query(selector))
+            assert buttons
+            for button in buttons:
+                region = button.region
+                assert region.height == 1 and region.right <= 79, (str(button.label), region)
+                assert len(str(button.label).strip()) <= region.width
+            # rows do not overlap: each row's buttons share one line
+            assert len({b.region.y for b in buttons}) == len({id(b.parent) for b in buttons})
 
     asyncio.run(scenario())

@@ -38,6 +38,12 @@ class PickButton(Button):
 
     can_focus = False
 
+    def on_mount(self) -> None:
+        # Bad-day mode makes buttons 3 rows tall and 12 wide: a row of eleven numbers then ran
+        # off the dialog and over the next row. Number buttons keep their size.
+        self.styles.height = 1
+        self.styles.min_width = 3
+
 
 @dataclass(frozen=True)
 class PlanFormResult:

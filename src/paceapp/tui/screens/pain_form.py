@@ -63,6 +63,11 @@ class PainForm(ModalScreen[PainEntry | None]):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
+        # Bad-day mode makes buttons 3 rows tall and 12 wide; eleven of them do not fit a
+        # one-row line, so the numbers vanished. They keep their size (the box is the main way).
+        for button in self.query(".scores Button"):
+            button.styles.height = 1
+            button.styles.min_width = 4
         self.query_one("#score", Input).focus()
 
     @on(Button.Pressed, ".scores Button")
@@ -165,6 +170,8 @@ class PegForm(ModalScreen[PegEntry | None]):
                 self.dismiss(changed)
         except ValidationError as error:
             self.query_one(Problem).say(str(error))
+            if error.field in {field for field, _question in self.QUESTIONS}:
+                self.query_one(f"#{error.field}", Input).focus()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -165,6 +165,11 @@ class SleepForm(ModalScreen[SleepNight | None]):
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        # Bad-day mode makes buttons 3 rows tall: in this one-row line the quality words
+        # vanished. They keep their size here (typing 1-5 is the main way).
+        for button in self.query("#quality-buttons > Button"):
+            button.styles.height = 1
+            button.styles.min_width = 0
         self.query_one("#bed", Input).focus()
         self.refresh_derived()
 
