@@ -11,7 +11,8 @@
 - Esc in the flare-up plan editor asks before dropping what was typed.
 - With no plan yet, the plan window points to its own key (e), not to shell commands.
 - Today's PEG line does not ask for this week's check-in when it is done.
-- In bad-day mode the number and quality buttons stay visible (they vanished).
+- In bad-day mode the number and quality buttons stay visible (they vanished), and the
+  Diary and Goals action buttons get the room their bigger size needs.
 """
 
 from __future__ import annotations
@@ -415,5 +416,30 @@ def test_number_buttons_stay_on_screen_in_bad_day_mode(data_dir: Path, section: 
                 assert len(str(button.label).strip()) <= region.width
             # rows do not overlap: each row's buttons share one line
             assert len({b.region.y for b in buttons}) == len({id(b.parent) for b in buttons})
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(("section", "selector"), [("2", "#diary-buttons Button"),
+                                                   ("4", ".goals-buttons Button")])
+def test_section_buttons_show_in_bad_day_mode(data_dir: Path, section: str, selector: str) -> None:
+    """Bad-day buttons are 3 rows tall; a 1-row button line hid every label (mouse users had no
+    actions left)."""
+    two_plans(data_dir)
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("b", section)
+            await settle(app, pilot)
+            for button in app.screen.query(selector):
+                region = button.region
+                row = button.parent.region
+                assert region.height == 3 and row.height >= 3, (str(button.label), row)
+                assert region.right <= 80 and region.bottom <= 23
+            await pilot.press("b")  # and back: one line each again
+            await settle(app, pilot)
+            assert {b.region.height for b in app.screen.query(selector)} == {1}
 
     asyncio.run(scenario())

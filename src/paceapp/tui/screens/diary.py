@@ -84,7 +84,7 @@ class DiaryScreen(SectionScreen):
     DiaryScreen #diary-summary { padding: 0 1; height: auto; }
     DiaryScreen .list-title { padding: 0 1; text-style: bold; height: 1; }
     DiaryScreen DataTable { height: 1fr; min-height: 3; }
-    DiaryScreen #diary-buttons { height: 1; }
+    DiaryScreen #diary-buttons { height: auto; }
     DiaryScreen #diary-buttons Button { margin: 0 1 0 0; min-width: 0; }
     """
 

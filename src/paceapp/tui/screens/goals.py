@@ -51,7 +51,7 @@ class GoalsScreen(SectionScreen):
         Binding("w", "week_start", "Week starts", id="goals-week-start"),
     ]
     DEFAULT_CSS = """
-    GoalsScreen .goals-buttons { height: 1; }
+    GoalsScreen .goals-buttons { height: auto; }
     GoalsScreen .goals-buttons Button { margin: 0 1 0 0; min-width: 0; }
     GoalsScreen #plan-detail, GoalsScreen #longer-text { height: auto; padding: 0 1; }
     GoalsScreen #plans { height: 1fr; min-height: 4; }
