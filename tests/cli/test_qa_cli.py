@@ -104,3 +104,19 @@ def test_a_real_process_never_shows_a_traceback(data_dir: Path) -> None:
     ran = run_paceapp("log", "sleep", "--date", "2026-02-30", *NIGHT, data=data_dir,
                       env={"PACEAPP_NOW": NOW})
     assert ran.code == 2 and "not a real date" in ran.err and "Traceback" not in ran.err
+
+
+def test_a_night_without_all_times_says_how_to_add_them(cli) -> None:  # noqa: ANN001
+    ran = cli("log", "sleep", "--quality", "poor", "--bed", "22:00")
+    assert ran.code == 0
+    hint = ran.out.splitlines()[1]
+    assert hint.startswith("To work them out, add the missing times (tried, woke, up): ")
+    command = hint.split(": ", 1)[1].split()
+    assert command[:3] == ["paceapp", "edit", "sleep"]
+    # the hint is a command that works, once the times are filled in
+    filled = [part.replace("HH:MM", time) for part, time in
+              zip(command[4:], ("22:10", "06:00", "06:30"), strict=True)]
+    assert cli("edit", "sleep", command[3], *filled).code == 0
+    assert "92.2%" in cli("show", "sleep").out
+    full = cli("log", "sleep", "--date", "2026-11-20", *NIGHT)
+    assert "To work them out" not in full.out

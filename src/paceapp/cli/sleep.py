@@ -101,6 +101,11 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
             journal.list(SleepNight, since=night.date, until=night.date), night)
         journal.add(night)
     click.echo(f"Saved: {describe_night(night)}.  (id {night.id[:8]})")
+    if night.se_pct is None:
+        missing = [name for name in ("bed", "tried", "woke", "up") if getattr(night, name) is None]
+        click.echo(f"To work them out, add the missing times ({', '.join(missing)}): "
+                   f"paceapp edit sleep {night.id[:8]} " +
+                   " ".join(f"{name}=HH:MM" for name in missing))
     week = recent_summaries(journal.list(SleepNight, since=today - timedelta(days=6)), today, (7,))[7]
     if week.nights_logged > 1:
         click.echo(week.sentence())
