@@ -11,6 +11,14 @@ import sys
 from pathlib import Path
 
 
+def peak_rss_kb() -> int:
+    """This process's own peak resident memory (VmHWM: reset by exec, unlike ru_maxrss)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
 async def bare() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from bare_app import BareApp
@@ -18,7 +26,7 @@ async def bare() -> None:
     app = BareApp()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        print("READY", flush=True)
+        print(f"READY {peak_rss_kb()}", flush=True)
 
 
 async def paceapp(data_dir: str) -> None:
@@ -31,7 +39,7 @@ async def paceapp(data_dir: str) -> None:
         while not getattr(app.screen, "data_shown", False):
             await pilot.pause(0.002)
         await pilot.pause()
-        print("READY", flush=True)
+        print(f"READY {peak_rss_kb()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -36,24 +36,27 @@ class Figure:
 
 def run_once(argv: list[str], env: dict[str, str] | None = None,
              until: str | None = None) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MB) of one fresh process (until it prints `until`, if given)."""
+    """Wall time (s) of one fresh process (until it prints `until`, if given), and its peak RSS
+    in MB when it reports it (probe.py does; ru_maxrss cannot be used: it survives exec)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
+    rss_kb = 0.0
     if until is not None:
         assert proc.stdout is not None
         for line in proc.stdout:
             if until in line:
+                # probe.py prints "READY <peak RSS in kB>" (its own VmHWM).
+                parts = line.split()
+                rss_kb = float(parts[1]) if len(parts) > 1 else 0.0
                 break
         elapsed = time.perf_counter() - start
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    _out, err = proc.communicate()
     if until is None:
         elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"benchmark step failed: {' '.join(argv)}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, rss_kb / 1024
 
 
 def median_of(runs: int, argv: list[str], until: str | None = None,
@@ -101,8 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs or (1 if args.quick else 7)
     days = args.days or (20 if args.quick else 3650)
 
+    import paceapp
     from paceapp.demo import write_demo
 
+    # An installed paceapp has its bytecode compiled by pip; a checkout run with
+    # PYTHONDONTWRITEBYTECODE would recompile every module on every start. Compile it, as an
+    # install would, so the figures are what a person sees.
+    subprocess.run([PY, "-m", "compileall", "-q", str(Path(paceapp.__file__).parent),
+                    str(HERE)], check=True)
     work = Path(tempfile.mkdtemp(prefix="paceapp-bench-"))
     try:
         empty, full = work / "empty", work / "full"
@@ -114,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
 
         def record(key: str, name: str, value: tuple[float, float]) -> None:
             figures[key] = Figure(name, value[0], value[1])
-            print(f"  {name:<46} {value[0] * 1000:8.1f} ms   peak RSS {value[1]:6.1f} MB")
+            rss = f"   peak RSS {value[1]:6.1f} MB" if value[1] else ""
+            print(f"  {name:<46} {value[0] * 1000:8.1f} ms{rss}")
 
         print(f"Medians of {runs} fresh process{'es' if runs > 1 else ''}:")
         record("floor", "floor: import click, tinydb, platformdirs",

@@ -65,8 +65,11 @@ class PaceApp(App[int]):
     def apply_settings(self, settings: Settings, reload: bool = True) -> None:
         """Theme, bad-day mode and remapped keys from the settings."""
         self.settings = settings
-        self.theme = THEMES.get(settings.theme, THEMES["default"])
-        self.set_class(settings.bad_day_mode, "-bad-day")
+        theme = THEMES.get(settings.theme, THEMES["default"])
+        if self.theme != theme:  # setting a theme restyles every widget: only when it changes
+            self.theme = theme
+        if self.has_class("-bad-day") != settings.bad_day_mode:
+            self.set_class(settings.bad_day_mode, "-bad-day")
         if settings.keymap:
             self.set_keymap(settings.keymap)
         if reload:

@@ -20,6 +20,7 @@ class KeyFooter(Footer):
         if not self._bindings_ready:
             return
         width = self.size.width or self.app.size.width
+        self._composed_width = width
         chosen: dict[str, tuple[object, bool, str]] = {}
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in chosen:  # one key per action
@@ -38,4 +39,5 @@ class KeyFooter(Footer):
                             tooltip=tooltip).data_bind(compact=Footer.compact)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.recompose)
+        if self.size.width != getattr(self, "_composed_width", None):
+            self.call_after_refresh(self.recompose)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button
 
@@ -33,12 +34,22 @@ class TodayCard(Vertical):
     def __init__(self) -> None:
         super().__init__(classes="card")
 
-    def on_mount(self) -> None:
-        """Each key also gets a button, so every action works with the mouse too."""
-        if self.KEYS:
-            self.mount(Horizontal(*[Button(f"{description} ({key})", id=f"key-{action}",
-                                           compact=True) for key, action, description in self.KEYS],
-                                  classes="card-keys"))
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Each key also gets a button (after the card's own widgets), so every action works
+        with the mouse too. Added in compose, not mounted later: one layout pass, not two."""
+        super().__init_subclass__(**kwargs)
+        inner = cls.__dict__.get("compose")
+        if inner is None:
+            return
+
+        def compose(self: TodayCard) -> ComposeResult:
+            yield from inner(self)
+            if self.KEYS:
+                yield Horizontal(*[Button(f"{description} ({key})", id=f"key-{action}",
+                                          compact=True) for key, action, description in self.KEYS],
+                                 classes="card-keys")
+
+        cls.compose = compose  # type: ignore[method-assign]
 
     @on(Button.Pressed, ".card-keys > Button")
     def _key_button(self, event: Button.Pressed) -> None:

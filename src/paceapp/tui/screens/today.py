@@ -84,7 +84,9 @@ class TodayScreen(SectionScreen):
         bad_day = self.pace.settings.bad_day_mode
         for card, value in card_data:
             if card.is_mounted:
-                card.display = card.ESSENTIAL or not bad_day
+                shown = card.ESSENTIAL or not bad_day
+                if card.display != shown:
+                    card.display = shown
                 card.show(value)
         table = self.query_one("#entries", DataTable)
         table.clear()
