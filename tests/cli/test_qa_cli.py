@@ -120,3 +120,21 @@ def test_a_night_without_all_times_says_how_to_add_them(cli) -> None:  # noqa: A
     assert "92.2%" in cli("show", "sleep").out
     full = cli("log", "sleep", "--date", "2026-11-20", *NIGHT)
     assert "To work them out" not in full.out
+
+
+def test_goal_lists_fit_80_columns_and_say_finished_not_done(cli) -> None:  # noqa: ANN001
+    long_what = "walk slowly to the corner shop and back with my stick and a rest on the bench"
+    added = cli("goal", "add", long_what, "--how-much", "about twenty minutes with a rest",
+                "--when", "after lunch when the sun is out", "--days-per-week", "3",
+                "--confidence", "8", "--goal", "walk to the shop again by spring next year please")
+    plan_id = added.out.split("(id ")[1][:8]
+    cli("goal", "mark", plan_id)
+    cli("goal", "review", plan_id, "partly", "--got-in-way", "a flare-up and then visitors " * 3)
+    for args in (["goal", "list"], ["goal", "list", "--all"], ["goal", "history"],
+                 ["goal", "longer", "list"]):
+        out = cli(*args).out
+        assert out.strip(), args
+        assert max(len(line) for line in out.splitlines()) <= 80, (args, out)
+    history = cli("goal", "history").out
+    assert "finished)" in history and "on the go)" in history
+    assert ", done)" not in history  # 'done' is a review outcome, not a plan's state

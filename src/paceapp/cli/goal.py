@@ -68,6 +68,15 @@ def _shorten(text: str) -> str:
     return text.replace("\n", " ")
 
 
+#: A plan's status in history lines ('done' read like the review outcome 'done').
+STATUS_WORDS = {"active": "on the go", "paused": "paused", "done": "finished"}
+
+
+def _fill(text: str, indent: str, more: int = 4) -> str:
+    """One history line wrapped to 80 columns, later lines indented `more` under the first."""
+    return textwrap.fill(text, 80, initial_indent=indent, subsequent_indent=indent + " " * more)
+
+
 def _hint_smaller(plan: ActionPlan) -> str:
     fewer = f"--days-per-week {plan.days_per_week - 1} " if plan.days_per_week > 1 else ""
     return (f"{textwrap.fill(smaller_suggestion(plan.confidence), 80)}\n"
@@ -336,7 +345,8 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
         any_plan = True
         lines.append(f"{title}:")
         for plan in plans:
-            lines.append(f"  {plan.id[:8]}  {_shorten(plan.describe())}")
+            lines.append(textwrap.fill(f"{plan.id[:8]}  {_shorten(plan.describe())}", 78,
+                                       initial_indent="  ", subsequent_indent=" " * 12))
             details = [f"sure {plan.confidence}/10"]
             if status == "active":
                 if plan.start > today:
@@ -368,8 +378,9 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
                                        initial_indent="  ", subsequent_indent=" " * 12))
     due = plans_to_review(data.plans, data.reviews, today, data.week_starts)
     if due:
-        lines.append(f"Mark a day: paceapp goal mark ID.  Review the week: paceapp goal review "
-                     f"ID done|partly|not-this-time  ({len(due)} to review; skipping is fine).")
+        lines.append("Mark a day: paceapp goal mark ID")
+        lines.append("Review the week: paceapp goal review ID done|partly|not-this-time")
+        lines.append(f"  ({len(due)} to review; skipping is fine.)")
     return lines
 
 
@@ -391,15 +402,16 @@ def goal_history(env: Env, plan_id: str | None) -> None:
         return
     for plan in sorted(plans, key=lambda p: (p.start, p.created)):
         marked = sorted(d.date for d in data.days if d.plan_id == plan.id)
-        click.echo(f"{show_date(plan.start, today)}  {plan.id[:8]}  {_shorten(plan.describe())} "
-                   f"(sure {plan.confidence}/10, {plan.status})")
-        click.echo(f"    days done: {len(marked)}"
-                   + (f" ({', '.join(show_date(d) for d in marked)})" if marked else ""))
+        status = STATUS_WORDS.get(plan.status, plan.status)
+        click.echo(_fill(f"{show_date(plan.start, today)}  {plan.id[:8]}  "
+                         f"{_shorten(plan.describe())} (sure {plan.confidence}/10, {status})", "", 12))
+        click.echo(_fill(f"days done: {len(marked)}" + (
+            f" ({', '.join(show_date(d) for d in marked)})" if marked else ""), "    "))
         review = next((r for r in data.reviews if r.plan_id == plan.id), None)
         if review is not None:
-            extra = f"; in the way: {review.got_in_way}" if review.got_in_way else ""
-            click.echo(f"    review: {OUTCOME_WORDS[review.outcome]}{extra}; next: "
-                       f"{review.next_step}")
+            extra = f"; in the way: {_shorten(review.got_in_way)}" if review.got_in_way else ""
+            click.echo(_fill(f"review: {OUTCOME_WORDS[review.outcome]}{extra}; next: "
+                             f"{review.next_step}", "    "))
 
 
 @goal_group.group("longer")
@@ -439,7 +451,8 @@ def longer_list(env: Env, as_json: bool) -> None:
         return
     for item in progress:
         by = f" ({item.goal.by_when})" if item.goal.by_when else ""
-        click.echo(f"{item.goal.id[:8]}  [{item.goal.status}]{by} {item.sentence()}")
+        click.echo(textwrap.fill(f"{item.goal.id[:8]}  [{item.goal.status}]{by} "
+                                 f"{item.sentence()}", 80, subsequent_indent=" " * 10))
 
 
 @longer_group.command("done")
