@@ -44,7 +44,7 @@ class ChartsScreen(SectionScreen):
                 yield Button(name.capitalize(), id=f"chart-{name}", compact=True)
             for weeks in PERIODS_WEEKS:
                 yield Button(f"{weeks} weeks", id=f"weeks-{weeks}", compact=True)
-            yield Button("Numbers (t)", id="numbers", compact=True)
+            yield Button("Numbers", id="numbers", compact=True)
         with VerticalScroll(id="chart-scroll"):
             yield Static("Loading…", id="chart", markup=False)
 
