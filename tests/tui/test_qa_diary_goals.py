@@ -13,6 +13,7 @@
 - Today's PEG line does not ask for this week's check-in when it is done.
 - In bad-day mode the number and quality buttons stay visible (they vanished), and the
   Diary and Goals action buttons get the room their bigger size needs.
+- Help lists paceapp's keys (both keys of one action on one line), not Textual's editing keys.
 """
 
 from __future__ import annotations
@@ -441,5 +442,37 @@ def test_section_buttons_show_in_bad_day_mode(data_dir: Path, section: str, sele
             await pilot.press("b")  # and back: one line each again
             await settle(app, pilot)
             assert {b.region.height for b in app.screen.query(selector)} == {1}
+
+    asyncio.run(scenario())
+
+
+def test_help_lists_our_keys_not_textual_editing_keys(data_dir: Path) -> None:
+    two_plans(data_dir)
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("2", "s")  # a form with boxes
+            await settle(app, pilot)
+            await pilot.press("f1")
+            await settle(app, pilot)
+            text = str(app.screen.query_one("#help-text", Static).content)
+            assert "Ctrl+S       Save" in text and "Esc          Cancel" in text
+            for noise in ("Delete character", "Select all", "Ctrl+W", "pageup", "Cursor up"):
+                assert noise not in text
+            await pilot.press("escape", "escape", "escape")
+            await settle(app, pilot)
+            await pilot.press("2", "f1")
+            await settle(app, pilot)
+            text = str(app.screen.query_one("#help-text", Static).content)
+            assert "x / Delete   Delete" in text  # both keys, one line
+            assert "↑ ↓" in text and "c            Colours" in text
+            await pilot.press("escape", "4", "r")
+            await settle(app, pilot)
+            await pilot.press("f1")
+            await settle(app, pilot)
+            text = str(app.screen.query_one("#help-text", Static).content)
+            assert "c            Change" in text and "Colours" not in text  # c means Change here
 
     asyncio.run(scenario())

@@ -33,21 +33,46 @@ def key_label(key: str) -> str:
     return " / ".join(parts)
 
 
+def _ours(node: Any, key: str) -> bool:
+    """True when `key` is bound by paceapp's own code on `node` (not a Textual widget's
+    built-in editing and scrolling keys, which would bury the few that matter)."""
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("paceapp"):
+            continue
+        for item in cls.__dict__.get("BINDINGS", ()):
+            keys = item.key if isinstance(item, Binding) else item[0]
+            if key in (k.strip() for k in keys.split(",")):
+                return True
+    return False
+
+
 def help_text(active: dict[str, Any]) -> str:
     lines = [INTRO, "", "Sections (press the number, or click the name at the top):"]
     lines += [f"  {s.key:<6} {s.title}" for s in sections()]
     lines += ["", "Keys here:", f"  {'Tab':<12} Move to the next box or button (Shift+Tab: back)"]
-    seen = {"Press button", "Focus Next", "Focus Previous", "Copy selected text", "Quit",
+    if any(key in active for key in ("up", "down")):
+        lines.append(f"  {'↑ ↓':<12} Move in a list, or between choices")
+    skip = {"Press button", "Focus Next", "Focus Previous", "Copy selected text", "Quit",
             "palette", "Command palette", "Undo", "Colours", "Bad day"}
+    keys_for: dict[str, list[str]] = {}  # description -> its keys, in the order bound
     for key, active_binding in active.items():
         binding: Binding = active_binding.binding
-        if not binding.description or binding.description in seen or key.isdigit():
+        if not binding.description or binding.description in skip or key.isdigit():
             continue
-        seen.add(binding.description)
-        lines.append(f"  {key_label(key):<12} {binding.description}")
-    lines += [f"  {'Ctrl+Z':<12} Undo the last change", f"  {'c':<12} Colours: standard, high "
-              "contrast, black and white", f"  {'b':<12} Bad-day mode: just the essentials",
-              "", "  Ctrl+P       Find any action by name (command palette)",
+        node = getattr(active_binding, "node", None)
+        if node is not None and not _ours(node, key):
+            continue
+        keys_for.setdefault(binding.description, []).append(key)
+    for description, keys in keys_for.items():
+        shown = " / ".join(key_label(key) for key in sorted(keys, key=len))
+        lines.append(f"  {shown:<12} {description}")
+    lines.append(f"  {'Ctrl+Z':<12} Undo the last change")
+    for key, action, words in (("c", "cycle_theme", "Colours: standard, high contrast, black and "
+                                "white"), ("b", "bad_day", "Bad-day mode: just the essentials")):
+        bound = active.get(key)
+        if bound is None or getattr(bound.binding, "action", action) == action:
+            lines.append(f"  {key:<12} {words}")  # not when this window uses the key itself
+    lines += ["", "  Ctrl+P       Find any action by name (command palette)",
               "  Ctrl+Q       Leave paceapp (everything is already saved)",
               "", "Press F2 for support: 999, NHS 111, Samaritans 116 123, text SHOUT to 85258."]
     return "\n".join(lines)
