@@ -138,3 +138,16 @@ def test_goal_lists_fit_80_columns_and_say_finished_not_done(cli) -> None:  # no
     history = cli("goal", "history").out
     assert "finished)" in history and "on the go)" in history
     assert ", done)" not in history  # 'done' is a review outcome, not a plan's state
+
+
+def test_after_an_early_review_the_rest_of_the_week_can_be_marked(cli, monkeypatch) -> None:  # noqa: ANN001
+    added = cli("goal", "add", "walk", "--days-per-week", "3", "--confidence", "8",
+                "--start", "2026-11-16")
+    plan_id = added.out.split("(id ")[1][:8]
+    assert cli("goal", "review", plan_id, "partly").code == 0  # on Saturday
+    monkeypatch.setenv("PACEAPP_NOW", "2026-11-22T18:00")     # Sunday's walk
+    ran = cli("goal", "mark", plan_id)
+    assert ran.code == 0 and "Marked Sun 22 Nov done: walk" in ran.out
+    monkeypatch.setenv("PACEAPP_NOW", "2026-11-23T18:00")     # the new week: the new plan
+    again = cli("goal", "mark", plan_id)
+    assert again.code == 2 and "This plan is finished" in again.err

@@ -14,6 +14,7 @@
 - In bad-day mode the number and quality buttons stay visible (they vanished), and the
   Diary and Goals action buttons get the room their bigger size needs.
 - Help lists paceapp's keys (both keys of one action on one line), not Textual's editing keys.
+- After an early weekly review, the rest of that week can still be marked (card and g).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import pytest
 from textual.widgets import Button, DataTable, Input, Static, TextArea
 
 from paceapp.core.flare import Flare, FlarePlan
-from paceapp.core.goals import ActionPlan, Review, new_plan
+from paceapp.core.goals import ActionPlan, GoalDay, Review, new_plan
 from paceapp.core.pain import new_peg
 from paceapp.core.sleep import Quality, SleepNight, new_sleep
 from paceapp.store.journal import Journal
@@ -476,3 +477,31 @@ def test_help_lists_our_keys_not_textual_editing_keys(data_dir: Path) -> None:
             assert "c            Change" in text and "Colours" not in text  # c means Change here
 
     asyncio.run(scenario())
+
+
+def test_after_reviewing_the_week_today_can_still_be_marked(data_dir: Path) -> None:
+    walk, _stretch = two_plans(data_dir)
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("4", "r")
+            await settle(app, pilot)
+            await pilot.press("p", "enter")  # walk: partly (its next plan starts Monday)
+            await settle(app, pilot)
+            await pilot.press("escape")     # stop before the second review
+            await settle(app, pilot)
+            await pilot.press("1")
+            await settle(app, pilot)
+            card = str(app.screen.query_one("#goals-card-text", Static).content)
+            assert "walk: 0 of 3 days this week (reviewed)" in card
+            assert "walk: starts Mon 23 Nov" in card
+            await pilot.press("g")
+            await settle(app, pilot)
+            await pilot.press("1")          # the picker: walk is first
+            await settle(app, pilot)
+
+    asyncio.run(scenario())
+    days = Journal.open(data_dir).list(GoalDay)
+    assert [(d.plan_id, d.date) for d in days] == [(walk.id, TODAY)]

@@ -193,7 +193,7 @@ def goal_mark(env: Env, plan_id: str | None, day: date | None) -> None:
     today = env.today()
     data = load(journal)
     plan = _find_plan(journal, plan_id, data)
-    marked = mark_day(plan, day or today, today, data.days)
+    marked = mark_day(plan, day or today, today, data.days, data.reviews)
     journal.add(marked)
     done, planned = progress_this_week(plan, [*data.days, marked], today, data.week_starts)
     click.echo(f"Marked {show_date(marked.date)} done: {plan.what}. {progress_words(done, planned)}.")

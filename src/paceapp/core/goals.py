@@ -316,7 +316,15 @@ def status_message(plan: ActionPlan, status: str) -> str:
     return f"Active again: {plan.what}. Welcome back to it."
 
 
-def mark_day(plan: ActionPlan, day: date, today: date, existing: Iterable[GoalDay]) -> GoalDay:
+def reviewed_week_holds(plan: ActionPlan, day: date, reviews: Iterable[Review]) -> bool:
+    """True when `plan` was reviewed for the week holding `day`: it ended with that review, but
+    a day of that week done after the review (say, Sunday's walk) can still be marked."""
+    return plan.status == "done" and any(
+        r.plan_id == plan.id and r.week <= day < r.week + timedelta(days=7) for r in reviews)
+
+
+def mark_day(plan: ActionPlan, day: date, today: date, existing: Iterable[GoalDay],
+             reviews: Iterable[Review] = ()) -> GoalDay:
     """A GoalDay for `plan` on `day`, or a ValidationError saying why not (nothing stored)."""
     if day > today:
         raise ValidationError("That day has not come yet. Mark a day once you have done it.",
@@ -324,9 +332,10 @@ def mark_day(plan: ActionPlan, day: date, today: date, existing: Iterable[GoalDa
     if day < plan.start:
         raise ValidationError(f"That day is before this plan started ({show_date(plan.start)}).",
                               "date")
-    if plan.status != "active":
+    if plan.status != "active" and not reviewed_week_holds(plan, day, reviews):
+        state = "finished" if plan.status == "done" else plan.status
         raise ValidationError(
-            f"This plan is {plan.status}. Resume it first (paceapp goal resume "
+            f"This plan is {state}. Resume it first (paceapp goal resume "
             f"{plan.id[:8]}), or mark a day on an active plan.", "id")
     if any(d.plan_id == plan.id and d.date == day for d in existing):
         raise ValidationError(f"{show_date(day)} is already marked done for {plan.what}. "

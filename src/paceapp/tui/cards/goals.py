@@ -31,6 +31,11 @@ class GoalsCard(TodayCard):
         assert isinstance(data, GoalsView)
         self.view = data
         lines = []
+        reviewed = [p for p in data.markable if p.status == "done"]  # the rest of its week
+        for plan in reviewed:
+            mark = " ✓ done today" if data.marked_today(plan) else ""
+            lines.append(f"{plan.what}: {progress_words(*data.progress(plan))} "
+                         f"(reviewed){mark}")
         for plan in data.active:
             if plan.start > data.today:
                 lines.append(f"{plan.what}: starts {show_date(plan.start)}")
@@ -49,8 +54,8 @@ class GoalsCard(TodayCard):
         view = self.view
         if view is None:
             return
+        active = view.markable
         today = local_now().date()
-        active = [p for p in view.active if p.start <= today]
         if not active:
             self.notify("No action plan to mark yet. Press 4 for Goals to add one.", markup=False)
             return

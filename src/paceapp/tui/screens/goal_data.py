@@ -18,6 +18,7 @@ from paceapp.core.goals import (
     mark_day,
     plans_to_review,
     progress_this_week,
+    reviewed_week_holds,
 )
 from paceapp.core.timeparse import week_start
 from paceapp.store.journal import Journal
@@ -42,6 +43,14 @@ class GoalsView:
     @property
     def active(self) -> list[ActionPlan]:
         return active_plans(self.plans)
+
+    @property
+    def markable(self) -> list[ActionPlan]:
+        """Plans a day can be marked on today: active ones that have started, and ones
+        reviewed for this week (the review ends a plan; the rest of its week still counts)."""
+        return [p for p in self.plans
+                if (p.status == "active" and p.start <= self.today)
+                or reviewed_week_holds(p, self.today, self.reviews)]
 
     @property
     def to_review(self) -> list[ActionPlan]:
@@ -72,7 +81,7 @@ def mark_done(journal: Journal, plan_id: str, day: date, today: date) -> GoalDay
     """Mark `day` done for a plan, checked against what is stored now."""
     plan = journal.get(ActionPlan, plan_id)
     existing = journal.list(GoalDay, since=day, until=day)
-    return journal.add(mark_day(plan, day, today, existing))
+    return journal.add(mark_day(plan, day, today, existing, journal.list(Review)))
 
 
 def save_review(journal: Journal, result: ReviewResult) -> ReviewResult:

@@ -243,7 +243,7 @@ class GoalsScreen(SectionScreen):
         view = self.view
         if view is None:
             return
-        active = [p for p in view.active if p.start <= view.today]
+        active = view.markable
         plan = self.selected()
         if plan is not None and plan in active:
             then(plan)
