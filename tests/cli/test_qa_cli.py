@@ -151,3 +151,14 @@ def test_after_an_early_review_the_rest_of_the_week_can_be_marked(cli, monkeypat
     monkeypatch.setenv("PACEAPP_NOW", "2026-11-23T18:00")     # the new week: the new plan
     again = cli("goal", "mark", plan_id)
     assert again.code == 2 and "This plan is finished" in again.err
+
+
+def test_ending_a_flare_up_points_to_the_plan_only_when_there_is_one(cli) -> None:  # noqa: ANN001
+    cli("log", "flare", "start", "--at", "08:00")
+    ended = cli("log", "flare", "end")
+    assert "Restart gently." in ended.out and "flare-plan --template" in ended.out
+    assert "your plan says how" not in ended.out
+    cli("flare-plan", "--set", "-", input="# How to restart\nBad-day amounts first\n")
+    cli("log", "flare", "start", "--at", "09:00")
+    ended = cli("log", "flare", "end")
+    assert "your plan says how ('paceapp flare-plan')" in ended.out

@@ -86,7 +86,12 @@ def flare_end(env: Env, helped: str, peak: int | None, at: datetime | None) -> N
         journal.update(ended)
     click.echo(f"Saved: flare-up ended {show_when(ended.ended or now)}, after "
                f"{show_duration(ended.duration_min)}.  (id {ended.id[:8]})")
-    click.echo("Restart gently: your plan says how ('paceapp flare-plan').")
+    plan = journal.get_single(FlarePlan)
+    if plan is not None and not plan.is_empty:
+        click.echo("Restart gently: your plan says how ('paceapp flare-plan').")
+    else:
+        click.echo("Restart gently. When you feel well, a flare-up plan can help next time: "
+                   "paceapp flare-plan --template > plan.txt")
 
 
 @click.command("flare-plan")
