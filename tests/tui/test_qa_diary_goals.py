@@ -505,3 +505,23 @@ def test_after_reviewing_the_week_today_can_still_be_marked(data_dir: Path) -> N
     asyncio.run(scenario())
     days = Journal.open(data_dir).list(GoalDay)
     assert [(d.plan_id, d.date) for d in days] == [(walk.id, TODAY)]
+
+
+@pytest.mark.parametrize(("times", "words"), [
+    ({}, "Last night is logged (very poor). To see time asleep, press s and add the times."),
+    ({"tried": time(23, 0), "woke": time(6, 0)},   # time asleep, but no SE without bed/up
+     "Last night: asleep 7 h 00 min, very poor. Press s to change it."),
+])
+def test_sleep_card_for_a_night_without_all_the_times(data_dir: Path, times: dict,
+                                                       words: str) -> None:
+    Journal.open(data_dir).add(new_sleep(TODAY, TODAY, quality=Quality.VERY_POOR, **times))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            text = str(app.screen.query_one("#sleep-text", Static).content)
+            assert text.splitlines()[0] == words
+            assert "not enough to work out" not in text
+
+    asyncio.run(scenario())

@@ -51,12 +51,16 @@ class SleepCard(TodayCard):
         if night is None:
             filled = " - your last times are filled in" if data.latest is not None else ""
             lines.append(f"Last night is not logged yet. Press s{filled}.")
+        elif night.tst_min is None:  # logged without the times (e.g. only how it felt)
+            quality = f" ({night.quality.words})" if night.quality else ""
+            lines.append(f"Last night is logged{quality}. To see time asleep, press s and add "
+                         "the times.")
         else:
             se = night.se_pct
-            efficiency = f"{se:.1f}%" if se is not None else "not enough to work out"
+            efficiency = f", sleep efficiency {se:.1f}%" if se is not None else ""
             quality = f", {night.quality.words}" if night.quality else ""
-            lines.append(f"Last night: asleep {show_minutes(night.tst_min)}, sleep efficiency "
-                         f"{efficiency}{quality}. Press s to change it.")
+            lines.append(f"Last night: asleep {show_minutes(night.tst_min)}{efficiency}"
+                         f"{quality}. Press s to change it.")
         if data.week.nights_logged > 1:
             lines.append(data.week.sentence())
         self.query_one("#sleep-text", Static).update("\n".join(lines))
