@@ -162,3 +162,20 @@ def test_ending_a_flare_up_points_to_the_plan_only_when_there_is_one(cli) -> Non
     assert cli("log", "flare", "start", "--at", "09:00").code == 0
     ended = cli("log", "flare", "end")
     assert "your plan says how ('paceapp flare-plan')" in ended.out
+
+
+def test_review_next_change_needs_a_change_and_says_days_left_still_count(cli, data_dir: Path,  # noqa: ANN001
+                                                                          monkeypatch) -> None:  # noqa: ANN001
+    added = cli("goal", "add", "walk", "--days-per-week", "3", "--confidence", "8",
+                "--start", "2026-11-16")
+    plan_id = added.out.split("(id ")[1][:8]
+    before = folder_bytes(data_dir)
+    ran = cli("goal", "review", plan_id, "done", "--next", "change")
+    assert ran.code == 2 and "Say what to change for next week" in ran.err
+    assert folder_bytes(data_dir) == before
+    ran = cli("goal", "review", plan_id, "partly")  # Saturday: Sunday is left
+    assert f"Days left in this week still count: paceapp goal mark {plan_id}" in ran.out
+    monkeypatch.setenv("PACEAPP_NOW", "2026-11-22T20:00")  # the week's last day: nothing left
+    other = cli("goal", "add", "stretch", "--days-per-week", "2", "--confidence", "9",
+                "--start", "2026-11-16").out.split("(id ")[1][:8]
+    assert "Days left" not in cli("goal", "review", other, "done").out

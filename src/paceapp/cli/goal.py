@@ -10,7 +10,7 @@ import dataclasses
 import json
 import textwrap
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import click
@@ -266,6 +266,9 @@ def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step
     changes = {k: v for k, v in (("what", what), ("how_much", how_much), ("when", when_),
                                   ("days_per_week", days_per_week), ("confidence", confidence))
                if v is not None}
+    if next_step == "change" and not changes:
+        raise ValidationError("Say what to change for next week, e.g. --days-per-week 2 or "
+                              "--how-much '5 minutes' (or use --next keep).", "next_step")
     if changes and next_step == "pause":
         raise ValidationError("A paused plan has no next week to change. Leave out --next pause, "
                               "or the changes.", "next_step")
@@ -277,6 +280,8 @@ def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step
     done, planned = progress_this_week(plan, data.days, result.review.week, data.week_starts)
     click.echo(f"Reviewed the week from {show_date(result.review.week)}: {plan.what} - "
                f"{OUTCOME_WORDS[result.review.outcome]} ({done} of {planned} days marked).")
+    if result.review.week <= today < result.review.week + timedelta(days=6):
+        click.echo(f"Days left in this week still count: paceapp goal mark {plan.id[:8]}")
     if result.next_plan is not None:
         nxt = result.next_plan
         click.echo(f"Next plan from {show_date(nxt.start)}: {nxt.describe()}; "
