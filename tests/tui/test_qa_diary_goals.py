@@ -460,6 +460,7 @@ def test_help_lists_our_keys_not_textual_editing_keys(data_dir: Path) -> None:
             await settle(app, pilot)
             text = str(app.screen.query_one("#help-text", Static).content)
             assert "Ctrl+S       Save" in text and "Esc          Cancel" in text
+            assert "In a box, c and b are just letters" in text  # the cursor is in a box
             for noise in ("Delete character", "Select all", "Ctrl+W", "pageup", "Cursor up"):
                 assert noise not in text
             await pilot.press("escape", "escape", "escape")
@@ -469,6 +470,7 @@ def test_help_lists_our_keys_not_textual_editing_keys(data_dir: Path) -> None:
             text = str(app.screen.query_one("#help-text", Static).content)
             assert "x / Delete   Delete" in text  # both keys, one line
             assert "↑ ↓" in text and "c            Colours" in text
+            assert "just letters" not in text  # the list has the cursor, not a box
             await pilot.press("escape", "4", "r")
             await settle(app, pilot)
             await pilot.press("f1")

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static, TextArea
 
 from paceapp.tui.navigation import sections
 
@@ -46,7 +46,8 @@ def _ours(node: Any, key: str) -> bool:
     return False
 
 
-def help_text(active: dict[str, Any]) -> str:
+def help_text(active: dict[str, Any], *, typing: bool = False) -> str:
+    """The help for the window below; `typing` when its cursor is in a box (c and b type)."""
     lines = [INTRO, "", "Sections (press the number, or click the name at the top):"]
     lines += [f"  {s.key:<6} {s.title}" for s in sections()]
     lines += ["", "Keys here:", f"  {'Tab':<12} Move to the next box or button (Shift+Tab: back)"]
@@ -72,6 +73,9 @@ def help_text(active: dict[str, Any]) -> str:
         bound = active.get(key)
         if bound is None or getattr(bound.binding, "action", action) == action:
             lines.append(f"  {key:<12} {words}")  # not when this window uses the key itself
+    if typing:
+        lines += ["  (In a box, c and b are just letters: use the Colours and",
+                  "   Bad-day buttons at the top of this window.)"]
     lines += ["", "  Ctrl+P       Find any action by name (command palette)",
               "  Ctrl+Q       Leave paceapp (everything is already saved)",
               "", "Press F2 for support: 999, NHS 111, Samaritans 116 123, text SHOUT to 85258."]
@@ -92,7 +96,9 @@ class HelpScreen(ModalScreen[None]):
                 yield Button("Colours (c)", id="help-colours", compact=True)
                 yield Button("Bad-day mode (b)", id="help-bad-day", compact=True)
                 yield Button("Support (F2)", id="help-support", compact=True)
-            yield Static(help_text(self.active), markup=False, id="help-text")
+            below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+            typing = below is not None and isinstance(below.focused, (Input, TextArea))
+            yield Static(help_text(self.active, typing=typing), markup=False, id="help-text")
             yield Button("Close (Esc)", id="close", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
