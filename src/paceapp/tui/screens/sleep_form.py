@@ -33,7 +33,7 @@ from paceapp.tui.widgets import Problem
 
 #: (input id, label) in the diary's order; Enter walks through them.
 FIELDS: tuple[tuple[str, str], ...] = (
-    ("date", "Morning of"),
+    ("date", "Morning you woke"),
     ("bed", "1 Into bed"),
     ("tried", "2 Tried to sleep"),
     ("latency", "3 Min to fall asleep"),
@@ -135,7 +135,7 @@ class SleepForm(ModalScreen[SleepNight | None]):
             yield Static(title, classes="section-title", markup=False)
             yield Static(hint, classes="hint", markup=False)
             with Horizontal(classes="row"):
-                yield Label("Morning of", markup=False)
+                yield Label("Morning you woke", markup=False)
                 yield Input(self._start_value("date"), id="date", compact=True,
                             placeholder="today")
             with Grid(id="sleep-grid"):
