@@ -82,3 +82,20 @@ def test_every_section_reaches_every_other_in_one_key(demo_dir: Path) -> None:
                 assert app.current_mode == there.mode
             await settle(app, pilot)
     asyncio.run(scenario())
+
+
+def test_bad_day_mode_fits_every_section_at_80_columns(demo_dir: Path) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(demo_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("b")
+            await settle(app, pilot)
+            assert app.has_class("-bad-day")
+            for section in sections():
+                await pilot.press(section.key)
+                await settle(app, pilot)
+                check_layout(app, 80, 24, f"{section.title} in bad-day mode")
+            await pilot.press("1", "b")  # back to normal for the next test's folder
+            await settle(app, pilot)
+    asyncio.run(scenario())

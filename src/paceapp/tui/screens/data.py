@@ -61,7 +61,7 @@ class DataScreen(SectionScreen):
     ]
     DEFAULT_CSS = """
     DataScreen .buttons { height: auto; margin: 1 0; }
-    DataScreen .buttons Button { margin: 0 2 0 1; }
+    DataScreen .buttons Button { margin: 0 1 0 1; }
     DataScreen #data-where, DataScreen #data-check { padding: 0 1; }
     DataScreen #backups { height: auto; max-height: 16; }
     """
@@ -72,8 +72,8 @@ class DataScreen(SectionScreen):
             yield Static("", id="data-where", markup=False)
             yield Static("Checking…", id="data-check", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Check again (k)", id="btn-check", compact=True)
-                yield Button("Restore chosen backup (r)", id="btn-restore", compact=True)
+                yield Button("Check (k)", id="btn-check", compact=True)
+                yield Button("Restore backup (r)", id="btn-restore", compact=True)
                 yield Button("Export JSON (j)", id="btn-json", compact=True)
                 yield Button("Export CSV (v)", id="btn-csv", compact=True)
             yield Static("Backups (taken before the first change of each day; newest first)",
