@@ -38,6 +38,7 @@ def test_paste_a_peer_message_see_the_board_and_share_my_card(tmp_path: Path) ->
         term.send("i")
         term.wait_for("Paste the whole message")
         term.paste(pasted)
+        term.wait_for("well done")  # the pasted text is in the box before saving
         term.send("C-s")
         screen = term.wait_for("Walk to the park gate 0/5")
         assert "Jo" in screen and "today" in screen
