@@ -67,3 +67,12 @@ def test_nice_ticks() -> None:
 def test_ten_days_apart_x_axis_labels_are_dates() -> None:
     spec = pain_chart([entry(2, 9, 2)], [], START, START + timedelta(days=83))
     assert "1 Nov" in render(spec)
+
+
+def test_tables_fit_80_columns_by_shortening_the_widest() -> None:
+    from paceapp.outputs.tables import render_table
+
+    rows = [{"id": "1a2b3c4d", "when": "Sat 21 Nov 10:00", "what": "x" * 60, "note": "y" * 50}]
+    text = render_table(rows, width=80)
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "1a2b3c4d" in text and "Sat 21 Nov 10:00" in text and "…" in text

@@ -102,8 +102,11 @@ class Flare(Record):
                                       name)
 
     def summary(self) -> dict[str, str]:
-        return {"id": self.id[:8], "started": show_when(self.started),
-                "ended": show_when(self.ended) if self.ended else "still going",
+        def short(moment: datetime) -> str:  # "13 Sep 10:00": the table must fit 80 columns
+            return f"{moment.day} {moment:%b} {moment:%H:%M}"
+
+        return {"id": self.id[:8], "started": short(self.started),
+                "ended": short(self.ended) if self.ended else "still going",
                 "lasted": show_duration(self.duration_min) if self.ended else "-",
                 "peak": f"{self.peak}/10" if self.peak is not None else "-",
                 "triggers": ", ".join(self.triggers), "helped": self.helped}

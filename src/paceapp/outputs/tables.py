@@ -13,14 +13,29 @@ from paceapp.core.records import Record
 def render_table(rows: Sequence[dict[str, str]], width: int = 80, empty: str = "Nothing yet.") -> str:
     """Rows (label -> text, same labels in each) as aligned columns no wider than `width`.
 
-    The last column is cut with '…' when the line would be too long.
+    When the line would be too long, free text on the right is cut first, with '…'.
     """
     if not rows:
         return empty
     headers = list(rows[0].keys())
-    widths = {h: max(len(h), *(len(str(r.get(h, ""))) for r in rows)) for h in headers}
-    fixed = sum(widths[h] + 2 for h in headers[:-1])
-    widths[headers[-1]] = max(len(headers[-1]), min(widths[headers[-1]], width - fixed))
+    widths = {h: max(len(h), *(len(" ".join(str(r.get(h, "")).split())) for r in rows))
+              for h in headers}
+    # Too wide: shorten the free-text columns on the right first (notes, triggers), down to
+    # 10 characters, then the widest column a step at a time - dates and ids stay whole longest.
+    def excess() -> int:
+        return sum(widths.values()) + 2 * (len(headers) - 1) - width
+
+    for header in reversed(headers):
+        floor = max(len(header), 10)
+        if excess() <= 0:
+            break
+        if widths[header] > floor:
+            widths[header] = max(floor, widths[header] - excess())
+    while excess() > 0:
+        widest = max(headers, key=lambda h: widths[h] - max(len(h), 6))
+        if widths[widest] <= max(len(widest), 6):
+            break
+        widths[widest] -= 1
 
     def line(values: dict[str, str]) -> str:
         cells = []
