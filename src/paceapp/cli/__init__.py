@@ -29,7 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.BadParameter as error:
-        click.echo(error.format_message(), err=True)  # one plain line
+        from paceapp.cli.params import PlainBadParameter
+
+        # Our own messages say what was wrong and how to fix it; click's get their option name.
+        text = error.message if isinstance(error, PlainBadParameter) else error.format_message()
+        if isinstance(error, click.MissingParameter) and error.ctx:
+            text += f" (See '{error.ctx.command_path} --help'.)"
+        click.echo(text, err=True)  # one plain line
         return 2
     except click.UsageError as error:
         hint = f" (See '{error.ctx.command_path} --help'.)" if error.ctx else ""

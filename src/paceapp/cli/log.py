@@ -39,9 +39,9 @@ def log_pain(env: Env, score: int, where: str, note: str, at: datetime | None) -
 
 
 @log_group.command("peg", context_settings={"ignore_unknown_options": True})
-@click.argument("pain", type=WholeNumber("P (average pain)"))
-@click.argument("enjoyment", type=WholeNumber("E (enjoyment of life)"))
-@click.argument("activity", type=WholeNumber("G (general activity)"))
+@click.argument("pain", metavar="P", type=WholeNumber("P (average pain)"))
+@click.argument("enjoyment", metavar="E", type=WholeNumber("E (enjoyment of life)"))
+@click.argument("activity", metavar="G", type=WholeNumber("G (general activity)"))
 @click.option("--date", "day", type=DAY, default=None, help="The last day of the week (default today).")
 @pass_env
 def log_peg(env: Env, pain: int, enjoyment: int, activity: int, day: date | None) -> None:

@@ -12,10 +12,14 @@ from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, parse_date, parse_when
 
 
+class PlainBadParameter(click.BadParameter):
+    """A bad value whose message already says what was wrong and how to fix it (shown as is)."""
+
+
 class _Plain(click.ParamType):
     def fail_plain(self, error: ValidationError, param: click.Parameter | None,
                    ctx: click.Context | None) -> Any:
-        raise click.BadParameter(str(error), ctx=ctx, param=param)
+        raise PlainBadParameter(str(error), ctx=ctx, param=param)
 
 
 class WholeNumber(_Plain):
@@ -23,14 +27,19 @@ class WholeNumber(_Plain):
 
     name = "number"
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, low: int | None = None, high: int | None = None) -> None:
         self.label = label
+        self.low, self.high = low, high
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
         try:
-            return parse_int(str(value), param.name if param else "value", self.label)
+            number = value if isinstance(value, int) else parse_int(
+                str(value), param.name if param else "value", self.label)
+            if (self.low is not None and number < self.low) or (
+                    self.high is not None and number > self.high):
+                raise ValidationError(f"The {self.label} must be from {self.low} to {self.high}; "
+                                      f"{number} is outside that.", self.label)
+            return number
         except ValidationError as error:
             return self.fail_plain(error, param, ctx)
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import click
 
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.params import WholeNumber
 from paceapp.core.edits import apply_edits
 from paceapp.core.kinds import all_kinds, kind_class
 from paceapp.core.records import Record
@@ -19,7 +20,7 @@ def _describe(record: Record) -> str:
 
 
 def days_option(func):  # noqa: ANN001, ANN201 - a click decorator
-    return click.option("--days", type=click.IntRange(min=1, max=36500), default=None,
+    return click.option("--days", type=WholeNumber("number of days", 1, 36500), default=None,
                         help="Only the last N days (today counts as one).")(func)
 
 

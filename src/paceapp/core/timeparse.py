@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from paceapp.core.errors import ValidationError
 
 HOW_TO_WRITE = "Write a date like 2026-11-21, a time like 14:30, or 'today' / 'yesterday 22:15'."
+HOW_TO_WRITE_DAY = "Write a date like 2026-11-21, or 'today' or 'yesterday'."
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
@@ -46,17 +47,16 @@ def parse_clock(text: str, field: str = "time") -> time:
     return time(hour, minute)
 
 
-def _parse_iso_date(text: str, field: str) -> date:
+def _parse_iso_date(text: str, field: str, how: str = HOW_TO_WRITE) -> date:
     match = _DATE.match(text)
     if not match:
-        raise ValidationError(f"'{text}' is not a date. {HOW_TO_WRITE}", field)
+        raise ValidationError(f"'{text}' is not a date. {how}", field)
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
         raise ValidationError(
-            f"{text} is not a real date (check the month and day). {HOW_TO_WRITE}", field
-        ) from None
+            f"{text} is not a real date (check the month and day). {how}", field) from None
 
 
 def parse_date(text: str, today: date, field: str = "date") -> date:
@@ -70,8 +70,8 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
         return today - timedelta(days=1 if cleaned.startswith("y") else 0)
     match = _DATETIME.match(cleaned)
     if not match:
-        raise ValidationError(f"'{text.strip()}' is not a date. {HOW_TO_WRITE}", field)
-    return _parse_iso_date(match[1], field)
+        raise ValidationError(f"'{text.strip()}' is not a date. {HOW_TO_WRITE_DAY}", field)
+    return _parse_iso_date(match[1], field, HOW_TO_WRITE_DAY)
 
 
 def parse_when(text: str, now: datetime, field: str = "at") -> datetime:
