@@ -70,7 +70,7 @@ def test_backups_and_restore(cli, data_dir: Path) -> None:  # noqa: ANN001
     assert ran.code == 0 and "Nothing was changed" in ran.out
     assert folder_bytes(data_dir) == before
     ran = cli("data", "restore", name)  # no answer at all (e.g. not a terminal): stops
-    assert ran.code == 1 and folder_bytes(data_dir) == before
+    assert ran.code == 2 and "Nothing was changed" in ran.err and folder_bytes(data_dir) == before
 
     live = {p.name: p.read_bytes() for p in folder.record_files()}
     ran = cli("data", "restore", name, input="y\n")

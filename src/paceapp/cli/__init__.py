@@ -24,8 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = cli.main(args=argv, prog_name="paceapp", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Stopped. Nothing was changed.", err=True)
-        return 1
+        # A question went unanswered (no input, or Ctrl+C at the prompt): like wrong input,
+        # nothing was changed.
+        click.echo("Stopped without an answer. Nothing was changed. (Add --yes to skip the "
+                   "question.)", err=True)
+        return 2
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.BadParameter as error:
