@@ -46,7 +46,7 @@ def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
         term.send("Enter")
         screen = term.wait_for("Make it smaller or easier?")
         assert "Your confidence is 5 out of 10" in screen
-        saved = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
+        saved = {"plans": json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)}
         assert [(p["confidence"], p["days_per_week"]) for p in saved["plans"]] == [(5, 5)]
         tab(term)  # how much -> when
         tab(term)  # -> days a week (its text is selected, so typing replaces it)
@@ -57,12 +57,13 @@ def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
         term.wait_for("How sure 0-10 8 ")
         term.send("Enter")
         term.wait_for("3 days a week; sure 8/10")
-        changed = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
+        changed = {"plans": json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)}
         assert [(p["confidence"], p["days_per_week"]) for p in changed["plans"]] == [(8, 3)]
         term.send("m")
         term.wait_for("1 of 3 days ✓ today")
-        marked = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
-        assert marked["plans"][0]["this_week"] == {"done": 1, "planned": 3}
+        marked = {"plans": json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)}
+        assert {k: marked["plans"][0]["this_week"][k] for k in ("done", "planned")} == {
+            "done": 1, "planned": 3}
         term.send("r")
         term.wait_for("Weekly review")
         term.wait_for("You marked 1 of 3 days this week.")
@@ -73,7 +74,7 @@ def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
         term.wait_for("starts Mon 23 Nov")
         term.send("C-q")
         term.wait_for("[exit 0]")
-    final = json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)
+    final = {"plans": json.loads(run_paceapp("goal", "list", "--json", data=data, env=NOW).out)}
     old, new = sorted(final["plans"], key=lambda p: p["start"])
     assert old["status"] == "done" and old["review"]["outcome"] == "partly"
     assert old["review"]["got_in_way"] == "rain"

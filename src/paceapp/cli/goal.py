@@ -306,7 +306,9 @@ def plan_json(plan: ActionPlan, data: GoalsData, today: date) -> dict[str, Any]:
     done, planned = progress_this_week(plan, data.days, today, data.week_starts)
     review = next((r for r in data.reviews if r.plan_id == plan.id), None)
     longer = next((g for g in data.longer if g.id == plan.goal_id), None)
-    return {**record_json(plan), "this_week": {"done": done, "planned": planned},
+    this_week = week_start(today, data.week_starts).isoformat()
+    return {**record_json(plan),
+            "this_week": {"done": done, "planned": planned, "week_start": this_week},
             "days_done": [d.date.isoformat() for d in data.days if d.plan_id == plan.id],
             "review": record_json(review) if review else None,
             "longer_goal": longer.what if longer else None}
@@ -315,23 +317,16 @@ def plan_json(plan: ActionPlan, data: GoalsData, today: date) -> dict[str, Any]:
 @goal_group.command("list")
 @click.option("--all", "show_all", is_flag=True, help="Include finished plans and past reviews.")
 @click.option("--json", "as_json", is_flag=True,
-              help="One JSON document with every plan (any status), reviews and longer goals.")
+              help="One JSON document: every plan (any status), each with this week's days done "
+                   "and its review.")
 @pass_env
 def goal_list(env: Env, show_all: bool, as_json: bool) -> None:
     """This week's action plans with days done, then paused ones and longer goals."""
     today = env.today()
     data = load(env.journal())
-    this_week = week_start(today, data.week_starts)
-    if as_json:
-        click.echo(json.dumps({
-            "today": today.isoformat(), "week_start": this_week.isoformat(),
-            "week_starts": WEEKDAYS[data.week_starts],
-            "plans": [plan_json(p, data, today) for p in data.plans],
-            "reviews": [record_json(r) for r in data.reviews],
-            "longer_goals": [{**record_json(g), "progress": longer_progress(
-                g, data.plans, data.days, data.reviews, today, data.week_starts).sentence()}
-                for g in data.longer],
-        }, ensure_ascii=False, indent=2))
+    if as_json:  # CLI.md: a list of records, each with its id
+        click.echo(json.dumps([plan_json(p, data, today) for p in data.plans],
+                              ensure_ascii=False, indent=2))
         return
     click.echo("\n".join(list_lines(data, today, show_all)))
 
