@@ -12,6 +12,7 @@ from paceapp.tui.footer import KeyFooter
 from paceapp.tui.widgets import NavBar
 
 if TYPE_CHECKING:
+    from paceapp.core.records import Record
     from paceapp.store.journal import Journal
     from paceapp.tui.app import PaceApp
 
@@ -45,6 +46,18 @@ class SectionScreen(Screen[None]):
 
     def reload(self) -> None:
         """Load this screen's data (override; use self.load_then to stay off the UI thread)."""
+
+    def confirm_delete(self, record: Record) -> None:
+        """Ask (No is the default), then delete the record in a worker; Ctrl+Z brings it back."""
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pace.save(lambda j: j.delete(type(record), record.id),
+                               f"Deleted the {record.LABEL}. Ctrl+Z brings it back.")
+
+        details = ", ".join(v for k, v in record.summary().items() if v and k != "id")
+        self.app.push_screen(ConfirmScreen(f"Delete this {record.LABEL}?\n{details}"), answered)
 
     def load_then(self, load: Callable[[], Any], show: Callable[[Any], None],
                   group: str | None = None) -> None:

@@ -225,15 +225,7 @@ class DiaryScreen(SectionScreen):
         if record is None:
             self.notify("Choose a night or a flare-up in a list first (arrow keys or click).")
             return
-        from paceapp.tui.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.pace.save(lambda j: j.delete(type(record), record.id),
-                               f"Deleted the {record.LABEL}. Ctrl+Z brings it back.")
-
-        details = ", ".join(v for k, v in record.summary().items() if v and k != "id")
-        self.app.push_screen(ConfirmScreen(f"Delete this {record.LABEL}?\n{details}"), answered)
+        self.confirm_delete(record)
 
     @on(Button.Pressed, "#diary-buttons Button")
     def button(self, event: Button.Pressed) -> None:

@@ -130,15 +130,7 @@ class TodayScreen(SectionScreen):
         if record is None:
             self.notify("Choose an entry in the list first (arrow keys or click).")
             return
-        from paceapp.tui.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.pace.save(lambda j: j.delete(type(record), record.id),
-                               f"Deleted the {record.LABEL}. Ctrl+Z brings it back.")
-
-        details = ", ".join(v for k, v in record.summary().items() if v and k != "id")
-        self.app.push_screen(ConfirmScreen(f"Delete this {record.LABEL}?\n{details}"), answered)
+        self.confirm_delete(record)
 
     @on(DataTable.RowSelected, "#entries")
     def row_chosen(self) -> None:
