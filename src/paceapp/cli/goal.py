@@ -80,8 +80,8 @@ def _fill(text: str, indent: str, more: int = 4) -> str:
 def _hint_smaller(plan: ActionPlan) -> str:
     fewer = f"--days-per-week {plan.days_per_week - 1} " if plan.days_per_week > 1 else ""
     return (f"{textwrap.fill(smaller_suggestion(plan.confidence), 80)}\n"
-            f"  To change it: paceapp goal change {plan.id[:8]} {fewer}--confidence N"
-            f"  (N: how sure you are then; also --how-much TEXT, --when TEXT)")
+            f"  To change it: paceapp goal change {plan.id[:8]} {fewer}--confidence N\n"
+            f"  (N: how sure you are then; you can also change --how-much and --when)")
 
 
 def _hint_every_day(plan: ActionPlan) -> None:
