@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
@@ -69,6 +70,7 @@ class Journal:
         self._today = today
         self._storages: dict[str, Storage] = {}
         self._mutex = threading.RLock()
+        self._listing: tuple[int, list[str]] | None = None
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -167,7 +169,7 @@ class Journal:
         if self.folder is None:
             names = [n for n in self._storages if n.startswith(prefix)]
         else:
-            names = [p.stem for p in self.folder.record_files() if p.stem.startswith(prefix)]
+            names = [n for n in self._file_names() if n.startswith(prefix)]
         shards = []
         for name in names:
             year_text = name[len(prefix):]
@@ -178,6 +180,21 @@ class Journal:
                 continue
             shards.append((year, name))
         return [name for _year, name in sorted(shards, reverse=True)]
+
+    def _file_names(self) -> list[str]:
+        """Names (without .json) of the data files, re-listed only when the folder changed.
+
+        A folder's mtime changes whenever a file in it is added, removed or replaced (every
+        write replaces a file), so a new year's file made by another process is always seen.
+        """
+        assert self.folder is not None
+        try:
+            stamp = os.stat(self.folder.records).st_mtime_ns
+        except FileNotFoundError:
+            return []
+        if self._listing is None or self._listing[0] != stamp:
+            self._listing = (stamp, [p.stem for p in self.folder.record_files()])
+        return self._listing[1]
 
     def _decode(self, cls: type[R], doc: dict[str, Any], shard: str) -> R:
         try:
@@ -283,6 +300,7 @@ class Journal:
                                               for path, storage in staged.items()})
                     for path, storage in staged.items():
                         storage.committed(keys[path])
+                    self._listing = None  # a new file (a new year) may have been made
             except BaseException:
                 for storage in self._storages.values():
                     if isinstance(storage, SafeJSONStorage):
