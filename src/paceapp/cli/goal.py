@@ -284,8 +284,8 @@ def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step
         click.echo(f"Days left in this week still count: paceapp goal mark {plan.id[:8]}")
     if result.next_plan is not None:
         nxt = result.next_plan
-        click.echo(f"Next plan from {show_date(nxt.start)}: {nxt.describe()}; "
-                   f"confidence {nxt.confidence}/10.  (id {nxt.id[:8]})")
+        click.echo(_fill(f"Next plan from {show_date(nxt.start)}: {nxt.describe()}; "
+                         f"confidence {nxt.confidence}/10.  (id {nxt.id[:8]})", "", 2))
         if needs_smaller(nxt.confidence):
             click.echo(_hint_smaller(nxt))
     else:
