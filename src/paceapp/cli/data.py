@@ -101,7 +101,7 @@ def data_backups(env: Env, as_json: bool) -> None:
         rows.append({"name": info.backup.name, "taken": when, "why": info.reason,
                      "records": str(info.records), "state": state})
     click.echo(render_table(rows))
-    click.echo(f"\nIn {env.data_dir / 'backups'}. To put one back: paceapp data restore NAME")
+    click.echo(f"\nIn {env.data_dir / 'backups'}.\nTo put one back: paceapp data restore NAME")
 
 
 @data_group.command("restore")

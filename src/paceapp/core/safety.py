@@ -25,10 +25,14 @@ PEER_CRISIS_NOTE = (
 )
 
 
-def support_text() -> str:
-    """The Support page as plain text (used by the TUI and the CLI)."""
+def support_text(width: int = 76) -> str:
+    """The Support page as plain text, wrapped to `width` (used by the TUI and the CLI)."""
+    import textwrap
+
     lines = ["If you need help now", ""]
     for who, how, when in CRISIS_CONTACTS:
-        lines.append(f"  {who}: {how} - {when}.")
-    lines += ["", PEER_CRISIS_NOTE, "", NOT_MEDICAL_ADVICE]
+        lines += textwrap.wrap(f"{who}: {how} - {when}.", width, initial_indent="  ",
+                               subsequent_indent="    ")
+    lines += ["", *textwrap.wrap(PEER_CRISIS_NOTE, width), "",
+              *textwrap.wrap(NOT_MEDICAL_ADVICE, width)]
     return "\n".join(lines)
