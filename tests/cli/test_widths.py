@@ -30,5 +30,7 @@ def demo_data(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_output_fits_80_columns(cli, demo_data: Path, args: tuple[str, ...]) -> None:
     result = cli(*args)
     assert result.code == 0, result.err
-    too_wide = [line for line in result.out.splitlines() if len(line) > 80]
+    # A line naming the data folder is as long as the folder's path: not counted.
+    too_wide = [line for line in result.out.splitlines()
+                if len(line) > 80 and str(demo_data) not in line]
     assert not too_wide, f"{' '.join(args)}: {too_wide[:3]}"
