@@ -39,8 +39,13 @@ def test_prepare_the_list_and_print_the_sheet(tmp_path: Path) -> None:
         term.wait_for("2 concerns ready")
         term.send("S-Up")  # the new concern is chosen: move it to the top
         term.wait_for("Moved concern 2 up")
-        screen = term.screen()
-        assert screen.index("Pain wakes me at night") < screen.index("Knee swelling")
+        deadline = time.monotonic() + 10  # the list reloads just after the message
+        while True:
+            screen = term.screen()
+            if screen.index("Pain wakes me at night") < screen.index("Knee swelling"):
+                break
+            assert time.monotonic() < deadline, screen
+            time.sleep(0.1)
         term.send("v")
         term.wait_for("MY GP APPOINTMENT")
         term.send("p")
