@@ -65,7 +65,8 @@ class TodayCard(Vertical):
         return self.app
 
     def load(self, journal: Journal, today: date) -> Any:
-        """Read what the card needs. Runs in a worker thread: no widget access here."""
+        """Read what the card needs. Runs in a worker thread, possibly before the card is
+        mounted (at start-up): it must not use `self` or any widget."""
         return None
 
     def show(self, data: Any) -> None:

@@ -42,6 +42,17 @@ def entry_time(record: Record) -> str:
     return show_time(at) if isinstance(at, datetime) else ""
 
 
+#: Each card class with what its load() returned, and today's records.
+TodayData = tuple[list[tuple[type[TodayCard], Any]], list[Record]]
+
+
+def load_today(journal: Journal, today: date) -> TodayData:
+    """Everything Today shows. Runs off the UI thread (a worker, or the app's start-up thread);
+    card loads do not use the card itself, so they can run before the cards exist."""
+    return ([(cls, cls.load(cls.__new__(cls), journal, today)) for cls in _CARDS],
+            todays_records(journal, today))
+
+
 class TodayScreen(SectionScreen):
     MODE = "today"
     BINDINGS = [
@@ -70,20 +81,20 @@ class TodayScreen(SectionScreen):
     def reload(self) -> None:
         today = local_now().date()
         self.query_one("#today-title", Static).update(f"Today · {show_date(today)}")
-        cards = list(self.query(TodayCard))
+        preloaded = self.pace.take_preloaded(today)
+        if preloaded is not None:  # read while the app was starting: the first frame has it
+            self.show_data(preloaded)
+            return
         journal = self.journal
+        self.load_then(lambda: load_today(journal, today), self.show_data)
 
-        def load() -> tuple[list[tuple[TodayCard, Any]], list[Record]]:
-            return ([(card, card.load(journal, today)) for card in cards],
-                    todays_records(journal, today))
-
-        self.load_then(load, self.show_data)
-
-    def show_data(self, data: tuple[list[tuple[TodayCard, Any]], list[Record]]) -> None:
+    def show_data(self, data: TodayData) -> None:
         card_data, records = data
         bad_day = self.pace.settings.bad_day_mode
-        for card, value in card_data:
-            if card.is_mounted:
+        cards = {type(card): card for card in self.query(TodayCard)}
+        for cls, value in card_data:
+            card = cards.get(cls)
+            if card is not None and card.is_mounted:
                 shown = card.ESSENTIAL or not bad_day
                 if card.display != shown:
                     card.display = shown
