@@ -6,6 +6,7 @@ does not work yet.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 from dataclasses import dataclass
@@ -44,5 +45,7 @@ ALL_SECTIONS: tuple[Section, ...] = (
 )
 
 
+@functools.cache
 def sections() -> list[Section]:
+    """The sections whose screens exist (looked up once: the installed files do not change)."""
     return [s for s in ALL_SECTIONS if s.available()]
