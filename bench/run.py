@@ -67,6 +67,20 @@ def median_of(runs: int, argv: list[str], until: str | None = None,
     return (statistics.median(r[0] for r in results), max(r[1] for r in results))
 
 
+def interleaved(runs: int, named: dict[str, list[str]], until: str | None = None
+                ) -> dict[str, tuple[float, float]]:
+    """Medians for several commands run in turn (a, b, c, a, b, c…), so a busy moment on the
+    machine falls on all of them alike instead of on whichever ran then."""
+    for argv in named.values():
+        run_once(argv, until=until)  # warm-up
+    results: dict[str, list[tuple[float, float]]] = {key: [] for key in named}
+    for _ in range(runs):
+        for key, argv in named.items():
+            results[key].append(run_once(argv, until=until))
+    return {key: (statistics.median(r[0] for r in values), max(r[1] for r in values))
+            for key, values in results.items()}
+
+
 def tmux_first_frame(command: list[str], runs: int) -> float | None:
     """Median time until MARKER shows in a real terminal (tmux), or None without tmux."""
     if shutil.which("tmux") is None:
@@ -134,12 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         record("log_full", f"quick log: log pain 5 ({days} days)",
                median_of(runs, [*PACEAPP, "--data-dir", str(full), "log", "pain", "5"]))
         probe = [PY, str(HERE / "probe.py")]
-        record("tui_bare", "TUI first frame: bare Textual app (headless)",
-               median_of(runs, [*probe, "bare"], until="READY"))
-        record("tui_empty", "TUI first frame: paceapp, empty (headless)",
-               median_of(runs, [*probe, "paceapp", str(empty)], until="READY"))
-        record("tui_full", f"TUI first frame: paceapp, {days} days (headless)",
-               median_of(runs, [*probe, "paceapp", str(full)], until="READY"))
+        tui = interleaved(runs, {"bare": [*probe, "bare"],
+                                 "empty": [*probe, "paceapp", str(empty)],
+                                 "full": [*probe, "paceapp", str(full)]}, until="READY")
+        record("tui_bare", "TUI first frame: bare Textual app (headless)", tui["bare"])
+        record("tui_empty", "TUI first frame: paceapp, empty (headless)", tui["empty"])
+        record("tui_full", f"TUI first frame: paceapp, {days} days (headless)", tui["full"])
         tmux_bare = tmux_first_frame([PY, str(HERE / "bare_app.py")], runs)
         tmux_full = tmux_first_frame([*PACEAPP, "--data-dir", str(full)], runs)
         if tmux_bare and tmux_full:
