@@ -10,12 +10,7 @@ from paceapp.demo import write_demo
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.charts import ChartsScreen
-
-
-async def settle(app: PaceApp, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.pilot_helpers import settle
 
 
 def test_charts_open_cycle_and_show_numbers(tmp_path: Path) -> None:

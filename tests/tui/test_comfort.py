@@ -13,12 +13,7 @@ from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.pain_form import PainForm
-
-
-async def settle(app: PaceApp, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.pilot_helpers import settle
 
 
 def test_theme_cycles_and_is_remembered(data_dir: Path) -> None:

@@ -14,12 +14,7 @@ from textual.widgets import DataTable, Static
 from paceapp.core.pain import PainEntry
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
-
-
-async def settle(app: PaceApp, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.pilot_helpers import settle
 
 
 def add_pain(folder: Path, score: int) -> None:

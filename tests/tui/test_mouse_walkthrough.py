@@ -14,12 +14,7 @@ from paceapp.core.sleep import SleepNight
 from paceapp.demo import write_demo
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
-
-
-async def settle(app: PaceApp, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.pilot_helpers import settle
 
 
 def counts(folder: Path) -> dict[str, int]:

@@ -15,6 +15,7 @@ from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.navigation import sections
 from paceapp.tui.themes import THEMES
+from tests.tui.pilot_helpers import settle
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +25,6 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-async def settle(app: PaceApp, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def check_layout(app: PaceApp, width: int, height: int, where: str) -> None:

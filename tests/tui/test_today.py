@@ -12,12 +12,7 @@ from paceapp.core.pain import PainEntry, PegEntry
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.pain_form import PainForm
-
-
-async def settle(app: PaceApp, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.pilot_helpers import settle
 
 
 def text_of(app: PaceApp, selector: str) -> str:
