@@ -48,3 +48,18 @@ def test_every_registered_kind_round_trips_its_defaults_where_possible() -> None
     assert {"pain", "peg", "settings"} <= set(kinds)
     for cls in kinds.values():
         assert cls.KIND and cls.LABEL
+
+
+def test_field_types_match_get_type_hints_for_every_kind() -> None:
+    """The codec's cheaper annotation reader gives what typing.get_type_hints gives, including
+    fields a record inherits from Record (annotated in another module)."""
+    import dataclasses
+    import typing
+
+    from paceapp.core.codec import field_types
+
+    for cls in all_kinds().values():
+        names = {f.name for f in dataclasses.fields(cls)}
+        expected = {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
+        assert field_types(cls) == expected, cls.__name__
+        assert set(field_types(cls)) == names

@@ -9,6 +9,7 @@ import typing
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
+from paceapp.core.codec import field_types
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 from paceapp.core.text import NOTE, parse_int, strip_controls
@@ -72,7 +73,7 @@ def apply_edits(record: R, pairs: list[str], now: datetime) -> R:
     """A copy of `record` with each `field=value` applied, validated."""
     cls = type(record)
     allowed = editable_fields(cls)
-    hints = typing.get_type_hints(cls)
+    hints = field_types(cls)
     changes: dict[str, Any] = {}
     if not allowed:
         raise ValidationError(f"A {cls.LABEL} cannot be changed here.", "field")

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from paceapp.core.codec import to_data
+from paceapp.core.codec import field_types, to_data
 from paceapp.core.edits import apply_edits, editable_fields
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
@@ -38,7 +38,7 @@ class RecordForm(ModalScreen[Record | None]):
         super().__init__()
         self.record = record
         self.fields = [f for f in editable_fields(type(record))
-                       if typing.get_origin(typing.get_type_hints(type(record))[f]) is not dict]
+                       if typing.get_origin(field_types(type(record))[f]) is not dict]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
