@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,24 @@ def test_counts_by_kind(any_journal: Journal) -> None:
     any_journal.add(PegEntry(date=date(2026, 11, 21), pain=1, enjoyment=2, activity=3))
     counts = any_journal.kinds_in_use()
     assert counts["pain"] == 1 and counts["peg"] == 1
+
+
+@pytest.mark.parametrize("stored", [[1, 2], "text", 7, None])
+def test_a_stored_document_that_is_not_an_object_is_a_named_damaged_file(
+        journal: Journal, data_dir: Path, stored: object) -> None:
+    """Reads skip tinydb's document copy; a document that is not an object must still be
+    reported as damage in that file, never a traceback or a silent skip."""
+    import json
+
+    from paceapp.store.errors import CorruptFileError
+
+    journal.add(pain(date(2026, 11, 20)))
+    path = data_dir / "records" / "pain-2026.json"
+    tables = json.loads(path.read_text())
+    tables["pain"]["99"] = stored
+    path.write_text(json.dumps(tables) + "\n")
+    before = path.read_bytes()
+    with pytest.raises(CorruptFileError) as error:
+        Journal.open(data_dir).list(PainEntry, since=date(2026, 11, 1))
+    assert "pain-2026.json" in str(error.value)
+    assert path.read_bytes() == before

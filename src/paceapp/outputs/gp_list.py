@@ -7,8 +7,9 @@ transaction, so it is saved whole and one undo reverses it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.gp import (
@@ -40,8 +41,7 @@ def _exists(journal: Journal) -> bool:
     return journal.folder is None or journal.folder.exists()
 
 
-@dataclass(frozen=True)
-class GpState:
+class GpState(NamedTuple):
     """What the GP screen and `gp list` show."""
 
     current: Appointment | None

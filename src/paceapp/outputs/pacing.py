@@ -8,9 +8,8 @@ and table rows. No markup: callers show these as plain text.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
@@ -46,8 +45,7 @@ from paceapp.store.journal import Journal
 FLARE_LOOKBACK = timedelta(days=120)
 
 
-@dataclass(frozen=True)
-class PacingData:
+class PacingData(NamedTuple):
     """What pacing needs for the days [start, end]."""
 
     start: date
@@ -152,8 +150,7 @@ def set_message(baseline: Baseline, working_text: str, again: bool) -> str:
 
 
 # -- day plans --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DayView:
+class DayView(NamedTuple):
     """A day's plan worked out, and what was logged against it."""
 
     schedule: Schedule
@@ -266,8 +263,7 @@ def items_text(items: tuple[PlanItem, ...]) -> str:
 
 
 # -- signals and insights ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class Insights:
+class Insights(NamedTuple):
     summary: PacingSummary
     signals: list[Signal]
     data: PacingData

@@ -31,6 +31,7 @@ from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
 from paceapp.store.errors import CorruptFileError, WriteFailedError
 from paceapp.store.folder import FOLDER_MODE, Backup, DataFolder
+from paceapp.store.schema import SCHEMA_VERSION, SINGLE_FILE, needs_single_file_migration
 from paceapp.store.storage import (
     UnreadableFile,
     atomic_write,
@@ -40,9 +41,6 @@ from paceapp.store.storage import (
     write_failure_message,
 )
 
-SCHEMA_VERSION = 1
-#: The single data file of schema 0, at the top of the data folder.
-SINGLE_FILE = "journal.json"
 META_FILE = "_meta.json"
 #: Tables in a data file that hold no records.
 SYSTEM_TABLES = frozenset({"meta", "undo", "_default"})
@@ -274,11 +272,6 @@ def stored_version(folder: DataFolder) -> int | None:
 
 
 # -- schema 0 -> 1 ------------------------------------------------------------------------------
-def needs_single_file_migration(folder: DataFolder) -> bool:
-    """True when the folder still holds the schema-0 single file DATA/journal.json."""
-    return (folder.root / SINGLE_FILE).is_file()
-
-
 def split_tables(tables: dict[str, dict[str, Any]], path: Path) -> list[Record]:
     """Records from a schema-0 document; CorruptFileError (naming record ids) if any cannot be read.
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -15,8 +14,7 @@ from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
 
 
-@dataclass(frozen=True)
-class CheckinData:
+class CheckinData(NamedTuple):
     today_entries: list[PainEntry]
     week_average: float | None
     week_days: int

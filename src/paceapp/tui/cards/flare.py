@@ -5,9 +5,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -21,8 +20,7 @@ from paceapp.tui.cards.base import TodayCard
 PLAN_LINES = 3
 
 
-@dataclass(frozen=True)
-class FlareCardData:
+class FlareCardData(NamedTuple):
     current: Flare | None
     plan: FlarePlan | None
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -16,8 +15,7 @@ from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
 
 
-@dataclass(frozen=True)
-class GroupData:
+class GroupData(NamedTuple):
     today: date
     plan: GroupPlan | None
     members: int

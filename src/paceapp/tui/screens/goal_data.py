@@ -5,8 +5,8 @@ Runs in worker threads: every function takes the Journal and returns plain core 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from paceapp.core.goals import (
     ActionPlan,
@@ -25,8 +25,7 @@ from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 
 
-@dataclass(frozen=True)
-class GoalsView:
+class GoalsView(NamedTuple):
     """Everything about goals, read at one moment."""
 
     today: date
