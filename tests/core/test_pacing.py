@@ -29,9 +29,9 @@ from paceapp.core.pacing import (
     step_refusal,
     step_up,
     stepped_amount,
-    summarise_pacing,
     work_out,
 )
+from paceapp.core.pacing_review import summarise_pacing
 
 NOW = datetime(2026, 11, 2, 9, 0).astimezone()  # a Monday
 

@@ -5,14 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from paceapp.core.flare import Flare
-from paceapp.core.pacing import (
-    ActivityLog,
-    DayPlan,
-    PaceSettings,
-    PlanItem,
-    detect_boom_bust,
-    set_baseline,
-)
+from paceapp.core.pacing import ActivityLog, DayPlan, PaceSettings, PlanItem, set_baseline
+from paceapp.core.pacing_review import detect_boom_bust
 from paceapp.core.pain import PainEntry
 
 START = date(2026, 10, 1)

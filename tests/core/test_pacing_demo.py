@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from paceapp.core.pacing import ActivityLog, Baseline, DayPlan, PaceSettings, detect_boom_bust
+from paceapp.core.pacing import ActivityLog, Baseline, DayPlan, PaceSettings
+from paceapp.core.pacing_review import detect_boom_bust
 from paceapp.core.pain import PainEntry
 from paceapp.demo import build
 from paceapp.demo.person import DemoPerson

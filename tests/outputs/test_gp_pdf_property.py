@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from paceapp.core.gp import (
     CONCERN_MAX,
     DETAIL_MAX,
-    LEVELS,
     MATTERS_MAX,
     MAX_ITEMS,
     MAX_MEDICINES,
@@ -25,8 +24,8 @@ from paceapp.core.gp import (
     Appointment,
     GpItem,
     Medicine,
-    Period,
 )
+from paceapp.core.gp_sheet import LEVELS, Period
 from paceapp.outputs.gp_pdf import render_pdf
 from paceapp.outputs.gp_sheet import WIDTH, SheetInputs, cell_width, text_lines
 from paceapp.outputs.gp_summary import SummaryLines

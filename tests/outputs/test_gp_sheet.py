@@ -28,8 +28,8 @@ from paceapp.core.gp import (
     Appointment,
     GpItem,
     Medicine,
-    Period,
 )
+from paceapp.core.gp_sheet import Period
 from paceapp.core.pain import PainEntry, PegEntry
 from paceapp.core.settings import Settings
 from paceapp.core.sleep import SleepNight

@@ -35,9 +35,9 @@ from paceapp.core.gp import (
     parse_visit,
     remove_item,
     set_state,
-    shortened_note,
     when_text,
 )
+from paceapp.core.gp_sheet import shortened_note
 from paceapp.core.timeparse import show_date
 from paceapp.outputs import gp_list
 from paceapp.outputs.tables import record_json

@@ -332,6 +332,20 @@ def next_turn(plan: GroupPlan, day: date) -> RotaTurn | None:
     return min(later, key=lambda t: t.start) if later else None
 
 
+def coordinator_words(plan: GroupPlan, today: date) -> str:
+    """Who is coordinating the group now, and who is next (plain words)."""
+    current = coordinator_on(plan, today)
+    coming = next_turn(plan, today)
+    if current is None and coming is None:
+        return "No coordinator rota yet."
+    parts = []
+    if current is not None:
+        parts.append(f"{current.name} is coordinating (since {show_date(current.start)})")
+    if coming is not None:
+        parts.append(f"next: {coming.name} from {show_date(coming.start)}")
+    return "; ".join(parts) + "."
+
+
 @dataclass(frozen=True)
 class SharedPlan:
     """A group plan read from a peer's document."""

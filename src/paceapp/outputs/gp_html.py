@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from paceapp.core.gp import Sheet, shortened_note
+from paceapp.core.gp_sheet import Sheet, shortened_note
 from paceapp.outputs.gp_sheet import (
     ANSWER_LINES,
     HEADINGS,

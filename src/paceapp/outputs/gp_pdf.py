@@ -3,7 +3,7 @@
 Body text is 11 pt DejaVu Sans (bundled in outputs/fonts, with its licence), which covers accents,
 dashes, curly quotes and many symbols; a character the font lacks is shown as '□' (never dropped
 silently, never an error). The layout is measured first; when the sheet would not fit, it is
-shortened by the stated rules (core.gp.SHORTENING_RULES) and the page says so.
+shortened by the stated rules (core.gp_sheet.SHORTENING_RULES) and the page says so.
 
 fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands stay quick.
 """
@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from paceapp.core.gp import LEVELS, Sheet, SheetItem, shortened_note
+from paceapp.core.gp_sheet import LEVELS, Sheet, SheetItem, shortened_note
 from paceapp.outputs.gp_sheet import HEADINGS, TITLE, SheetInputs, _med_line
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
     """The PDF bytes (exactly one A4 page) and the sheet content that is on it.
 
     The sheet in full is drawn straight away (most lists fit); only when it does not fit is a
-    fresh page measured level by level (core.gp.SHORTENING_RULES) and the first that fits drawn.
+    fresh page measured level by level (core.gp_sheet.SHORTENING_RULES) and the first that fits drawn.
     """
     pdf, cmap = _started()
     sheet = inputs.sheet(0)

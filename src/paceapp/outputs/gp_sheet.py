@@ -1,6 +1,6 @@
 """The one-page GP sheet as plain text (80 columns, for the terminal and `lp`) and Markdown.
 
-`load_inputs` reads what the sheet needs from the journal; `core.gp.build_sheet` turns it into a
+`load_inputs` reads what the sheet needs from the journal; `core.gp_sheet.build_sheet` turns it into a
 `Sheet` at a shortening level; the renderers here (and gp_pdf / gp_html) show that same content.
 The person's words are always shown as the characters they typed: Markdown special characters
 are escaped, nothing is interpreted.
@@ -16,11 +16,10 @@ from datetime import date
 from pathlib import Path
 
 from paceapp.core.errors import PaceError
-from paceapp.core.gp import (
+from paceapp.core.gp import Appointment, Medicine
+from paceapp.core.gp_sheet import (
     LEVELS,
     SHORTENING,
-    Appointment,
-    Medicine,
     Period,
     Sheet,
     SheetItem,

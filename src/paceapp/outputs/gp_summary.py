@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import ModuleType
 
-from paceapp.core.gp import Period, pain_sentence, peg_sentence, summarise_peg
+from paceapp.core.gp_sheet import Period, pain_sentence, peg_sentence, summarise_peg
 from paceapp.core.pain import PainEntry, PegEntry, summarise_pain
 from paceapp.store.journal import Journal
 
@@ -56,12 +56,12 @@ def _sleep(journal: Journal, period: Period) -> str:
 
 
 def _pacing(journal: Journal, period: Period) -> str:
-    pacing = _module("pacing")
-    if pacing is None:
+    pacing, review = _module("pacing"), _module("pacing_review")
+    if pacing is None or review is None:
         return "Pacing: not logged."
     baselines = journal.list(pacing.Baseline)
     logs = journal.list(pacing.ActivityLog, since=period.start, until=period.end)
-    return str(pacing.summarise_pacing(baselines, logs, period.start, period.end).sentence())
+    return str(review.summarise_pacing(baselines, logs, period.start, period.end).sentence())
 
 
 def _goals(journal: Journal, period: Period) -> str:

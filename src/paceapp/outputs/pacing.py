@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
@@ -21,25 +21,24 @@ from paceapp.core.pacing import (
     Baseline,
     DayPlan,
     PaceSettings,
-    PacingSummary,
     PlanItem,
     Schedule,
-    Signal,
     build_schedule,
     day_activity,
-    detect_boom_bust,
     find_activity,
     name_key,
     plan_for,
     show_amount,
     step_refusal,
     stepped_amount,
-    summarise_pacing,
     unknown_message,
 )
 from paceapp.core.pain import PainEntry
 from paceapp.core.timeparse import show_date, show_when
 from paceapp.store.journal import Journal
+
+if TYPE_CHECKING:  # looking back is imported only when asked for (not on the way to Today)
+    from paceapp.core.pacing_review import PacingSummary, Signal
 
 #: Flare-ups that started this long before a period may still touch it.
 FLARE_LOOKBACK = timedelta(days=120)
@@ -270,6 +269,8 @@ class Insights(NamedTuple):
 
 
 def insights(data: PacingData) -> Insights:
+    from paceapp.core.pacing_review import detect_boom_bust, summarise_pacing
+
     summary = summarise_pacing(data.baselines, data.logs, data.start, data.end)
     signals = detect_boom_bust(data.logs, data.baselines, data.pain, data.flares, data.settings,
                                data.plans, data.start, data.end)
@@ -291,7 +292,7 @@ def signal_lines(signals: list[Signal], settings: PaceSettings) -> list[str]:
 
 
 def insights_lines(result: Insights) -> list[str]:
-    from paceapp.core.pacing import week_summary_rows
+    from paceapp.core.pacing_review import week_summary_rows
     from paceapp.outputs.tables import render_table
 
     data = result.data
@@ -318,7 +319,7 @@ def wrap_lines(lines: list[str], width: int = 80) -> list[str]:
 
 
 def insights_json(result: Insights) -> dict[str, Any]:
-    from paceapp.core.pacing import week_summary_rows
+    from paceapp.core.pacing_review import week_summary_rows
 
     data = result.data
     s = result.summary

@@ -39,11 +39,9 @@ from paceapp.core.sharing import (
     SleepWeek,
     build_card,
     card_document,
-    coordinator_on,
     crisis_steps,
     merge_card,
     next_meeting,
-    next_turn,
     parse_document,
     plan_document,
     progress_words,
@@ -277,19 +275,6 @@ def plan_message(plan: GroupPlan, *, member_id: str, shared_by: str, now: dateti
 def plan_json(plan: GroupPlan, *, member_id: str, shared_by: str, now: datetime) -> str:
     doc = plan_document(plan, member_id=member_id, shared_by=shared_by, shared_at=now)
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-def coordinator_words(plan: GroupPlan, today: date) -> str:
-    current = coordinator_on(plan, today)
-    coming = next_turn(plan, today)
-    if current is None and coming is None:
-        return "No coordinator rota yet."
-    parts = []
-    if current is not None:
-        parts.append(f"{current.name} is coordinating (since {show_date(current.start)})")
-    if coming is not None:
-        parts.append(f"next: {coming.name} from {show_date(coming.start)}")
-    return "; ".join(parts) + "."
 
 
 # -- making a card from the person's own data -----------------------------------------------

@@ -8,9 +8,8 @@ from typing import Any, NamedTuple
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.sharing import GroupPlan, PeerCard, next_meeting, shared_ago
+from paceapp.core.sharing import GroupPlan, PeerCard, coordinator_words, next_meeting, shared_ago
 from paceapp.core.timeparse import show_date
-from paceapp.outputs.share import coordinator_words
 from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
 

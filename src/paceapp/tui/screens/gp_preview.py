@@ -29,7 +29,7 @@ def default_path(today: date, fmt: str = "pdf") -> Path:
 
 def write_sheet(inputs: SheetInputs, path: Path, fmt: str) -> tuple[Path, str]:
     """Write the sheet; return the full path and the 'shortened' note ('' when in full)."""
-    from paceapp.core.gp import shortened_note
+    from paceapp.core.gp_sheet import shortened_note
 
     if fmt == "pdf":
         from paceapp.outputs.gp_pdf import render_pdf

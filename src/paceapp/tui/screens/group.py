@@ -18,12 +18,12 @@ from paceapp.core.sharing import (
     GroupPlan,
     PeerCard,
     board_names,
+    coordinator_words,
     next_meeting,
     progress_words,
     shared_ago,
 )
 from paceapp.core.timeparse import local_now, show_date
-from paceapp.outputs.share import coordinator_words
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 from paceapp.tui.screens.base import SectionScreen

@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.sharing import GroupPlan, clean_name, parse_rota, parse_rules, plan_edits
+from paceapp.core.sharing import GroupPlan, clean_name, coordinator_words, parse_rota, parse_rules, plan_edits
 from paceapp.core.text import LINE, SHORT, parse_int
 from paceapp.core.timeparse import local_now, parse_date
-from paceapp.outputs.share import coordinator_words, keep_identity, plan_json, plan_message, plan_text
+from paceapp.outputs.share import keep_identity, plan_json, plan_message, plan_text
 from paceapp.store.errors import WriteFailedError
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
