@@ -121,7 +121,7 @@ BYTES = st.one_of(st.binary(max_size=300), TEXT.map(lambda t: t.encode("utf-8", 
 
 
 @pytest.mark.parametrize("target", ["paceapp.store.maintenance:parse_import",
-                                    "paceapp.core.sharing:parse_document",
+                                    "paceapp.core.share_document:parse_document",
                                     "paceapp.outputs.share:read_shared"])
 def test_byte_parsers_only_raise_plain_errors(target: str) -> None:
     module, name = target.split(":")

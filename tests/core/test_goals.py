@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from paceapp.core.codec import from_data, to_data
 from paceapp.core.errors import ValidationError
+from paceapp.core.goal_progress import longer_progress, summarise_goals
 from paceapp.core.goals import (
     ActionPlan,
     GoalDay,
     Review,
     active_plans,
     change_plan,
-    longer_progress,
     mark_day,
     needs_smaller,
     new_longer_goal,
@@ -29,7 +29,6 @@ from paceapp.core.goals import (
     series,
     set_status,
     smaller_suggestion,
-    summarise_goals,
 )
 from paceapp.core.kinds import kind_class
 

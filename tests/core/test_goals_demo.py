@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from paceapp.core.goal_progress import longer_progress
 from paceapp.core.goals import (
     ActionPlan,
     GoalDay,
     LongerGoal,
     Review,
     active_plans,
-    longer_progress,
     progress_this_week,
     series,
 )

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.share_document import card_document, parse_document, plan_document
 from paceapp.core.sharing import (
     CARD_FORMAT,
     FORMAT_VERSION,
@@ -23,7 +24,6 @@ from paceapp.core.sharing import (
     SharedGoal,
     SharedPlan,
     board_names,
-    card_document,
     check_include,
     coordinator_on,
     crisis_steps,
@@ -31,9 +31,7 @@ from paceapp.core.sharing import (
     merge_card,
     next_meeting,
     next_turn,
-    parse_document,
     parse_rota,
-    plan_document,
     plan_edits,
     progress_words,
     shared_ago,

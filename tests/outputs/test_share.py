@@ -12,15 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.sharing import (
-    GoalCard,
-    GroupPlan,
-    PainWeek,
-    PeerCard,
-    SharedGoal,
-    SleepWeek,
-    card_document,
-)
+from paceapp.core.share_document import card_document
+from paceapp.core.sharing import GoalCard, GroupPlan, PainWeek, PeerCard, SharedGoal, SleepWeek
 from paceapp.outputs.share import (
     END,
     MARKER,

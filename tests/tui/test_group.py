@@ -12,7 +12,8 @@ from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 from paceapp.core.goals import new_plan
 from paceapp.core.pain import new_pain
 from paceapp.core.settings import Settings
-from paceapp.core.sharing import GoalCard, GroupPlan, PeerCard, SharedGoal, card_document
+from paceapp.core.share_document import card_document
+from paceapp.core.sharing import GoalCard, GroupPlan, PeerCard, SharedGoal
 from paceapp.core.timeparse import local_now
 from paceapp.outputs.share import card_json, card_message, import_shared
 from paceapp.store.journal import Journal

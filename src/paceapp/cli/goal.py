@@ -18,6 +18,7 @@ import click
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.params import DAY, WholeNumber
 from paceapp.core.errors import ValidationError
+from paceapp.core.goal_progress import longer_progress
 from paceapp.core.goals import (
     OUTCOME_WORDS,
     ActionPlan,
@@ -26,7 +27,6 @@ from paceapp.core.goals import (
     Review,
     change_plan,
     every_day_note,
-    longer_progress,
     mark_day,
     needs_smaller,
     new_longer_goal,

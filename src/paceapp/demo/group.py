@@ -11,15 +11,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
 from paceapp.core.records import Record
-from paceapp.core.sharing import (
-    DEFAULT_RULES,
-    GoalCard,
-    GroupPlan,
-    PainWeek,
-    PeerCard,
-    RotaTurn,
-    SharedGoal,
-)
+from paceapp.core.sharing import DEFAULT_RULES, GoalCard, GroupPlan, PainWeek, PeerCard, RotaTurn, SharedGoal
 from paceapp.core.timeparse import week_start
 from paceapp.demo.person import DemoPerson
 

@@ -65,8 +65,8 @@ def _pacing(journal: Journal, period: Period) -> str:
 
 
 def _goals(journal: Journal, period: Period) -> str:
-    goals = _module("goals")
-    if goals is None:
+    goals, progress = _module("goals"), _module("goal_progress")
+    if goals is None or progress is None:
         return "Goals: not logged."
     plans = journal.list(goals.ActionPlan)
     days = journal.list(goals.GoalDay, since=period.start, until=period.end)
@@ -74,8 +74,8 @@ def _goals(journal: Journal, period: Period) -> str:
     from paceapp.store.settings import load_settings
 
     week_starts = load_settings(journal).week_starts  # weeks count as everywhere else
-    return str(goals.summarise_goals(plans, days, reviews, period.start, period.end,
-                                     week_starts=week_starts).sentence())
+    return str(progress.summarise_goals(plans, days, reviews, period.start, period.end,
+                                        week_starts=week_starts).sentence())
 
 
 def gather(journal: Journal, period: Period, today: date | None = None) -> SummaryLines:

@@ -26,24 +26,21 @@ from typing import Any
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.settings import Settings
+from paceapp.core.share_document import Parsed, card_document, parse_document, plan_document
 from paceapp.core.sharing import (
     MAX_DOCUMENT_BYTES,
     SECTIONS,
     GoalCard,
     GroupPlan,
     PainWeek,
-    Parsed,
     PeerCard,
     SharedGoal,
     SharedPlan,
     SleepWeek,
     build_card,
-    card_document,
     crisis_steps,
     merge_card,
     next_meeting,
-    parse_document,
-    plan_document,
     progress_words,
 )
 from paceapp.core.timeparse import show_date, show_minutes, week_start

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Static
 
+from paceapp.core.goal_progress import longer_progress
 from paceapp.core.goals import (
     OUTCOME_WORDS,
     PLAN_FIELDS,
@@ -20,7 +21,6 @@ from paceapp.core.goals import (
     LongerGoal,
     Review,
     every_day_note,
-    longer_progress,
     needs_smaller,
     progress_words,
     review_plan,
