@@ -43,3 +43,24 @@ def test_quick_commands_do_not_import_textual(args: list[str], tmp_path) -> None
     loaded = loaded_after(code)
     assert "textual" not in loaded
     assert "plotext" not in loaded and "fpdf" not in loaded
+
+
+#: Modules Today's first frame does not need (docs/performance.md): each defines classes and code
+#: that cost start-up time on every launch, so they are imported when asked for.
+NOT_FOR_TODAY = ("paceapp.core.gp_sheet", "paceapp.core.pacing_review", "paceapp.core.goal_progress",
+                 "paceapp.core.share_document", "paceapp.store.migrations", "paceapp.outputs.share",
+                 "paceapp.outputs.tables", "paceapp.outputs.charts")
+
+
+def test_todays_first_frame_imports_only_what_it_shows(tmp_path) -> None:
+    folder = tmp_path / "d"
+    subprocess.run([sys.executable, "-c", "from datetime import date; from paceapp.demo import "
+                    f"write_demo; write_demo({str(folder)!r}, 30, date(2026, 11, 21))"], check=True)
+    code = ("from datetime import date\nfrom pathlib import Path\n"
+            "from paceapp.store.journal import Journal\n"
+            "from paceapp.tui.app import PaceApp\n"
+            "from paceapp.tui.screens.today import load_today\n"
+            f"load_today(Journal.open(Path({str(folder)!r})), date(2026, 11, 21))")
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    assert not set(out.split()) & set(NOT_FOR_TODAY), set(out.split()) & set(NOT_FOR_TODAY)
