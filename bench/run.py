@@ -81,14 +81,15 @@ def interleaved(runs: int, named: dict[str, list[str]], until: str | None = None
             for key, values in results.items()}
 
 
-def tmux_first_frame(command: list[str], runs: int) -> float | None:
-    """Median time until MARKER shows in a real terminal (tmux), or None without tmux."""
+def tmux_first_frame(commands: dict[str, list[str]], runs: int) -> dict[str, float] | None:
+    """Median time until MARKER shows in a real terminal (tmux) for each command, run in turn
+    like `interleaved`; None without tmux."""
     if shutil.which("tmux") is None:
         return None
-    times = []
     env = {**{k: v for k, v in os.environ.items() if k not in ("TMUX", "NO_COLOR")},
            "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    for _ in range(runs + 1):
+
+    def once(command: list[str]) -> float:
         socket = f"bench-{os.getpid()}-{time.monotonic_ns()}"
         start = time.perf_counter()
         subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100",
@@ -99,23 +100,28 @@ def tmux_first_frame(command: list[str], runs: int) -> float | None:
                 screen = subprocess.run(["tmux", "-L", socket, "capture-pane", "-p"],
                                         capture_output=True, text=True).stdout
                 if MARKER in screen:
-                    times.append(time.perf_counter() - start)
-                    break
+                    return time.perf_counter() - start
                 time.sleep(0.005)
-            else:
-                raise SystemExit(f"tmux: '{MARKER}' never appeared for {' '.join(command)}")
+            raise SystemExit(f"tmux: '{MARKER}' never appeared for {' '.join(command)}")
         finally:
             subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
-    return statistics.median(times[1:])  # the first run warms the disk cache
+
+    for command in commands.values():
+        once(command)  # warm-up: the first run fills the disk cache
+    times: dict[str, list[float]] = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, command in commands.items():
+            times[key].append(once(command))
+    return {key: statistics.median(values) for key, values in times.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny data, one run, no targets")
-    parser.add_argument("--runs", type=int, default=None, help="repetitions (default 7, quick 1)")
+    parser.add_argument("--runs", type=int, default=None, help="repetitions (default 11, quick 1)")
     parser.add_argument("--days", type=int, default=None, help="history (default 3650, quick 20)")
     args = parser.parse_args(argv)
-    runs = args.runs or (1 if args.quick else 7)
+    runs = args.runs or (1 if args.quick else 11)
     days = args.days or (20 if args.quick else 3650)
 
     import paceapp
@@ -154,14 +160,14 @@ def main(argv: list[str] | None = None) -> int:
         record("tui_bare", "TUI first frame: bare Textual app (headless)", tui["bare"])
         record("tui_empty", "TUI first frame: paceapp, empty (headless)", tui["empty"])
         record("tui_full", f"TUI first frame: paceapp, {days} days (headless)", tui["full"])
-        tmux_bare = tmux_first_frame([PY, str(HERE / "bare_app.py")], runs)
-        tmux_full = tmux_first_frame([*PACEAPP, "--data-dir", str(full)], runs)
-        if tmux_bare and tmux_full:
-            figures["tmux_bare"] = Figure("tmux", tmux_bare)
-            figures["tmux_full"] = Figure("tmux", tmux_full)
-            print(f"  {'TUI first frame in tmux: bare Textual app':<46} {tmux_bare * 1000:8.1f} ms")
+        tmux = tmux_first_frame({"bare": [PY, str(HERE / "bare_app.py")],
+                                 "full": [*PACEAPP, "--data-dir", str(full)]}, runs)
+        if tmux:
+            figures["tmux_bare"] = Figure("tmux", tmux["bare"])
+            figures["tmux_full"] = Figure("tmux", tmux["full"])
+            print(f"  {'TUI first frame in tmux: bare Textual app':<46} {tmux['bare'] * 1000:8.1f} ms")
             print(f"  {f'TUI first frame in tmux: paceapp, {days} days':<46} "
-                  f"{tmux_full * 1000:8.1f} ms")
+                  f"{tmux['full'] * 1000:8.1f} ms")
         out = work / "out"
         out.mkdir()
         record("report", f"report --weeks 52 ({days} days)",

@@ -58,45 +58,6 @@ class PaceApp(App[int]):
         self.register_theme(MONOCHROME)
         if demo:
             self.sub_title = "demo data"
-        self._preload_today()
-
-    # -- start-up ---------------------------------------------------------------------------
-    def _preload_today(self) -> None:
-        """Read Today's data in a thread while Textual starts, so the first frame shows it
-        (measured: about 60 ms sooner on ten years of data than loading after the first frame)."""
-        import threading
-
-        from paceapp.core.timeparse import local_now
-
-        self._preloaded: tuple[Any, Any] | None = None
-        day = local_now().date()
-
-        def run() -> None:
-            from paceapp.tui.screens.today import load_today
-
-            try:
-                self._preloaded = (day, load_today(self.journal, day))
-            except PaceError:
-                self._preloaded = None  # Today loads again and shows the problem
-
-        self._preload_thread = threading.Thread(target=run, name="paceapp-preload", daemon=True)
-        self._preload_thread.start()
-
-    def take_preloaded(self, day: Any) -> Any:
-        """Today's start-up data, once, if it is ready and for `day`; otherwise None."""
-        thread = getattr(self, "_preload_thread", None)
-        if thread is None:
-            return None
-        # Normally long finished (Textual's own start takes longer). If not (a slow disk),
-        # do not hold up the screen: Today loads in a worker instead.
-        thread.join(timeout=0.1)
-        self._preload_thread = None
-        if thread.is_alive():
-            return None
-        preloaded, self._preloaded = self._preloaded, None
-        if preloaded is None or preloaded[0] != day:
-            return None
-        return preloaded[1]
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings, reload=False)
