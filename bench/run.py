@@ -1,6 +1,6 @@
 """paceapp's benchmark: is it fast on ten years of data? (docs/performance.md explains it.)
 
-    python bench/run.py            # full run: ten years of demo data, medians of 7 runs, targets
+    python bench/run.py            # full run: ten years of demo data, medians of 11 runs, targets
     python bench/run.py --quick    # smoke run: tiny data, one run, no targets (used by the tests)
 
 Every figure is measured in fresh processes and reported as a median; the targets are ratios (or
@@ -147,12 +147,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<46} {value[0] * 1000:8.1f} ms{rss}")
 
         print(f"Medians of {runs} fresh process{'es' if runs > 1 else ''}:")
-        record("floor", "floor: import click, tinydb, platformdirs",
-               median_of(runs, [PY, "-c", "import click, tinydb, platformdirs"]))
-        record("log_empty", "quick log: log pain 5 (empty folder)",
-               median_of(runs, [*PACEAPP, "--data-dir", str(empty), "log", "pain", "5"]))
-        record("log_full", f"quick log: log pain 5 ({days} days)",
-               median_of(runs, [*PACEAPP, "--data-dir", str(full), "log", "pain", "5"]))
+        quick = interleaved(runs, {
+            "floor": [PY, "-c", "import click, tinydb, platformdirs"],
+            "empty": [*PACEAPP, "--data-dir", str(empty), "log", "pain", "5"],
+            "full": [*PACEAPP, "--data-dir", str(full), "log", "pain", "5"]})
+        record("floor", "floor: import click, tinydb, platformdirs", quick["floor"])
+        record("log_empty", "quick log: log pain 5 (empty folder)", quick["empty"])
+        record("log_full", f"quick log: log pain 5 ({days} days)", quick["full"])
         probe = [PY, str(HERE / "probe.py")]
         tui = interleaved(runs, {"bare": [*probe, "bare"],
                                  "empty": [*probe, "paceapp", str(empty)],
