@@ -179,3 +179,22 @@ def test_review_next_change_needs_a_change_and_says_days_left_still_count(cli, d
     other = cli("goal", "add", "stretch", "--days-per-week", "2", "--confidence", "9",
                 "--start", "2026-11-16").out.split("(id ")[1][:8]
     assert "Days left" not in cli("goal", "review", other, "done").out
+
+
+@pytest.mark.parametrize("where", ["data", "demo-out", "sheet-out"])
+def test_a_path_the_system_refuses_is_one_plain_line_exit_2(tmp_path: Path, where: str) -> None:
+    """A name longer than the file system allows (found by the hostile suite: `demo --out`
+    and `--data-dir` showed the last-resort message)."""
+    data, long_name = tmp_path / "data", "x" * 300
+    run_paceapp("log", "pain", "4", data=data)
+    before = folder_bytes(data)
+    args = {"data": (tmp_path / long_name, ["log", "pain", "5"]),
+            "demo-out": (data, ["demo", "--out", str(tmp_path / long_name)]),
+            "sheet-out": (data, ["gp", "sheet", "--out", str(tmp_path / long_name)])}[where]
+    ran = run_paceapp(*args[1], data=args[0])
+    # A named output that cannot be written is a failed write (1), as for a full disk.
+    assert ran.code == (1 if where == "sheet-out" else 2), ran
+    assert "Traceback" not in ran.err and "did not expect" not in ran.err
+    assert len(ran.err.strip().splitlines()) == 1 and "too long" in ran.err
+    assert folder_bytes(data) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

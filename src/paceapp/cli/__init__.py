@@ -8,12 +8,28 @@ one). Quick commands never import textual: the TUI is imported only by the comma
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
 import click
 
 from paceapp.core.errors import PaceError
+
+#: errno values that mean the path given was wrong (exit 2, like any wrong input).
+PATH_MISTAKES = frozenset({errno.ENAMETOOLONG, errno.ENOTDIR, errno.EISDIR, errno.ENOENT,
+                           errno.EINVAL, errno.ELOOP})
+
+
+def os_error_message(error: OSError) -> str:
+    """One plain line for a path the system refused, naming it (shortened when very long)."""
+    name = str(error.filename) if error.filename is not None else ""
+    if len(name) > 80:
+        name = f"{name[:40]}…{name[-30:]}"
+    where = f" {name}" if name else " a file or folder"
+    reason = (error.strerror or str(error)).rstrip(".").lower()
+    return (f"paceapp could not use{where}: {reason}. Please check the path and try again. "
+            "Anything already saved is safe.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # e.g. `paceapp show pain | head`: the reader left; nothing to say
         return 1
+    except OSError as error:
+        # The system refused a path (too long, not a folder, not allowed...) before anything was
+        # written: data writes report their own failures as PaceError.
+        click.echo(os_error_message(error), err=True)
+        return 2 if error.errno in PATH_MISTAKES else 1
     except Exception as error:  # the last line of defence: never a traceback for a person
         if os.environ.get("PACEAPP_DEBUG"):
             raise
