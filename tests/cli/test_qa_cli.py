@@ -198,3 +198,26 @@ def test_a_path_the_system_refuses_is_one_plain_line_exit_2(tmp_path: Path, wher
     assert len(ran.err.strip().splitlines()) == 1 and "too long" in ran.err
     assert folder_bytes(data) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_half_a_character_in_gp_words_is_one_plain_line_exit_2(cli, data_dir: Path) -> None:  # noqa: ANN001
+    """Found by the hostile suite: `gp tried -- '\\ud800'` reached the last-resort message."""
+    before = folder_bytes(data_dir)
+    ran = cli("gp", "tried", "--", "\ud800")
+    assert ran.code == 2 and "could not be read as text" in ran.err, ran
+    assert len(ran.err.strip().splitlines()) == 1
+    assert folder_bytes(data_dir) == before
+
+
+@pytest.mark.parametrize("args", [["demo", "--out", "{tmp}/\ud800"],
+                                  ["gp", "sheet", "--out", "{tmp}/\ud800.pdf"],
+                                  ["--data-dir", "{tmp}/\ud800", "log", "pain", "5"]])
+def test_half_a_character_in_a_path_is_one_plain_line_exit_2(
+        cli, data_dir: Path, tmp_path: Path, args: list[str]) -> None:  # noqa: ANN001
+    cli("log", "pain", "4")
+    before = folder_bytes(data_dir)
+    ran = cli(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert ran.code == 2 and "could not be read as characters" in ran.err, ran
+    assert "did not expect" not in ran.err
+    assert folder_bytes(data_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

@@ -63,3 +63,11 @@ def test_field_types_match_get_type_hints_for_every_kind() -> None:
         expected = {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
         assert field_types(cls) == expected, cls.__name__
         assert set(field_types(cls)) == names
+
+
+def test_unreadable_text_names_the_field_with_half_a_character() -> None:
+    from paceapp.core.codec import unreadable_text
+
+    assert unreadable_text({"a": "fine", "b": ["ok", {"c": "x\udc80y"}]}) == "b.1.c"
+    assert unreadable_text({"a": "fine ✓ – ü", "n": 3, "none": None}) is None
+    assert unreadable_text("\ud800") == ""

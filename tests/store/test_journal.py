@@ -122,3 +122,17 @@ def test_a_stored_document_that_is_not_an_object_is_a_named_damaged_file(
         Journal.open(data_dir).list(PainEntry, since=date(2026, 11, 1))
     assert "pain-2026.json" in str(error.value)
     assert path.read_bytes() == before
+
+
+def test_text_that_is_not_valid_unicode_is_refused_before_anything_is_written(
+        journal: Journal, data_dir: Path) -> None:
+    """A terminal can pass undecodable bytes through as half characters (found by the hostile
+    suite in `gp tried`). Kinds check their own text; the journal checks every kind again
+    before writing (see test_codec for the central check on its own)."""
+    journal.add(pain(date(2026, 11, 20)))
+    before = {p.name: p.read_bytes() for p in (data_dir / "records").iterdir()}
+    broken = dataclasses.replace(pain(date(2026, 11, 21)), note="ok \ud800 not")
+    with pytest.raises(ValidationError) as error:
+        journal.add(broken)
+    assert error.value.field == "note"
+    assert {p.name: p.read_bytes() for p in (data_dir / "records").iterdir()} == before

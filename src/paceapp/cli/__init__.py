@@ -72,6 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # e.g. `paceapp show pain | head`: the reader left; nothing to say
         return 1
+    except UnicodeError:
+        # Half a character (bytes the terminal could not decode), met on its way to a file name
+        # or the screen before anything was saved.
+        click.echo("Some of the text given could not be read as characters (perhaps it was "
+                   "pasted from somewhere with a different character set). Please type it "
+                   "again. Anything already saved is safe.", err=True)
+        return 2
     except OSError as error:
         # The system refused a path (too long, not a folder, not allowed...) before anything was
         # written: data writes report their own failures as PaceError.

@@ -45,6 +45,25 @@ def to_data(value: Any) -> Any:
     return value
 
 
+def unreadable_text(data: Any, where: str = "") -> str | None:
+    """The field (dotted path) of JSON-ready `data` holding text that is not valid Unicode - half
+    of a character, as arrives when a terminal passes bytes it could not decode - or None.
+    Such text cannot be saved as UTF-8."""
+    if isinstance(data, str):
+        return where if any("\ud800" <= char <= "\udfff" for char in data) else None
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return None
+    for key, value in items:
+        found = unreadable_text(value, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
+
+
 @functools.cache
 def field_types(cls: type) -> dict[str, Any]:
     """Each field of dataclass `cls` with its type, string annotations (PEP 563) resolved.

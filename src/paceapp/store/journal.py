@@ -23,7 +23,7 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document, Table
 
 from paceapp import __version__
-from paceapp.core.codec import DataError, from_data, to_data
+from paceapp.core.codec import DataError, from_data, to_data, unreadable_text
 from paceapp.core.errors import NotFoundError, ValidationError
 from paceapp.core.kinds import all_kinds, kind_class
 from paceapp.core.records import Record, touched, utc_now
@@ -40,6 +40,18 @@ META = "_meta"
 UNDO = "_undo"
 UNDO_KEPT = 100
 MIN_PREFIX = 4
+
+
+def _check_storable(record: Record) -> None:
+    """The record's own rules, and text that can be saved (a terminal can pass undecodable bytes
+    through as half characters; storage would fail on them, so say so first)."""
+    record.validate()
+    where = unreadable_text(to_data(record))
+    if where is not None:
+        field = where.split(".")[0]
+        raise ValidationError(
+            f"Part of the {field.replace('_', ' ')} could not be read as text (perhaps it was "
+            "pasted from somewhere with a different character set). Please type it again.", field)
 
 
 def _guard(method: Callable[P, T]) -> Callable[P, T]:
@@ -321,7 +333,7 @@ class Journal:
     @_guard
     def add(self, record: R, *, undoable: bool = True) -> R:
         """Store a new record (validated first)."""
-        record.validate()
+        _check_storable(record)
         with self.transaction():
             # Only the target file is searched for a clash: ids are random (uuid4), and reading
             # every year's file would make a quick log slower as the history grows.
@@ -339,7 +351,7 @@ class Journal:
         """Store many new records at once (one write per file; not added to the undo log)."""
         grouped: dict[tuple[type[Record], str], list[dict[str, Any]]] = {}
         for record in records:
-            record.validate()
+            _check_storable(record)
             grouped.setdefault((type(record), self._shard_for(record)), []).append(
                 to_data(record))
         with self.transaction():
@@ -351,7 +363,7 @@ class Journal:
     def update(self, record: R) -> R:
         """Replace a stored record with a changed copy (same id); `updated` is set to now."""
         record = touched(record)
-        record.validate()
+        _check_storable(record)
         with self.transaction():
             found = self._locate(type(record), record.id)
             if found is None:
@@ -367,7 +379,7 @@ class Journal:
     def put_single(self, record: R) -> R:
         """Store the one record of a SINGLE kind, replacing any earlier one."""
         assert record.SINGLE
-        record.validate()
+        _check_storable(record)
         with self.transaction():
             found = self._locate(type(record), record.KIND)
             before = dict(found[1]) if found else None
