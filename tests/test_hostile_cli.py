@@ -34,6 +34,9 @@ from paceapp.cli.root import build_cli
 
 #: Examples per command (a few hundred; PACEAPP_HOSTILE_EXAMPLES=2000 for a long run).
 EXAMPLES = int(os.environ.get("PACEAPP_HOSTILE_EXAMPLES", "200"))
+#: The same examples on every run, so CI is repeatable; PACEAPP_HOSTILE_EXPLORE=1 draws new
+#: ones each run to look for new bugs (two were found that way: docs/architecture.md, Tests).
+EXPLORE = bool(os.environ.get("PACEAPP_HOSTILE_EXPLORE"))
 UNEXPECTED = ("Traceback", "did not expect")
 #: Bugs this suite found in other features' commands, reported to their owners; the test still
 #: runs (and passes once fixed: not strict).
@@ -239,7 +242,7 @@ def check_command(path: tuple[str, ...], command: click.Command, data: Path) -> 
     # A known bug is not shrunk again on every run (shrinking a slow command takes minutes).
     phases = [Phase.explicit, Phase.reuse, Phase.generate] if " ".join(path) in KNOWN else list(Phase)
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, phases=phases,
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not EXPLORE, phases=phases,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(argv_for(path, command))
     def property_holds(argv: list[str]) -> None:

@@ -11,6 +11,7 @@ import contextlib
 import importlib
 import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -26,6 +27,8 @@ from paceapp.core.kinds import all_kinds
 from paceapp.store.storage import UnreadableFile, decode
 
 EXAMPLES = 300
+#: Repeatable examples unless PACEAPP_HOSTILE_EXPLORE=1 (see test_hostile_cli.py).
+EXPLORE = bool(os.environ.get("PACEAPP_HOSTILE_EXPLORE"))
 NOW = datetime(2026, 11, 21, 14, 30, tzinfo=UTC)
 TODAY = NOW.date()
 
@@ -100,7 +103,7 @@ def test_text_parsers_only_raise_plain_errors(target: str) -> None:
     parser = optional(module, name)
     call = TEXT_PARSERS[target]
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None)
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not EXPLORE)
     @given(TEXT)
     def holds(text: str) -> None:
         only_pace_errors(lambda: call(parser, text))
@@ -108,7 +111,7 @@ def test_text_parsers_only_raise_plain_errors(target: str) -> None:
     holds()
 
 
-@settings(max_examples=EXAMPLES, deadline=None, database=None)
+@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not EXPLORE)
 @given(st.one_of(st.integers(), st.floats(), st.booleans(), st.none(), st.text(max_size=5)))
 def test_check_score(value: object) -> None:
     from paceapp.core.text import check_score
@@ -127,7 +130,7 @@ def test_byte_parsers_only_raise_plain_errors(target: str) -> None:
     module, name = target.split(":")
     parser = optional(module, name)
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None)
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not EXPLORE)
     @given(BYTES)
     def holds(payload: bytes) -> None:
         if name == "parse_import":
@@ -153,7 +156,7 @@ def export_like(draw: st.DrawFn) -> bytes:
     return json.dumps(doc).encode()
 
 
-@settings(max_examples=EXAMPLES, deadline=None, database=None)
+@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not EXPLORE)
 @given(export_like())
 def test_export_parser_on_export_shaped_junk(payload: bytes) -> None:
     from paceapp.store.maintenance import parse_import
@@ -167,7 +170,7 @@ def test_codec_reads_any_json_for_every_kind(kind: str) -> None:
 
     cls = all_kinds()[kind]
 
-    @settings(max_examples=EXAMPLES // 3, deadline=None, database=None)
+    @settings(max_examples=EXAMPLES // 3, deadline=None, database=None, derandomize=not EXPLORE)
     @given(JSONISH)
     def holds(value: Any) -> None:
         def read() -> None:
@@ -199,7 +202,7 @@ def test_edits_of_every_kind(kind: str) -> None:
     record = SAMPLES[kind]
     names = editable_fields(type(record)) + ["id", "created", "nope", ""]
 
-    @settings(max_examples=EXAMPLES // 3, deadline=None, database=None)
+    @settings(max_examples=EXAMPLES // 3, deadline=None, database=None, derandomize=not EXPLORE)
     @given(st.lists(st.tuples(st.sampled_from(names), TEXT), max_size=3),
            st.lists(TEXT, max_size=1))
     def holds(pairs: list[tuple[str, str]], raw: list[str]) -> None:
@@ -248,7 +251,7 @@ def test_arbitrary_bytes_as_a_data_file(victim: str, healthy: Path, tmp_path: Pa
     [path] = [p for p in (data / "records").glob("*.json")
               if p.stem == victim or p.stem.startswith(f"{victim}-")][:1]
 
-    @settings(max_examples=60, deadline=None, database=None,
+    @settings(max_examples=60, deadline=None, database=None, derandomize=not EXPLORE,
               suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.one_of(st.binary(max_size=200), st.binary(max_size=200).map(lambda b: b + b"}\n"),
                      st.sampled_from([b"", b"\n", b"}\n", b"{}", b"[]\n", b'{"pain": []}\n',
