@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from paceapp.core.errors import PaceError
+from paceapp.core.text import has_half_characters
 
 T = TypeVar("T")
 
@@ -50,7 +51,7 @@ def unreadable_text(data: Any, where: str = "") -> str | None:
     of a character, as arrives when a terminal passes bytes it could not decode - or None.
     Such text cannot be saved as UTF-8."""
     if isinstance(data, str):
-        return where if any("\ud800" <= char <= "\udfff" for char in data) else None
+        return where if has_half_characters(data) else None
     if isinstance(data, dict):
         items: Any = data.items()
     elif isinstance(data, list):

@@ -28,6 +28,7 @@ from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
+from paceapp.core.text import UNREADABLE, has_half_characters
 from paceapp.core.timeparse import HOW_TO_WRITE, parse_when, show_date
 
 #: Field limits, in characters (kept small so the page stays readable).
@@ -55,8 +56,6 @@ SHARED_DECISION_QUESTIONS: tuple[str, ...] = (
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-#: Half of a character that is not valid text (bytes a terminal could not decode).
-_BROKEN = re.compile(r"[\ud800-\udfff]")
 
 
 def check_words(value: str | None, field: str, label: str, limit: int, *,
@@ -68,10 +67,8 @@ def check_words(value: str | None, field: str, label: str, limit: int, *,
     it is kept and always shown as the characters typed.
     """
     text = value or ""
-    if _BROKEN.search(text):
-        raise ValidationError(
-            f"Part of the {label} could not be read as text (perhaps it was pasted from "
-            "somewhere with a different character set). Please type it again.", field)
+    if has_half_characters(text):
+        raise ValidationError(f"Part of the {label} {UNREADABLE}", field)
     if _CONTROL.search(text):
         raise ValidationError(
             f"The {label} has an invisible control character in it (for example from a copied "

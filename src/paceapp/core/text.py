@@ -17,6 +17,16 @@ NOTE = 2000
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
 
+#: Why text with half a character is refused, and what to do (the end of a sentence).
+UNREADABLE = ("could not be read as text (perhaps it was pasted from somewhere with a different "
+              "character set). Please type it again.")
+
+
+def has_half_characters(text: str) -> bool:
+    """True when `text` holds half a character (a lone surrogate), as arrives when a terminal
+    passes on bytes it could not decode. Such text cannot be saved as UTF-8."""
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
 
 def strip_controls(text: str, keep_newlines: bool = False) -> str:
     """Remove ANSI escapes, control characters and bidi overrides; normalise to NFC."""

@@ -22,7 +22,8 @@ from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
 from paceapp.store.errors import WriteFailedError
 from paceapp.store.maintenance import EXPORT_FORMAT, EXPORT_VERSION
-from paceapp.store.migrations import SCHEMA_VERSION, write_files
+from paceapp.store.migrations import write_files
+from paceapp.store.schema import SCHEMA_VERSION
 from paceapp.store.storage import write_failure_message
 
 #: A text cell starting with one of these could run as a formula in a spreadsheet.

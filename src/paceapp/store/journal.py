@@ -27,6 +27,7 @@ from paceapp.core.codec import DataError, from_data, to_data, unreadable_text
 from paceapp.core.errors import NotFoundError, ValidationError
 from paceapp.core.kinds import all_kinds, kind_class
 from paceapp.core.records import Record, touched, utc_now
+from paceapp.core.text import UNREADABLE
 from paceapp.store.errors import CorruptFileError, NewerFormatError
 from paceapp.store.folder import DataFolder
 from paceapp.store.schema import SCHEMA_VERSION, needs_single_file_migration
@@ -49,9 +50,7 @@ def _check_storable(record: Record) -> None:
     where = unreadable_text(to_data(record))
     if where is not None:
         field = where.split(".")[0]
-        raise ValidationError(
-            f"Part of the {field.replace('_', ' ')} could not be read as text (perhaps it was "
-            "pasted from somewhere with a different character set). Please type it again.", field)
+        raise ValidationError(f"Part of the {field.replace('_', ' ')} {UNREADABLE}", field)
 
 
 def _guard(method: Callable[P, T]) -> Callable[P, T]:

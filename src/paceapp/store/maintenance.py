@@ -24,9 +24,7 @@ from paceapp.store.folder import Backup, DataFolder
 from paceapp.store.journal import Journal
 from paceapp.store.migrations import (
     META_FILE,
-    SCHEMA_VERSION,
     SHARD_NAME,
-    SINGLE_FILE,
     SYSTEM_TABLES,
     MergeCounts,
     decode_tables,
@@ -34,11 +32,11 @@ from paceapp.store.migrations import (
     merge_records,
     meta_payload,
     migrate_folder,
-    needs_single_file_migration,
     read_tables,
     stored_version,
     write_files,
 )
+from paceapp.store.schema import SCHEMA_VERSION, SINGLE_FILE, needs_single_file_migration
 from paceapp.store.storage import UnreadableFile, decode, write_failure_message
 
 #: The name and version of a full JSON export (docs/data-format.md, "Export").
