@@ -59,3 +59,10 @@ class Problem(Static):
     def say(self, message: str) -> None:
         self.update(f"! {message}" if message else "")
         self.set_class(not message, "-empty")
+
+
+def problem_and_buttons(save: str = "Save (Enter)", cancel: str = "Cancel (Esc)") -> ComposeResult:
+    """The end of every form: where a problem is said, then Save and Cancel (ids save, cancel)."""
+    yield Problem(id="problem")
+    yield Horizontal(Button(save, id="save", variant="primary"), Button(cancel, id="cancel"),
+                     classes="buttons")

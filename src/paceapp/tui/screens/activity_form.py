@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -26,7 +26,7 @@ from paceapp.core.pacing import (
 from paceapp.core.pain import check_not_future
 from paceapp.core.text import NOTE, clean_text, parse_int
 from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import Problem, problem_and_buttons
 
 
 class ActivityForm(ModalScreen[ActivityLog | None]):
@@ -68,10 +68,7 @@ class ActivityForm(ModalScreen[ActivityLog | None]):
                         placeholder="now")
             yield Label("Note (optional)", classes="field-label")
             yield Input(value=log.note if log else "", id="note", max_length=NOTE)
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#amount" if self.start_name else "#name", Input).focus()

@@ -28,7 +28,7 @@ from paceapp.core.goals import (
 )
 from paceapp.core.text import LINE, SHORT, parse_int
 from paceapp.core.timeparse import local_now
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import Problem, problem_and_buttons
 
 NO_GOAL = "-"
 
@@ -140,10 +140,7 @@ class GoalForm(ModalScreen[PlanFormResult | None]):
                              classes="row")
             yield text_row("or a new one", "new_goal", "", LINE,
                            "e.g. walk to the shop again by spring")
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
@@ -269,10 +266,7 @@ class LongerGoalForm(ModalScreen[LongerGoal | None]):
                         classes="intro", markup=False)
             yield text_row("Longer goal", "what", "", LINE, "e.g. walk to the shop again")
             yield text_row("By when", "by_when", "", SHORT, "e.g. by spring (optional)")
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()

@@ -13,12 +13,12 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import ValidationError
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import Problem, problem_and_buttons
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,7 @@ class GpForm(ModalScreen[Any]):
                 yield Label(field.label, classes="field-label", markup=False)
                 yield Input(value=field.value, id=f"f-{field.name}", placeholder=field.placeholder,
                             max_length=field.max_length)
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         self.query_one(f"#f-{self.fields[0].name}", Input).focus()

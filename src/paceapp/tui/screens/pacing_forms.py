@@ -29,7 +29,7 @@ from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.outputs.pacing import history_lines, items_text
 from paceapp.tui.screens.record_form import RecordForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import Problem, problem_and_buttons
 
 METHOD_HELP = {
     "three-day": ("Three tries, e.g. 20 25 30", "Do it on three days, note how long each time "
@@ -93,10 +93,7 @@ class BaselineForm(ModalScreen[BaselineResult | None]):
             with Horizontal(id="step-row"):
                 yield Input(id="step-pct", restrict=r"\d{0,2}", max_length=2, placeholder="10")
                 yield Input(id="step-days", restrict=r"\d{0,2}", max_length=2, placeholder="7")
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#inputs" if self.current else "#name", Input).focus()
@@ -171,10 +168,7 @@ class PlanForm(ModalScreen[PlanResult | None]):
             yield Select([("just this day", "day"),
                           ("my usual plan (days without their own)", "default")],
                          value="day", allow_blank=False, id="default")
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#items", Input).focus()

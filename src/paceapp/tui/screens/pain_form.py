@@ -15,7 +15,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.pain import PainEntry, PegEntry, new_pain, new_peg
 from paceapp.core.text import NOTE, SHORT, clean_text, parse_int
 from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import Problem, problem_and_buttons
 
 
 class PainForm(ModalScreen[PainEntry | None]):
@@ -57,10 +57,7 @@ class PainForm(ModalScreen[PainEntry | None]):
                 yield Label("When (optional)")
                 when = f"{entry.at:%Y-%m-%d %H:%M}" if entry else ""
                 yield Input(value=when, id="when", placeholder="now, or 14:30, yesterday 21:00")
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         # Bad-day mode makes buttons 3 rows tall and 12 wide; eleven of them do not fit a
@@ -136,10 +133,7 @@ class PegForm(ModalScreen[PegEntry | None]):
                 value = str(getattr(self.entry, field)) if self.entry else ""
                 yield Input(value=value, id=field, restrict=r"\d{0,2}", max_length=2,
                             placeholder="0-10")
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#pain", Input).focus()

@@ -8,7 +8,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -17,7 +17,7 @@ from paceapp.core.edits import apply_edits, editable_fields
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import Problem, problem_and_buttons
 
 
 def as_text(value: Any) -> str:
@@ -48,10 +48,7 @@ class RecordForm(ModalScreen[Record | None]):
             for name in self.fields:
                 yield Label(name.replace("_", " "), classes="field-label", markup=False)
                 yield Input(value=as_text(getattr(self.record, name)), id=f"f-{name}")
-            yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Enter)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield from problem_and_buttons()
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
