@@ -43,14 +43,16 @@ UNDO_KEPT = 100
 MIN_PREFIX = 4
 
 
-def _check_storable(record: Record) -> None:
-    """The record's own rules, and text that can be saved (a terminal can pass undecodable bytes
-    through as half characters; storage would fail on them, so say so first)."""
+def _storable_data(record: Record) -> dict[str, Any]:
+    """The record as stored data, after its own rules and a check that its text can be saved (a
+    terminal can pass undecodable bytes through as half characters; say so before writing)."""
     record.validate()
-    where = unreadable_text(to_data(record))
+    data = to_data(record)
+    where = unreadable_text(data)
     if where is not None:
         field = where.split(".")[0]
         raise ValidationError(f"Part of the {field.replace('_', ' ')} {UNREADABLE}", field)
+    return data
 
 
 def _guard(method: Callable[P, T]) -> Callable[P, T]:
@@ -332,14 +334,13 @@ class Journal:
     @_guard
     def add(self, record: R, *, undoable: bool = True) -> R:
         """Store a new record (validated first)."""
-        _check_storable(record)
+        data = _storable_data(record)
         with self.transaction():
             # Only the target file is searched for a clash: ids are random (uuid4), and reading
             # every year's file would make a quick log slower as the history grows.
             table = self._table(type(record), self._shard_for(record))
             if record.SINGLE or any(doc.get("id") == record.id for doc in table.all()):
                 raise ValidationError(f"A {record.LABEL} with that id is already stored.", "id")
-            data = to_data(record)
             table.insert(data)
             if undoable:
                 self._log("add", record, None, data)
@@ -350,9 +351,8 @@ class Journal:
         """Store many new records at once (one write per file; not added to the undo log)."""
         grouped: dict[tuple[type[Record], str], list[dict[str, Any]]] = {}
         for record in records:
-            _check_storable(record)
             grouped.setdefault((type(record), self._shard_for(record)), []).append(
-                to_data(record))
+                _storable_data(record))
         with self.transaction():
             for (cls, shard), docs in grouped.items():
                 self._table(cls, shard).insert_multiple(docs)
@@ -362,14 +362,13 @@ class Journal:
     def update(self, record: R) -> R:
         """Replace a stored record with a changed copy (same id); `updated` is set to now."""
         record = touched(record)
-        _check_storable(record)
+        data = _storable_data(record)
         with self.transaction():
             found = self._locate(type(record), record.id)
             if found is None:
                 raise NotFoundError(f"There is no {record.LABEL} with id {record.id}.")
             old_shard, old_doc = found
             before = dict(old_doc)
-            data = to_data(record)
             self._replace(type(record), old_shard, old_doc.doc_id, self._shard_for(record), data)
             self._log("update", record, before, data)
         return record
@@ -378,7 +377,7 @@ class Journal:
     def put_single(self, record: R) -> R:
         """Store the one record of a SINGLE kind, replacing any earlier one."""
         assert record.SINGLE
-        _check_storable(record)
+        _storable_data(record)  # checked before the stored copy gets its fixed id
         with self.transaction():
             found = self._locate(type(record), record.KIND)
             before = dict(found[1]) if found else None
