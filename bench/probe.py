@@ -35,7 +35,7 @@ async def paceapp(data_dir: str) -> None:
 
     app = PaceApp(Journal.open(Path(data_dir)))
     async with app.run_test(size=(100, 32)) as pilot:
-        # Ready = Today has drawn with its data: the load worker finished and a frame followed.
+        # Ready = Today has shown its data (the first read) and a frame followed.
         while not getattr(app.screen, "data_shown", False):
             await pilot.pause(0.002)
         await pilot.pause()
