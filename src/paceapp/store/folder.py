@@ -13,16 +13,17 @@ Layout::
 
 Snapshots use hard links where the filesystem allows: files are only ever replaced, never changed
 in place, so a link keeps the old version exactly and costs no space until the live file changes.
+
+The lock is an operating-system lock taken through ``filelock`` (``flock`` on Linux and macOS,
+``LockFileEx`` on Windows), so nothing here needs a POSIX-only module and a lock held by a process
+that was killed is let go by the system with it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
 import shutil
-import time as clock
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,10 +31,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from paceapp.store.conflicts import is_conflict_copy
-from paceapp.store.errors import BusyError, StoreError, WriteFailedError
+from paceapp.store.errors import BusyError, WriteFailedError
 from paceapp.store.storage import looks_complete, write_failure_message
 
 if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
     from paceapp.store.storage import SafeJSONStorage
 
 FOLDER_MODE = 0o700
@@ -41,7 +44,12 @@ FOLDER_MODE = 0o700
 DAILY_BACKUPS_KEPT = 14
 #: How many "before restore/migrate/import" backups to keep.
 EVENT_BACKUPS_KEPT = 5
+#: How long to wait for another paceapp to finish saving before saying it is busy.
 LOCK_TIMEOUT_S = 15.0
+#: How often to try the lock again while waiting.
+LOCK_POLL_S = 0.005
+LOCK_FILE_MODE = 0o600
+BUSY_MESSAGE = "Another paceapp window is busy saving. Please try again in a moment."
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,7 @@ class DataFolder:
         self.records = self.root / "records"
         self.backups = self.root / "backups"
         self.lock_path = self.root / ".lock"
-        self._lock_fd: int | None = None
+        self._lock: BaseFileLock | None = None
         self._lock_depth = 0
         #: Files changed in the current transaction, written together when it ends.
         self.staging: dict[Path, SafeJSONStorage] | None = None
@@ -93,40 +101,45 @@ class DataFolder:
         return self.records.is_dir()
 
     # -- locking --------------------------------------------------------------------------
+    def _os_lock(self) -> BaseFileLock:
+        """The folder's operating-system lock object (made on first use).
+
+        ``filelock.FileLock`` is the native lock for the platform: ``flock`` on Linux and macOS,
+        ``LockFileEx`` on Windows. Both are held by an open file, so the system lets go of them when
+        the process ends however it ends (even ``kill -9``): a crash never leaves the folder locked.
+        It is imported here, not at the top, so commands that only read never pay for it.
+        ``thread_local=False``: the hold belongs to this folder object, as ``_lock_depth`` does.
+        """
+        if self._lock is None:
+            from filelock import FileLock
+
+            self._lock = FileLock(self.lock_path, mode=LOCK_FILE_MODE, thread_local=False)
+        return self._lock
+
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the folder's exclusive lock (re-entrant within this process)."""
+        """Hold the folder's exclusive lock (re-entrant within this process).
+
+        Waits up to LOCK_TIMEOUT_S for another paceapp to finish, then raises BusyError.
+        """
         if self._lock_depth == 0:
             self.ensure()
+            from filelock import Timeout
+
+            lock = self._os_lock()
             try:
-                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+                lock.acquire(timeout=LOCK_TIMEOUT_S, poll_interval=LOCK_POLL_S)
+            except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
+                raise BusyError(BUSY_MESSAGE) from None
             except OSError as error:
                 raise WriteFailedError(write_failure_message(self.lock_path, error)) from error
-            deadline = clock.monotonic() + LOCK_TIMEOUT_S
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except OSError as error:
-                    if error.errno not in (errno.EAGAIN, errno.EACCES):
-                        os.close(fd)
-                        raise StoreError(f"Could not lock {self.lock_path}: {error}") from error
-                    if clock.monotonic() > deadline:
-                        os.close(fd)
-                        raise BusyError(
-                            "Another paceapp window is busy saving. Please try again in a "
-                            "moment.") from None
-                    clock.sleep(0.005)
-            self._lock_fd = fd
         self._lock_depth += 1
         try:
             yield
         finally:
             self._lock_depth -= 1
-            if self._lock_depth == 0 and self._lock_fd is not None:
-                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-                os.close(self._lock_fd)
-                self._lock_fd = None
+            if self._lock_depth == 0 and self._lock is not None:
+                self._lock.release()
 
     def require_lock(self) -> None:
         """Raise unless this process holds the lock (a programming error, not a user error)."""

@@ -129,7 +129,10 @@ def atomic_write_many(files: dict[Path, bytes]) -> dict[Path, FileKey]:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((tmp_name, path))
             with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), FILE_MODE)
+                if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                    os.fchmod(handle.fileno(), FILE_MODE)
+                else:
+                    os.chmod(tmp_name, FILE_MODE)
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
