@@ -1,4 +1,8 @@
-"""Where paceapp keeps data: the one module that knows (tests patch `default_data_dir`)."""
+"""Where paceapp keeps data and saves files: the one module that knows.
+
+Tests patch `default_data_dir`, and set $PACEAPP_DOCUMENTS_DIR so nothing lands in a real
+documents folder.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import os
 from pathlib import Path
 
 ENV_DATA_DIR = "PACEAPP_DATA_DIR"
+ENV_DOCUMENTS_DIR = "PACEAPP_DOCUMENTS_DIR"
 
 
 def default_data_dir() -> Path:
@@ -23,3 +28,17 @@ def resolve_data_dir(option: str | os.PathLike[str] | None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+def documents_dir() -> Path:
+    """Where the app saves the files a person will look for (GP sheets, cards, exports).
+
+    $PACEAPP_DOCUMENTS_DIR, else the person's documents folder (e.g. ~/Documents), as a full
+    path. Nothing is created here: the folder is made only when something is saved into it.
+    """
+    env = os.environ.get(ENV_DOCUMENTS_DIR)
+    if env:
+        return Path(env).expanduser().absolute()
+    import platformdirs  # deferred: only the app's save dialogs need it
+
+    return platformdirs.user_documents_path().expanduser().absolute()

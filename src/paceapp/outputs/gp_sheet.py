@@ -314,8 +314,11 @@ class OutputError(PaceError):
     exit_code = 1
 
 
-def save_file(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` whole (see outputs.files); return the full path."""
+def save_file(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` whole (see outputs.files); return the full path.
+
+    A file already there is replaced only with `force` (else OutputExistsError, exit 2).
+    """
     from paceapp.outputs.files import write_output
     from paceapp.store.errors import WriteFailedError
 
@@ -324,7 +327,7 @@ def save_file(path: Path, data: bytes) -> Path:
         if target.is_dir():
             raise OutputError(f"{target} is a folder. Please give a file name, like "
                               f"{target / 'gp-sheet.pdf'}.")
-        return write_output(target, data)
+        return write_output(target, data, force=force)
     except (WriteFailedError, OSError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise OutputError(f"Could not write the sheet to {target}: {reason}") from None
