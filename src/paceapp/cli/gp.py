@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import click
 
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.outfile import FORCE_HELP, FileOrDash, as_file, emit_bytes, stdout_is_terminal
 from paceapp.cli.params import WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.gp import (
@@ -45,6 +45,8 @@ from paceapp.outputs.tables import record_json
 FORMATS = ("text", "md", "pdf", "html")
 SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".html": "html",
             ".htm": "html"}
+
+
 @click.group("gp")
 def gp_group() -> None:
     """Get ready for a GP appointment: concerns, questions, medicines, and a one-page sheet.
@@ -373,24 +375,35 @@ def gp_history(env: Env, as_json: bool) -> None:
 @gp_group.command("sheet")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="text (default), md, pdf or html. Taken from --out's ending when not given.")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Write to this file (default: print to the screen).")
+@click.option("--out", type=FileOrDash(), default=None,
+              help="Write to this file ('-' or nothing: print it, e.g. to pipe to a printer).")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--weeks", type=click.IntRange(1, 52), default=None,
               help="Summarise the last N weeks (default: since your last appointment).")
 @click.option("--since", default=None, metavar="WHEN", help="Summarise from this day.")
 @pass_env
-def gp_sheet(env: Env, fmt: str | None, out: Path | None, weeks: int | None,
-             since: str | None) -> None:
-    """The one-page sheet to print and take along (text, Markdown, PDF or HTML)."""
+def gp_sheet(env: Env, fmt: str | None, out: Path | str | None, force: bool,
+             weeks: int | None, since: str | None) -> None:
+    """The one-page sheet to print and take along (text, Markdown, PDF or HTML).
+
+    \b
+    paceapp gp sheet --out gp-sheet.pdf          (a file; --force replaces one already there)
+    paceapp gp sheet --format pdf --out - | lp   (the PDF itself to standard output)
+    """
     from paceapp.core.timeparse import parse_date
     from paceapp.outputs.gp_sheet import load_inputs, render_markdown, render_text, save_file
 
     if weeks is not None and since is not None:
         raise ValidationError("Please give --weeks or --since, not both.", "weeks")
-    fmt = fmt or (SUFFIXES.get(out.suffix.lower(), "text") if out else "text")
-    if fmt == "pdf" and out is None and sys.stdout.isatty():
+    path = as_file(out)  # None: standard output ('-' or no --out)
+    fmt = fmt or (SUFFIXES.get(path.suffix.lower(), "text") if path else "text")
+    if fmt == "pdf" and path is None and stdout_is_terminal():
         raise ValidationError("A PDF cannot be shown on the screen. Add --out FILE, e.g. "
                               "--out gp-sheet.pdf.", "out")
+    if path is not None:
+        from paceapp.outputs.files import refuse_existing
+
+        refuse_existing([path], force=force)  # before any work: the file stays as it is
     today = env.today()
     since_day = parse_date(since, today, "since") if since is not None else None
     inputs = load_inputs(env.journal(), today, weeks=weeks, since=since_day)
@@ -408,15 +421,15 @@ def gp_sheet(env: Env, fmt: str | None, out: Path | None, weeks: int | None,
         data = render_markdown(inputs).encode()
     else:
         data = render_text(inputs).encode()
-    if out is None:
-        if fmt != "pdf":
+    if path is None:
+        if fmt == "pdf":
+            emit_bytes(data)  # e.g. piped to lp
+        else:
             click.echo(data.decode(), nl=False)
-            return
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)  # e.g. piped to lp
-        sys.stdout.buffer.flush()
+        if note:
+            click.echo(note, err=True)  # stdout carries the sheet alone
         return
-    where = save_file(out, data)
+    where = save_file(path, data, force=force)
     click.echo(f"Wrote your GP sheet ({'one A4 page, ' if fmt == 'pdf' else ''}{fmt}) to {where}")
     if note:
         click.echo(note)

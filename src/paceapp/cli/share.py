@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.outfile import FORCE_HELP, FileOrDash, as_file, is_dash
 from paceapp.cli.params import DAY, WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import (
@@ -61,15 +62,32 @@ def _interactive() -> bool:
     return bool(getattr(stdin, "isatty", lambda: False)())
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path | str, text: str, force: bool) -> Path | None:
+    """Write the document to `path` (None for '-': standard output); return the full path."""
     from paceapp.outputs.files import write_output
     from paceapp.store.errors import WriteFailedError
 
+    if is_dash(path):
+        click.echo(text, nl=False)  # byte for byte what the file would hold
+        return None
     try:
-        write_output(path, text.encode("utf-8"))
+        return write_output(Path(path), text.encode("utf-8"), force=force)
     except WriteFailedError as error:
         raise ValidationError(f"Could not write {path}: {error}",
                               "out") from None
+
+
+def _check_out(out: Path | str | None, message: bool, force: bool) -> None:
+    """Before anything is asked or shown: stdout carries one document (the file or the chat
+    message, not both), and a file already there is replaced only with --force."""
+    from paceapp.outputs.files import refuse_existing
+
+    if is_dash(out) and message:
+        raise ValidationError("--out - and --message would both print to standard output. "
+                              "Please choose one, or give --out a file name.", "out")
+    path = as_file(out)
+    if path is not None:
+        refuse_existing([path], force=force)
 
 
 def display_name_for(journal: Journal, name: str | None, ask: bool) -> str:
@@ -100,20 +118,22 @@ def share_group() -> None:
               help=f"Extra sections, comma separated: {', '.join(SECTIONS)}. Medicines are never "
                    "shared.")
 @click.option("--note", default="", help="A short note, e.g. what helped you this week.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the card file (JSON) here.")
+@click.option("--out", type=FileOrDash(dir_okay=False),
+              default=None, help="Write the card file (JSON) here ('-': standard output).")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--message", is_flag=True, help="Print the chat message to paste in WhatsApp, SMS "
               "or email.")
 @click.option("--yes", is_flag=True, help="Do not ask before sharing.")
 @pass_env
-def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str, out: Path | None,
-               message: bool, yes: bool) -> None:
+def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str,
+               out: Path | str | None, force: bool, message: bool, yes: bool) -> None:
     """Share your goal card: your active plans and this week's progress.
 
     \b
     Shows exactly what will be shared first. Without --out or --message it only shows it.
     Pain and sleep summaries are added only with --include; medicines never.
     """
+    _check_out(out, message, force)
     include_list = check_include(part for item in include for part in item.split(","))
     journal = env.journal()
     now = _moment()
@@ -136,21 +156,25 @@ def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str, 
         click.echo("Not shared. Nothing was written.", err=True)
         return
     if out is not None:
-        _write(out, card_json(card))
-        click.echo(f"Wrote your goal card to {out}.", err=True)
+        where = _write(out, card_json(card), force)
+        if where is not None:
+            click.echo(f"Wrote your goal card to {where}", err=True)
     keep_identity(journal, settings, shown_name)
     if message:
         click.echo(card_message(card))
 
 
 @share_group.command("plan")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the plan file (JSON) here.")
+@click.option("--out", type=FileOrDash(dir_okay=False),
+              default=None, help="Write the plan file (JSON) here ('-': standard output).")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--message", is_flag=True, help="Print the plan as a chat message.")
 @click.option("--name", default=None, help="The name your group sees (saved).")
 @pass_env
-def share_plan(env: Env, out: Path | None, message: bool, name: str | None) -> None:
+def share_plan(env: Env, out: Path | str | None, force: bool, message: bool,
+               name: str | None) -> None:
     """Share the group's mutual support plan."""
+    _check_out(out, message, force)
     journal = env.journal()
     plan = journal.get_single(GroupPlan)
     if plan is None:
@@ -168,8 +192,10 @@ def share_plan(env: Env, out: Path | None, message: bool, name: str | None) -> N
     settings = load_settings(journal)
     member_id = settings.member_id
     if out is not None:
-        _write(out, plan_json(plan, member_id=member_id, shared_by=shown_name, now=now))
-        click.echo(f"Wrote the group plan to {out}.", err=True)
+        where = _write(out, plan_json(plan, member_id=member_id, shared_by=shown_name, now=now),
+                       force)
+        if where is not None:
+            click.echo(f"Wrote the group plan to {where}", err=True)
     keep_identity(journal, settings, shown_name)
     if message:
         click.echo(plan_message(plan, member_id=member_id, shared_by=shown_name, now=now))

@@ -1,0 +1,70 @@
+"""`--out FILE` and `-` for the commands that write a document (GP sheet, card, plan, export).
+
+`-` means standard output (for `--out`) or standard input (for a file to read), as in most
+command-line tools. A file really called "-" can still be named as ./-.
+When standard output carries the document, every note for the person goes to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+#: The name that means standard output / standard input.
+DASH = "-"
+
+#: The --force option's help, the same on every command that writes a file.
+FORCE_HELP = "Replace the file if it is already there (otherwise paceapp stops and says so)."
+
+
+class FileOrDash(click.Path):
+    """A file name as a Path, or the string "-" for standard output / input.
+
+    pathlib turns "./-" into "-", so the choice is made on the words typed: `-` alone is
+    standard output; "./-" stays a file called "-".
+    """
+
+    def __init__(self, *, dir_okay: bool = True) -> None:
+        super().__init__(dir_okay=dir_okay, allow_dash=True, path_type=str)
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> Path | str:
+        if isinstance(value, Path):
+            return value
+        text = super().convert(value, param, ctx)
+        return DASH if text == DASH else Path(text)
+
+
+def is_dash(value: Path | str | None) -> bool:
+    """True when the person wrote `-` (standard output or input), not a file name."""
+    return isinstance(value, str) and value == DASH
+
+
+def as_file(value: Path | str | None) -> Path | None:
+    """The file named, or None for `-` (standard output) or no name at all."""
+    if value is None or is_dash(value):
+        return None
+    return Path(value)
+
+
+def emit_bytes(data: bytes) -> None:
+    """Send a document to standard output exactly as it is (a PDF stays a PDF through a pipe)."""
+    sys.stdout.flush()
+    stream = click.get_binary_stream("stdout")
+    stream.write(data)
+    stream.flush()
+
+
+def read_stdin(limit: int) -> bytes:
+    """At most `limit` bytes from standard input."""
+    return click.get_binary_stream("stdin").read(limit)
+
+
+def stdin_is_terminal() -> bool:
+    return bool(getattr(sys.stdin, "isatty", lambda: False)())
+
+
+def stdout_is_terminal() -> bool:
+    return bool(getattr(sys.stdout, "isatty", lambda: False)())
