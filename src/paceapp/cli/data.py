@@ -9,8 +9,20 @@ from pathlib import Path
 import click
 
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.outfile import FileOrDash, as_file, is_dash, read_stdin, stdin_is_terminal
 from paceapp.core.errors import ValidationError
 from paceapp.core.timeparse import show_date
+
+#: How a document read from '-' is named in messages ("Standard input cannot be imported: ...").
+STDIN_NAME = "Standard input"
+
+
+def _full(path: Path) -> str:
+    """The full path, to show where a file went."""
+    try:
+        return str(path.expanduser().resolve())
+    except (OSError, RuntimeError):
+        return str(path)
 
 
 def _count_text(counts: dict[str, int]) -> str:
@@ -104,8 +116,23 @@ def data_backups(env: Env, as_json: bool) -> None:
     click.echo(f"\nIn {env.data_dir / 'backups'}.\nTo put one back: paceapp data restore NAME")
 
 
+def complete_backup(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Backup names for shell completion, newest first (a folder listing: reads no data file).
+
+    Never fails: no data folder, no backups or an unreadable folder simply give no names.
+    """
+    from paceapp.paths import resolve_data_dir
+    from paceapp.store.folder import DataFolder
+
+    try:
+        root = resolve_data_dir(ctx.find_root().params.get("data_dir"))
+        return [b.name for b in DataFolder(root).list_backups() if b.name.startswith(incomplete)]
+    except Exception:  # a shell's Tab must never show a traceback
+        return []
+
+
 @data_group.command("restore")
-@click.argument("backup", metavar="BACKUP")
+@click.argument("backup", metavar="BACKUP", shell_complete=complete_backup)
 @click.option("--yes", is_flag=True, help="Do not ask first.")
 @pass_env
 def data_restore(env: Env, backup: str, yes: bool) -> None:
@@ -129,11 +156,12 @@ def data_restore(env: Env, backup: str, yes: bool) -> None:
 @data_group.command("export")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
               show_default=True, help="json: everything, for import; csv: one file per kind.")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="JSON: the file to write (default: print it). CSV: the folder to write into.")
+@click.option("--out", type=FileOrDash(), default=None,
+              help="JSON: the file to write ('-' or nothing: print it). CSV: the folder to write "
+                   "into.")
 @click.option("--force", is_flag=True, help="Replace files that are already there.")
 @pass_env
-def data_export(env: Env, fmt: str, out: Path | None, force: bool) -> None:
+def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None:
     """Write all your records out: a full JSON export, or CSV files for a spreadsheet."""
     from paceapp.outputs.export import (
         export_document,
@@ -145,41 +173,63 @@ def data_export(env: Env, fmt: str, out: Path | None, force: bool) -> None:
     from paceapp.store.maintenance import export_records
     from paceapp.store.migrations import migrate_folder
 
-    if out is not None:
-        usable_path(out)
+    if is_dash(out) and fmt == "csv":
+        raise ValidationError("CSV is a folder of files (one per kind), so it cannot go to "
+                              "standard output. Please give a folder: --out FOLDER, or use "
+                              "--format json for '-'.", "out")
+    path = as_file(out)  # None: standard output ('-' or no --out)
+    if path is not None:
+        usable_path(path)
+    if fmt == "csv" and path is None:
+        raise ValidationError("Please say which folder to write the CSV files into: --out FOLDER.",
+                              "out")
     migrate_folder(env.data_dir)
     records = export_records(env.journal())
-    if fmt == "json" and out is None:
+    if path is None:
         click.echo(render_export(export_document(records)), nl=False)
         return
     if fmt == "json":
-        assert out is not None
-        total = write_json_export(records, out, force=force)
-        click.echo(f"Exported {total} records to {out}.")
+        total = write_json_export(records, path, force=force)
+        click.echo(f"Exported {total} records to {_full(path)}")
         return
-    if out is None:
-        raise ValidationError("Please say which folder to write the CSV files into: --out FOLDER.",
-                              "out")
-    total, files = write_csv_export(records, out, force=force)
-    click.echo(f"Exported {total} records to {len(files)} CSV files in {out}.")
+    total, files = write_csv_export(records, path, force=force)
+    click.echo(f"Exported {total} records to {len(files)} CSV files in {_full(path)}")
 
 
 @data_group.command("import")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", metavar="FILE|-", type=FileOrDash())
 @click.option("--merge", is_flag=True,
               help="Add to data that is already there (a record in both is kept once; the newer "
                    "copy wins).")
 @pass_env
-def data_import(env: Env, file: Path, merge: bool) -> None:
-    """Load a full JSON export (or merge a sync tool's conflicting copy of a data file)."""
-    from paceapp.outputs.export import usable_path
-    from paceapp.store.maintenance import import_batch, read_import_file
+def data_import(env: Env, file: Path | str, merge: bool) -> None:
+    """Load a full JSON export (or merge a sync tool's conflicting copy of a data file).
 
-    batch = read_import_file(usable_path(file))
+    \b
+    FILE is the export; '-' reads it from standard input:
+    paceapp data export --out - | paceapp --data-dir NEW data import -
+    """
+    from paceapp.outputs.export import usable_path
+    from paceapp.store.maintenance import (
+        MAX_IMPORT_BYTES,
+        import_batch,
+        parse_import,
+        read_import_file,
+    )
+
+    if is_dash(file):
+        if stdin_is_terminal():
+            click.echo("Paste the export, then press Ctrl+D on a new line:", err=True)
+        batch = parse_import(read_stdin(MAX_IMPORT_BYTES + 1), Path(STDIN_NAME))
+        source = "on standard input"
+    else:
+        path = Path(file)
+        batch = read_import_file(usable_path(path))
+        source = path.name
     done = import_batch(env.data_dir, batch, merge=merge)
     counts = done.counts
     what = "export" if batch.form == "export" else "copy"
-    click.echo(f"Read {len(batch.records)} records from the {what} {file.name} "
+    click.echo(f"Read {len(batch.records)} records from the {what} {source} "
                f"({_count_text(batch.counts())}).")
     click.echo(f"Added {counts.total_added}, updated {counts.total_replaced} with a newer copy, "
                f"kept {counts.total_kept} that were already there (the same or newer).")
