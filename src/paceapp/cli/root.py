@@ -14,16 +14,16 @@ from paceapp.paths import resolve_data_dir
 
 #: Modules under paceapp.cli that add commands; each has `register(cli: click.Group)`.
 COMMAND_MODULES: tuple[str, ...] = (
-    "log", "records", "sleep", "flare", "pace", "goal", "gp", "share", "data", "report", "demo",
-    "support", "settings",
+    "log", "records", "sleep", "flare", "pace", "goal", "gp", "calendar", "share", "data", "report",
+    "demo", "support", "settings",
 )
 
 #: Top-level command -> the module that adds it (imported only when the command runs).
 ROOT_COMMANDS: dict[str, str] = {
     "log": "log", "show": "records", "edit": "records", "delete": "records", "undo": "records",
     "kinds": "records", "flare-plan": "flare", "pace": "pace", "insights": "pace",
-    "goal": "goal", "gp": "gp", "share": "share", "group": "share", "data": "data",
-    "report": "report", "demo": "demo", "support": "support", "settings": "settings",
+    "goal": "goal", "gp": "gp", "calendar": "calendar", "share": "share", "group": "share",
+    "data": "data", "report": "report", "demo": "demo", "support": "support", "settings": "settings",
 }
 
 HELP = f"""paceapp - pacing, sleep, flare-ups, goals, GP visits and peer support.
