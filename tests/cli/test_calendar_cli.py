@@ -74,13 +74,18 @@ def test_all_day_without_a_time_and_no_reminder(cli) -> None:  # noqa: ANN001
     assert not list(event.walk("VALARM"))
 
 
-def test_standard_output_is_the_exact_file_bytes(data_dir: Path) -> None:
-    """Through CliRunner's byte stream: CRLF line endings, nothing else on stdout."""
+@pytest.mark.parametrize("out", [(), ("--out", "-")], ids=["no-out", "dash"])
+def test_standard_output_is_the_exact_file_bytes(data_dir: Path, tmp_path: Path,
+                                                 out: tuple[str, ...]) -> None:
+    """Through CliRunner's byte stream: CRLF line endings, nothing else on stdout, no file."""
     from paceapp.cli.root import build_cli
 
     Journal.open(data_dir).add(Appointment(visit_date=date(2026, 3, 30), visit_time=time(9, 30)))
-    result = CliRunner().invoke(build_cli(), ["--data-dir", str(data_dir), "calendar", "gp",
-                                              "--out", "-"], env={"PACEAPP_NOW": NOW})
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path) as here:
+        result = runner.invoke(build_cli(), ["--data-dir", str(data_dir), "calendar", "gp", *out],
+                               env={"PACEAPP_NOW": NOW})
+        assert list(Path(here).iterdir()) == []  # '-' is standard output, never a file
     assert result.exit_code == 0, result.output
     raw = result.stdout_bytes
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
@@ -106,6 +111,15 @@ def test_gp_out_writes_a_file_and_does_not_replace_it_without_force(
     assert forced.code == 0, forced.err
     assert one_event(target.read_bytes()).decoded("DTSTART") == datetime(2026, 3, 31, 10, 0,
                                                                          tzinfo=UTC)
+
+
+def test_a_file_called_dash_can_still_be_named(cli, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    prepared(cli)
+    monkeypatch.chdir(tmp_path)
+    ran = cli("calendar", "gp", "--out", "./-")
+    assert ran.code == 0, ran.err
+    assert one_event((tmp_path / "-").read_bytes())["SUMMARY"] == "GP appointment"
 
 
 @pytest.mark.parametrize(("setup", "words"), [

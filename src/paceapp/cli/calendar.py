@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from paceapp.cli.context import Env, pass_env
-from paceapp.cli.outfile import FORCE_HELP, emit_bytes, is_dash
+from paceapp.cli.outfile import FORCE_HELP, FileOrDash, as_file, emit_bytes
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan
 from paceapp.core.timeparse import show_date
@@ -80,15 +80,16 @@ def when_words(event: Event, today: date) -> str:
     return text + (f" at {event.clock:%H:%M}" if event.clock else " (all day)")
 
 
-def deliver(env: Env, event: Event, out: Path | None, force: bool, what: str) -> None:
-    """Print the calendar file, or save it to `out` and say where."""
+def deliver(env: Env, event: Event, out: Path | str | None, force: bool, what: str) -> None:
+    """Print the calendar file (no --out, or '-'), or save it to `out` and say where."""
     data = ics_bytes([event], env.now())
-    if out is None or is_dash(out):
+    target = as_file(out)
+    if target is None:
         emit_bytes(data)  # CRLF line endings kept exactly (text mode could change them)
         return
     from paceapp.outputs.files import write_output
 
-    where = write_output(out, data, force=force)
+    where = write_output(target, data, force=force)
     click.echo(f"Saved {what} ({when_words(event, env.today())}) as a calendar file: {where}")
     click.echo("Open it, or send it to your phone, to add it to your calendar. Adding it again "
                "later updates the same entry.")
@@ -109,15 +110,14 @@ def calendar_group() -> None:
 
 
 @calendar_group.command("gp")
-@click.option("--out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              default=None, help=OUT_HELP)
+@click.option("--out", type=FileOrDash(dir_okay=False), default=None, help=OUT_HELP)
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--with-concerns", is_flag=True,
               help="Put your top three concerns in the entry's notes (left out unless asked: "
                    "calendars are often copied to other services).")
 @click.option("--no-reminder", is_flag=True, help=NO_REMINDER_HELP)
 @pass_env
-def calendar_gp(env: Env, out: Path | None, force: bool, with_concerns: bool,
+def calendar_gp(env: Env, out: Path | str | None, force: bool, with_concerns: bool,
                 no_reminder: bool) -> None:
     """Your next GP appointment (set with 'paceapp gp date'). Ten minutes long, or all day when
     it has no time."""
@@ -127,12 +127,11 @@ def calendar_gp(env: Env, out: Path | None, force: bool, with_concerns: bool,
 
 
 @calendar_group.command("meeting")
-@click.option("--out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              default=None, help=OUT_HELP)
+@click.option("--out", type=FileOrDash(dir_okay=False), default=None, help=OUT_HELP)
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--no-reminder", is_flag=True, help=NO_REMINDER_HELP)
 @pass_env
-def calendar_meeting(env: Env, out: Path | None, force: bool, no_reminder: bool) -> None:
+def calendar_meeting(env: Env, out: Path | str | None, force: bool, no_reminder: bool) -> None:
     """The group's next meeting, from the group plan. Two hours long unless the plan says
     ('10:30 to 12:00'); all day when it has no time. Add it again after each meeting for the
     next one."""
