@@ -130,6 +130,7 @@ class GPScreen(SectionScreen):
         Binding("s", "shared", "3 questions", id="gp-shared"),
         Binding("o", "outcome", "Outcome", id="gp-outcome"),
         Binding("v", "preview", "Sheet", id="gp-preview"),
+        Binding("k", "calendar", "Add to calendar", id="gp-calendar"),
     ]
     DEFAULT_CSS = """
     GPScreen #gp-items { height: 1fr; min-height: 5; }
@@ -137,6 +138,7 @@ class GPScreen(SectionScreen):
     GPScreen #gp-chosen { height: auto; max-height: 2; padding: 0 1; text-style: bold; }
     GPScreen .gp-buttons { height: 1; }
     GPScreen .gp-buttons Button { margin: 0 1 0 0; min-width: 0; }
+    GPScreen #gp-title { width: 1fr; }
     """
 
     state: GpState | None = None
@@ -144,7 +146,11 @@ class GPScreen(SectionScreen):
     want_key: str | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield Static("GP visit", id="gp-title", classes="section-title", markup=False)
+        # The calendar button sits beside the date it is about (the button rows are full at 80
+        # columns).
+        with Horizontal(classes="gp-buttons", id="gp-title-row"):
+            yield Static("GP visit", id="gp-title", classes="section-title", markup=False)
+            yield Button("k Calendar", id="gp-calendar", compact=True)
         yield DataTable(id="gp-items", cursor_type="row", zebra_stripes=True)
         yield Static("", id="gp-chosen", markup=False)
         yield Static("", id="gp-about", markup=False)
@@ -264,7 +270,8 @@ class GPScreen(SectionScreen):
             "down": lambda: self.action_move(1), "dealt": lambda: self.action_mark("dealt"),
             "carry": lambda: self.action_mark("carry"), "when": self.action_when,
             "matters": self.action_matters, "shared": self.action_shared,
-            "outcome": self.action_outcome, "preview": self.action_preview}
+            "outcome": self.action_outcome, "preview": self.action_preview,
+            "calendar": self.action_calendar}
         if name in actions:
             actions[name]()
 
@@ -487,6 +494,19 @@ class GPScreen(SectionScreen):
             self.app.push_screen(SheetPreview(inputs, journal, today))
 
         self.load_then(lambda: load_inputs(journal, today), show, group="gp-preview")
+
+    def action_calendar(self) -> None:
+        """Save the appointment as a calendar file in the documents folder, and say where."""
+        from paceapp.tui.calendar_save import gp_calendar_event, save_event, saved_message
+
+        journal: Journal = self.journal
+        now = local_now()
+
+        def show(where: Any) -> None:
+            self.notify(saved_message("your GP appointment", where), markup=False, timeout=12)
+
+        self.load_then(lambda: save_event(gp_calendar_event(journal, now.date()), now), show,
+                       group="gp-calendar")
 
 
 def medicine_fields(med: Medicine | None) -> list[Field]:

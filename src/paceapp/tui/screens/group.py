@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -69,6 +70,7 @@ class GroupScreen(SectionScreen):
         Binding("p", "plan", "Group plan", id="group-plan"),
         Binding("v", "view", "View card", id="group-view"),
         Binding("delete,x", "remove", "Remove", id="group-remove"),
+        Binding("k", "calendar", "Add to calendar", id="group-calendar"),
     ]
     DEFAULT_CSS = """
     GroupScreen #group-buttons { height: 1; }
@@ -87,7 +89,7 @@ class GroupScreen(SectionScreen):
         with Horizontal(id="group-buttons"):
             for key, action, label in (("i", "import", "Paste a card"), ("s", "share", "Share mine"),
                                        ("p", "plan", "Group plan"), ("v", "view", "View"),
-                                       ("x", "remove", "Remove")):
+                                       ("x", "remove", "Remove"), ("k", "calendar", "Calendar")):
                 yield Button(f"{key} {label}", id=f"group-{action}", compact=True)
 
     def on_mount(self) -> None:
@@ -208,3 +210,16 @@ class GroupScreen(SectionScreen):
 
         self.app.push_screen(ConfirmScreen(f"Remove {name}'s card (and the earlier ones) from "
                                            "your board?"), answered)
+
+    def action_calendar(self) -> None:
+        """Save the group's next meeting as a calendar file in the documents folder."""
+        from paceapp.tui.calendar_save import meeting_calendar_event, save_event, saved_message
+
+        journal = self.journal
+        now = local_now()
+
+        def show(where: Path) -> None:
+            self.notify(saved_message("the group's next meeting", where), markup=False, timeout=12)
+
+        self.load_then(lambda: save_event(meeting_calendar_event(journal, now.date()), now), show,
+                       group="group-calendar")
