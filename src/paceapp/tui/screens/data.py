@@ -4,7 +4,6 @@ commands as a screen."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from textual import on
@@ -14,19 +13,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
 from paceapp.core.timeparse import local_now, show_date
+from paceapp.outputs.files import ensure_folder, free_path
+from paceapp.paths import documents_dir
 from paceapp.store.journal import Journal
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
-
-
-def free_path(folder: Path, stem: str, suffix: str = "") -> Path:
-    """folder/stem+suffix, or stem-2, stem-3… when that is taken (an export never overwrites)."""
-    candidate = folder / f"{stem}{suffix}"
-    count = 1
-    while candidate.exists():
-        count += 1
-        candidate = folder / f"{stem}-{count}{suffix}"
-    return candidate
 
 
 def check_lines(journal: Journal) -> tuple[str, list[Any]]:
@@ -62,7 +53,7 @@ class DataScreen(SectionScreen):
     DEFAULT_CSS = """
     DataScreen .buttons { height: auto; margin: 1 0; }
     DataScreen .buttons Button { margin: 0 1 0 1; }
-    DataScreen #data-where, DataScreen #data-check { padding: 0 1; }
+    DataScreen #data-where, DataScreen #data-check, DataScreen #data-saved { padding: 0 1; }
     DataScreen #backups { height: auto; max-height: 16; }
     """
 
@@ -71,6 +62,7 @@ class DataScreen(SectionScreen):
         with VerticalScroll():
             yield Static("", id="data-where", markup=False)
             yield Static("Checking…", id="data-check", markup=False)
+            yield Static("", id="data-saved", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Check (k)", id="btn-check", compact=True)
                 yield Button("Restore backup (r)", id="btn-restore", compact=True)
@@ -138,22 +130,30 @@ class DataScreen(SectionScreen):
             "this can be undone by restoring that one.", yes="Restore"), answered)
 
     def action_export(self, form: str) -> None:
+        """Export into the documents folder, under a name not taken yet; show the full path."""
         from paceapp.outputs.export import write_csv_export, write_json_export
         from paceapp.store.maintenance import export_records
 
+        folder = documents_dir()
         stem = f"paceapp-export-{local_now().date().isoformat()}"
-        target = (free_path(Path.home(), stem, ".json") if form == "json"
-                  else free_path(Path.home(), f"{stem}-csv"))
+        target = (free_path(folder, stem, ".json") if form == "json"
+                  else free_path(folder, f"{stem}-csv"))
 
         def change(journal: Journal) -> Any:
             records = export_records(journal)
+            ensure_folder(folder)
             if form == "json":
                 return write_json_export(records, target)
             return write_csv_export(records, target)[0]
 
-        self.pace.save(change, lambda count: (
-            f"Exported {count} records to {target}. It holds your health records: keep it "
-            "somewhere private."))
+        def after(count: Any) -> None:
+            what = "file" if form == "json" else "folder (one CSV file per kind)"
+            text = (f"Exported {count} records to the {what}:\n{target}\nIt holds your health "
+                    "records: keep it somewhere private.")
+            self.query_one("#data-saved", Static).update(text)
+            self.notify(text, markup=False, timeout=12)
+
+        self.pace.save(change, "", after)
 
     @on(Button.Pressed, "#btn-check")
     def _check(self) -> None:

@@ -1,4 +1,8 @@
-"""Preview the one-page GP sheet as text, and write it as a PDF, text or HTML file."""
+"""Preview the one-page GP sheet as text, and write it as a PDF, text or HTML file.
+
+Sheets go to the person's documents folder under a name not taken yet, and the full path is
+shown. A name the person typed that is already taken is replaced only after asking.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import PaceError
+from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path
 from paceapp.outputs.gp_sheet import SheetInputs, render_text, save_file
+from paceapp.paths import documents_dir
 from paceapp.store.journal import Journal
 from paceapp.tui.widgets import Problem
 
@@ -22,25 +28,37 @@ PREVIEW_WIDTH = 70
 SUFFIX = {"pdf": ".pdf", "text": ".txt", "html": ".html"}
 
 
+def sheet_stem(today: date) -> str:
+    return f"gp-sheet-{today.isoformat()}"
+
+
 def default_path(today: date, fmt: str = "pdf") -> Path:
-    """Where a sheet goes unless the person says otherwise: the folder paceapp was started in."""
-    return Path.cwd() / f"gp-sheet-{today.isoformat()}{SUFFIX[fmt]}"
+    """Where a sheet goes unless the person says otherwise: a new name in their documents
+    folder (gp-sheet-DATE.pdf, or "gp-sheet-DATE (2).pdf" when that is taken)."""
+    return free_path(documents_dir(), sheet_stem(today), SUFFIX[fmt])
 
 
-def write_sheet(inputs: SheetInputs, path: Path, fmt: str) -> tuple[Path, str]:
-    """Write the sheet; return the full path and the 'shortened' note ('' when in full)."""
+def write_sheet(inputs: SheetInputs, path: Path, fmt: str,
+                force: bool = False) -> tuple[Path, str]:
+    """Write the sheet; return the full path and the 'shortened' note ('' when in full).
+
+    The documents folder is created if the sheet goes into it; any other folder must exist.
+    A file already there is replaced only with `force` (else OutputExistsError).
+    """
     from paceapp.core.gp_sheet import shortened_note
 
+    if path.parent == documents_dir():
+        ensure_folder(path.parent)
     if fmt == "pdf":
         from paceapp.outputs.gp_pdf import render_pdf
 
         data, sheet = render_pdf(inputs)
-        return save_file(path, data), shortened_note(sheet)
+        return save_file(path, data, force=force), shortened_note(sheet)
     if fmt == "html":
         from paceapp.outputs.gp_html import render_html
 
-        return save_file(path, render_html(inputs).encode()), ""
-    return save_file(path, render_text(inputs).encode()), ""
+        return save_file(path, render_html(inputs).encode(), force=force), ""
+    return save_file(path, render_text(inputs).encode(), force=force), ""
 
 
 class SheetPreview(ModalScreen[None]):
@@ -62,6 +80,8 @@ class SheetPreview(ModalScreen[None]):
         super().__init__()
         self.inputs, self.journal, self.today = inputs, journal, today
         self.written: Path | None = None
+        #: The name paceapp suggested (while the box still shows it, each save gets a new name).
+        self.suggested = str(default_path(today))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="preview-box"):
@@ -70,8 +90,9 @@ class SheetPreview(ModalScreen[None]):
             with VerticalScroll(id="sheet-scroll"):
                 yield Static(render_text(self.inputs, PREVIEW_WIDTH), id="sheet-text",
                              markup=False)
-            yield Label("Save as (a file name or full path):", classes="field-label", markup=False)
-            yield Input(str(default_path(self.today)), id="path")
+            yield Label("Save as (a name in your documents folder, or a full path):",
+                        classes="field-label", markup=False)
+            yield Input(self.suggested, id="path")
             yield Problem(id="problem")
             yield Static("", id="where", markup=False)
             with Horizontal(classes="buttons"):
@@ -106,24 +127,50 @@ class SheetPreview(ModalScreen[None]):
             self.query_one(Problem).say("Please type a file name to save the sheet as.")
             box.focus()
             return
-        path = Path(text).expanduser()
-        if path.suffix.lower() != SUFFIX[fmt]:
-            path = path.with_suffix(SUFFIX[fmt])
-            box.value = str(path)
-        if not path.is_absolute():
-            path = Path.cwd() / path
+        if text == self.suggested:  # not changed by the person: a name that is free now
+            path = default_path(self.today, fmt)
+        else:
+            path = Path(text).expanduser()
+            if path.suffix.lower() != SUFFIX[fmt]:
+                path = path.with_suffix(SUFFIX[fmt])
+            if not path.is_absolute():
+                path = documents_dir() / path
+        box.value = str(path)
+        if text == self.suggested:
+            self.suggested = box.value
         self.query_one(Problem).say("")
         self.query_one("#where", Static).update("Writing…")
         self.write_file(path, fmt)
 
     @work(thread=True, exclusive=True, group="gp-write", exit_on_error=False)
-    def write_file(self, path: Path, fmt: str) -> None:
+    def write_file(self, path: Path, fmt: str, force: bool = False) -> None:
         try:
-            where, note = write_sheet(self.inputs, path, fmt)
+            where, note = write_sheet(self.inputs, path, fmt, force)
+        except OutputExistsError:
+            self.app.call_from_thread(self.ask_replace, path, fmt)
+            return
         except PaceError as error:
             self.app.call_from_thread(self.failed, str(error))
             return
         self.app.call_from_thread(self.done, where, note)
+
+    def ask_replace(self, path: Path, fmt: str) -> None:
+        """The person typed the name of a file that is there: replace it only if they say so."""
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        self.query_one("#where", Static).update("")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.query_one("#where", Static).update("Writing…")
+                self.write_file(path, fmt, True)
+            else:
+                self.query_one(Problem).say("Nothing was written. Change the name to keep both.")
+                self.query_one("#path", Input).focus()
+
+        self.app.push_screen(ConfirmScreen(f"There is already a file called {path.name} in "
+                                           f"{path.parent}.\nReplace it with this sheet?",
+                                           yes="Replace"), answered)
 
     def failed(self, message: str) -> None:
         self.query_one("#where", Static).update("")

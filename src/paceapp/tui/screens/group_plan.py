@@ -17,11 +17,18 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan, clean_name, coordinator_words, parse_rota, parse_rules, plan_edits
 from paceapp.core.text import LINE, SHORT, parse_int
 from paceapp.core.timeparse import local_now, parse_date
+from paceapp.outputs.files import free_path
 from paceapp.outputs.share import keep_identity, plan_json, plan_message, plan_text
-from paceapp.store.errors import WriteFailedError
+from paceapp.paths import documents_dir
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
-from paceapp.store.storage import atomic_write_many
+from paceapp.tui.screens.group_share import (
+    SAVED_NOTE_SECONDS,
+    ask_before_replacing,
+    check_folder,
+    typed_path,
+    write_pair,
+)
 from paceapp.tui.widgets import Problem
 
 
@@ -79,7 +86,7 @@ class GroupPlanScreen(ModalScreen[None]):
         plan = self.plan
         name = self.own_name
 
-        def chosen(choice: tuple[str, Path] | None) -> None:
+        def chosen(choice: tuple[str, Path, bool] | None) -> None:
             if choice is None:
                 return
 
@@ -88,12 +95,14 @@ class GroupPlanScreen(ModalScreen[None]):
             def change(j: Journal) -> tuple[Path, str]:
                 return write_plan(j, plan, *choice)
 
-            def done(result: tuple[Path, str]) -> str:
-                return (f"Saved the group plan to {result[0]} and the chat message beside it "
-                        "(.txt). The message is copied too, if your terminal allows.")
+            def after(result: tuple[Path, str]) -> None:
+                self.app.copy_to_clipboard(result[1])
+                self.app.notify(f"Saved the group plan to {result[0]}\nand the chat message "
+                                f"beside it ({result[0].with_suffix('.txt').name}).\nThe message "
+                                "is copied too, if your terminal allows.", markup=False,
+                                timeout=SAVED_NOTE_SECONDS)
 
-            self.app.save(change, done,  # type: ignore[attr-defined]
-                          lambda result: self.app.copy_to_clipboard(result[1]))
+            self.app.save(change, "", after)  # type: ignore[attr-defined]
 
         self.app.push_screen(SharePlanScreen(plan, name), chosen)
 
@@ -102,29 +111,37 @@ class GroupPlanScreen(ModalScreen[None]):
         self.dismiss()
 
 
-def write_plan(journal: Journal, plan: GroupPlan, name: str, path: Path) -> tuple[Path, str]:
-    """Write the plan file and the message beside it, then keep the name and member id."""
+def default_plan_path() -> Path:
+    """A plan file name not taken yet in the documents folder (its .txt message beside it too)."""
+    return free_path(documents_dir(), f"paceapp-group-plan-{local_now().date().isoformat()}",
+                     ".json", also=(".txt",))
+
+
+def write_plan(journal: Journal, plan: GroupPlan, name: str, path: Path,
+               replace: bool = False) -> tuple[Path, str]:
+    """Write the plan file and the message beside it, then keep the name and member id.
+
+    Files already there are replaced only with `replace` (the person said yes).
+    """
     settings = load_settings(journal)
     now = datetime.now().astimezone().replace(microsecond=0)
     message = plan_message(plan, member_id=settings.member_id, shared_by=name, now=now)
-    try:
-        atomic_write_many({
-            path.expanduser(): plan_json(plan, member_id=settings.member_id, shared_by=name,
-                                         now=now).encode("utf-8"),
-            path.expanduser().with_suffix(".txt"): (message + "\n").encode("utf-8")})
-    except WriteFailedError as error:
-        raise ValidationError(f"Could not write {path}: {error}", "path") from None
+    where, _text = write_pair(path, plan_json(plan, member_id=settings.member_id,
+                                              shared_by=name, now=now), message, replace)
     keep_identity(journal, settings, name)
-    return path, message
+    return where, message
 
 
-class SharePlanScreen(ModalScreen[tuple[str, Path] | None]):
+class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):
+    """Dismisses with (name, path, replace: the person said yes to replacing) or None."""
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "share", "Share", id="share", priority=True)]
 
     def __init__(self, plan: GroupPlan, name: str) -> None:
         super().__init__()
         self.plan, self.sharer = plan, name
+        self.suggested = str(default_plan_path())
 
     def compose(self) -> ComposeResult:
         today = local_now().date()
@@ -134,8 +151,7 @@ class SharePlanScreen(ModalScreen[tuple[str, Path] | None]):
             yield Input(value=self.sharer, id="plan-name", max_length=40, compact=True)
             yield Label("Save the plan file to (the message goes beside it, as .txt):",
                         classes="field-label", markup=False)
-            yield Input(value=str(Path.cwd() / f"paceapp-group-plan-{today.isoformat()}.json"),
-                        id="plan-path", compact=True)
+            yield Input(value=self.suggested, id="plan-path", compact=True)
             yield Label("This is exactly what will be shared:", classes="field-label",
                         markup=False)
             yield Static(plan_text(self.plan, today), markup=False, id="plan-preview")
@@ -149,14 +165,16 @@ class SharePlanScreen(ModalScreen[tuple[str, Path] | None]):
     def action_share(self) -> None:
         try:
             name = clean_name(self.query_one("#plan-name", Input).value)
-            path = Path(self.query_one("#plan-path", Input).value.strip()).expanduser()
-            if not path.name or not path.parent.is_dir():
-                raise ValidationError(f"The folder {path.parent} does not exist. Choose another "
-                                      "place.", "path")
+            path_text = self.query_one("#plan-path", Input).value.strip()
+            if not path_text:
+                raise ValidationError("Say where to save the plan file.", "path")
+            path = default_plan_path() if path_text == self.suggested else typed_path(path_text)
+            check_folder(path)
         except ValidationError as error:
             self.query_one(Problem).say(str(error))
             return
-        self.dismiss((name, path))
+        ask_before_replacing(self, path, "plan", lambda: self.dismiss((name, path, False)),
+                             lambda: self.dismiss((name, path, True)))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -1,5 +1,8 @@
 """Share my goal card: choose the name and the extra sections, see exactly what will be shared,
 then save the card file and the chat message (and copy the message, where the terminal allows).
+
+Files go to the person's documents folder under names not taken yet, and the full paths are
+shown. A name the person typed that is already taken is replaced only after asking.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import NOTE_MAX, clean_name
 from paceapp.core.timeparse import local_now
+from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, write_outputs
 from paceapp.outputs.share import (
     CardInputs,
     card_json,
@@ -31,14 +35,21 @@ from paceapp.outputs.share import (
     keep_identity,
     make_card,
 )
+from paceapp.paths import documents_dir
 from paceapp.store.errors import WriteFailedError
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
-from paceapp.store.storage import atomic_write_many
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
     from paceapp.tui.screens.base import SectionScreen
+
+#: How long the "saved to FULL PATH" note stays (long enough to read a path, or copy it down).
+SAVED_NOTE_SECONDS = 12
 
 
 PAIN_LABEL = "Add my pain average (last 7 days)"
@@ -51,10 +62,40 @@ class ShareChoice:
     include: tuple[str, ...]
     note: str
     path: Path
+    #: The person said yes to replacing files already there (asked only for a name they typed).
+    replace: bool = False
 
 
 def default_path(today_text: str) -> Path:
-    return Path.cwd() / f"paceapp-goal-card-{today_text}.json"
+    """A card name not taken yet in the documents folder (its .txt message beside it too)."""
+    return free_path(documents_dir(), f"paceapp-goal-card-{today_text}", ".json", also=(".txt",))
+
+
+def typed_path(text: str) -> Path:
+    """The path the person typed: a bare name goes in the documents folder."""
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else documents_dir() / path
+
+
+def write_pair(path: Path, document: str, message: str, replace: bool) -> tuple[Path, Path]:
+    """Write a shared document (JSON) and its chat message (.txt) beside it, both or neither.
+
+    Creates the documents folder when they go into it. Returns both full paths.
+    """
+    text_path = path.with_suffix(".txt")
+    try:
+        if path.parent == documents_dir():
+            ensure_folder(path.parent)
+        written = write_outputs({path: document.encode("utf-8"),
+                                 text_path: (message + "\n").encode("utf-8")}, force=replace)
+    except OutputExistsError as error:
+        names = " and ".join(p.name for p in error.paths)
+        raise ValidationError(f"{names} is already there, so nothing was written. Choose "
+                              "another name.", "path") from None
+    except WriteFailedError as error:
+        raise ValidationError(f"Could not write {path}: {error} "
+                              "Choose another place.", "path") from None
+    return written[0], written[1]
 
 
 def write_card(journal: Journal, inputs: CardInputs, choice: ShareChoice) -> tuple[Path, Path, str]:
@@ -64,15 +105,41 @@ def write_card(journal: Journal, inputs: CardInputs, choice: ShareChoice) -> tup
     card = make_card(dataclasses.replace(inputs, member_id=settings.member_id), name=choice.name,
                      now=now, include=choice.include, note=choice.note)
     message = card_message(card)
-    text_path = choice.path.with_suffix(".txt")
-    try:
-        atomic_write_many({choice.path.expanduser(): card_json(card).encode("utf-8"),
-                           text_path.expanduser(): (message + "\n").encode("utf-8")})
-    except WriteFailedError as error:
-        raise ValidationError(f"Could not write {choice.path}: {error} "
-                              "Choose another place.", "path") from None
+    card_path, text_path = write_pair(choice.path, card_json(card), message, choice.replace)
     keep_identity(journal, settings, choice.name)
-    return choice.path, text_path, message
+    return card_path, text_path, message
+
+
+def check_folder(path: Path) -> None:
+    """ValidationError unless `path` can be a new file: a name, in a folder that exists (or the
+    documents folder, made when saving)."""
+    if not path.name:
+        raise ValidationError("Say the file name to save, e.g. card.json.", "path")
+    if path.parent != documents_dir() and not path.parent.is_dir():
+        raise ValidationError(f"The folder {path.parent} does not exist. Choose another "
+                              "place.", "path")
+
+
+def ask_before_replacing(screen: Screen[object], path: Path, what: str,
+                         go: Callable[[], None], replace: Callable[[], None]) -> None:
+    """`go()` when the file and its .txt are free; else ask, and `replace()` only on yes."""
+    from paceapp.tui.screens.confirm import ConfirmScreen
+
+    there = [p for p in (path, path.with_suffix(".txt")) if p.exists()]
+    if not there:
+        go()
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            replace()
+        else:
+            screen.query_one(Problem).say("Nothing was written. Change the name to keep both.")
+
+    names = " and ".join(p.name for p in there)
+    screen.app.push_screen(ConfirmScreen(f"There is already {names} in {path.parent}.\n"
+                                         f"Replace {'it' if len(there) == 1 else 'them'} with "
+                                         f"this {what}?", yes="Replace"), answered)
 
 
 def open_card_share(screen: SectionScreen) -> None:
@@ -85,12 +152,13 @@ def open_card_share(screen: SectionScreen) -> None:
             if choice is None:
                 return
 
-            def done(result: tuple[Path, Path, str]) -> str:
-                return (f"Saved your card to {result[0]} and the chat message to {result[1]}. "
-                        "The message is copied too, if your terminal allows.")
+            def after(result: tuple[Path, Path, str]) -> None:
+                screen.app.copy_to_clipboard(result[2])
+                screen.notify(f"Saved your card to {result[0]}\nand the chat message to "
+                              f"{result[1]}\nThe message is copied too, if your terminal "
+                              "allows.", markup=False, timeout=SAVED_NOTE_SECONDS)
 
-            screen.pace.save(lambda j: write_card(j, inputs, choice), done,
-                             lambda result: screen.app.copy_to_clipboard(result[2]))
+            screen.pace.save(lambda j: write_card(j, inputs, choice), "", after)
 
         screen.app.push_screen(ShareCardScreen(inputs), chosen)
 
@@ -108,6 +176,7 @@ class ShareCardScreen(ModalScreen[ShareChoice | None]):
     def __init__(self, inputs: CardInputs) -> None:
         super().__init__()
         self.inputs = inputs
+        self.suggested = str(default_path(inputs.today.isoformat()))
 
     def compose(self) -> ComposeResult:
         inputs = self.inputs
@@ -127,8 +196,7 @@ class ShareCardScreen(ModalScreen[ShareChoice | None]):
             yield Input(id="share-note", max_length=NOTE_MAX, compact=True)
             yield Label("Save the card file to (the message goes beside it, as .txt):",
                         classes="field-label", markup=False)
-            yield Input(value=str(default_path(inputs.today.isoformat())), id="share-path",
-                        compact=True)
+            yield Input(value=self.suggested, id="share-path", compact=True)
             yield Label("This is exactly what will be shared:", classes="field-label",
                         markup=False)
             yield Static("", id="share-preview", markup=False)
@@ -177,14 +245,17 @@ class ShareCardScreen(ModalScreen[ShareChoice | None]):
             path_text = self.query_one("#share-path", Input).value.strip()
             if not path_text:
                 raise ValidationError("Say where to save the card file.", "path")
-            path = Path(path_text).expanduser()
-            if not path.parent.is_dir():
-                raise ValidationError(f"The folder {path.parent} does not exist. Choose another "
-                                      "place.", "path")
+            if path_text == self.suggested:  # still paceapp's suggestion: a name free now
+                path = default_path(self.inputs.today.isoformat())
+            else:
+                path = typed_path(path_text)
+            check_folder(path)
         except ValidationError as error:
             self.query_one(Problem).say(str(error))
             return
-        self.dismiss(ShareChoice(name, self.include(), note, path))
+        choice = ShareChoice(name, self.include(), note, path)
+        ask_before_replacing(self, path, "card", lambda: self.dismiss(choice),
+                             lambda: self.dismiss(dataclasses.replace(choice, replace=True)))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
