@@ -52,14 +52,21 @@ def as_file(value: Path | str | None) -> Path | None:
 def emit_bytes(data: bytes) -> None:
     """Send a document to standard output exactly as it is (a PDF stays a PDF through a pipe)."""
     sys.stdout.flush()
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some test harnesses): text formats still arrive
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        sys.stdout.flush()
+        return
+    buffer.write(data)
+    buffer.flush()
 
 
 def read_stdin(limit: int) -> bytes:
     """At most `limit` bytes from standard input."""
-    return click.get_binary_stream("stdin").read(limit)
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return bytes(buffer.read(limit))
+    return sys.stdin.read(limit).encode("utf-8", "surrogateescape")
 
 
 def stdin_is_terminal() -> bool:
