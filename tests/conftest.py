@@ -28,6 +28,8 @@ def _no_real_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
     monkeypatch.setattr("paceapp.paths.default_data_dir", refuse)
     monkeypatch.delenv("PACEAPP_DATA_DIR", raising=False)
+    # Files the app saves go to the documents folder: never the real one in a test.
+    monkeypatch.setenv("PACEAPP_DOCUMENTS_DIR", str(tmp_path / "documents"))
     monkeypatch.setenv("NO_COLOR", "1")
 
 

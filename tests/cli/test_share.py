@@ -154,7 +154,7 @@ def test_the_member_id_on_the_card_is_the_one_kept(cli, data_dir: Path, tmp_path
     first = json.loads(out.read_text())["member_id"]
     settings = Journal.open(data_dir).get_single(Settings)
     assert settings is not None and settings.member_id == first
-    assert cli("share", "card", "--out", str(out)).code == 0
+    assert cli("share", "card", "--out", str(out), "--force").code == 0
     assert json.loads(out.read_text())["member_id"] == first
 
 

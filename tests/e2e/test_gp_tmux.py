@@ -19,7 +19,8 @@ pytestmark = pytest.mark.e2e
 
 def test_prepare_the_list_and_print_the_sheet(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    with Tmux(paceapp_command(data), cwd=tmp_path) as term:
+    with Tmux(paceapp_command(data), cwd=tmp_path,
+              env={"PACEAPP_DOCUMENTS_DIR": str(tmp_path)}) as term:
         term.wait_for("Today")
         term.send("5")
         term.wait_for("no appointment set yet")

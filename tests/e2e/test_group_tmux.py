@@ -31,7 +31,8 @@ def test_paste_a_peer_message_see_the_board_and_share_my_card(tmp_path: Path) ->
     assert run_paceapp("goal", "add", "Stretches", "--days-per-week", "3", "--confidence", "9",
                        data=mine).code == 0
 
-    with PasteTmux(paceapp_command(mine), cwd=tmp_path) as term:
+    with PasteTmux(paceapp_command(mine), cwd=tmp_path,
+                   env={"PACEAPP_DOCUMENTS_DIR": str(tmp_path)}) as term:
         term.wait_for("Today")
         term.send("6")
         term.wait_for("No cards yet")

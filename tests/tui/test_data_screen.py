@@ -26,7 +26,7 @@ def test_check_export_and_restore(data_dir: Path, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("PACEAPP_DOCUMENTS_DIR", str(home))
     add_pain(data_dir, 3)
     add_pain(data_dir, 4)  # the day's backup (holding the 3) is taken before this one
 

@@ -148,7 +148,7 @@ def test_buttons_work_with_the_mouse(data_dir: Path) -> None:
 def test_preview_and_write_the_pdf(data_dir: Path, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     seed(data_dir)
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PACEAPP_DOCUMENTS_DIR", str(tmp_path))
     written: list[Path] = []
 
     async def scenario() -> None:
