@@ -1,22 +1,44 @@
-"""What people read in the terminal fits 80 columns (on the demo data)."""
+"""What people read in the terminal fits its width (on the demo data).
+
+The width comes from outputs.tables.terminal_width(): $COLUMNS here, as in a real terminal
+(80 when output goes to a file or a pipe). Widths are counted in terminal cells.
+"""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from paceapp.demo import write_demo
 
 COMMANDS = [
     ("show", "pain", "--days", "14"), ("show", "peg"), ("show", "sleep", "--days", "28"),
     ("show", "flares"), ("show", "activity", "--days", "7"), ("show", "goal"),
-    ("show", "baseline"), ("show", "review"), ("pace", "list"), ("pace", "plan"),
+    ("show", "baseline"), ("show", "review"), ("show", "medicine"), ("show", "gp"),
+    ("pace", "list"), ("pace", "plan"),
     ("insights", "--days", "84"), ("goal", "list"), ("goal", "history"), ("gp", "list"),
     ("gp", "sheet"), ("group", "board"), ("data", "backups"), ("settings",), ("support",),
     ("report", "--weeks", "12", "--width", "80"), ("flare-plan",), ("flare-plan", "--pocket"),
 ]
+
+#: Commands that still wrap to a fixed 80 columns (their files are not the tables' owner's):
+#: each needs terminal_width() from paceapp.outputs.tables in place of its fixed 80 or 78.
+#: strict: when one is fixed, this test fails until it is taken off the list.
+FIXED_80 = {
+    ("goal", "list"): "cli/goal.py wraps to 80/78",
+    ("goal", "history"): "cli/goal.py wraps to 80/78",
+    ("gp", "list"): "cli/gp.py appointment details wrap to 80",
+    ("gp", "sheet"): "cli/gp.py prints the sheet at gp_sheet.WIDTH (80) on screen too",
+    ("support",): "cli/support.py prints core.safety.support_text() unwrapped",
+    ("flare-plan",): "cli/flare.py uses plan_text's default width 78",
+    ("report", "--weeks", "12"): "cli/report.py uses at least 60 columns",
+}
+#: At 50 columns the report follows the terminal (--width 80 would ask for 80).
+NARROW_COMMANDS = [args for args in COMMANDS if args[0] != "report"] + [("report", "--weeks", "12")]
 
 
 @pytest.fixture
@@ -26,11 +48,46 @@ def demo_data(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data_dir
 
 
+def not_a_terminal(fd: int = 1) -> os.terminal_size:
+    raise OSError(25, "Inappropriate ioctl for device")
+
+
+def too_wide(out: str, width: int, data: Path) -> list[str]:
+    # A line naming the data folder is as long as the folder's path: not counted.
+    return [line for line in out.splitlines() if cell_len(line) > width and str(data) not in line]
+
+
+@pytest.mark.parametrize("columns", [None, "80", "120"])
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-def test_output_fits_80_columns(cli, demo_data: Path, args: tuple[str, ...]) -> None:
+def test_output_fits_the_terminal(cli, demo_data: Path, monkeypatch: pytest.MonkeyPatch,
+                                  args: tuple[str, ...], columns: str | None) -> None:
+    """Not a terminal and no COLUMNS (as under pytest) means 80; a wider terminal is used."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+        monkeypatch.setattr("os.get_terminal_size", not_a_terminal)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
     result = cli(*args)
     assert result.code == 0, result.err
-    # A line naming the data folder is as long as the folder's path: not counted.
-    too_wide = [line for line in result.out.splitlines()
-                if len(line) > 80 and str(demo_data) not in line]
-    assert not too_wide, f"{' '.join(args)}: {too_wide[:3]}"
+    wide = too_wide(result.out, int(columns or 80), demo_data)
+    assert not wide, f"{' '.join(args)}: {wide[:3]}"
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(args, marks=pytest.mark.xfail(reason=FIXED_80[args], strict=True))
+    if args in FIXED_80 else args for args in NARROW_COMMANDS], ids=" ".join)
+def test_output_fits_a_narrow_terminal(cli, demo_data: Path, monkeypatch: pytest.MonkeyPatch,
+                                       args: tuple[str, ...]) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    result = cli(*args)
+    assert result.code == 0, result.err
+    wide = too_wide(result.out, 50, demo_data)
+    assert not wide, f"{' '.join(args)}: {wide[:3]}"
+
+
+def test_wide_terminal_is_used_for_long_text(cli, demo_data: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table with long free text uses the room it has, not a fixed 80."""
+    monkeypatch.setenv("COLUMNS", "120")
+    out = cli("show", "flares").out
+    assert max(cell_len(line) for line in out.splitlines()) > 80

@@ -54,7 +54,7 @@ from paceapp.outputs.pacing import (
     unknown_log_name,
     wrap_lines,
 )
-from paceapp.outputs.tables import render_table
+from paceapp.outputs.tables import render_table, terminal_width
 
 #: The timer's clock and wait (swapped for a fake clock in tests).
 CLOCK: Callable[[], float] = time.monotonic
@@ -570,7 +570,8 @@ def insights_command(env: Env, days: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(insights_json(result), ensure_ascii=False, indent=2))
         return
-    click.echo("\n".join(wrap_lines("\n".join(insights_lines(result)).splitlines())))
+    lines = "\n".join(insights_lines(result)).splitlines()
+    click.echo("\n".join(wrap_lines(lines, terminal_width(most=80))))
 
 
 def register(cli: click.Group) -> None:
