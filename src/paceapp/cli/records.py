@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import click
+from click.shell_completion import CompletionItem
 
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.params import WholeNumber
 from paceapp.core.edits import apply_edits
-from paceapp.core.kinds import all_kinds, kind_class
+from paceapp.core.kinds import ALIASES, all_kinds, kind_class
 from paceapp.core.records import Record
 from paceapp.outputs.tables import records_json, render_table
 
@@ -19,13 +20,56 @@ def _describe(record: Record) -> str:
     return f"{record.LABEL} ({', '.join(parts)})"
 
 
+def complete_kind(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Kinds of record for the shell to offer (their usual names; other names only when none of
+    those starts with what was typed, e.g. 'appointments')."""
+    typed = incomplete.strip().lower()
+    kinds = {name: cls for name, cls in all_kinds().items() if not cls.SINGLE}
+    found = [CompletionItem(name, help=cls.LABEL) for name, cls in kinds.items()
+             if name.startswith(typed)]
+    if not found:
+        found = [CompletionItem(alias, help=kinds[name].LABEL) for alias, name in ALIASES.items()
+                 if alias.startswith(typed) and name in kinds]
+    return found
+
+
+#: Most ids the shell is offered at once (the newest records).
+MOST_IDS = 40
+
+
+def complete_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Short ids of the records of the kind typed before, newest first, read from the data folder.
+
+    Only reads (Journal.open could bring an older folder up to date): a folder that is missing,
+    older, newer or damaged simply offers nothing.
+    """
+    from paceapp.paths import resolve_data_dir
+    from paceapp.store.folder import DataFolder
+    from paceapp.store.journal import Journal
+    from paceapp.store.schema import SCHEMA_VERSION, needs_single_file_migration
+
+    try:
+        cls = kind_class(str(ctx.params.get("kind") or ""))
+        folder = DataFolder(resolve_data_dir(ctx.find_root().params.get("data_dir")))
+        journal = Journal(folder)
+        if (not folder.exists() or needs_single_file_migration(folder)
+                or journal.schema_version() != SCHEMA_VERSION):
+            return []
+        records = journal.list(cls)
+    except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
+        return []
+    typed = incomplete.strip().lower()
+    found = [r for r in reversed(records) if r.id.startswith(typed)][:MOST_IDS]
+    return [CompletionItem(r.id[:8], help=_describe(r)) for r in found]
+
+
 def days_option(func):  # noqa: ANN001, ANN201 - a click decorator
     return click.option("--days", type=WholeNumber("number of days", 1, 36500), default=None,
                         help="Only the last N days (today counts as one).")(func)
 
 
 @click.command("show")
-@click.argument("kind")
+@click.argument("kind", shell_complete=complete_kind)
 @days_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")
 @pass_env
@@ -45,8 +89,8 @@ def show(env: Env, kind: str, days: int | None, as_json: bool) -> None:
 
 
 @click.command("edit")
-@click.argument("kind")
-@click.argument("record_id", metavar="ID")
+@click.argument("kind", shell_complete=complete_kind)
+@click.argument("record_id", metavar="ID", shell_complete=complete_id)
 @click.argument("changes", nargs=-1, metavar="FIELD=VALUE...")
 @pass_env
 def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
@@ -69,8 +113,8 @@ def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
 
 
 @click.command("delete")
-@click.argument("kind")
-@click.argument("record_id", metavar="ID")
+@click.argument("kind", shell_complete=complete_kind)
+@click.argument("record_id", metavar="ID", shell_complete=complete_id)
 @click.option("--yes", is_flag=True, help="Do not ask first.")
 @pass_env
 def delete(env: Env, kind: str, record_id: str, yes: bool) -> None:
