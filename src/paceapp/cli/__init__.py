@@ -32,6 +32,45 @@ def os_error_message(error: OSError) -> str:
             "Anything already saved is safe.")
 
 
+#: Options people reach for, and the ones paceapp uses for the same thing (first that exists).
+SAME_MEANING: dict[str, tuple[str, ...]] = {
+    "--when": ("--at", "--date"), "--time": ("--at", "--date"), "--on": ("--date", "--at"),
+    "--day": ("--date", "--at"), "--date": ("--at",), "--at": ("--date", "--when"),
+    "--comment": ("--note",), "--notes": ("--note",), "--text": ("--note",),
+    "--file": ("--out",), "--output": ("--out",), "--o": ("--out",),
+}
+
+
+def usage_message(error: click.UsageError) -> str:
+    """Click's usage message, except that an unknown option is named as one, with the nearest.
+
+    Commands that take negative numbers (`log pain -1` reaches our own range check) let unknown
+    options through as extra arguments, so click said "Got unexpected extra argument (--when
+    9am)" where a person needs "No such option '--when'. Did you mean '--at'?".
+    """
+    import difflib
+    import re
+
+    text = error.format_message()
+    if error.ctx is None:
+        return text
+    if isinstance(error, click.NoSuchOption):
+        name = error.option_name
+    else:
+        found = re.match(r"Got unexpected extra arguments? \((.*)\)$", text)
+        unknown = found and next(
+            (word for word in found.group(1).split()
+             if word.startswith("-") and not word.lstrip("-").replace(".", "").isdigit()), None)
+        if not unknown:
+            return text
+        name = unknown.split("=", 1)[0]
+    options = [opt for param in error.ctx.command.params if isinstance(param, click.Option)
+               for opt in (*param.opts, *param.secondary_opts)]
+    meant = [opt for opt in SAME_MEANING.get(name, ()) if opt in options]
+    nearest = meant or difflib.get_close_matches(name, options, n=1, cutoff=0.4)
+    return f"No such option '{name}'." + (f" Did you mean '{nearest[0]}'?" if nearest else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run paceapp with `argv` (default: sys.argv[1:]); return the exit code."""
     from paceapp.cli.root import build_cli
@@ -58,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except click.UsageError as error:
         hint = f" (See '{error.ctx.command_path} --help'.)" if error.ctx else ""
-        click.echo(f"{error.format_message()}{hint}", err=True)
+        click.echo(f"{usage_message(error)}{hint}", err=True)
         return 2
     except click.ClickException as error:
         error.show()
