@@ -134,8 +134,9 @@ def flare_plan(env: Env, pocket: bool, source: Path | None, template: bool) -> N
         click.echo(pocket_plan(plan), nl=False)
     else:
         from paceapp.outputs.flare_plan import plan_text
+        from paceapp.outputs.tables import terminal_width
 
-        click.echo(plan_text(plan).rstrip())
+        click.echo(plan_text(plan, terminal_width(most=80) - 2).rstrip())
 
 
 def _read_plan(source: Path) -> str:
