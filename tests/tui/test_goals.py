@@ -223,7 +223,7 @@ def test_pause_resume_and_finish_from_the_list(data_dir: Path) -> None:
             await pilot.click("#goals-mark")
             await settle(app, pilot)
             assert table_rows(app)[0][1] == "1 of 3 days ✓ today"
-            await pilot.press("f")
+            await pilot.press("g")
             await pilot.pause()
             await pilot.press("y")
             await settle(app, pilot)

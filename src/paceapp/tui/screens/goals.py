@@ -45,7 +45,7 @@ class GoalsScreen(SectionScreen):
         Binding("r", "review", "Review week", id="goals-review"),
         Binding("e", "change", "Change", id="goals-change"),
         Binding("z", "pause", "Pause/resume", id="goals-pause"),
-        Binding("f", "finish", "Finish", id="goals-finish"),
+        Binding("g", "finish", "Finish plan", id="goals-finish"),
         Binding("l", "longer", "Longer goal", id="goals-longer"),
         Binding("h", "history", "History", id="goals-history"),
         Binding("w", "week_start", "Week starts", id="goals-week-start"),
@@ -67,7 +67,7 @@ class GoalsScreen(SectionScreen):
         yield Static("", id="longer-text", markup=False)
         rows = ((("a", "add", "Add"), ("m", "mark", "Day done"), ("r", "review", "Review"),
                  ("e", "change", "Change"), ("z", "pause", "Pause/resume")),
-                (("f", "finish", "Finish"), ("h", "history", "History"),
+                (("g", "finish", "Finish"), ("h", "history", "History"),
                  ("l", "longer", "Longer goal"), ("w", "week_start", "Week starts")))
         for row in rows:
             with Horizontal(classes="goals-buttons"):

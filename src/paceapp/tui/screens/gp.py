@@ -124,7 +124,7 @@ class GPScreen(SectionScreen):
         Binding("shift+up", "move(-1)", "Move up", id="gp-up"),
         Binding("shift+down", "move(1)", "Move down", id="gp-down"),
         Binding("d", "mark('dealt')", "Dealt with", id="gp-dealt"),
-        Binding("c", "mark('carry')", "Carry over", id="gp-carry"),
+        Binding("n", "mark('carry')", "Carry to next time", id="gp-carry"),
         Binding("w", "when", "Date", id="gp-when"),
         Binding("h", "matters", "What matters", id="gp-matters"),
         Binding("s", "shared", "3 questions", id="gp-shared"),
@@ -162,7 +162,7 @@ class GPScreen(SectionScreen):
                 yield Button(f"{key} {label}", id=f"gp-{action}", compact=True)
         with Horizontal(classes="gp-buttons", id="gp-buttons-2"):
             for key, action, label in (("v", "preview", "Sheet"), ("w", "when", "Date"),
-                                       ("d", "dealt", "Dealt"), ("c", "carry", "Carry"),
+                                       ("d", "dealt", "Dealt"), ("n", "carry", "Next time"),
                                        ("h", "matters", "Matters"), ("s", "shared", "Ask 3"),
                                        ("o", "outcome", "Outcome")):
                 yield Button(f"{key} {label}", id=f"gp-{action}", compact=True)
