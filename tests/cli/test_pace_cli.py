@@ -18,11 +18,13 @@ def test_each_method_prints_method_and_amount(cli) -> None:
     three = cli("pace", "baseline", "walking", "--three-day", "20", "25", "31")
     assert three.code == 0, three.err
     assert "walking baseline 20 min at a time, by 3-day average - 20%" in three.out
-    assert "(20 + 25 + 31) / 3 = 25.3; x 0.8 = 20.3; rounded to 20 min" in three.out
+    # 76 ÷ 3 = 25.333…; × 0.8 = 20.266… -> 20. (It printed "25.3; x 0.8 = 20.3", but
+    # 25.3 × 0.8 = 20.24: digits are now cut with '…', so the working adds up as shown.)
+    assert "(20 + 25 + 31) ÷ 3 = 25.33…; × 0.8 = 20.26…; rounded to 20 min" in three.out
     good_bad = cli("pace", "baseline", "stairs", "--good-bad", "12", "5", "--unit", "count")
     assert "stairs baseline 9 times at a time, by good/bad average" in good_bad.out  # 8.5 -> 9
     gentle = cli("pace", "baseline", "Reading", "--gentle", "45")
-    assert "Reading baseline 23 min" in gentle.out and "50% of 45 = 22.5" in gentle.out
+    assert "Reading baseline 23 min" in gentle.out and "45 × 0.5 = 22.5" in gentle.out
     listed = json.loads(cli("pace", "list", "--json").out)
     assert [(b["name"], b["amount"], b["method"], b["unit"], b["inputs"]) for b in listed] == [
         ("Reading", 23, "gentle", "min", [45]), ("stairs", 9, "good-bad", "count", [12, 5]),

@@ -44,7 +44,7 @@ def at(day: date, hour: int = 10) -> datetime:
 def test_three_day_average_minus_20_percent() -> None:
     w = work_out("three-day", [20, 25, 30])  # mean 25, x0.8 = 20
     assert (w.exact, w.amount) == (Fraction(20), 20)
-    assert "(20 + 25 + 30) / 3 = 25" in w.text and "x 0.8 = 20" in w.text
+    assert w.text == "3-day average - 20%: (20 + 25 + 30) ÷ 3 = 25; × 0.8 = 20; so 20 min."
 
 
 def test_three_day_rounds_half_up() -> None:
@@ -58,7 +58,7 @@ def test_three_day_rounds_half_up() -> None:
 
 def test_good_bad_average_and_half_up() -> None:
     w = work_out("good-bad", [30, 10])
-    assert w.amount == 20 and "(30 + 10) / 2 = 20" in w.text
+    assert w.amount == 20 and "(30 + 10) ÷ 2 = 20; so 20 min" in w.text
     assert work_out("good-bad", [30, 11]).amount == 21  # 20.5 -> 21 (half up)
     assert work_out("good-bad", [4, 3]).amount == 4  # 3.5 -> 4
 
@@ -291,3 +291,80 @@ def test_summarise_pacing_sentence() -> None:
                                   "activity logged on 3 of 7 days, within baseline on 2 of them.")
     empty = summarise_pacing(base, [], start, start + timedelta(days=6))
     assert empty.sentence().startswith("Pacing: no activity logged")
+
+
+# -- workings add up as shown (issue 17) --------------------------------------------------------
+def test_three_day_working_adds_up_as_shown() -> None:
+    # (12 + 15 + 10) = 37; 37 ÷ 3 = 12.333…; 12.333… × 0.8 = 9.8666… -> 10 (half up).
+    # The old working said "12.3; x 0.8 = 9.9", but 12.3 x 0.8 = 9.84: digits are now cut, not
+    # rounded, and '…' says more follow, so each number shown is the start of the exact one.
+    w = work_out("three-day", [12, 15, 10])
+    assert w.text == ("3-day average - 20%: (12 + 15 + 10) ÷ 3 = 12.33…; × 0.8 = 9.86…; "
+                      "rounded to 10 min.")
+
+
+def test_good_bad_and_gentle_workings_have_the_same_form() -> None:
+    # (30 + 11) ÷ 2 = 20.5 exactly -> 21 half up; 25 × 0.5 = 12.5 -> 13; 40 × 0.5 = 20 exactly.
+    assert work_out("good-bad", [30, 11]).text == (
+        "good/bad average: (30 + 11) ÷ 2 = 20.5; rounded to 21 min.")
+    assert work_out("gentle", [25]).text == "gentle (50%): 25 × 0.5 = 12.5; rounded to 13 min."
+    assert work_out("gentle", [40]).text == "gentle (50%): 40 × 0.5 = 20; so 20 min."
+
+
+def _shown(text: str) -> tuple[Fraction, bool]:
+    """A number as shown in a working, and whether it was cut ('…')."""
+    return Fraction(text.removesuffix("…")), text.endswith("…")
+
+
+def _agrees(shown: str, exact: Fraction) -> bool:
+    value, cut = _shown(shown)
+    # Cut after two decimals: the exact value is at least what is shown, less than 0.01 more.
+    return value <= exact < value + Fraction(1, 100) and exact != value if cut else value == exact
+
+
+@given(st.sampled_from(["three-day", "good-bad", "gentle"]),
+       st.lists(st.integers(1, 1440), min_size=3, max_size=3))
+def test_every_working_adds_up_as_displayed(method: str, values: list[int]) -> None:
+    import re
+
+    inputs = {"three-day": values, "good-bad": sorted(values[:2], reverse=True),
+              "gentle": values[:1]}[method]
+    w = work_out(method, inputs)
+    numbers = re.findall(r"= ([0-9.]+…?)", w.text)
+    if method == "three-day":
+        mean = Fraction(sum(inputs), 3)
+        assert _agrees(numbers[0], mean) and _agrees(numbers[1], mean * Fraction(4, 5))
+    elif method == "good-bad":
+        assert _agrees(numbers[0], Fraction(sum(inputs), 2))
+    else:
+        assert _agrees(numbers[0], Fraction(inputs[0], 2))
+    # The whole amount is rounded once, half up, from the exact value (never from a shown one).
+    assert w.amount == max(1, round_half_up(w.exact))
+    assert w.text.endswith(f"so {w.amount} min." if w.exact == w.amount
+                           else f"rounded to {w.amount} min.")
+
+
+def test_show_exact_cuts_and_marks() -> None:
+    from paceapp.core.pacing import show_exact
+
+    # 37/3 = 12.333…: cut to 12.33 and marked; 41/2 = 20.5 and 1333/100 = 13.33 end: shown whole.
+    assert [show_exact(v) for v in (Fraction(37, 3), Fraction(41, 2), Fraction(1333, 100),
+                                    Fraction(20), Fraction(2, 3), Fraction(1, 300))] == [
+        "12.33…", "20.5", "13.33", "20", "0.66…", "0.00…"]
+
+
+def test_show_one_decimal_rounds_half_up_on_both_sides() -> None:
+    from paceapp.core.pacing import show_one_decimal
+
+    # 1.45 exactly -> 1.5 (half up); 1.4499 -> 1.4; 5/3 = 1.666… -> 1.7; 1.25 -> 1.3 (not 1.2).
+    assert [show_one_decimal(v) for v in (Fraction(145, 100), Fraction(14499, 10000),
+                                          Fraction(5, 3), Fraction(5, 4), Fraction(3))] == [
+        "1.5", "1.4", "1.7", "1.3", "3"]
+
+
+def test_amount_at_uses_the_exact_time() -> None:
+    # Set at 09:00 on Mon 2 Nov: a go at 08:59 that day was before it, one at 09:00 is under it.
+    b, _ = set_baseline("walking", "gentle", [20], NOW)
+    assert b.amount_at(NOW - timedelta(minutes=1)) is None
+    assert b.amount_at(NOW) == 10
+    assert b.amount_on(NOW.date()) == 10  # the day view still uses the end of the day

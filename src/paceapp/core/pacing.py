@@ -80,10 +80,25 @@ def show_amount(amount: int | float, unit: str) -> str:
     return f"{amount:g} min"
 
 
-def _num(value: Fraction) -> str:
-    """A worked number to one decimal, without a trailing .0 ('25.3', '20')."""
-    rounded = Fraction(math.floor(value * 10 + Fraction(1, 2)), 10)
-    return f"{float(rounded):.1f}".removesuffix(".0")
+def show_exact(value: Fraction, places: int = 2) -> str:
+    """A worked number that adds up as shown: in full when it ends within `places` decimals
+    ('20.5', '9.6', '13.25'), else cut (not rounded) after them with '…' ('12.33…', '9.86…'),
+    so every digit shown is right and '…' says more follow."""
+    scale = 10**places
+    whole = math.floor(value * scale)
+    text = f"{whole // scale}.{whole % scale:0{places}d}"
+    if whole == value * scale:
+        return text.rstrip("0").rstrip(".")
+    return text + "…"
+
+
+def show_one_decimal(value: Fraction) -> str:
+    """A figure to one decimal, rounded once and half up from the exact value ('1.7', '2.5', '3').
+
+    (Local to pacing until the shared display-rounding helper exists.)
+    """
+    tenths = math.floor(value * 10 + Fraction(1, 2))
+    return f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
 
 
 def round_half_up(value: Fraction) -> int:
@@ -134,7 +149,8 @@ class Working:
 
 def _rounded(exact: Fraction, unit: str) -> tuple[int, str]:
     amount = max(1, round_half_up(exact))
-    note = f"rounded to {show_amount(amount, unit)}"
+    note = f"rounded to {show_amount(amount, unit)}" if amount != exact else (
+        f"so {show_amount(amount, unit)}")
     if amount == 1 and exact < Fraction(1, 2):
         note = f"which is less than 1, so {show_amount(1, unit)} (the least paceapp sets)"
     return amount, note
@@ -144,6 +160,8 @@ def work_out(method: str, inputs: Sequence[int], unit: str = "min") -> Working:
     """Work out a baseline with one of the named methods (DOMAIN.md, Pacing).
 
     three-day: mean of three tries x 0.8; good-bad: (good + bad) / 2; gentle: most x 0.5.
+    Every method's working has one form: the sum as typed, each step's exact result (cut with
+    '…' when it goes on), then the whole amount, rounded once, half up, from the exact value.
     """
     unit = check_unit(unit)
     values = tuple(inputs)
@@ -156,8 +174,8 @@ def work_out(method: str, inputs: Sequence[int], unit: str = "min") -> Working:
         mean = Fraction(sum(values), 3)
         exact = mean * Fraction(4, 5)
         amount, rounded = _rounded(exact, unit)
-        text = (f"3-day average - 20%: ({' + '.join(map(str, values))}) / 3 = {_num(mean)}; "
-                f"x 0.8 = {_num(exact)}; {rounded}.")
+        text = (f"3-day average - 20%: ({' + '.join(map(str, values))}) ÷ 3 = "
+                f"{show_exact(mean)}; × 0.8 = {show_exact(exact)}; {rounded}.")
     elif method == "good-bad":
         if len(values) != 2:
             raise ValidationError("The good/bad method needs two amounts: a good day's, then a "
@@ -170,7 +188,7 @@ def work_out(method: str, inputs: Sequence[int], unit: str = "min") -> Working:
                                   f"({good}). Give the good day first, then the bad day.", "inputs")
         exact = Fraction(good + bad, 2)
         amount, rounded = _rounded(exact, unit)
-        text = f"good/bad average: ({good} + {bad}) / 2 = {_num(exact)}; {rounded}."
+        text = f"good/bad average: ({good} + {bad}) ÷ 2 = {show_exact(exact)}; {rounded}."
     elif method == "gentle":
         if len(values) != 1:
             raise ValidationError("The gentle method needs one amount: the most you can do "
@@ -178,7 +196,7 @@ def work_out(method: str, inputs: Sequence[int], unit: str = "min") -> Working:
         check_amount(values[0], unit, "inputs", "comfortable most")
         exact = Fraction(values[0], 2)
         amount, rounded = _rounded(exact, unit)
-        text = f"gentle: 50% of {values[0]} = {_num(exact)}; {rounded}."
+        text = f"gentle (50%): {values[0]} × 0.5 = {show_exact(exact)}; {rounded}."
     else:
         raise ValidationError(f"'{method}' is not a baseline method. Use one of: "
                               f"{', '.join(METHODS)}.", "method")
@@ -243,6 +261,14 @@ class Baseline(Record):
             check_amount(self.bad_day, self.unit, "bad_day", "bad-day amount")
         if not self.history:
             raise ValidationError("A baseline needs its history.", "history")
+
+    def amount_at(self, moment: datetime) -> int | None:
+        """The baseline in force at `moment` (exact time; None before it was first set)."""
+        found = None
+        for change in self.history:
+            if change.at <= moment:
+                found = change.amount
+        return found
 
     def amount_on(self, day: date) -> int | None:
         """The baseline in force at the end of `day` (None before it was first set)."""
@@ -337,8 +363,8 @@ def step_up(baseline: Baseline, now: datetime, flares: Sequence[Flare]) -> Basel
         raise ValidationError(reason, "step")
     new = stepped_amount(baseline.amount, baseline.step_pct)
     exact = Fraction(baseline.amount) * (100 + baseline.step_pct) / 100
-    text = (f"step-up: {baseline.amount} + {baseline.step_pct}% = {_num(exact)}; "
-            f"rounded to {show_amount(new, baseline.unit)}")
+    text = (f"step-up: {baseline.amount} + {baseline.step_pct}% = {show_exact(exact)}; "
+            f"{'so' if exact == new else 'rounded to'} {show_amount(new, baseline.unit)}")
     if new > round_half_up(exact):
         text += " (a step is always at least 1)"
     change = BaselineChange(at=now, action="step", method="step", inputs=(baseline.amount,),
@@ -378,8 +404,8 @@ def restart_amount(baseline: Baseline, percent: int | None = None,
                               "(50 means half of now).", "percent")
     exact = Fraction(baseline.amount * pct, 100)
     amount = max(1, round_half_up(exact))
-    return amount, (f"restart: {pct}% of {baseline.amount} = {_num(exact)}; "
-                    f"rounded to {show_amount(amount, unit)}.")
+    return amount, (f"restart: {pct}% of {baseline.amount} = {show_exact(exact)}; "
+                    f"{'so' if exact == amount else 'rounded to'} {show_amount(amount, unit)}.")
 
 
 def restart(baseline: Baseline, now: datetime, percent: int | None = None,
