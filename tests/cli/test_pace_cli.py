@@ -159,12 +159,13 @@ def test_insights_finds_a_boom_and_bust(cli, data_dir: Path) -> None:
     _backdate(data_dir, 30)
     cli("pace", "plan", "set", "walking:20", "--default")
     journal = Journal.open(data_dir)
-    today = local_now().replace(hour=10)
+    today = local_now().replace(hour=10, minute=0, second=0, microsecond=0)
     boom = today - timedelta(days=5)
     for d in range(20, 0, -1):
         day = today - timedelta(days=d)
-        minutes = 50 if day.date() == boom.date() else 20
-        journal.add(ActivityLog(name="walking", amount=minutes, at=day))
+        goes = 5 if day.date() == boom.date() else 2  # goes of 10 min: each within the baseline
+        for n in range(goes):
+            journal.add(ActivityLog(name="walking", amount=10, at=day.replace(hour=10 + n)))
         score = 7 if day.date() == (boom + timedelta(days=1)).date() else 4
         journal.add(PainEntry(at=day.replace(hour=20), score=score))
     result = cli("insights", "--days", "30", "--json")
@@ -172,12 +173,19 @@ def test_insights_finds_a_boom_and_bust(cli, data_dir: Path) -> None:
     data = json.loads(result.out)
     assert len(data["signals"]) == 1
     signal = data["signals"][0]
-    assert (signal["date"], signal["logged"], signal["planned"], signal["ratio"]) == (
-        boom.date().isoformat(), 50, 20, 2.5)
-    assert signal["pain_rise"] == {"date": (boom + timedelta(days=1)).date().isoformat(),
+    # The day's 50 min against the usual plan's 20 (like with like): 2.5 times. The goes were
+    # each 10 min, within the baseline, so no go is counted. (It used to compare the day's total
+    # with the per-go baseline.)
+    assert signal["date"] == boom.date().isoformat()
+    assert [(b["kind"], b["logged"], b["reference"], b["ratio"]) for b in signal["busy"]] == [
+        ("usual plan", 50, 20.0, 2.5)]
+    assert signal["pain_rise"] == {"at": (boom + timedelta(days=1)).replace(hour=20).isoformat(),
+                                   "date": (boom + timedelta(days=1)).date().isoformat(),
                                    "score": 7, "usual": 4.0}
+    assert data["boom_bust"]["occasions"] == 1 and data["boom_bust"]["pattern"] is False
     text = " ".join(cli("insights", "--days", "30").out.split())
-    assert "A pattern to notice (1 time)" in text and "pain reached 7/10" in text
+    assert "a single occasion, not a pattern" in text and "pain reached 7/10" in text
+    assert "pattern to notice" not in text.lower()
     assert cli("insights", "--days", "3").out.count("No boom-and-bust pattern found") == 1
 
 

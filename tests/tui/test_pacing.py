@@ -297,9 +297,14 @@ def test_signals_are_shown_with_their_evidence(data_dir: Path) -> None:
             await pilot.press("3")
             await settle(app, pilot)
             signals = text(app, "#signals-text")
-            assert "A pattern to notice (1 time)" in signals
-            assert "you did 25 min - about 2.5 times the 10 min planned" in signals
-            assert "pain reached 7/10 (your usual was about 3)" in signals
+            # One occasion is not a pattern; nothing was planned, so the day's 25 min is set
+            # against the usual day (10 min: the median of the days before) and the one go against
+            # the baseline of 10 min at a time - never the day against the per-go baseline.
+            assert "a single occasion, not a pattern" in signals
+            assert "pattern to notice" not in signals.lower()
+            assert "25 min that day, 2.5 times your usual day of 10 min" in signals
+            assert "one go of 25 min, 2.5 times your baseline of 10 min at a time" in signals
+            assert "pain reached 7/10 (your usual was 3:" in signals
     asyncio.run(scenario())
 
 

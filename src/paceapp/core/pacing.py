@@ -13,9 +13,10 @@ Domain facts (DOMAIN.md, Pacing):
   lowers the baseline to the bad-day amount or a chosen percentage.
 - A **day plan** lists activities in the order the person wants; each is split into equal chunks
   no longer than its baseline, with a rest between chunks.
-- A **boom-and-bust signal** is a day whose logged activity is well above the plan/baseline
-  (1.5x by default) followed within two days by a pain rise (2 points over the recent median, by
-  default) or a flare-up.
+- A **boom-and-bust signal** compares like with like: one go with the per-go baseline, a day's
+  total with that day's plan (else the person's usual day of it); well above is 1.5x by default,
+  followed within 48 hours by a pain rise (2 points over the recent median, by default) or a
+  flare-up. The exact rules are in `core.pacing_review` and docs/figures.md.
 
 Looking back (boom-and-bust signals, period summaries) is in `core.pacing_review`. Everything
 here is pure: no I/O, no clock (callers pass `now` / `today`).
@@ -574,7 +575,8 @@ class PaceSettings(Record):
     boom_ratio: float = 1.5
     #: A pain rise is this many points over the recent median (DOMAIN.md: 2).
     pain_rise: int = 2
-    #: How many days after the busy day to look for a pain rise or flare-up (DOMAIN.md: 48 h).
+    #: How long after the busy day's activity to look for a pain rise or flare-up, in days of
+    #: 24 hours of elapsed time (DOMAIN.md: 48 h); the same day counts.
     window_days: int = 2
     #: Days of pain scores before the busy day that make "your usual" (the median).
     median_days: int = 14

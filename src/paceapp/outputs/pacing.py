@@ -11,10 +11,12 @@ import dataclasses
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from paceapp.core.errors import ValidationError
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
     METHOD_NAMES,
     METHOD_SHORT,
+    METHODS,
     UNIT_WORDS,
     ActivityDay,
     ActivityLog,
@@ -32,13 +34,14 @@ from paceapp.core.pacing import (
     step_refusal,
     stepped_amount,
     unknown_message,
+    work_out,
 )
 from paceapp.core.pain import PainEntry
 from paceapp.core.timeparse import show_date, show_when
 from paceapp.store.journal import Journal
 
 if TYPE_CHECKING:  # looking back is imported only when asked for (not on the way to Today)
-    from paceapp.core.pacing_review import PacingSummary, Signal
+    from paceapp.core.pacing_review import BoomBust, PacingSummary, Signal
 
 #: Flare-ups that started this long before a period may still touch it.
 FLARE_LOOKBACK = timedelta(days=120)
@@ -55,6 +58,8 @@ class PacingData(NamedTuple):
     plans: list[DayPlan]
     pain: list[PainEntry]
     flares: list[Flare]
+    #: Activity logged in the days just before `start` (for "your usual day"; insights only).
+    earlier: tuple[ActivityLog, ...] = ()
 
     def baseline(self, name: str) -> Baseline:
         """The baseline called `name` (any case); ValidationError with close matches."""
@@ -80,8 +85,18 @@ def shift(day: date, days: int) -> date:
 
 
 def load_pacing(journal: Journal, start: date, end: date, *, with_pain: bool = True) -> PacingData:
-    """Read baselines, settings, and the logs, plans, pain and flare-ups touching [start, end]."""
+    """Read baselines, settings, and the logs, plans, pain and flare-ups touching [start, end].
+
+    With `with_pain` (looking back, not Today) also the pain scores around the period and the
+    activity of the days before it that "your usual day" rests on.
+    """
     median_days = 60  # covers the longest "usual pain" setting
+    earlier: tuple[ActivityLog, ...] = ()
+    if with_pain and start > date.min + timedelta(days=1):
+        from paceapp.core.pacing_review import USUAL_DAYS  # not on the way to Today
+
+        earlier = tuple(journal.list(ActivityLog, since=shift(start, -USUAL_DAYS),
+                                     until=start - timedelta(days=1)))
     return PacingData(
         start, end,
         sorted(journal.list(Baseline), key=lambda b: b.key),
@@ -90,7 +105,7 @@ def load_pacing(journal: Journal, start: date, end: date, *, with_pain: bool = T
         journal.list(DayPlan, since=start, until=end),
         journal.list(PainEntry, since=shift(start, -median_days),
                      until=shift(end, 7)) if with_pain else [],
-        journal.list(Flare, since=shift(start, -FLARE_LOOKBACK.days)))
+        journal.list(Flare, since=shift(start, -FLARE_LOOKBACK.days)), earlier)
 
 
 def all_activity_names(journal: Journal, data: PacingData) -> list[str]:
@@ -128,6 +143,19 @@ def baseline_json(baseline: Baseline, today: date, flares: list[Flare]) -> dict[
     return data
 
 
+def change_working(baseline: Baseline, change: Any) -> str:
+    """The working for one change. A baseline set by a method is worked again from its inputs,
+    so one stored before the workings were made to add up as shown reads the same as a new one."""
+    if change.action == "set" and change.method in METHODS:
+        try:
+            fresh = work_out(change.method, change.inputs, baseline.unit)
+        except ValidationError:
+            return str(change.working)
+        if fresh.amount == change.amount:
+            return fresh.text
+    return str(change.working)
+
+
 def history_lines(baseline: Baseline, today: date | None = None) -> list[str]:
     """Every change, oldest first, with its working."""
     words = {"set": "Set", "step": "Stepped up", "restart": "Restarted lower"}
@@ -138,7 +166,8 @@ def history_lines(baseline: Baseline, today: date | None = None) -> list[str]:
             lines.append(f"{when}  Changed the step - {change.working}")
             continue
         lines.append(f"{when}  {words.get(change.action, change.action)} to "
-                     f"{show_amount(change.amount, baseline.unit)} - {change.working}")
+                     f"{show_amount(change.amount, baseline.unit)} - "
+                     f"{change_working(baseline, change)}")
     return lines
 
 
@@ -264,76 +293,105 @@ def items_text(items: tuple[PlanItem, ...]) -> str:
 # -- signals and insights ---------------------------------------------------------------------
 class Insights(NamedTuple):
     summary: PacingSummary
-    signals: list[Signal]
+    review: BoomBust
     data: PacingData
+
+    @property
+    def signals(self) -> list[Signal]:
+        """Busy days followed by a harder time."""
+        return self.review.signals
 
 
 def insights(data: PacingData) -> Insights:
-    from paceapp.core.pacing_review import detect_boom_bust, summarise_pacing
+    from paceapp.core.pacing_review import review_boom_bust, summarise_pacing
 
     summary = summarise_pacing(data.baselines, data.logs, data.start, data.end)
-    signals = detect_boom_bust(data.logs, data.baselines, data.pain, data.flares, data.settings,
-                               data.plans, data.start, data.end)
-    return Insights(summary, signals, data)
+    review = review_boom_bust([*data.earlier, *data.logs], data.baselines, data.pain, data.flares,
+                              data.settings, data.plans, data.start, data.end)
+    return Insights(summary, review, data)
 
 
-def signal_lines(signals: list[Signal], settings: PaceSettings) -> list[str]:
-    if not signals:
-        return [f"No boom-and-bust pattern found: no day at {settings.boom_ratio:g} times the plan "
-                f"or more was followed within {settings.window_days} days by a pain rise of "
-                f"{settings.pain_rise}+ points or a flare-up."]
-    count = len(signals)
-    lines = [f"A pattern to notice ({count} time{'s' if count != 1 else ''}): a busy day, then a "
-             f"harder time within {settings.window_days} days. Busy days happen - this is just "
-             "something to see, not a mark against you."]
-    for signal in signals:
-        lines.append(f"- {signal.text()}")
-    return lines
+def signal_lines(review: BoomBust, today: date | None = None) -> list[str]:
+    """Boom and bust in plain lines: what was found, what could not be told, and how."""
+    from paceapp.core.pacing_review import boom_bust_lines
+
+    return boom_bust_lines(review, today)
 
 
-def insights_lines(result: Insights) -> list[str]:
+def activity_rows(result: Insights) -> list[dict[str, str]]:
+    """Per activity over the period; the 'before a baseline' column only when any go was."""
     from paceapp.core.pacing_review import week_summary_rows
-    from paceapp.outputs.tables import render_table
 
     data = result.data
-    lines = [result.summary.sentence(), ""]
     rows = week_summary_rows(data.baselines, data.logs, data.start, data.end)
+    if all(row["before a baseline"] == "0" for row in rows):
+        rows = [{k: v for k, v in row.items() if k != "before a baseline"} for row in rows]
+    return rows
+
+
+def insights_lines(result: Insights, width: int | None = None) -> list[str]:
+    from paceapp.outputs.tables import render_table
+
+    lines = [result.summary.sentence(), ""]
+    rows = activity_rows(result)
     if rows:
-        lines += [render_table(rows), ""]
-    lines += ["Boom and bust:"] + signal_lines(result.signals, data.settings)
+        lines += [render_table(rows, width), ""]
+    lines += ["Boom and bust:"] + signal_lines(result.review, result.data.end)
     return lines
 
 
 def wrap_lines(lines: list[str], width: int = 80) -> list[str]:
-    """Long sentences folded to the terminal width; tables and short lines left as they are."""
-    import textwrap
+    """Long sentences folded to the terminal width, measured in terminal cells (a wide character
+    counts two); '- ' items go on under their text; tables and short lines are left as they are."""
+    from rich.cells import cell_len
+
+    from paceapp.outputs.tables import wrap_cells
 
     out = []
     for line in lines:
-        if len(line) <= width or "  " in line.strip():
+        if cell_len(line) <= width or "  " in line.strip():
             out.append(line)
             continue
-        indent = "  " if line.startswith("- ") else ""
-        out += textwrap.wrap(line, width, subsequent_indent=indent)
+        if not line.startswith("- "):
+            out += wrap_cells(line, width)
+            continue
+        flat = " ".join(line.split())
+        first = wrap_cells(flat, width)[0]
+        out.append(first)
+        rest = flat[len(first):].strip()
+        if rest:
+            out += ["  " + part for part in wrap_cells(rest, max(width - 2, 2))]
     return out
 
 
 def insights_json(result: Insights) -> dict[str, Any]:
-    from paceapp.core.pacing_review import week_summary_rows
+    from paceapp.core.pacing_review import MIN_PAIN_SCORES, USUAL_DAYS, USUAL_MIN_DAYS, week_summary_rows
 
     data = result.data
     s = result.summary
+    review = result.review
     return {
         "start": data.start.isoformat(), "end": data.end.isoformat(),
         "summary": {"sentence": s.sentence(), "days": s.days, "days_logged": s.days_logged,
-                    "days_within": s.days_within, "sessions": s.sessions,
+                    "days_within": s.days_within, "days_before_baseline": s.days_before,
+                    "sessions": s.sessions, "sessions_compared": s.sessions_compared,
                     "sessions_within": s.sessions_within,
+                    "sessions_before_baseline": s.sessions_before,
                     "activities_with_baselines": s.activities_with_baselines},
         "activities": week_summary_rows(data.baselines, data.logs, data.start, data.end),
         "settings": {"boom_ratio": data.settings.boom_ratio, "pain_rise": data.settings.pain_rise,
                      "window_days": data.settings.window_days,
-                     "median_days": data.settings.median_days},
-        "signals": [sig.to_data() for sig in result.signals],
+                     "window_hours": review.window_hours,
+                     "median_days": data.settings.median_days,
+                     "min_pain_scores": MIN_PAIN_SCORES, "usual_days": USUAL_DAYS,
+                     "usual_min_days": USUAL_MIN_DAYS},
+        "boom_bust": {"days_logged": review.days_logged, "days_compared": review.days_compared,
+                      "busy_days": len(review.busy_days), "occasions": review.occasions,
+                      "pattern": review.occasions >= 2, "too_few_to_tell": len(review.too_few),
+                      "not_followed": len(review.not_followed),
+                      "lines": signal_lines(review, data.end)},
+        "signals": [sig.to_data() for sig in review.signals],
+        "busy_days": [day.to_data() for day in review.busy_days],
     }
 
 

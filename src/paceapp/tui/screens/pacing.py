@@ -61,7 +61,7 @@ def load_view(journal: Journal, today: date) -> PacingView:
     except PaceError as error:  # e.g. a usual plan that no longer fits after a step-up
         day, problem = None, str(error)
     result = insights(data)
-    return PacingView(today, data, day, problem, signal_lines(result.signals, data.settings))
+    return PacingView(today, data, day, problem, signal_lines(result.review, today))
 
 
 class PacingScreen(SectionScreen):
