@@ -150,10 +150,10 @@ def test_names_that_collide_are_told_apart() -> None:
              (("aaaa1111bbbb", "Jo"), ("cccc2222dddd", "jo"), ("eeee3333ffff", "Sam"),
               ("9999888877776666", "Ali"))]
     names = board_names(peers, own_name="sam")
-    assert names == {"aaaa1111bbbb": "Jo (#aaaa)", "cccc2222dddd": "jo (#cccc)",
-                     "eeee3333ffff": "Sam (#eeee)", "9999888877776666": "Ali"}
+    assert [names[p.id] for p in peers] == ["Jo (#aaaa11)", "jo (#cccc22)", "Sam (#eeee33)",
+                                            "Ali"]
     assert find_peer(peers, "Ali", "sam").member_id == "9999888877776666"
-    assert find_peer(peers, "jo (#cccc)").member_id == "cccc2222dddd"
+    assert find_peer(peers, "jo (#cccc22)").member_id == "cccc2222dddd"
     assert find_peer(peers, "#aaaa").member_id == "aaaa1111bbbb"
     with pytest.raises(ValidationError, match="More than one"):
         find_peer(peers, "jo")

@@ -260,7 +260,7 @@ def board_rows(peers: list[PeerCard], names: dict[str, str], today: date) -> lis
         card = peer.card
         goals = "; ".join(f"{g.what} ({g.done_this_week}/{g.target_this_week})"
                           for g in card.goals) or "no goals this week"
-        rows.append({"member": names[peer.member_id],
+        rows.append({"member": names[peer.id],
                      "shared": shared_ago(card.shared_on, today).removeprefix("shared "),
                      "goals (days done/planned this week)": goals})
     return rows
@@ -279,7 +279,7 @@ def group_board(env: Env, as_json: bool) -> None:
         docs = []
         for peer in peers:
             doc = record_json(peer)
-            doc["shown_name"] = names[peer.member_id]
+            doc["shown_name"] = names[peer.id]
             doc["shared_days_ago"] = (today - peer.card.shared_on).days
             docs.append(doc)
         click.echo(json.dumps(docs, ensure_ascii=False, indent=2))
@@ -299,9 +299,11 @@ def group_show(env: Env, member: str) -> None:
     """One member's card in full, with the earlier cards they shared."""
     journal = env.journal()
     peers = _peers(journal)
-    peer = find_peer(peers, member, load_settings(journal).display_name)
+    own_name = load_settings(journal).display_name
+    peer = find_peer(peers, member, own_name)
     click.echo(card_text(peer.card))
-    click.echo(f"({shared_ago(peer.card.shared_on, env.today())}; read-only.)")
+    click.echo(f"(Shown on your board as {board_names(peers, own_name)[peer.id]}; member id "
+               f"{peer.member_id}; {shared_ago(peer.card.shared_on, env.today())}; read-only.)")
     if peer.history:
         click.echo("\nEarlier cards:")
         for old in peer.history:
@@ -319,7 +321,7 @@ def group_remove(env: Env, member: str, yes: bool) -> None:
     peers = _peers(journal)
     names = board_names(peers, load_settings(journal).display_name)
     peer = find_peer(peers, member, load_settings(journal).display_name)
-    shown = names[peer.member_id]
+    shown = names[peer.id]
     if not yes and not click.confirm(f"Remove {shown}'s card from your board?", default=False):
         click.echo("Kept it. Nothing was changed.")
         return
@@ -372,7 +374,8 @@ def plan_show(env: Env, as_json: bool) -> None:
               help="A coordinator's turn (repeat for a rota; replaces the rota).")
 @click.option("--rule", multiple=True, help="A ground rule (repeat; replaces the rules).")
 @click.option("--crisis-note", default=None,
-              help="The group's own note added to the crisis steps.")
+              help="The group's own note for a crisis, shown after paceapp's crisis contacts "
+                   "as the group's words.")
 @pass_env
 def plan_set(env: Env, rhythm: str | None, first: date | None, every: int | None,
              time_: str | None, place: str | None, access: str | None, keep_in_touch: str | None,

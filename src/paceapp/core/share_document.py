@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from paceapp.core.lookalike import remove_invisible
 from paceapp.core.sharing import (
     CARD_FORMAT,
     FORMAT_VERSION,
@@ -34,9 +35,14 @@ from paceapp.core.sharing import (
     SharedPlan,
     SleepWeek,
     crisis_steps,
+    imitation,
 )
 from paceapp.core.text import LINE, SHORT, strip_controls
 from paceapp.core.timeparse import show_date
+
+#: The UTF-8 byte-order mark a text editor may put first (Windows Notepad does).
+_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 #: A member id: letters, digits, '-' and '_' (made by paceapp; checked on every import).
 _MEMBER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -99,17 +105,35 @@ class Parsed:
     problems: list[str] = field(default_factory=list)
 
 
+def decode_text(data: bytes) -> str:
+    """Text from a file or paste: UTF-8, after a byte-order mark if there is one (dropped).
+
+    Raises UnicodeDecodeError for anything else.
+    """
+    return data.removeprefix(_BOM).decode("utf-8")
+
+
+def unreadable_message(data: bytes, error: UnicodeDecodeError) -> str:
+    """Why `data` is not text paceapp reads, and what to do."""
+    if data[:2] in _UTF16_BOMS:
+        return ("It was saved as UTF-16 text ('Unicode' in Windows Notepad). Please save it "
+                "again as UTF-8 (Notepad: File, Save as, Encoding: UTF-8), or paste the message.")
+    return f"It is not readable text (UTF-8): a bad byte at position {error.start}."
+
+
 def parse_document(data: bytes, *, now: datetime, own_member_id: str | None = None) -> Parsed:
-    """Read a card or plan document someone else wrote. Never raises for bad input."""
+    """Read a card or plan document someone else wrote. Never raises for bad input.
+
+    A byte-order mark first (as Windows Notepad saves) and Windows line endings are fine.
+    """
     problems: list[str] = []
     if len(data) > MAX_DOCUMENT_BYTES:
         return Parsed(problems=[f"It is too big: {len(data):,} bytes; a card or plan is at most "
                                 f"{MAX_DOCUMENT_BYTES:,} bytes."])
     try:
-        text = data.decode("utf-8")
+        text = decode_text(data)
     except UnicodeDecodeError as error:
-        return Parsed(problems=[f"It is not readable text (UTF-8): a bad byte at position "
-                                f"{error.start}."])
+        return Parsed(problems=[unreadable_message(data, error)])
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except RecursionError:
@@ -146,6 +170,16 @@ def parse_document(data: bytes, *, now: datetime, own_member_id: str | None = No
     if problems:
         return Parsed(problems=problems)
     return Parsed(value=value)
+
+
+def _ahead_words(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} minutes"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} hours"
+    return f"{hours // 24} days"
 
 
 class _DuplicateKey(ValueError):
@@ -191,7 +225,8 @@ class _Checker:
 
     Unknown fields are ignored (never stored or shown): a later paceapp may add optional fields
     without a new version. Every text is cleaned of control characters, ANSI escapes and bidi
-    overrides, and refused when longer than its cap.
+    overrides, and refused when longer than its cap. Names lose every invisible character
+    (zero-width, tag, variation selector...); other text keeps only those that build emoji.
     """
 
     def __init__(self, problems: list[str], now: datetime | None) -> None:
@@ -203,7 +238,7 @@ class _Checker:
             self.problems.append(message)
 
     def text(self, obj: dict[str, Any], key: str, where: str, limit: int, *,
-             required: bool = False, multiline: bool = False) -> str:
+             required: bool = False, multiline: bool = False, name: bool = False) -> str:
         value = obj.get(key, "")
         label = f"{where}{key}"
         if value is None:
@@ -211,11 +246,13 @@ class _Checker:
         if not isinstance(value, str):
             self.add(f"'{label}' should be text.")
             return ""
-        cleaned = strip_controls(value, keep_newlines=multiline).strip()
+        cleaned = remove_invisible(strip_controls(value, keep_newlines=multiline),
+                                   keep_emoji=not name).strip()
         if not multiline:
             cleaned = " ".join(cleaned.split())
         if required and not cleaned:
-            self.add(f"'{label}' is empty.")
+            self.add(f"'{label}' has no visible characters." if value.strip()
+                     else f"'{label}' is empty.")
         if len(cleaned) > limit:
             self.add(f"'{label}' is {len(cleaned):,} characters long; the most is {limit}.")
             return cleaned[:limit]
@@ -265,8 +302,21 @@ class _Checker:
         if moment.year < 2000:
             self.add(f"'{key}' is before the year 2000.")
         elif self.now is not None and moment > self.now + FUTURE_SLACK:
-            self.add(f"'{key}' is in the future ({show_date(moment.date())}).")
+            ahead = _ahead_words(moment - self.now)
+            self.add(f"'{key}' is in the future: {ahead} ahead of this computer's clock "
+                     f"({show_date(moment.date())}). paceapp does not add cards or plans dated "
+                     f"more than {int(FUTURE_SLACK.total_seconds() // 60)} minutes ahead. Please "
+                     "check the date and time on the computer that made it, and on this one.")
         return moment
+
+    def checked(self, value: str, label: str, field_name: str) -> str:
+        """`value`, with a problem added when it imitates paceapp's own crisis wording."""
+        phrase = imitation(value, field_name)
+        if phrase is not None:
+            self.add(f"'{label}' uses paceapp's own crisis wording ('{phrase}'), so it could be "
+                     "taken for one of paceapp's crisis contacts. The crisis contacts paceapp "
+                     "shows only ever come from paceapp.")
+        return value
 
     def member_id(self, obj: dict[str, Any]) -> str:
         value = obj.get("member_id")
@@ -297,7 +347,7 @@ class _Checker:
     def card(self, doc: dict[str, Any]) -> GoalCard | None:
         start = len(self.problems)
         member_id = self.member_id(doc)
-        name = self.text(doc, "display_name", "", NAME_MAX, required=True)
+        name = self.text(doc, "display_name", "", NAME_MAX, required=True, name=True)
         shared_at = self.moment(doc, "shared_at")
         week_start = self.day(doc, "week_start", "")
         goals = []
@@ -343,10 +393,12 @@ class _Checker:
     def plan(self, doc: dict[str, Any]) -> SharedPlan | None:
         start = len(self.problems)
         member_id = self.member_id(doc)
-        shared_by = self.text(doc, "shared_by", "", NAME_MAX, required=True)
+        shared_by = self.checked(self.text(doc, "shared_by", "", NAME_MAX, required=True,
+                                           name=True), "shared_by", "shared_by")
         shared_at = self.moment(doc, "shared_at")
         meetings = self.obj(doc.get("meetings", {}), "meetings") or {}
-        rhythm = self.text(meetings, "rhythm", "meetings.", SHORT)
+        rhythm = self.checked(self.text(meetings, "rhythm", "meetings.", SHORT),
+                              "meetings.rhythm", "rhythm")
         first = self.day(meetings, "first", "meetings.", required=False)
         every = (self.whole(meetings, "every_weeks", "meetings.", 0, 8)
                  if meetings.get("every_weeks") is not None else 0)
@@ -359,24 +411,29 @@ class _Checker:
                 meet_time = time.fromisoformat(raw_time)
             except ValueError:
                 self.add("'meetings.time' should be a time like 10:30.")
-        place = self.text(doc, "place", "", SHORT)
-        access = self.text(doc, "access", "", LINE)
-        keep = self.text(doc, "keep_in_touch", "", LINE)
+        place = self.checked(self.text(doc, "place", "", SHORT), "place", "place")
+        access = self.checked(self.text(doc, "access", "", LINE), "access", "access")
+        keep = self.checked(self.text(doc, "keep_in_touch", "", LINE), "keep_in_touch",
+                            "keep_in_touch")
         rota = []
         for i, item in enumerate(self.listing(doc, "rota", MAX_ROTA)):
             entry = self.obj(item, f"rota[{i}]")
             if entry is None:
                 continue
-            turn_name = self.text(entry, "name", f"rota[{i}].", NAME_MAX, required=True)
+            turn_name = self.checked(
+                self.text(entry, "name", f"rota[{i}].", NAME_MAX, required=True, name=True),
+                f"rota[{i}].name", "rota")
             turn_start = self.day(entry, "from", f"rota[{i}].")
             if turn_start is not None:
                 rota.append(RotaTurn(name=turn_name, start=turn_start))
         rules = []
         for i, item in enumerate(self.listing(doc, "ground_rules", MAX_RULES)):
-            rule = self.text({f"ground_rules[{i}]": item}, f"ground_rules[{i}]", "", SHORT)
+            rule = self.checked(self.text({f"ground_rules[{i}]": item}, f"ground_rules[{i}]",
+                                          "", SHORT), f"ground_rules[{i}]", "rules")
             if rule:
                 rules.append(rule)
-        crisis_note = self.text(doc, "crisis_note", "", LINE)
+        crisis_note = self.checked(self.text(doc, "crisis_note", "", LINE), "crisis_note",
+                                   "crisis_note")
         # 'crisis_steps' is deliberately not read: the steps shown are always this paceapp's own.
         if len(self.problems) > start or shared_at is None:
             return None
@@ -385,6 +442,13 @@ class _Checker:
                          rota=tuple(sorted(rota, key=lambda t: t.start)), ground_rules=tuple(rules),
                          crisis_note=crisis_note, shared_by=shared_by, content_at=shared_at)
         return SharedPlan(member_id=member_id, shared_by=shared_by, shared_at=shared_at, plan=plan)
+
+
+def recleaned(card: GoalCard) -> GoalCard:
+    """`card` with its text cleaned as an import cleans it today (a card stored by an older
+    paceapp may hold characters that are now removed); `card` itself if it does not check."""
+    check = _Checker([], now=None)
+    return check.card(_card_to_doc(card)) or card
 
 
 def card_problems(card: GoalCard) -> list[str]:

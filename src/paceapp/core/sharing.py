@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import ClassVar
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.lookalike import find_disguised, look_alike_keys, remove_invisible
 from paceapp.core.records import Record
 from paceapp.core.safety import CRISIS_CONTACTS, PEER_CRISIS_NOTE
 from paceapp.core.text import LINE, SHORT, clean_text, strip_controls
@@ -38,8 +39,11 @@ MAX_RULES = 12
 HISTORY_KEPT = 10
 NAME_MAX = 40
 NOTE_MAX = 500
-#: A card dated further ahead than this (a clock a little fast) is refused.
-FUTURE_SLACK = timedelta(days=1)
+#: A card or plan dated further ahead of this computer's clock than this is refused: a clock a
+#: few minutes fast is fine, but a card from tomorrow would hold off its member's real next card.
+FUTURE_SLACK = timedelta(minutes=5)
+#: The shortest member code shown after a name on the board, e.g. 'Jo (#7c2e9b)'.
+MARK_MIN = 6
 
 #: The only health sections a card can carry, each only when the person ticks it.
 SECTIONS: dict[str, str] = {
@@ -58,10 +62,44 @@ DEFAULT_RULES: tuple[str, ...] = (
 )
 
 
+#: The heading over paceapp's own crisis steps, and the one over the group's own note after them.
+CRISIS_HEADING = "If someone is in crisis:"
+GROUP_NOTE_HEADING = "What our group agreed for a crisis (the group's own words, not paceapp's):"
+
+#: paceapp's own crisis wording. A group's text may not hold any of it (however disguised), so
+#: nothing a plan carries can pass for one of paceapp's crisis lines or headings.
+PACEAPP_WORDING: tuple[str, ...] = (
+    *(f"{who}:" for who, _how, _when in CRISIS_CONTACTS),
+    CRISIS_HEADING.rstrip(":"), "What our group agreed", "If you need help now",
+    " ".join(PEER_CRISIS_NOTE.split()[:9]), "paceapp's", "paceapp says",
+)
+
+
 def crisis_steps() -> tuple[str, ...]:
     """What to do if someone is in crisis: always this paceapp's own wording (core.safety)."""
     return (PEER_CRISIS_NOTE,
             *(f"{who}: {how} - {when}." for who, how, when in CRISIS_CONTACTS))
+
+
+def imitation(text: str, field_name: str) -> str | None:
+    """The paceapp wording `text` imitates, or None. The crisis note may not name paceapp at
+    all: it is the group's words, shown after paceapp's own steps."""
+    wording = PACEAPP_WORDING + (("paceapp",) if field_name == "crisis_note" else ())
+    return find_disguised(text, wording)
+
+
+def imitation_message(label: str, phrase: str) -> str:
+    return (f"The {label} uses paceapp's own crisis wording ('{phrase}'), so it could be taken "
+            "for one of paceapp's crisis contacts. paceapp always shows its own contacts first; "
+            "please word it another way (for example 'ring Samaritans on 116 123').")
+
+
+def check_not_imitating(text: str, field_name: str, label: str) -> str:
+    """`text`, or a ValidationError when it imitates paceapp's crisis wording."""
+    phrase = imitation(text, field_name)
+    if phrase is not None:
+        raise ValidationError(imitation_message(label, phrase), field_name)
+    return text
 
 
 # -- the card -----------------------------------------------------------------------------------
@@ -144,9 +182,15 @@ def check_include(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(chosen)
 
 
+def clean_peer_name(name: str) -> str:
+    """A name as paceapp keeps and shows it: no control or invisible characters (zero-width
+    spaces, joiners, tag characters, variation selectors...), spaces collapsed, NFC."""
+    return " ".join(remove_invisible(strip_controls(name or "")).split())
+
+
 def clean_name(name: str) -> str:
     """A display name for peers: required, short, plain."""
-    text = " ".join(strip_controls(name or "").split())
+    text = clean_peer_name(name)
     if not text:
         raise ValidationError("Please choose a name your group will see. It does not have to be "
                               "your real name.", "name")
@@ -251,7 +295,11 @@ def parse_rota(lines: Iterable[str], today: date) -> tuple[RotaTurn, ...]:
         if not match or not match[1].strip():
             raise ValidationError(f"'{line}' should be a name and a date, like: Jo from 2026-11-30.",
                                   "rota")
-        name = match[1].strip()
+        name = clean_peer_name(match[1])
+        check_not_imitating(name, "rota", "coordinator's name")
+        if not name:
+            raise ValidationError(f"'{line}' should be a name and a date, like: Jo from "
+                                  "2026-11-30.", "rota")
         if len(name) > NAME_MAX:
             raise ValidationError(f"The name '{name[:20]}…' is too long; the most is {NAME_MAX}.",
                                   "rota")
@@ -269,6 +317,7 @@ def parse_rules(lines: Iterable[str]) -> tuple[str, ...]:
         if len(rule) > SHORT:
             raise ValidationError(f"A ground rule is {len(rule)} characters long; the most is "
                                   f"{SHORT}.", "rules")
+        check_not_imitating(rule, "rules", "ground rule")
     return rules
 
 
@@ -284,7 +333,9 @@ def plan_edits(plan: GroupPlan, today: date, *, rhythm: str | None = None,
                               ("access", access, LINE), ("keep_in_touch", keep_in_touch, LINE),
                               ("crisis_note", crisis_note, LINE)):
         if value is not None:
-            changes[key] = clean_text(value, key, limit, label=key.replace("_", " "))
+            label = key.replace("_", " ")
+            changes[key] = check_not_imitating(clean_text(value, key, limit, label=label), key,
+                                               label)
     if first is not None:
         changes["first_meeting"] = first
     if every is not None:
@@ -385,37 +436,116 @@ class PeerCard(Record):
                 "shared": show_date(self.card.shared_on)}
 
 
-def merge_card(existing: PeerCard | None, card: GoalCard) -> tuple[str, PeerCard | None]:
+def merge_card(existing: PeerCard | None, card: GoalCard,
+               now: datetime | None = None) -> tuple[str, PeerCard | None]:
     """What importing `card` does: ('added'|'updated', new record) or ('same'|'older', None).
 
     The latest card wins (by the moment it was shared); the one it replaces goes into history.
-    A card older than the stored one does not replace it.
+    A card older than the stored one does not replace it - unless the stored one is dated ahead of
+    `now` (kept from before future dates were refused), which never holds off a member's real card.
+
+    Raises ValidationError (nothing changes) for a card that claims a stored member's id but
+    carries another name, or the same moment with other content: one of the two is not genuine,
+    so neither silently replaces nor hides the other (docs/sharing.md, "Member ids").
     """
     if existing is None:
         return "added", PeerCard(member_id=card.member_id, card=card)
-    if card.shared_at == existing.card.shared_at:
-        return "same", None
-    if card.shared_at < existing.card.shared_at:
+    stored = existing.card
+    stored_name = clean_peer_name(stored.display_name)
+    if card.display_name != stored_name:
+        raise ValidationError(
+            f"This card carries the member id of {stored_name}'s card on your board, but the name "
+            f"'{card.display_name}'. A card cannot take over another member's place on your "
+            f"board, so it was not added. If {stored_name} really changed their name, remove "
+            f"their card first (paceapp group remove '{stored_name}', or x on the Group screen), "
+            "then add this one.", "member")
+    if card.shared_at == stored.shared_at:
+        from paceapp.core.share_document import recleaned
+
+        if card == recleaned(stored):
+            return "same", None
+        raise ValidationError(
+            f"This card has the same member id and the same moment ({show_date(card.shared_on)}) "
+            f"as {stored_name}'s card on your board, but different content, so one of the two is "
+            f"not genuine. It was not added. Ask {stored_name} to share their card again.",
+            "member")
+    held_off = now is not None and stored.shared_at > now + FUTURE_SLACK
+    if card.shared_at < stored.shared_at and not held_off:
         return "older", None
-    history = (existing.card, *existing.history)[:HISTORY_KEPT]
+    history = (stored, *existing.history)[:HISTORY_KEPT]
     return "updated", PeerCard(id=existing.id, created=existing.created, member_id=card.member_id,
                                card=card, history=history)
 
 
+def check_member_id(peers: Sequence[PeerCard], member_id: str, own_member_id: str = "") -> None:
+    """ValidationError when `member_id` looks like (but is not) a stored member's or your own.
+
+    Member ids are shown on the board as codes ('Jo (#7c2e9b)'), so an id that differs only in
+    look-alike characters (capitals, 0 and O, 1 and l) could pass for someone else's.
+    """
+    keys = look_alike_keys(member_id)
+    if own_member_id and member_id != own_member_id and keys & look_alike_keys(own_member_id):
+        raise ValidationError("This card's member id looks like your own but is not the same, "
+                              "so it was not added: no one can pass for you.", "member")
+    for peer in peers:
+        if peer.member_id != member_id and keys & look_alike_keys(peer.member_id):
+            name = clean_peer_name(peer.card.display_name)
+            raise ValidationError(
+                f"This card's member id ({member_id}) looks like {name}'s ({peer.member_id}) "
+                f"but is not the same, so it was not added: no one can pass for {name}.",
+                "member")
+
+
+def _code(peer: PeerCard, length: int) -> str:
+    """The member code after a name: the start of the member id, then (only when two cards
+    somehow share a member id) the start of the record's own id."""
+    member = peer.member_id
+    if length <= len(member):
+        return member[:length]
+    return f"{member}/{peer.id[:max(4, length - len(member))]}"
+
+
 def board_names(peers: Sequence[PeerCard], own_name: str = "") -> dict[str, str]:
-    """member id -> the name to show. Names that collide get '(#abcd)' from the member id."""
-    counts: dict[str, int] = {}
+    """record id -> the name to show on the board.
+
+    A name that looks like another member's or yours (after invisible characters are removed,
+    case, accents and look-alike letters folded: `core.lookalike`) gets its member code:
+    'Jo (#7c2e9b)'. Codes are at least `MARK_MIN` characters and grow until no two names shown
+    look alike, so two rows never read the same. A name that itself holds '(#' is always marked.
+    """
+    own_keys = look_alike_keys(own_name) if own_name.strip() else frozenset()
+    keys = {p.id: look_alike_keys(p.card.display_name) for p in peers}
+    holders: dict[str, set[str]] = {}
     for peer in peers:
-        key = peer.card.display_name.casefold()
-        counts[key] = counts.get(key, 0) + 1
-    own = own_name.casefold()
-    names = {}
-    for peer in peers:
-        name = peer.card.display_name
-        if counts[name.casefold()] > 1 or (own and name.casefold() == own):
-            name = f"{name} (#{peer.member_id[:4]})"
-        names[peer.member_id] = name
-    return names
+        for key in keys[peer.id]:
+            holders.setdefault(key, set()).add(peer.id)
+    length: dict[str, int] = {
+        p.id: MARK_MIN for p in peers
+        if any(len(holders[k]) > 1 or "(#" in k for k in keys[p.id]) or keys[p.id] & own_keys}
+    by_id = {p.id: p for p in peers}
+    plain = {p.id: clean_peer_name(p.card.display_name) for p in peers}
+    while True:
+        shown = {p.id: (f"{plain[p.id]} (#{_code(p, length[p.id])})" if p.id in length
+                        else plain[p.id]) for p in peers}
+        seen: dict[str, set[str]] = {}
+        clash: set[str] = set()
+        for record_id, text in shown.items():
+            text_keys = look_alike_keys(text)
+            if text_keys & own_keys:
+                clash.add(record_id)
+            for key in text_keys:
+                seen.setdefault(key, set()).add(record_id)
+        clash.update(i for ids in seen.values() if len(ids) > 1 for i in ids)
+        grown = False
+        for record_id in clash:
+            peer = by_id[record_id]
+            most = len(peer.member_id) + len(peer.id)
+            current = length.get(record_id)
+            if current is None or current < most:
+                length[record_id] = MARK_MIN if current is None else min(current + 2, most)
+                grown = True
+        if not grown:
+            return shown
 
 
 def shared_ago(shared_on: date, today: date) -> str:
@@ -435,30 +565,75 @@ def progress_words(goal: SharedGoal) -> str:
     return f"{done} of {target} days so far"
 
 
+_WITH_CODE = re.compile(r"^(.*?)\s*\(\s*#\s*([^()\s]+)\s*\)$")
+_CODE = re.compile(r"^#?\s*([A-Za-z0-9_/-]+)$")
+
+
+def _ambiguous(what: str, matches: Sequence[PeerCard], names: dict[str, str],
+               hint: str) -> ValidationError:
+    shown = ", ".join(names[p.id] for p in matches)
+    return ValidationError(f"More than one member on your board fits {what}: {shown}. {hint}",
+                           "member")
+
+
 def find_peer(peers: Sequence[PeerCard], text: str, own_name: str = "") -> PeerCard:
-    """A peer by shown name, display name or the start of their member id."""
-    wanted = " ".join(text.split()).casefold()
+    """A peer by the name shown on the board, their display name (look-alikes count as the same),
+    their member code ('#7c2e9b', any unambiguous start of the member id) or full member id.
+
+    When more than one member fits, the ValidationError lists them as shown on the board.
+    """
+    wanted = " ".join(remove_invisible(strip_controls(text or "")).split())
     if not wanted:
         raise ValidationError("Say which member: their name as shown on the board.", "member")
     names = board_names(peers, own_name)
-    exact = [p for p in peers if names[p.member_id].casefold() == wanted]
+    exact = [p for p in peers if names[p.id].casefold() == wanted.casefold()]
     if len(exact) == 1:
         return exact[0]
-    by_name = [p for p in peers if p.card.display_name.casefold() == wanted]
+    full = [p for p in peers if p.member_id == wanted.lstrip("#").strip()]
+    if len(full) == 1:
+        return full[0]
+    code_hint = "Please give more of the code, as shown on the board (or the full member id)."
+    with_code = _WITH_CODE.match(wanted)
+    code = _CODE.match(wanted)
+    if with_code or wanted.startswith("#"):
+        name_part, wanted_code = (with_code[1], with_code[2]) if with_code else ("", code[1] if
+                                                                                code else "")
+        fits = [p for p in peers if f"{p.member_id}/{p.id}".startswith(wanted_code)] \
+            if wanted_code else []
+        if not fits and wanted_code:  # typed in other case: fine when it fits only one
+            fits = [p for p in peers
+                    if f"{p.member_id}/{p.id}".casefold().startswith(wanted_code.casefold())]
+        if len(fits) > 1:
+            raise _ambiguous(f"'#{wanted_code}'", fits, names, code_hint)
+        if not fits:
+            raise ValidationError(f"No member on your board has the code #{wanted_code}. "
+                                  "'paceapp group board' lists them with their codes.", "member")
+        peer = fits[0]
+        if name_part and not look_alike_keys(name_part) & look_alike_keys(peer.card.display_name):
+            raise ValidationError(f"#{wanted_code} is {names[peer.id]} on your board, not "
+                                  f"{name_part}. Please check the name and the code.", "member")
+        return peer
+    wanted_keys = look_alike_keys(wanted)
+    by_name = [p for p in peers if look_alike_keys(p.card.display_name) & wanted_keys]
     if len(by_name) == 1:
         return by_name[0]
-    by_id = [p for p in peers if len(wanted.lstrip("#")) >= 4
-             and p.member_id.casefold().startswith(wanted.lstrip("#"))]
-    if len(by_id) == 1:
-        return by_id[0]
-    starts = [p for p in peers if p.card.display_name.casefold().startswith(wanted)]
-    if not by_name and not by_id and len(starts) == 1:
+    if len(by_name) > 1:
+        raise _ambiguous(f"The name '{wanted}'", by_name, names,
+                         "Please use the name with its #code, as shown on the board.")
+    if code and len(code[1]) >= 4:
+        fits = [p for p in peers if p.member_id.startswith(code[1])]
+        if len(fits) == 1:
+            return fits[0]
+        if len(fits) > 1:
+            raise _ambiguous(f"'{code[1]}'", fits, names, code_hint)
+    starts = [p for p in peers if any(k.startswith(w) for k in look_alike_keys(p.card.display_name)
+                                      for w in wanted_keys)]
+    if len(starts) == 1:
         return starts[0]
-    if len(by_name) > 1 or len(by_id) > 1:
-        options = ", ".join(names[p.member_id] for p in (by_name or by_id))
-        raise ValidationError(f"More than one member is called that: {options}. Please use the "
-                              "name with its #code, as shown on the board.", "member")
-    raise ValidationError(f"There is no member called '{text.strip()}' on your board. "
+    if len(starts) > 1:
+        raise _ambiguous(f"'{wanted}'", starts, names,
+                         "Please give the whole name as shown on the board.")
+    raise ValidationError(f"There is no member called '{wanted}' on your board. "
                           "'paceapp group board' lists them.", "member")
 
 

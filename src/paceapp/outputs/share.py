@@ -26,8 +26,18 @@ from typing import Any
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.settings import Settings
-from paceapp.core.share_document import Parsed, card_document, parse_document, plan_document
+from paceapp.core.share_document import (
+    Parsed,
+    card_document,
+    decode_text,
+    parse_document,
+    plan_document,
+    unreadable_message,
+)
 from paceapp.core.sharing import (
+    CRISIS_HEADING,
+    FUTURE_SLACK,
+    GROUP_NOTE_HEADING,
     MAX_DOCUMENT_BYTES,
     SECTIONS,
     GoalCard,
@@ -38,6 +48,7 @@ from paceapp.core.sharing import (
     SharedPlan,
     SleepWeek,
     build_card,
+    check_member_id,
     crisis_steps,
     merge_card,
     next_meeting,
@@ -140,13 +151,12 @@ def read_shared(raw: bytes, *, now: datetime, own_member_id: str | None = None) 
     if len(raw) > MAX_DOCUMENT_BYTES:
         return Parsed(problems=[f"It is too big: a card, plan or message is at most "
                                 f"{MAX_DOCUMENT_BYTES:,} bytes."])
-    if raw.lstrip()[:1] == b"{":
-        return parse_document(raw, now=now, own_member_id=own_member_id)
     try:
-        text = raw.decode("utf-8")
+        text = decode_text(raw)  # a byte-order mark first (Windows Notepad) is fine
     except UnicodeDecodeError as error:
-        return Parsed(problems=[f"It is not readable text (UTF-8): a bad byte at position "
-                                f"{error.start}."])
+        return Parsed(problems=[unreadable_message(raw, error)])
+    if text.lstrip()[:1] == "{":
+        return parse_document(text.encode("utf-8"), now=now, own_member_id=own_member_id)
     if not text.strip():
         return Parsed(problems=["It is empty. Paste a card or plan message, or give a card file."])
     try:
@@ -256,11 +266,18 @@ def plan_text(plan: GroupPlan, today: date, shared_by: str = "",
     if plan.ground_rules:
         lines.append("Ground rules:")
         lines += [f"* {rule}" for rule in plan.ground_rules]
-    lines.append("If someone is in crisis:")
-    lines += [f"* {step}" for step in crisis_steps()]
-    if plan.crisis_note:
-        lines.append(f"* {plan.crisis_note}")
+    lines += crisis_lines(plan)
     return "\n".join(lines)
+
+
+def crisis_lines(plan: GroupPlan) -> list[str]:
+    """paceapp's own crisis steps first, exactly as in core.safety; then, only if the group wrote
+    one, its note under a heading that names it as the group's words, quoted and indented so it
+    cannot pass for one of paceapp's lines."""
+    lines = [CRISIS_HEADING, *(f"* {step}" for step in crisis_steps())]
+    if plan.crisis_note:
+        lines += [GROUP_NOTE_HEADING, f'  "{plan.crisis_note}"']
+    return lines
 
 
 def plan_message(plan: GroupPlan, *, member_id: str, shared_by: str, now: datetime) -> str:
@@ -363,11 +380,15 @@ def import_shared(journal: Journal, raw: bytes, now: datetime) -> ImportOutcome:
     if parsed.problems or parsed.value is None:
         raise problems_error(parsed.problems or ["It could not be read."])
     if isinstance(parsed.value, SharedPlan):
-        return _import_plan(journal, parsed.value)
+        return _import_plan(journal, parsed.value, now)
     card = parsed.value
     peers = journal.list(PeerCard)
     existing = next((p for p in peers if p.member_id == card.member_id), None)
-    action, record = merge_card(existing, card)
+    try:
+        check_member_id(peers, card.member_id, settings.member_id)
+        action, record = merge_card(existing, card, now)
+    except ValidationError as error:
+        raise problems_error([str(error)]) from None
     name, when = card.display_name, show_date(card.shared_on)
     if action == "added":
         assert record is not None
@@ -390,10 +411,13 @@ def import_shared(journal: Journal, raw: bytes, now: datetime) -> ImportOutcome:
                          "Nothing was changed.", None)
 
 
-def _import_plan(journal: Journal, shared: SharedPlan) -> ImportOutcome:
+def _import_plan(journal: Journal, shared: SharedPlan, now: datetime) -> ImportOutcome:
     stored = journal.get_single(GroupPlan)
     when = show_date(shared.shared_at.date())
-    if stored is not None and stored.content_at is not None and stored.content_at >= shared.shared_at:
+    # A stored plan dated ahead of the clock (kept from before such dates were refused) does not
+    # hold off a real one.
+    if stored is not None and stored.content_at is not None \
+            and stored.content_at >= shared.shared_at and stored.content_at <= now + FUTURE_SLACK:
         return ImportOutcome("plan-older", f"The group plan {shared.shared_by} shared on {when} is "
                              "not newer than yours, so yours was kept. Nothing was changed.", None)
     saved = journal.put_single(shared.plan)

@@ -116,7 +116,7 @@ class GroupScreen(SectionScreen):
             card = peer.card
             week = "; ".join(f"{g.what} {g.done_this_week}/{g.target_this_week}"
                              for g in card.goals) or "no goals this week"
-            table.add_row(plain(view.names[peer.member_id]),
+            table.add_row(plain(view.names[peer.id]),
                           plain(shared_ago(card.shared_on, view.today).removeprefix("shared ")),
                           plain(week), key=peer.id)
         if not view.peers:
@@ -146,7 +146,7 @@ class GroupScreen(SectionScreen):
             return
         card = peer.card
         goals = "; ".join(f"{g.what}: {progress_words(g)}" for g in card.goals)
-        text = f"{self.view.names[peer.member_id]}: {goals or 'no goals this week'}."
+        text = f"{self.view.names[peer.id]}: {goals or 'no goals this week'}."
         if card.note:
             text += f" Note: {card.note}"
         detail.update(text)
@@ -192,7 +192,7 @@ class GroupScreen(SectionScreen):
             return
         from paceapp.tui.screens.group_card import PeerCardScreen
 
-        self.app.push_screen(PeerCardScreen(peer, self.view.names[peer.member_id], self.view.today))
+        self.app.push_screen(PeerCardScreen(peer, self.view.names[peer.id], self.view.today))
 
     def action_remove(self) -> None:
         peer = self.selected()
@@ -201,7 +201,7 @@ class GroupScreen(SectionScreen):
             return
         from paceapp.tui.screens.confirm import ConfirmScreen
 
-        name = self.view.names[peer.member_id]
+        name = self.view.names[peer.id]
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -189,7 +189,8 @@ FIELDS = (
     ("place", "Where", SHORT),
     ("access", "Access notes (step-free, parking, quiet room, bus)", LINE),
     ("keep_in_touch", "How we keep in touch between meetings", LINE),
-    ("crisis_note", "Our own note for a crisis (the crisis contacts are always shown)", LINE),
+    ("crisis_note", "Our group's own note for a crisis (shown after paceapp's crisis contacts, "
+                    "as the group's words)", LINE),
 )
 
 
