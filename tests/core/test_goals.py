@@ -289,9 +289,10 @@ def test_longer_goal_with_no_plans() -> None:
         new_longer_goal("", TODAY)
 
 
-# -- period summary ------------------------------------------------------------------------
+# -- period summary (issue 17: the header's period, nothing in the future) ------------------
 def test_summary_hand_worked() -> None:
-    # Period Sat 24 Oct - Sat 21 Nov: weeks from Mon 26 Oct, 2, 9 and 16 Nov (4 weeks).
+    # Period Sat 24 Oct - Sat 21 Nov (today), as the sheet's header says. Whole weeks inside it
+    # that have ended: Mon 26 Oct, 2 Nov and 9 Nov (the week of 16 Nov ends Sun 22 Nov, tomorrow).
     walk1 = plan(what="walk to the postbox", start=date(2026, 10, 19), days_per_week=3)
     # Reviewed on Sun 1 Nov, so walk1 covered the weeks of 19 and 26 Oct.
     r1 = review_plan(walk1, "partly", week=date(2026, 11, 1), today=date(2026, 11, 1))
@@ -305,37 +306,70 @@ def test_summary_hand_worked() -> None:
                     date(2026, 11, 17))
             + marks(stretch, date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 18)))
     summary = summarise_goals(plans, days, [r1.review], date(2026, 10, 24), TODAY)
-    # planned: walk1 week 26 Oct (3) + walk2 weeks 2, 9, 16 Nov (9) + stretches 9, 16 Nov (4) = 16
-    # done: walk1 27, 29 Oct (2) + walk2 3, 4, 10, 17 Nov (4) + stretches 9, 16, 18 Nov (3) = 9
-    assert (summary.days_done, summary.days_planned, summary.weeks) == (9, 16, 4)
+    # done in the period: walk1 27, 29 Oct (2; 20 Oct is before it) + walk2 3, 4, 10, 17 Nov (4)
+    #   + stretches 9, 16, 18 Nov (3) = 9
+    # planned in the whole weeks: walk1 26 Oct (3) + walk2 2, 9 Nov (6) + stretches 9 Nov (2) = 11
+    # done in those weeks: walk1 27, 29 Oct (2) + walk2 3, 4, 10 Nov (3) + stretches 9 Nov (1) = 6
+    # (It used to start on Mon 26 Oct, dropping Sat 24 and Sun 25, and count the week of 16 Nov
+    # whole, with Sun 22 Nov still to come: "9 of 16 over 4 weeks".)
+    assert (summary.days_done, summary.days_planned, summary.weeks_done, summary.weeks) == (
+        9, 11, 6, 3)
     assert summary.plans == ("walk to the bench", "stretches")
-    assert summary.start == date(2026, 10, 26)
+    assert (summary.start, summary.end) == (date(2026, 10, 24), TODAY)
     assert summary.sentence() == (
-        "Goals, 26 Oct – 21 Nov: 2 weekly action plans on the go (walk to the bench, "
-        "stretches); days done 9 of 16 planned over 4 weeks; weekly reviews: 1 partly.")
+        "Goals, Sat 24 Oct – Sat 21 Nov: 2 weekly action plans on the go (walk to the bench, "
+        "stretches); 9 days done; in the 3 whole weeks Mon 26 Oct – Sun 15 Nov: 6 of 11 planned "
+        "days done; weekly reviews of those weeks: 1 partly.")
 
 
 def test_summary_when_none_set() -> None:
     summary = summarise_goals([], [], [], date(2026, 10, 24), TODAY)
-    assert summary.sentence() == "Goals: none set between 26 Oct and 21 Nov."
+    assert summary.sentence() == "Goals: no weekly action plan on the go Sat 24 Oct – Sat 21 Nov."
 
 
-def test_summary_short_period_uses_the_week_holding_the_end() -> None:
+def test_summary_short_period_has_no_whole_week_to_compare() -> None:
+    # Wed 18 - Sat 21 Nov: the mark on Tue 17 Nov is before the period; no whole week has ended.
     p = plan()
-    summary = summarise_goals([p], marks(p, date(2026, 11, 17)), [], date(2026, 11, 18), TODAY)
+    summary = summarise_goals([p], marks(p, date(2026, 11, 17), date(2026, 11, 19)), [],
+                              date(2026, 11, 18), TODAY)
     assert (summary.start, summary.weeks, summary.days_done, summary.days_planned) == (
-        MONDAY, 1, 1, 3)
+        date(2026, 11, 18), 0, 1, 0)
+    assert summary.sentence().endswith(
+        "1 day done; no whole week in this period has ended yet, so nothing to compare with the "
+        "days planned.")
 
 
 def test_summary_paused_plan_stops_counting() -> None:
+    # Paused on Wed 4 Nov: it covers only the week of 2 Nov; whole weeks 2 and 9 Nov (16 Nov is
+    # still under way on Sat 21 Nov).
     p = set_status(plan(start=date(2026, 11, 2)), "paused")
     p = dataclasses.replace(p, updated=p.updated.replace(year=2026, month=11, day=4))
     summary = summarise_goals([p], [], [], date(2026, 11, 2), TODAY)
-    assert (summary.days_planned, summary.weeks) == (3, 3)
+    assert (summary.days_planned, summary.weeks) == (3, 2)
+
+
+@pytest.mark.parametrize(("end", "weeks", "planned"), [
+    (date(2026, 11, 22), 4, 12),  # Sun 22 Nov: the week of 16 Nov has ended - counted
+    (date(2026, 11, 21), 3, 9),  # Sat 21 Nov: it has one day to go - not counted
+])
+def test_summary_counts_a_week_only_once_it_has_ended(end: date, weeks: int, planned: int) -> None:
+    p = plan(start=date(2026, 10, 19))
+    summary = summarise_goals([p], [], [], date(2026, 10, 26), end)
+    assert (summary.weeks, summary.days_planned) == (weeks, planned)
+
+
+def test_summary_never_counts_after_today() -> None:
+    # Asked up to Sat 28 Nov on Sat 21 Nov: the period ends today, and the mark "on" 25 Nov (which
+    # mark_day would refuse) is not counted.
+    p = plan(start=date(2026, 10, 19))
+    days = marks(p, date(2026, 11, 20), date(2026, 11, 25))
+    summary = summarise_goals([p], days, [], date(2026, 10, 26), date(2026, 11, 28), today=TODAY)
+    assert (summary.end, summary.weeks, summary.days_done, summary.days_planned) == (
+        TODAY, 3, 1, 9)
 
 
 @given(st.sets(st.integers(min_value=0, max_value=48)), st.integers(min_value=0, max_value=20),
-       st.integers(min_value=7, max_value=40), st.integers(min_value=1, max_value=7),
+       st.integers(min_value=0, max_value=40), st.integers(min_value=1, max_value=7),
        st.integers(min_value=0, max_value=6))
 def test_summary_counts_whole_weeks_of_one_active_plan(offsets: set[int], start_offset: int,
                                                        length: int, per_week: int,
@@ -346,13 +380,18 @@ def test_summary_counts_whole_weeks_of_one_active_plan(offsets: set[int], start_
     end = start + timedelta(days=length)
     days = marks(p, *(origin + timedelta(days=o) for o in offsets))
     summary = summarise_goals([p], days, [], start, end, week_starts)
-    assert start <= summary.start <= start + timedelta(days=6)
-    assert summary.start.weekday() == week_starts
-    assert summary.weeks == (end - summary.start).days // 7 + 1
-    assert summary.days_planned == summary.weeks * per_week
-    counted = {origin + timedelta(days=o) for o in offsets} & {
-        summary.start + timedelta(days=n) for n in range((end - summary.start).days + 1)}
-    assert summary.days_done == len(counted)
+    marked = {origin + timedelta(days=o) for o in offsets}
+    # The header's period exactly: every marked day in it, none outside it.
+    assert (summary.start, summary.end) == (start, end)
+    assert summary.days_done == len({d for d in marked if start <= d <= end})
+    # Whole weeks: begin on the week's first day inside the period and end by its last day.
+    whole = [start + timedelta(days=n) for n in range(length + 1)
+             if (start + timedelta(days=n)).weekday() == week_starts
+             and start + timedelta(days=n + 6) <= end]
+    assert summary.weeks == len(whole)
+    assert summary.days_planned == len(whole) * per_week
+    assert summary.weeks_done == len({d for d in marked
+                                      if any(w <= d <= w + timedelta(days=6) for w in whole)})
 
 
 def test_a_carried_on_plan_cannot_be_made_active_again() -> None:

@@ -334,3 +334,49 @@ def test_the_demo_list_fits_one_page_in_full(tmp_path: Path) -> None:
 ])
 def test_markdown_escapes_only_what_would_format(typed: str, shown: str) -> None:
     assert md_escape(typed) == shown
+
+
+# -- every line uses the header's period, nothing in the future (issue 17, item 5) ----------------
+def test_pacing_and_goals_lines_use_the_header_period(filled: Journal) -> None:
+    from paceapp.core.goals import GoalDay, new_plan
+    from paceapp.core.pacing import ActivityLog, set_baseline
+    from paceapp.outputs.report import build_report
+
+    # Baseline 10 min at a time, set Sat 7 Nov 08:00. Goes: Sat 7 Nov 07:00 12 min (before the
+    # baseline: counted apart), Mon 9 Nov 10 min (within), Tue 10 Nov 15 min (over).
+    walk, _ = set_baseline("Walking", "gentle", [20], at(date(2026, 11, 7), 8))
+    filled.add(walk)
+    filled.add_many([ActivityLog(name="Walking", amount=12, at=at(date(2026, 11, 7), 7)),
+                     ActivityLog(name="Walking", amount=10, at=at(date(2026, 11, 9), 10)),
+                     ActivityLog(name="Walking", amount=15, at=at(date(2026, 11, 10), 10))])
+    # A plan of 3 days a week from Mon 2 Nov, marked Sat 7 (the period's first day), Tue 10,
+    # Thu 12, Mon 16 and Wed 18 Nov (and, stored by hand, Sun 22 Nov: tomorrow).
+    # Period Sat 7 - Sat 21 Nov: 5 days done. The only whole week that has ended is Mon 9 - Sun 15:
+    # 2 of 3 planned days done. The week of 16 Nov ends tomorrow: not counted as planned.
+    # (Before: "Goals, 9 Nov - 21 Nov: ... days done 4 of 6 planned over 2 weeks".)
+    plan = new_plan("walk to the postbox", "10 minutes", "after lunch", 3, 8, date(2026, 11, 2))
+    filled.add(plan)
+    filled.add_many([GoalDay(plan_id=plan.id, date=date(2026, 11, d), what=plan.what)
+                     for d in (7, 10, 12, 16, 18, 22)])
+    inputs = load_inputs(filled, TODAY)
+    header = inputs.period.text(TODAY)
+    assert header == "Sat 7 Nov – Sat 21 Nov"
+    pacing, goals = inputs.summary.doing
+    assert pacing == (
+        f"Pacing, {header}: 1 activity with baselines; activity logged on 3 of 15 days, within "
+        "baseline on 1 of the 2 with a baseline to compare (1 day with only goes from before a "
+        "baseline was set, not counted).")
+    assert goals == (
+        f"Goals, {header}: 1 weekly action plan on the go (walk to the postbox); 5 days done; "
+        "in the whole week Mon 9 Nov – Sun 15 Nov: 2 of 3 planned days done.")
+    text = " ".join(render_text(inputs).split())
+    assert pacing in text and goals in text
+    # The report over the last 2 weeks (Sun 8 - Sat 21 Nov) says its own period on both lines:
+    # the go on Sat 7 and the mark on Sat 7 are outside it.
+    report = " ".join(build_report(filled, TODAY, 2).split())
+    assert "(Sun 8 Nov – Sat 21 Nov)" in report
+    assert ("Pacing, Sun 8 Nov – Sat 21 Nov: 1 activity with baselines; activity logged on 2 of "
+            "14 days, within baseline on 1 of them.") in report
+    assert ("Goals, Sun 8 Nov – Sat 21 Nov: 1 weekly action plan on the go (walk to the "
+            "postbox); 4 days done; in the whole week Mon 9 Nov – Sun 15 Nov: 2 of 3 planned days "
+            "done.") in report

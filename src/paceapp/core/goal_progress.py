@@ -87,7 +87,13 @@ def plan_last_week(plan: ActionPlan, reviews_by_plan: dict[str, Review], last_ma
 
 @dataclass(frozen=True)
 class GoalsSummary:
-    """Goals over a period, with the basis the numbers rest on."""
+    """Goals over a period, with the basis the numbers rest on.
+
+    `start` and `end` are the period asked for (the sheet's or report's header), `end` never
+    after today. `days_done` counts the whole period; the comparison with the days planned is over
+    the whole weeks inside it that have ended (`weeks`, from `first_week`), because a plan is a
+    number of days a week: a part week, or a week still under way, has no fair "planned" count.
+    """
 
     start: date
     end: date
@@ -96,43 +102,55 @@ class GoalsSummary:
     days_done: int
     days_planned: int
     outcomes: dict[str, int] = field(default_factory=dict)
+    first_week: date | None = None
+    weeks_done: int = 0  # days done in those whole weeks
+
+    def period_text(self) -> str:
+        return f"{show_date(self.start, self.end)} – {show_date(self.end)}"
 
     def sentence(self) -> str:
-        period = f"{self.start.day} {self.start:%b} – {self.end.day} {self.end:%b}"
+        period = self.period_text()
         if not self.plans:
-            return (f"Goals: none set between {self.start.day} {self.start:%b} and "
-                    f"{self.end.day} {self.end:%b}.")
+            return f"Goals: no weekly action plan on the go {period}."
         count = len(self.plans)
         text = (f"Goals, {period}: {count} weekly action plan{'s' if count != 1 else ''} "
-                f"on the go ({', '.join(self.plans)}); days done {self.days_done} of "
-                f"{self.days_planned} planned")
+                f"on the go ({', '.join(self.plans)}); {self.days_done} "
+                f"day{'s' if self.days_done != 1 else ''} done")
+        if not self.weeks or self.first_week is None:
+            return text + ("; no whole week in this period has ended yet, so nothing to compare "
+                           "with the days planned.")
+        last = self.first_week + timedelta(days=7 * self.weeks - 1)
         week_word = "week" if self.weeks == 1 else "weeks"
-        text += f" over {self.weeks} {week_word}"
+        text += (f"; in the {'' if self.weeks == 1 else f'{self.weeks} '}whole {week_word} "
+                 f"{show_date(self.first_week, self.end)} – {show_date(last, self.end)}: "
+                 f"{self.weeks_done} of {self.days_planned} planned days done")
         reviewed = [f"{n} {OUTCOME_WORDS[o]}" for o, n in self.outcomes.items() if n]
         if reviewed:
-            text += f"; weekly reviews: {', '.join(reviewed)}"
+            text += f"; weekly reviews of {'that week' if self.weeks == 1 else 'those weeks'}: "
+            text += ", ".join(reviewed)
         return text + "."
 
 
 def summarise_goals(plans: list[ActionPlan], days: list[GoalDay], reviews: list[Review],
-                    start: date, end: date, week_starts: int = 0) -> GoalsSummary:
-    """Plans on the go in [start, end], counted in whole weeks.
+                    start: date, end: date, week_starts: int = 0,
+                    today: date | None = None) -> GoalsSummary:
+    """Plans on the go in [start, end] (end no later than `today`), as the header states it.
 
-    The weeks counted are those whose first day falls in the period (or, for a period shorter
-    than that, the week holding `end`); the summary's start is the first of them. Days planned
-    = days per week of each plan on the go in each such week; days done = distinct marked days
-    in those weeks, up to `end`. A series of plans carried on week to week counts as one plan,
-    named by its latest "what".
+    Days done: distinct marked days of each plan on the go, inside the period. Days planned: each
+    plan's days per week, for every whole week inside the period that has ended by the period's
+    last day (none of it in the future); days done in those same weeks are counted beside them,
+    and the weekly reviews of those weeks. A series of plans carried on week to week counts as one
+    plan, named by its latest "what".
     """
+    if today is not None:
+        end = min(end, today)
     first_week = week_start(start, week_starts)
     if first_week < start:
         first_week += timedelta(days=7)
-    if first_week > end:
-        first_week = week_start(end, week_starts)
-    weeks = []
+    whole = []
     cursor = first_week
-    while cursor <= end:
-        weeks.append(cursor)
+    while cursor + timedelta(days=6) <= end:
+        whole.append(cursor)
         cursor += timedelta(days=7)
     by_id = {p.id: p for p in plans}
     reviews_by_plan = {r.plan_id: r for r in reviews}
@@ -140,25 +158,33 @@ def summarise_goals(plans: list[ActionPlan], days: list[GoalDay], reviews: list[
     for d in days:
         if d.date > last_marked.get(d.plan_id, date.min):
             last_marked[d.plan_id] = d.date
-    planned = 0
-    done = 0
+    planned = done = done_whole = 0
     names: dict[str, tuple[date, str]] = {}
     for plan in sorted(plans, key=lambda p: (p.start, p.created)):
         plan_first = week_start(plan.start, week_starts)
         plan_last = plan_last_week(plan, reviews_by_plan, last_marked.get(plan.id), end,
                                    week_starts)
-        covered = [w for w in weeks if plan_first <= w <= plan_last]
-        if not covered:
+        # Every week of the plan that touches the period.
+        week = max(plan_first, week_start(start, week_starts))
+        touched = []
+        while week <= plan_last and week <= end:
+            touched.append(week)
+            week += timedelta(days=7)
+        if not touched:
             continue
         root = chain_root(plan, by_id).id
         if root not in names or names[root][0] <= plan.start:
             names[root] = (plan.start, plan.what)
-        for week in covered:
-            planned += plan.days_per_week
-            done += len([d for d in days_in_week(plan, days, week, week_starts) if d <= end])
+        for week in touched:
+            marked = [d for d in days_in_week(plan, days, week, week_starts) if start <= d <= end]
+            done += len(marked)
+            if week in whole:
+                planned += plan.days_per_week
+                done_whole += len(marked)
     outcomes = {o: 0 for o in OUTCOMES}
     for review in reviews:
-        if weeks and weeks[0] <= review.week <= end and review.outcome in outcomes:
+        if review.week in whole and review.outcome in outcomes:
             outcomes[review.outcome] += 1
     ordered = tuple(what for _start, what in sorted(names.values()))
-    return GoalsSummary(first_week, end, len(weeks), ordered, done, planned, outcomes)
+    return GoalsSummary(start, end, len(whole), ordered, done, planned, outcomes,
+                        whole[0] if whole else None, done_whole)
