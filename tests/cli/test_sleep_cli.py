@@ -23,7 +23,7 @@ def test_log_sleep_prints_tst_and_se(cli) -> None:  # noqa: ANN001
     ran = cli("log", "sleep", *NIGHT, "--quality", "poor", "--note", "pain woke me")
     assert ran.code == 0, ran.err
     assert "time asleep (TST) 6 h 35 min" in ran.out
-    assert "sleep efficiency (SE) 82.3%" in ran.out
+    assert "sleep efficiency (time asleep ÷ time in bed) 82.3%" in ran.out
     shown = json.loads(cli("show", "sleep", "--json").out)
     assert len(shown) == 1
     night = shown[0]
@@ -105,9 +105,11 @@ def test_week_sentence_after_two_nights(cli) -> None:  # noqa: ANN001
     ran = cli("log", "sleep", "--date", "2026-11-20", "--bed", "23:00", "--tried", "23:00",
               "--latency", "10", "--awakenings", "0", "--woke", "07:00", "--up", "07:00")
     assert ran.code == 0, ran.err
-    # nights: TST 395 (SE 82.3) and TST 470 (SE 97.9): mean 432.5 min, SE 90.1
-    assert "Sleep, 15 Nov – 21 Nov: on average 7 h 12 min asleep, 90% of time in bed " \
-           "(2 nights logged)." in ran.out
+    # nights: TST 395 and 470, TIB 480 and 480. Mean asleep 432.5 min, shown once, half up:
+    # 433 = 7 h 13 min (was 7 h 12 by round()'s ties-to-even). Sleep efficiency over the week:
+    # total asleep / total in bed = 865 / 960 = 90.104% -> 90.1% (was "90% of time in bed").
+    assert ("Sleep, 15 Nov – 21 Nov: on average 7 h 13 min asleep; sleep efficiency (time "
+            "asleep ÷ time in bed) 90.1% from the totals (2 nights logged).") in ran.out
 
 
 def test_real_process_logs_a_night(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, time
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -242,11 +243,17 @@ def test_summary_over_a_fortnight() -> None:
     summary = summarise_sleep(nights, date(2026, 11, 8), date(2026, 11, 21))
     assert summary.nights_logged == 3
     assert summary.nights_with_times == 2
-    assert summary.average_tst_min == 432.5          # (395 + 470) / 2
-    assert summary.average_se_pct == 90.1            # (82.3 + 97.9) / 2 = 90.1
+    # Shown once, half up: (395 + 470) / 2 = 432.5 -> 433 min = 7 h 13 min (it was 432.5,
+    # shown as 7 h 12 min by round()'s ties-to-even).
+    assert summary.exact_tst_min == Fraction(865, 2)
+    assert summary.average_tst_min == 433.0
+    # Sleep efficiency over the period, pooled: (395 + 470) / (480 + 480) x 100 = 90.104 -> 90.1
+    assert summary.exact_se_pct == Fraction(865 * 100, 960)
+    assert summary.average_se_pct == 90.1
     assert summary.average_tib_min == 480.0
-    assert summary.sentence() == ("Sleep, 8 Nov – 21 Nov: on average 7 h 12 min asleep, "
-                                  "90% of time in bed (3 nights logged, 2 with all the times).")
+    assert summary.sentence() == (
+        "Sleep, 8 Nov – 21 Nov: on average 7 h 13 min asleep; sleep efficiency (time asleep ÷ "
+        "time in bed) 90.1% from the totals (3 nights logged, 2 with all the times).")
 
 
 def test_summary_with_nothing_logged() -> None:

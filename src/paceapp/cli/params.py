@@ -9,7 +9,7 @@ import click
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.text import parse_int
-from paceapp.core.timeparse import local_now, parse_date, parse_when
+from paceapp.core.timeparse import ClockChangeError, local_now, parse_date, parse_when
 
 
 class PlainBadParameter(click.BadParameter):
@@ -55,6 +55,10 @@ class When(_Plain):
             return value
         try:
             return parse_when(str(value), local_now(), param.name if param else "at")
+        except ClockChangeError as error:
+            # say it with the option, quoted as the shell needs: --at '2026-10-25T01:30 second'
+            option = param.opts[0] if param is not None and param.opts else ""
+            raise PlainBadParameter(error.for_option(option), ctx=ctx, param=param) from None
         except ValidationError as error:
             return self.fail_plain(error, param, ctx)
 

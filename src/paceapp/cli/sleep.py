@@ -10,7 +10,9 @@ import click
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.params import DAY, WholeNumber
 from paceapp.core.errors import ValidationError
+from paceapp.core.figures import percent_text
 from paceapp.core.sleep import (
+    SE_NAME,
     Quality,
     SleepNight,
     check_one_night_per_morning,
@@ -18,11 +20,12 @@ from paceapp.core.sleep import (
     parse_quality,
     recent_summaries,
 )
-from paceapp.core.timeparse import parse_clock, show_date, show_minutes
+from paceapp.core.timeparse import ClockChangeError, parse_clock, show_date, show_minutes
 
 
 class Clock(click.ParamType):
-    """A time of day, HH:MM, read with the core's message."""
+    """A time of day, HH:MM, read with the core's message ('01:30 second' for an hour that
+    happened twice)."""
 
     name = "HH:MM"
 
@@ -52,12 +55,13 @@ CLOCK = Clock()
 
 
 def describe_night(night: SleepNight) -> str:
-    """'Saved: night to Sat 21 Nov - asleep 6 h 35 min, sleep efficiency 82.3%.' style text."""
-    tst, se = night.tst_min, night.se_pct
+    """'night to Sat 21 Nov: time asleep (TST) 6 h 35 min; sleep efficiency (time asleep ÷ time
+    in bed) 82.3%' (real time, rounded once, half up)."""
+    tst, se = night.tst_min, night.se_exact
     asleep = show_minutes(tst) if tst is not None else "not enough to work out"
-    efficiency = f"{se:.1f}%" if se is not None else "not enough to work out"
+    efficiency = percent_text(se) if se is not None else "not enough to work out"
     return (f"night to {show_date(night.date)}: time asleep (TST) {asleep}; "
-            f"sleep efficiency (SE) {efficiency}")
+            f"{SE_NAME} {efficiency}")
 
 
 @click.command("sleep")
@@ -82,8 +86,10 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
               up: time | None, quality: Quality | None, note: str) -> None:
     """Log last night's sleep (the Consensus Sleep Diary), dated by the morning.
 
-    Every part is optional, but time asleep (TST) and sleep efficiency (SE) need --bed, --tried,
-    --woke and --up. A night may cross midnight (22:30 to 06:10) or not (04:00 to 11:30).
+    Every part is optional, but time asleep (TST) and sleep efficiency (time asleep ÷ time in
+    bed) need --bed, --tried, --woke and --up. A night may cross midnight (22:30 to 06:10) or not
+    (04:00 to 11:30). Times are counted in real time across a clock change; on the night the
+    clocks go back, a time in the repeated hour needs 'first' or 'second': --woke '01:30 second'.
 
     \b
     Example:
@@ -91,9 +97,12 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
         --waso 30 --woke 06:10 --up 06:30 --quality poor --note "pain woke me"
     """
     today = env.today()
-    night = new_sleep(day or today, today, bed=bed, tried=tried, latency=latency,
-                      awakenings=awakenings, waso=waso, woke=woke, up=up, quality=quality,
-                      note=note)
+    try:
+        night = new_sleep(day or today, today, bed=bed, tried=tried, latency=latency,
+                          awakenings=awakenings, waso=waso, woke=woke, up=up, quality=quality,
+                          note=note)
+    except ClockChangeError as error:  # say it with the option: --woke '01:30 second'
+        raise ValidationError(error.for_option(f"--{error.field}"), error.field) from None
     journal = env.journal()
     check_one_night_per_morning(journal.list(SleepNight, since=night.date, until=night.date), night)
     with journal.transaction():  # checked again under the lock, in case another window logged it
@@ -101,7 +110,7 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
             journal.list(SleepNight, since=night.date, until=night.date), night)
         journal.add(night)
     click.echo(f"Saved: {describe_night(night)}.  (id {night.id[:8]})")
-    if night.se_pct is None:
+    if night.se_exact is None:
         missing = [name for name in ("bed", "tried", "woke", "up") if getattr(night, name) is None]
         click.echo(f"To work them out, add the missing times ({', '.join(missing)}): "
                    f"paceapp edit sleep {night.id[:8]} " +

@@ -114,15 +114,22 @@ class ClockChange:
 class ClockChangeError(ValidationError):
     """A local time that did not happen, or that happened twice and needs "first" or "second"."""
 
-    def __init__(self, message: str, field: str | None, change: ClockChange,
-                 naive: datetime) -> None:
-        super().__init__(message, field)
+    def __init__(self, field: str | None, change: ClockChange, naive: datetime, *,
+                 label: str = "", typed: str | None = None) -> None:
+        super().__init__(clock_change_message(naive, change, label=label, typed=typed), field)
         self.change = change
         self.naive = naive
+        self.label = label
+        self.typed = typed
 
     @property
     def twice(self) -> bool:
         return not self.change.forward
+
+    def for_option(self, option: str) -> str:
+        """The message with the command-line option in what to write ("--at '... second'")."""
+        return clock_change_message(self.naive, self.change, label=self.label, typed=self.typed,
+                                    option=option)
 
 
 def _offset(moment: datetime) -> timedelta:
@@ -189,8 +196,13 @@ _TIME_IN_TEXT = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def clock_change_message(naive: datetime, change: ClockChange, *, label: str = "",
-                         typed: str | None = None) -> str:
-    """What to tell a person whose time did not happen or happened twice (see the module)."""
+                         typed: str | None = None, option: str = "") -> str:
+    """What to tell a person whose time did not happen or happened twice (see the module).
+
+    `label` names the time ("Final awakening"), `typed` is how they wrote it, `option` the
+    command-line option to write it after ("--at").
+    """
+    write = f"{option} " if option else ""
     when = f"{label} at " if label else ""
     clock = f"{naive:%H:%M}"
     start = f"{when}{clock} on {show_date(naive.date())}"
@@ -204,13 +216,13 @@ def clock_change_message(naive: datetime, change: ClockChange, *, label: str = "
         meant = naive + change.shift
         if meant.date() == naive.date():
             text += (f" If a clock that had not been put forward yet showed {clock}, it was "
-                     f"{meant:%H:%M}: write '{_said(naive, typed, meant)}'.")
+                     f"{meant:%H:%M}: write {write}'{_said(naive, typed, meant)}'.")
         return text
     said = _said(naive, typed)
     return (f"{start} happened twice: the clocks went back {change.shift_words()} at "
             f"{before:%H:%M} that night, to {after:%H:%M} ({names}). Which one was it? Write "
-            f"'{said} first' for the first time ({before.tzname()}, before the clocks went "
-            f"back) or '{said} second' for the second ({after.tzname()}, after).")
+            f"{write}'{said} first' for the first time ({before.tzname()}, before the clocks "
+            f"went back) or {write}'{said} second' for the second ({after.tzname()}, after).")
 
 
 def local_moment(naive: datetime, zone: tzinfo | None = None, *, choice: int | None = None,
@@ -229,16 +241,12 @@ def local_moment(naive: datetime, zone: tzinfo | None = None, *, choice: int | N
         return _aware(naive, zone, 0)
     if change.forward:
         if strict:
-            raise ClockChangeError(
-                clock_change_message(naive, change, label=label, typed=typed), field, change,
-                naive)
+            raise ClockChangeError(field, change, naive, label=label, typed=typed)
         moment = (naive - _offset(change.at_before)).replace(tzinfo=UTC)
         return _fixed(moment.astimezone() if zone is None else moment.astimezone(zone))
     if choice is None:
         if strict:
-            raise ClockChangeError(
-                clock_change_message(naive, change, label=label, typed=typed), field, change,
-                naive)
+            raise ClockChangeError(field, change, naive, label=label, typed=typed)
         choice = 0
     return _aware(naive, zone, choice)
 
