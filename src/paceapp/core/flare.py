@@ -15,29 +15,32 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from statistics import median
+from fractions import Fraction
 from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.figures import exact, median, whole
 from paceapp.core.records import Record
 from paceapp.core.sleep import plural, show_period
 from paceapp.core.text import NOTE, SHORT, check_score, clean_text
-from paceapp.core.timeparse import show_minutes, show_time, show_when
+from paceapp.core.timeparse import elapsed_minutes, show_minutes, show_time, show_when
 
 #: A logged time may run this far ahead of the clock (a clock a little fast), no more.
 FUTURE_SLACK = timedelta(minutes=5)
 MAX_TRIGGERS = 10
 
 
-def show_duration(minutes: int | float | None) -> str:
-    """'2 days 3 h', '1 day', '5 h 20 min', '45 min'; None -> 'still going'."""
+def show_duration(minutes: int | float | Fraction | None) -> str:
+    """'2 days 3 h', '1 day', '5 h 20 min', '45 min'; None -> 'still going'.
+
+    Rounded once, half up: to whole minutes under a day, to whole hours from a day on
+    (2 days 2 h 30 min -> '2 days 3 h'; 23 h 59.5 min -> '1 day').
+    """
     if minutes is None:
         return "still going"
-    total = round(minutes)
-    days, rest = divmod(total, 24 * 60)
-    if not days:
-        return show_minutes(total)
-    hours = rest // 60
+    if whole(minutes) < 24 * 60:
+        return show_minutes(minutes)
+    days, hours = divmod(whole(exact(minutes) / 60), 24)
     text = plural(days, "day")
     return f"{text} {hours} h" if hours else text
 
@@ -68,10 +71,11 @@ class Flare(Record):
 
     @property
     def duration_min(self) -> int | None:
-        """Whole minutes from start to end; None while still going."""
+        """Whole minutes of real time from start to end (across a clock change too: each moment
+        carries its UTC offset); None while still going."""
         if self.ended is None:
             return None
-        return int((self.ended - self.started).total_seconds() // 60)
+        return elapsed_minutes(self.started, self.ended)
 
     def last_day(self, today: date) -> date:
         """The last day it touched (today, while it is still going)."""
@@ -269,9 +273,10 @@ def summarise_flares(flares: list[Flare], start: date, end: date) -> FlareSummar
     """Flare-ups that touched any day in [start, end]; durations from those that have ended."""
     inside = [f for f in flares if overlaps(f, start, end)]
     durations = [d for f in inside if (d := f.duration_min) is not None]
+    middle = median(durations)  # exact: a whole or half minute, so the float is exact too
     return FlareSummary(
         start, end, len(inside),
-        float(median(durations)) if durations else None,
+        float(middle) if middle is not None else None,
         max(durations) if durations else None,
         sum(durations) if durations else None,
         any(f.ended is None for f in inside))
