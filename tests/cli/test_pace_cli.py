@@ -94,7 +94,9 @@ def test_plan_default_and_day_with_logged_progress(cli) -> None:
     assert [(s["kind"], s["amount"]) for s in plan["steps"]] == [
         ("do", 10), ("rest", 10), ("do", 10), ("rest", 10), ("do", 10), ("rest", 10), ("do", 20)]
     assert plan["logged"][0] == {"name": "walking", "unit": "min", "logged": 10, "sessions": 1,
-                                 "planned": 30, "baseline": 12, "status": "20 min to go"}
+                                 "planned": 30, "baseline": 12, "status": "20 min to go",
+                                 "goes_compared": 1, "goes_over_baseline": 0,
+                                 "goes": "within baseline"}
     cli("pace", "plan", "set", "reading:20", "walking:12")
     text = cli("pace", "plan").out
     assert "the plan for this day" in text and text.index("reading") < text.index("walking")

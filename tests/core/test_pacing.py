@@ -273,9 +273,26 @@ def test_day_activity_against_plan_and_baseline() -> None:
             ActivityLog(name="Walking", amount=12, at=at(day, 11)),
             ActivityLog(name="Reading", amount=25, at=at(day, 14))]
     rows = day_activity(day, logs, _baselines(), [PlanItem(name="Walking", amount=30)])
+    # Walking: the day's 22 against the plan's 30. Reading is not planned: its one go of 25 is
+    # set against the baseline of 20 at a time (over), never the day's total against it.
     assert [(r.name, r.logged, r.sessions, r.reference, r.status()) for r in rows] == [
         ("Walking", 22, 2, 30, "8 min to go"),
-        ("Reading", 25, 1, 20, "5 min over baseline")]
+        ("Reading", 25, 1, None, "over baseline")]
+
+
+def test_day_without_a_plan_compares_each_go_with_the_baseline() -> None:
+    # Walking baseline 20 at a time (set at 09:00): three goes of 20 are each within it, so the
+    # day's 60 is not "40 min over baseline". One go of 21 is over (20 is the boundary).
+    day = NOW.date()
+    base = [set_baseline("Walking", "gentle", [40], NOW)[0]]
+    three = [ActivityLog(name="Walking", amount=20, at=at(day, h)) for h in (10, 13, 16)]
+    [row] = day_activity(day, three, base)
+    assert (row.logged, row.reference, row.compared, row.over, row.status()) == (
+        60, None, 3, 0, "every go within baseline")
+    one_over = [*three[:2], ActivityLog(name="Walking", amount=21, at=at(day, 16))]
+    assert day_activity(day, one_over, base)[0].status() == "1 of 3 goes over baseline"
+    early = [ActivityLog(name="Walking", amount=30, at=at(day, 8))]  # before the 09:00 baseline
+    assert day_activity(day, early, base)[0].status() == "before a baseline was set"
 
 
 def test_summarise_pacing_sentence() -> None:

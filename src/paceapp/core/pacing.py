@@ -742,7 +742,9 @@ def plan_for(day: date, plans: Sequence[DayPlan], settings: PaceSettings
 # -- how a day went ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ActivityDay:
-    """One activity on one day: logged vs the plan (or the baseline when not planned)."""
+    """One activity on one day, like with like: the day's total against the day's plan, and
+    each go against the baseline in force when it was logged (a baseline is per go, not per day).
+    """
 
     name: str
     unit: str
@@ -750,25 +752,41 @@ class ActivityDay:
     sessions: int
     baseline: int | None
     planned: int | None
+    #: Goes with a baseline to compare (not before one was set), and how many of them were over it.
+    compared: int = 0
+    over: int = 0
 
     @property
     def reference(self) -> int | None:
-        return self.planned if self.planned is not None else self.baseline
+        """What the day's total is compared with: the plan (None when not planned)."""
+        return self.planned
 
     @property
     def reference_kind(self) -> str:
-        return "plan" if self.planned is not None else "baseline"
+        return "plan"
+
+    def goes_status(self) -> str:
+        """'within baseline', 'over baseline', '1 of 3 goes over baseline', 'no baseline yet'."""
+        if self.baseline is None and not self.compared:
+            return "no baseline yet"
+        if not self.compared:
+            return "before a baseline was set" if self.sessions else "none yet"
+        if self.compared == 1:
+            return "over baseline" if self.over else "within baseline"
+        if not self.over:
+            return "every go within baseline"
+        return f"{self.over} of {self.compared} goes over baseline"
 
     def status(self) -> str:
-        """Plain words: 'to plan', '5 min to go', '8 min over plan'."""
-        ref = self.reference
+        """Plain words: 'on plan', '5 min to go', '8 min over plan'; without a plan, the goes."""
+        ref = self.planned
         if ref is None:
-            return "no baseline yet"
+            return self.goes_status()
         if self.logged == ref:
-            return f"on {self.reference_kind}"
+            return "on plan"
         if self.logged < ref:
             return f"{show_amount(ref - self.logged, self.unit)} to go"
-        return f"{show_amount(self.logged - ref, self.unit)} over {self.reference_kind}"
+        return f"{show_amount(self.logged - ref, self.unit)} over plan"
 
 
 def day_activity(day: date, logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
@@ -788,9 +806,12 @@ def day_activity(day: date, logs: Sequence[ActivityLog], baselines: Sequence[Bas
         item = planned.get(key)
         name = baseline.name if baseline else (item.name if item else entries[0].name)
         unit = baseline.unit if baseline else (entries[0].unit if entries else "min")
+        limits = [(e.amount, baseline.amount_at(e.at) if baseline else None) for e in entries]
+        compared = [(amount, most) for amount, most in limits if most is not None]
         rows.append(ActivityDay(name, unit, sum(e.amount for e in entries), len(entries),
                                 baseline.amount_on(day) if baseline else None,
-                                item.amount if item else None))
+                                item.amount if item else None, len(compared),
+                                sum(1 for amount, most in compared if amount > most)))
     return rows
 
 

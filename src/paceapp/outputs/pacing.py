@@ -248,12 +248,11 @@ def plan_summary_lines(view: DayView) -> list[str]:
 def progress_rows(rows: list[ActivityDay]) -> list[dict[str, str]]:
     out = []
     for row in rows:
-        ref = row.reference
         out.append({"activity": row.name, "done": show_amount(row.logged, row.unit),
                     "sessions": str(row.sessions),
                     "planned": "-" if row.planned is None else show_amount(row.planned, row.unit),
                     "baseline": "-" if row.baseline is None else show_amount(row.baseline, row.unit),
-                    "so far": row.status() if ref is not None else "no baseline yet"})
+                    "so far": row.status()})
     return out
 
 
@@ -267,7 +266,9 @@ def day_json(view: DayView) -> dict[str, Any]:
         "planned_min": sched.planned_min, "rest_min": sched.rest_min_total,
         "budget": sched.budget, "over_budget": sched.over_budget, "notes": list(sched.notes),
         "logged": [{"name": r.name, "unit": r.unit, "logged": r.logged, "sessions": r.sessions,
-                    "planned": r.planned, "baseline": r.baseline, "status": r.status()}
+                    "planned": r.planned, "baseline": r.baseline, "status": r.status(),
+                    "goes_compared": r.compared, "goes_over_baseline": r.over,
+                    "goes": r.goes_status()}
                    for r in view.rows],
     }
 
