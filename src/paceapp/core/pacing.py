@@ -34,6 +34,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.figures import decimal_text, whole
 from paceapp.core.flare import had_flare_between, open_flare
 from paceapp.core.pain import check_not_future
 from paceapp.core.records import Record
@@ -94,17 +95,14 @@ def show_exact(value: Fraction, places: int = 2) -> str:
 
 
 def show_one_decimal(value: Fraction) -> str:
-    """A figure to one decimal, rounded once and half up from the exact value ('1.7', '2.5', '3').
-
-    (Local to pacing until the shared display-rounding helper exists.)
-    """
-    tenths = math.floor(value * 10 + Fraction(1, 2))
-    return f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
+    """A figure to one decimal, rounded once and half up from the exact value, without a
+    trailing '.0' ('1.7', '2.5', '3'): `core.figures`' rule."""
+    return decimal_text(value, 1).removesuffix(".0")
 
 
 def round_half_up(value: Fraction) -> int:
-    """Round as people do by hand: halves go up (20.5 -> 21)."""
-    return math.floor(value + Fraction(1, 2))
+    """Round as people do by hand: halves go up (20.5 -> 21); `core.figures.whole`."""
+    return whole(value)
 
 
 def check_unit(unit: str) -> str:

@@ -28,6 +28,7 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from paceapp.core.figures import exact, median
 from paceapp.core.pacing import (
     ActivityLog,
     Baseline,
@@ -55,16 +56,15 @@ MIN_PAIN_SCORES = 3
 # -- small helpers ----------------------------------------------------------------------------
 def median_of(values: Sequence[int | Fraction]) -> Fraction:
     """The exact median: the middle value, or halfway between the two middle ones."""
-    ordered = sorted(Fraction(v) for v in values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    found = median(values)
+    if found is None:
+        raise ValueError("no values")
+    return found
 
 
 def exact_ratio(value: float | int) -> Fraction:
     """A setting such as 1.5 as the exact fraction the person typed (3/2), not the float's."""
-    return Fraction(str(value))
+    return exact(value)
 
 
 def amount_text(value: int | Fraction, unit: str) -> str:
