@@ -1,8 +1,10 @@
 """Charts drawn with plotext, shared by `paceapp report` and the app's Charts section.
 
 A chart is first described as a `ChartSpec` (plain data: series of (date, value) points), then
-drawn as text by `render()`. Every series has its own marker and a legend label, so a chart reads
-the same in monochrome; `as_table()` is the text alternative (the numbers behind the chart).
+drawn as text by `render()`. Every series has its own marker and a label in the key under the
+chart (never inside the plotting area, where plotext's own legend covered points: a 100% night
+was hidden), so a chart reads the same in monochrome; `as_table()` is the text alternative (the
+numbers behind the chart).
 """
 
 from __future__ import annotations
@@ -87,10 +89,10 @@ def sleep_chart(nights: Sequence[Any], start: date, end: date) -> ChartSpec:
             se.append((night.day, float(night.se_pct)))
     return ChartSpec(
         _period_title("Sleep", start, end), start, end,
-        (Series("hours asleep (TST)", tuple(tst), "•"),
-         Series("sleep efficiency % (SE), right axis", tuple(se), "+", style="scatter",
-                right_axis=True)),
-        "hours", (0, 12), right_label="SE %", right_range=(0, 100),
+        (Series("hours asleep", tuple(tst), "•"),
+         Series("sleep efficiency % (time asleep ÷ time in bed), right axis", tuple(se), "+",
+                style="scatter", right_axis=True)),
+        "hours", (0, 12), right_label="% asleep", right_range=(0, 100),
         notes=(f"{len(tst)} nights with enough detail to work out.",))
 
 
@@ -151,8 +153,7 @@ def render(spec: ChartSpec, width: int = 78, height: int = 16, colour: bool = Fa
         xs = [(day - spec.start).days for day, _v in series.points]
         ys = [value for _d, value in series.points]
         draw = plt.scatter if series.style == "scatter" else plt.plot
-        draw(xs, ys, marker=series.marker, label=series.label,
-             yside="right" if series.right_axis else "left")
+        draw(xs, ys, marker=series.marker, yside="right" if series.right_axis else "left")
     if spec.y_range:
         plt.ylim(*spec.y_range)
         ticks = nice_ticks(*spec.y_range)
@@ -168,7 +169,17 @@ def render(spec: ChartSpec, width: int = 78, height: int = 16, colour: bool = Fa
     if not colour:
         text = plt.uncolorize(text)
     lines = [line.rstrip() for line in text.splitlines()]
-    return "\n".join(lines + [f"  {note}" for note in spec.notes])
+    return "\n".join(lines + key_lines(spec, width) + [f"  {note}" for note in spec.notes])
+
+
+def key_lines(spec: ChartSpec, width: int) -> list[str]:
+    """The chart's key, under the plotting area: each drawn series' marker and label."""
+    import textwrap
+
+    entries = [f"{series.marker} {series.label}" for series in spec.series if series.points]
+    return textwrap.wrap("Key: " + "   ".join(entries), width=max(width, 40),
+                         initial_indent="  ", subsequent_indent="       ",
+                         break_on_hyphens=False)
 
 
 def as_table(spec: ChartSpec) -> str:
