@@ -9,6 +9,7 @@ import click
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.lazy import LazyGroup
 from paceapp.cli.params import DAY, WHEN, WholeNumber
+from paceapp.core.figures import decimal_text
 from paceapp.core.pain import new_pain, new_peg
 from paceapp.core.timeparse import show_date, show_time
 
@@ -54,7 +55,7 @@ def log_peg(env: Env, pain: int, enjoyment: int, activity: int, day: date | None
     """
     today = env.today()
     entry = env.journal().add(new_peg(pain, enjoyment, activity, day or today, today))
-    click.echo(f"Saved: PEG {entry.score:.1f} for the week to {show_date(entry.date)} "
+    click.echo(f"Saved: PEG {decimal_text(entry.exact_score)} for the week to {show_date(entry.date)} "
                f"(P {entry.pain}, E {entry.enjoyment}, G {entry.activity}).  (id {entry.id[:8]})")
 
 
