@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.figures import whole
 
 MAX_MINUTES = 24 * 60
 
@@ -85,8 +87,11 @@ class PaceTimer:
         return min(self.elapsed(now), self.activity_s)
 
     def active_minutes(self, now: float) -> int:
-        """Whole minutes of activity, rounded half up (what the log offers)."""
-        return int(self.active_seconds(now) / 60 + 0.5)
+        """Whole minutes of activity, rounded once, half up (what the log offers): 90 s -> 2.
+
+        Real elapsed time: the clock passed in is monotonic, so a clock change or the computer
+        setting its time does not stretch or shrink it."""
+        return whole(Fraction(self.active_seconds(now)) / 60)
 
     @property
     def done(self) -> bool:
