@@ -404,3 +404,12 @@ def test_a_go_and_the_days_total_of_one_activity_are_said_together() -> None:
     assert day.text().startswith(
         "On Tue 20 Oct: Walking 45 min that day, 1.5 times the 30 min in your usual plan, with "
         "one go of 35 min, 3.5 times your baseline of 10 min at a time. Then on Wed 21 Oct")
+
+
+def test_dates_carry_their_year_when_it_is_not_this_year() -> None:
+    logs, pain = history(60)
+    pain = with_pain(pain, at(BOOM + timedelta(days=1), 9), 7)
+    [day] = detect_boom_bust(logs, baselines(), pain, [], DEFAULT)
+    assert day.text(date(2027, 1, 5)).startswith("On Tue 20 Oct 2026: ")
+    assert "Then on Wed 21 Oct 2026 at 09:00" in day.text(date(2027, 1, 5))
+    assert day.text(date(2026, 12, 1)).startswith("On Tue 20 Oct: ")

@@ -225,13 +225,14 @@ class BusyDay:
                                self.flare and self.flare.started) if m is not None]
         return min(moments, key=_utc) if moments else None
 
-    def _when(self, moment: datetime) -> str:
+    def _when(self, moment: datetime, today: date | None) -> str:
         if moment.date() == self.day:
             return f"later that day at {show_time(moment)}"
-        return f"on {show_date(moment.date())} at {show_time(moment)}"
+        return f"on {show_date(moment.date(), today)} at {show_time(moment)}"
 
-    def text(self) -> str:
-        """One or two calm sentences that notice what happened (never blame)."""
+    def text(self, today: date | None = None) -> str:
+        """One or two calm sentences that notice what happened (never blame). Dates carry their
+        year when it is not `today`'s."""
         clauses = []
         for busy in self.found:
             if busy.kind == "go" and any(o.kind != "go" and (o.name, o.unit) == (busy.name, busy.unit)
@@ -240,21 +241,21 @@ class BusyDay:
             go = next((o for o in self.found if o.kind == "go" and busy.kind != "go"
                        and (o.name, o.unit) == (busy.name, busy.unit)), None)
             clauses.append(busy.text() + (f", with {go.go_text()}" if go else ""))
-        first = f"On {show_date(self.day)}: " + "; ".join(clauses) + "."
+        first = f"On {show_date(self.day, today)}: " + "; ".join(clauses) + "."
         after = []
         if self.pain_rise:
             rise = self.pain_rise
-            after.append(f"{self._when(rise.at)} pain reached {rise.score}/10 (your usual was "
+            after.append(f"{self._when(rise.at, today)} pain reached {rise.score}/10 (your usual was "
                          f"{show_exact(rise.usual)}: the median of your {rise.scores_before} "
                          f"scores in the {rise.look_back} days before)")
         if self.flare:
             peak = f", peak {self.flare.peak}/10" if self.flare.peak is not None else ""
-            after.append(f"{self._when(self.flare.started)} a flare-up started{peak}")
+            after.append(f"{self._when(self.flare.started, today)} a flare-up started{peak}")
         if not after:
             return first
         return first + " Then " + " and ".join(after) + "."
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, today: date | None = None) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
             "busy": [b.to_data() for b in self.found],
@@ -267,7 +268,7 @@ class BusyDay:
             "flare": None if self.flare is None else {
                 "started": self.flare.started.isoformat(), "peak": self.flare.peak},
             "outcome": self.outcome,
-            "text": self.text(),
+            "text": self.text(today),
         }
 
 
@@ -434,7 +435,7 @@ def boom_bust_lines(review: BoomBust, today: date | None = None) -> list[str]:
             lines.append(f"Once in this period, a busy day was followed by a harder time within "
                          f"{hours} hours - a single occasion, not a pattern. Busy days happen - "
                          "this is just something to see, not a mark against you.")
-        lines += [f"- {signal.text()}" for signal in signals]
+        lines += [f"- {signal.text(today)}" for signal in signals]
     elif not review.busy_days:
         lines.append("No boom-and-bust pattern found: no go or day in this period was well above "
                      "its baseline, plan or usual day.")

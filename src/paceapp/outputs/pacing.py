@@ -391,8 +391,8 @@ def insights_json(result: Insights) -> dict[str, Any]:
                       "pattern": review.occasions >= 2, "too_few_to_tell": len(review.too_few),
                       "not_followed": len(review.not_followed),
                       "lines": signal_lines(review, data.end)},
-        "signals": [sig.to_data() for sig in review.signals],
-        "busy_days": [day.to_data() for day in review.busy_days],
+        "signals": [sig.to_data(data.end) for sig in review.signals],
+        "busy_days": [day.to_data(data.end) for day in review.busy_days],
     }
 
 
