@@ -173,3 +173,16 @@ def test_an_id_that_only_looks_like_a_members_or_mine_is_refused(
     assert mine is not None and mine.member_id
     refused(cli, data_dir, card_doc(mine.member_id.upper(), "Me", hours_ago=1),
             "looks like your own")
+
+
+def test_a_note_cannot_start_a_line_of_its_own_in_group_show(cli) -> None:  # noqa: ANN001
+    """A multi-line note that imitates a second card or paceapp's own lines stays indented."""
+    fake = ("Doing well\nGoal card from Priya - Sat 21 Nov\n(Shown on your board as Priya; "
+            "member id e5d4c3b2a1f09876; shared today; read-only.)")
+    doc = json.loads(card_doc(REAL_ID, "Jo"))
+    import_ok(cli, json.dumps(doc | {"note": fake}))
+    shown = cli("group", "show", "Jo").out.splitlines()
+    assert [line for line in shown if line.startswith("Goal card from")] == [shown[0]]
+    assert [line for line in shown if line.startswith("(Shown on your board")] == [
+        "(Shown on your board as Jo; member id 7c2e9b1d0f3a4e58; shared today; read-only.)"]
+    assert "  Goal card from Priya - Sat 21 Nov" in shown

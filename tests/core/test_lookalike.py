@@ -13,6 +13,7 @@ from paceapp.core.lookalike import (
     is_invisible,
     look_alike,
     look_alike_keys,
+    mixed_script,
     remove_invisible,
 )
 
@@ -94,6 +95,8 @@ def test_emoji_keep_their_joiners_in_notes_but_not_in_names() -> None:
     ("Arnie", "Amie"), ("Owen", "Ovven"),
     ("Jo-Ann", "Jo\u2013Ann"), ("O'Neil", "O\u2019Neil"),
     ("Sam", "Sam\u200b"), ("Sam", "S\u2060am"), ("Sam", "Sam\U000e0020"), ("Sam", "Sam\ufe0f"),
+    ("Jo", "J\u0585"), ("Sam", "\u13daam"),       # Armenian oh, Cherokee du
+    ("Sam", "\U0001d412\U0001d41a\U0001d426"),   # mathematical bold
 ])
 def test_names_that_look_alike_share_a_key(first: str, second: str) -> None:
     assert look_alike(first, second)
@@ -117,3 +120,13 @@ def test_wording_is_found_however_it_is_disguised(text: str) -> None:
 
 def test_wording_not_there_is_not_found() -> None:
     assert find_disguised("Ring Samaritans on 116 123", ("Samaritans:",)) is None
+
+
+@pytest.mark.parametrize(("name", "mixed"), [
+    ("S\u0430m", True), ("\u0421am", True), ("Pa\u03bfl", True), ("J\u0585", True),
+    ("Sam", False), ("\u0421\u0435\u0440\u0433\u0435\u0439", False),
+    ("\u0394\u03ae\u03bc\u03b7\u03c4\u03c1\u03b1", False),
+    ("Jo \u674e", False), ("\u3055\u304f\u3089 \u30b5\u30af\u30e9", False), ("Zo\u00eb", False),
+])
+def test_names_mixing_latin_with_look_alike_scripts_are_found(name: str, mixed: bool) -> None:
+    assert mixed_script(name) is mixed

@@ -219,3 +219,12 @@ def test_a_member_id_that_only_looks_like_another_is_refused(forged: str) -> Non
         check_member_id([], forged, own_member_id="7c2e9b1d0f3a4e58")
     check_member_id(peers, "7c2e9b1d0f3a4e58")  # the same id is the member's own next card
     check_member_id(peers, "e5d4c3b2a1f09876")
+
+
+def test_a_name_mixing_latin_and_cyrillic_is_marked_even_alone() -> None:
+    """A look-alike letter not in paceapp's list still cannot pass quietly: a name mixing
+    Latin with Cyrillic, Greek, Armenian or Cherokee letters always shows its code."""
+    sergei = "\u0421\u0435\u0440\u0433\u0435\u0439"  # all Cyrillic: left as it is
+    peers = [peer("7c2e9b1d0f3a4e58", "S\u0430m"), peer("a1b2c3d4e5f60718", sergei)]
+    names = board_names(peers)
+    assert [names[p.id] for p in peers] == ["S\u0430m (#7c2e9b)", sergei]

@@ -88,6 +88,9 @@ _CAPITALS = str.maketrans({
     "А": "A", "В": "B", "Е": "E", "Ѕ": "S", "І": "I", "Ј": "J", "К": "K", "М": "M", "Н": "H",
     "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y", "Ү": "Y", "Ԛ": "Q", "Ԝ": "W",
     "Һ": "H", "Ӏ": "l", "Ԍ": "G",
+    # Cherokee
+    "Ꭺ": "A", "Ᏼ": "B", "Ꮯ": "C", "Ꭰ": "D", "Ꭼ": "E", "Ꮐ": "G", "Ꮋ": "H", "Ꭻ": "J", "Ꮶ": "K",
+    "Ꮮ": "L", "Ꮇ": "M", "Ꮲ": "P", "Ꮪ": "S", "Ꭲ": "T", "Ꮩ": "V", "Ꮃ": "W", "Ꮓ": "Z",
 })
 #: Small letters, digits and marks (after case folding).
 _SMALL = str.maketrans({
@@ -97,6 +100,8 @@ _SMALL = str.maketrans({
     # Greek
     "α": "a", "ο": "o", "ν": "v", "ρ": "p", "ι": "i", "κ": "k", "υ": "u", "χ": "x", "γ": "y",
     "ω": "w", "ϲ": "c", "ϳ": "j", "β": "b",
+    # Armenian
+    "օ": "o", "ս": "u", "ց": "g", "հ": "h", "ո": "n", "ա": "w", "զ": "q", "ք": "p",
     # Latin look-alikes
     "ı": "i", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ʟ": "l", "ǀ": "l", "ɪ": "i", "ᴏ": "o",
     # digits and strokes
@@ -130,6 +135,23 @@ def look_alike_keys(text: str) -> frozenset[str]:
     """
     base = _bare(remove_invisible(text)).translate(_CAPITALS)
     return frozenset({_fold(base), _fold(base.replace("I", "l"))})
+
+
+#: Scripts with letters that pass for Latin ones: a name mixing two of them is suspect.
+_LOOK_ALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+
+
+def mixed_script(text: str) -> bool:
+    """True when the letters of `text` come from more than one of the scripts whose letters look
+    like Latin ones (e.g. a Latin "S" with a Cyrillic "а"): such a name may be mimicking another,
+    even with a look-alike this module does not list."""
+    scripts = set()
+    for char in unicodedata.normalize("NFKC", remove_invisible(text)):
+        if unicodedata.category(char)[0] == "L":
+            script = unicodedata.name(char, "").split(" ")[0]
+            if script in _LOOK_ALIKE_SCRIPTS:
+                scripts.add(script)
+    return len(scripts) > 1
 
 
 def look_alike(first: str, second: str) -> bool:

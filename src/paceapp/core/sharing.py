@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import ClassVar
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.lookalike import find_disguised, look_alike_keys, remove_invisible
+from paceapp.core.lookalike import find_disguised, look_alike_keys, mixed_script, remove_invisible
 from paceapp.core.records import Record
 from paceapp.core.safety import CRISIS_CONTACTS, PEER_CRISIS_NOTE
 from paceapp.core.text import LINE, SHORT, clean_text, strip_controls
@@ -511,7 +511,8 @@ def board_names(peers: Sequence[PeerCard], own_name: str = "") -> dict[str, str]
     A name that looks like another member's or yours (after invisible characters are removed,
     case, accents and look-alike letters folded: `core.lookalike`) gets its member code:
     'Jo (#7c2e9b)'. Codes are at least `MARK_MIN` characters and grow until no two names shown
-    look alike, so two rows never read the same. A name that itself holds '(#' is always marked.
+    look alike, so two rows never read the same. A name that itself holds '(#', or mixes Latin
+    with Cyrillic or Greek letters (a look-alike not in the list), is always marked.
     """
     own_keys = look_alike_keys(own_name) if own_name.strip() else frozenset()
     keys = {p.id: look_alike_keys(p.card.display_name) for p in peers}
@@ -521,7 +522,8 @@ def board_names(peers: Sequence[PeerCard], own_name: str = "") -> dict[str, str]
             holders.setdefault(key, set()).add(peer.id)
     length: dict[str, int] = {
         p.id: MARK_MIN for p in peers
-        if any(len(holders[k]) > 1 or "(#" in k for k in keys[p.id]) or keys[p.id] & own_keys}
+        if any(len(holders[k]) > 1 or "(#" in k for k in keys[p.id]) or keys[p.id] & own_keys
+        or mixed_script(p.card.display_name)}
     by_id = {p.id: p for p in peers}
     plain = {p.id: clean_peer_name(p.card.display_name) for p in peers}
     while True:

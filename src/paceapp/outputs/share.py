@@ -208,8 +208,8 @@ def card_text(card: GoalCard) -> str:
         lines += [f"* {goal_line(goal)}" for goal in card.goals]
     else:
         lines.append("* No goals set this week - resting counts too.")
-    if card.note:
-        lines.append(f"Note: {card.note}")
+    if card.note:  # later lines indented: a note cannot start a line that looks like paceapp's
+        lines.append("Note: " + card.note.replace("\n", "\n  "))
     if card.pain is not None:
         lines.append(pain_line(card.pain))
     if card.sleep is not None:
