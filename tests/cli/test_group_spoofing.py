@@ -70,7 +70,8 @@ def test_a_name_with_invisible_characters_never_shows_as_the_plain_name(
         assert cli("settings", "set", "--display-name", "Sam").code == 0
     else:
         import_ok(cli, card_doc("a1b2c3d4e5f60718", "Sam", what="Genuine"))
-    import_ok(cli, card_doc(REAL_ID, f"Sa{hidden}m{hidden}", what="Disguised"))
+    added = import_ok(cli, card_doc(REAL_ID, f"Sa{hidden}m{hidden}", what="Disguised"))
+    assert "Added Sam's card" in added and "It is shown as Sam (#7c2e9b)" in added
     rows = board(cli)
     shown = [row["shown_name"] for row in rows]
     assert all(hidden not in name for name in shown)

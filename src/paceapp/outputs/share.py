@@ -47,6 +47,7 @@ from paceapp.core.sharing import (
     SharedGoal,
     SharedPlan,
     SleepWeek,
+    board_names,
     build_card,
     check_member_id,
     crisis_steps,
@@ -393,9 +394,12 @@ def import_shared(journal: Journal, raw: bytes, now: datetime) -> ImportOutcome:
     if action == "added":
         assert record is not None
         journal.add(record)
+        shown = board_names([*peers, record], settings.display_name)[record.id]
+        marked = (f" It is shown as {shown}: its name looks like another member's or yours, "
+                  "or mixes alphabets." if shown != name else "")
         return ImportOutcome(action, f"Added {name}'s card (shared {when}, "
                              f"{len(card.goals)} goal{'s' if len(card.goals) != 1 else ''}) "
-                             "to your group board.", record)
+                             f"to your group board.{marked}", record)
     if action == "updated":
         assert record is not None and existing is not None
         journal.update(record)
