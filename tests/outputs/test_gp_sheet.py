@@ -156,8 +156,10 @@ def test_summary_figures_from_hand_built_records(filled: Journal) -> None:
     assert "average 4.0 from 1 check-in" in peg and "so down 33.3%" in peg
     assert "real improvement" in peg
     assert "Flare-ups, 7 Nov – 21 Nov: 2" in flares and "longest 2 days" in flares
-    # (8 h - 60 min) = 7 h and (9 h - 60 min) = 8 h -> 7 h 30; SE 87.5% and 88.9% -> 88%
-    assert "7 h 30 min asleep, 88% of time in bed (2 nights logged)" in sleep
+    # (8 h - 60 min) = 7 h and (9 h - 60 min) = 8 h -> 7 h 30; sleep efficiency from the totals
+    # (as core.sleep now works it): 900 min asleep / 1020 min in bed = 88.235…% -> 88.2%
+    assert "on average 7 h 30 min asleep; sleep efficiency (time asleep ÷ time in bed) 88.2% " \
+           "from the totals (2 nights logged)" in sleep
     assert len(gather_summary(filled, date(2026, 11, 7), TODAY)) == 6
 
 
