@@ -40,7 +40,7 @@ def test_goes_before_a_baseline_are_counted_apart_in_sentence_and_table() -> Non
             summary.sessions_compared, summary.sessions_within) == (3, 1, 1, 2, 1)
     assert summary.sentence() == (
         "Pacing, Sun 1 Nov – Sat 7 Nov: 1 activity with baselines; activity logged on 3 of 7 "
-        "days, within baseline on 1 of the 2 with a baseline to compare (1 day with only goes "
+        "days, within baseline on 1 of the 2 days with a baseline to compare (1 day with only goes "
         "from before a baseline was set, not counted).")
     assert week_summary_rows([base], logs, SUN, SUN + timedelta(days=6)) == [
         {"activity": "Walking", "sessions": "4", "average": "11.3 min",

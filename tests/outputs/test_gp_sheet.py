@@ -366,7 +366,7 @@ def test_pacing_and_goals_lines_use_the_header_period(filled: Journal) -> None:
     pacing, goals = inputs.summary.doing
     assert pacing == (
         f"Pacing, {header}: 1 activity with baselines; activity logged on 3 of 15 days, within "
-        "baseline on 1 of the 2 with a baseline to compare (1 day with only goes from before a "
+        "baseline on 1 of the 2 days with a baseline to compare (1 day with only goes from before a "
         "baseline was set, not counted).")
     assert goals == (
         f"Goals, {header}: 1 weekly action plan on the go (walk to the postbox); 5 days done; "

@@ -514,8 +514,9 @@ class PacingSummary:
                   "was set")
         if not self.days_compared:
             return text + ", all before a baseline was set, so none to compare."
-        return (text + f", within baseline on {self.days_within} of the {self.days_compared} "
-                f"with a baseline to compare ({before}, not counted).")
+        return (text + f", within baseline on {self.days_within} of the "
+                f"{_plural(self.days_compared, 'day')} with a baseline to compare ({before}, "
+                f"not counted).")
 
 
 def summarise_pacing(baselines: list[Baseline], logs: list[ActivityLog], start: date,
