@@ -3,6 +3,10 @@
 The four clock times are filled in from the last night logged (`defaults`), so on a usual morning
 the person changes one or two times, presses 1-5 for the quality and saves. Time in bed, time asleep
 and sleep efficiency are worked out live as they type. Enter moves to the next box; Ctrl+S saves.
+
+On a clock-change night the times count in real time; a time the clocks skipped, or one they
+repeated without "first"/"second" after it ("01:30 second"), is explained as soon as it is typed,
+in the problem line, in the same words as on the command line; saving then names the box.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import PaceError, ValidationError
+from paceapp.core.figures import percent_text
 from paceapp.core.sleep import (
+    SE_NAME,
     Quality,
     SleepNight,
     check_one_night_per_morning,
@@ -27,7 +33,14 @@ from paceapp.core.sleep import (
     parse_quality,
 )
 from paceapp.core.text import NOTE, clean_text, parse_int
-from paceapp.core.timeparse import local_now, parse_clock, parse_date, show_date, show_minutes
+from paceapp.core.timeparse import (
+    ClockChangeError,
+    local_now,
+    parse_clock,
+    parse_date,
+    show_date,
+    show_minutes,
+)
 from paceapp.store.journal import Journal
 from paceapp.tui.widgets import Problem
 
@@ -49,20 +62,25 @@ NUMBERS = ("latency", "awakenings", "waso")
 QUALITIES = list(Quality)
 
 
+def _efficiency(night: SleepNight) -> str:
+    se = night.se_exact
+    return percent_text(se) if se is not None else "not enough to work out"
+
+
 def derived_line(night: SleepNight | None) -> str:
-    """'In bed (TIB) 8 h 00 min · Asleep (TST) 6 h 35 min · SE 82.3%' (SE: sleep efficiency)."""
+    """'In bed (TIB) 8 h 00 min · Asleep (TST) 6 h 35 min · SE 82.3%' (the hint above says SE
+    is sleep efficiency, time asleep ÷ time in bed). Real time, rounded once, half up."""
     if night is None:
         return "In bed, asleep and sleep efficiency: not enough to work out yet."
-    se = night.se_pct
     return (f"In bed (TIB) {show_minutes(night.tib_min)} · Asleep (TST) "
-            f"{show_minutes(night.tst_min)} · SE "
-            f"{f'{se:.1f}%' if se is not None else 'not enough to work out'}")
+            f"{show_minutes(night.tst_min)} · SE {_efficiency(night)}")
 
 
 def describe_night(night: SleepNight) -> str:
-    se = night.se_pct
+    """'night to Sat 21 Nov, asleep 6 h 40 min, sleep efficiency (time asleep ÷ time in bed)
+    83.3%' (for the notice after saving)."""
     return (f"night to {show_date(night.date)}, asleep {show_minutes(night.tst_min)}, "
-            f"sleep efficiency {f'{se:.1f}%' if se is not None else 'not enough to work out'}")
+            f"{SE_NAME} {_efficiency(night)}")
 
 
 def add_or_update_night(journal: Journal, night: SleepNight, *, new: bool) -> SleepNight:
@@ -103,6 +121,8 @@ class SleepForm(ModalScreen[SleepNight | None]):
         self.night = night
         self.defaults = defaults
         self.other_morning_is_new = other_morning_is_new and night is not None
+        #: The problem line is showing a clock-change message from typing (cleared when fixed).
+        self.clock_said = False
 
     # -- layout ---------------------------------------------------------------------------
     def _start_value(self, name: str) -> str:
@@ -117,7 +137,9 @@ class SleepForm(ModalScreen[SleepNight | None]):
         if value is None:
             return ""
         if isinstance(value, time):
-            return f"{value:%H:%M}"
+            choice = source.choice(name) if source is self.night else None
+            word = "" if choice is None else (" second" if choice else " first")
+            return f"{value:%H:%M}{word}"  # an answer for a repeated hour stays in view
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, Quality):
@@ -126,7 +148,7 @@ class SleepForm(ModalScreen[SleepNight | None]):
 
     def compose(self) -> ComposeResult:
         title = "Change a night of the sleep diary" if self.night else "How did you sleep?"
-        hint = "Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels. SE: sleep efficiency."
+        hint = (f"Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels. SE: {SE_NAME}.")
         if self.night is None and self.defaults is not None:
             hint += f" Times filled in from {show_date(self.defaults.date)}."
         if self.other_morning_is_new:
@@ -195,23 +217,34 @@ class SleepForm(ModalScreen[SleepNight | None]):
         note = self.query_one("#note", Input).value
         day = parse_date(date_text, today, "date")
         if self.night is None or (self.other_morning_is_new and day != self.night.date):
-            return new_sleep(day, today, note=note, **values)
+            return new_sleep(day, today, note=note, **values)  # checks the clock too
         if day > today:
             raise ValidationError(f"{show_date(day, today)} is in the future.", "date")
+        # the boxes say it all: an answer for a repeated hour counts only while its word is there
         changed = dataclasses.replace(self.night, date=day, note=clean_text(note, "note", NOTE),
-                                      **values)
+                                      repeated_hour=(), **values)
         changed.validate()
+        changed.check_clock()
         return changed
 
     def refresh_derived(self) -> None:
+        error: ValidationError | None = None
         try:
             night: SleepNight | None = self.build()
             problem = ""
-        except ValidationError as error:
-            night, problem = None, str(error)
+        except ValidationError as caught:
+            night, problem, error = None, str(caught), caught
         line = derived_line(night)
         if problem and any(self.text(name) for name in TIMES):
             line = "Not worked out yet: check the boxes (Ctrl+S says what is wrong)."
+        # A clock change is said straight away, where Ctrl+S would say it (once, not twice)
+        if isinstance(error, ClockChangeError):
+            line = "Not worked out yet: the clocks changed that night (see below)."
+            self.query_one(Problem).say(problem)
+            self.clock_said = True
+        elif self.clock_said:
+            self.query_one(Problem).say("")
+            self.clock_said = False
         self.query_one("#derived", Static).update(line)
         chosen = self.text("quality")
         for number, quality in enumerate(QUALITIES, start=1):
