@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import math
 import sys
 import types
 import typing
@@ -25,6 +26,12 @@ T = TypeVar("T")
 
 class DataError(PaceError):
     """Stored or imported data does not have the expected shape."""
+
+
+#: Dates and moments outside these years are refused when read: no record of a person's health
+#: is dated there, and working with them (a week later, a time in UTC) could overflow.
+MIN_YEAR = 1000
+MAX_YEAR = 8999
 
 
 def to_data(value: Any) -> Any:
@@ -63,6 +70,30 @@ def unreadable_text(data: Any, where: str = "") -> str | None:
         if found is not None:
             return found
     return None
+
+
+def nonfinite_number(data: Any, where: str = "") -> str | None:
+    """The field (dotted path) of JSON-ready `data` holding a number that is not finite (NaN or
+    infinity: JSON has no such numbers, though Python's reader accepts them), or None.
+
+    Walks without recursion, so data nested however deep cannot overflow the stack.
+    """
+    stack: list[tuple[Any, str]] = [(data, where)]
+    while stack:
+        value, here = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return here or "value"
+        if isinstance(value, dict):
+            stack.extend((v, f"{here}.{k}" if here else str(k)) for k, v in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend((v, f"{here}.{n}" if here else str(n)) for n, v in enumerate(value))
+    return None
+
+
+def _in_range(moment: date, value: str, where: str) -> None:
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise DataError(f"{where}: '{value}' is outside the years paceapp works with "
+                        f"({MIN_YEAR}–{MAX_YEAR})")
 
 
 @functools.cache
@@ -176,6 +207,7 @@ def _converter(hint: Any) -> Converter:  # noqa: C901 - one branch per supported
                 raise DataError(f"{where}: '{value}' is not an ISO 8601 date and time") from None
             if moment.tzinfo is None:
                 raise DataError(f"{where}: '{value}' has no UTC offset")
+            _in_range(moment, value, where)
             return moment
         return as_datetime
     if hint is date:
@@ -183,9 +215,11 @@ def _converter(hint: Any) -> Converter:  # noqa: C901 - one branch per supported
             if not isinstance(value, str):
                 raise DataError(f"{where}: expected a date")
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 raise DataError(f"{where}: '{value}' is not an ISO 8601 date") from None
+            _in_range(day, value, where)
+            return day
         return as_date
     if hint is time:
         def as_time(value: Any, where: str) -> Any:
@@ -212,7 +246,13 @@ def _converter(hint: Any) -> Converter:  # noqa: C901 - one branch per supported
         def as_float(value: Any, where: str) -> Any:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise DataError(f"{where}: expected a number")
-            return float(value)
+            try:
+                number = float(value)
+            except OverflowError:  # a whole number too large for a float
+                raise DataError(f"{where}: {str(value)[:20]}… is far too large") from None
+            if not math.isfinite(number):
+                raise DataError(f"{where}: expected a number, found {value}")
+            return number
         return as_float
     if hint is str:
         def as_str(value: Any, where: str) -> Any:
