@@ -61,6 +61,12 @@ def data_check(env: Env) -> None:
         click.echo(f"\n{'One problem' if many == 1 else f'{many} problems'} found:")
         for problem in report.problems:
             click.echo(f"  - {problem}")
+        fixes = [f"  {p.file}: {fix}" for p in report.problems
+                 if (fix := file_advice(report.root, p)) is not None]
+        if fixes:
+            click.echo("\nWhat to do:")
+            for line in fixes:
+                click.echo(line)
         click.echo("\nNothing was changed. To go back to a backup: 'paceapp data backups', then "
                    "'paceapp data restore NAME'.")
     if report.conflicts:
@@ -85,6 +91,20 @@ def data_check(env: Env) -> None:
         raise click.exceptions.Exit(1)
 
 
+def file_advice(root: Path, problem: object) -> str | None:
+    """Advice for a file that cannot be used for a reason other than damage (a link, a file
+    paceapp may not read): a backup is not the answer there."""
+    from paceapp.store.errors import advice
+    from paceapp.store.storage import DAMAGED, file_trouble
+
+    code = getattr(problem, "code", "")
+    if code in ("", DAMAGED, "newer"):
+        return None
+    path = root / str(getattr(problem, "file", ""))
+    trouble = file_trouble(path)
+    return advice(path, code, trouble.target if trouble else None).replace("\n", " ")
+
+
 @data_group.command("backups")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")
 @pass_env
@@ -96,8 +116,10 @@ def data_backups(env: Env, as_json: bool) -> None:
     infos = list_backups(env.data_dir)
     if as_json:
         click.echo(json.dumps([{"name": i.backup.name, "path": str(i.backup.path),
-                                "taken": i.taken.isoformat(), "reason": i.reason,
-                                "records": i.records, "counts": i.counts, "damaged": i.damaged}
+                                "order": i.backup.order, "taken": i.taken.isoformat(),
+                                "reason": i.reason, "records": i.records, "counts": i.counts,
+                                "usable": i.usable, "problems": [str(p) for p in i.problems],
+                                "damaged": i.damaged}
                                for i in infos], ensure_ascii=False, indent=2))
         return
     if not infos:
@@ -109,11 +131,12 @@ def data_backups(env: Env, as_json: bool) -> None:
         when = show_date(taken.date() if isinstance(taken, datetime) else taken)
         if isinstance(taken, datetime):
             when += f" {taken:%H:%M}"
-        state = f"damaged: {', '.join(info.damaged)}" if info.damaged else "ok"
+        state = "ok" if info.usable else f"not usable: {info.why_not}"
         rows.append({"name": info.backup.name, "taken": when, "why": info.reason,
                      "records": str(info.records), "state": state})
     click.echo(render_table(rows))
-    click.echo(f"\nIn {env.data_dir / 'backups'}.\nTo put one back: paceapp data restore NAME")
+    click.echo(f"\nIn {env.data_dir / 'backups'}, newest first (in the order they were taken)."
+               "\nTo put one back: paceapp data restore NAME")
 
 
 def complete_backup(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
@@ -142,6 +165,11 @@ def data_restore(env: Env, backup: str, yes: bool) -> None:
 
     found = find_backup(DataFolder(env.data_dir), backup)
     info = backup_info(found)
+    if not info.usable:  # refused before asking (restore_backup checks again, under the lock)
+        raise ValidationError(
+            f"The backup {found.name} cannot be put back: {info.why_not}.\nNothing was changed. "
+            "Please choose another one ('paceapp data backups' shows which can be used).",
+            "backup")
     if not yes and not click.confirm(
             f"Put back the backup {found.name} ({info.records} records)? Your current data is "
             "kept as a backup first.", default=False):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from paceapp.core.errors import PaceError
@@ -13,8 +14,14 @@ class StoreError(PaceError):
     exit_code = 1
 
 
-class CorruptFileError(StoreError):
-    """A data file does not parse. It is never overwritten."""
+class DataFileError(StoreError):
+    """A data file cannot be used. paceapp neither reads nor writes it until it is put right."""
+
+    path: Path
+
+
+class CorruptFileError(DataFileError):
+    """A data file does not parse, or a record in it does not check out. It is never written."""
 
     def __init__(self, path: Path, reason: str, backup: Path | None) -> None:
         self.path = path
@@ -26,7 +33,34 @@ class CorruptFileError(StoreError):
             fix = "There is no backup of it yet. Please keep a copy of the file before changing it."
         super().__init__(
             f"The data file {path} cannot be read ({reason}).\n"
-            f"paceapp has not changed it, and will not write to it.\n{fix}")
+            "paceapp has not changed it, and will not write to it until it is repaired or a "
+            f"backup is put back.\n{fix}")
+
+
+class UnusableFileError(DataFileError):
+    """A data file paceapp may not read, or a link where a data file should be: nothing in the
+    file is wrong, so the advice is how to give paceapp the file back, not to restore a backup."""
+
+    def __init__(self, path: Path, reason: str, fix: str) -> None:
+        self.path = path
+        super().__init__(f"The data file {path} cannot be used: {reason}.\n"
+                         f"paceapp has not changed anything.\n{fix}")
+
+
+def advice(path: Path, kind: str, target: str | None = None) -> str:
+    """What to do about a data file that cannot be used for `kind` (see storage.DAMAGED ...)."""
+    where = shlex.quote(str(path))
+    if kind == "not-allowed":
+        return (f"If it is your file, this lets paceapp read it again: chmod 600 {where}\n"
+                "(On a shared or synced folder, check who owns the file.)")
+    if kind == "link":
+        return ("To keep using that file, put it in place of the link: "
+                f"rm {where} && cp {shlex.quote(target or '?')} {where}")
+    if kind == "dangling":
+        return ("If the file it pointed to is somewhere else now (an unplugged disk?), put it back "
+                f"there. If it is gone for good, remove the link: rm {where}\n"
+                "'paceapp data backups' lists backups that may hold a copy.")
+    return "'paceapp data check' lists what is wrong."
 
 
 class NewerFormatError(StoreError):

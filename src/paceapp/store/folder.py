@@ -9,10 +9,15 @@ Layout::
         pain-2026.json ...
       backups/
         2026-11-21/            a snapshot of records/ taken before the first write of that day
+          .order               its place in the order backups were made: 1, 2, 3...
         2026-11-21T101500-before-restore/
 
 Snapshots use hard links where the filesystem allows: files are only ever replaced, never changed
 in place, so a link keeps the old version exactly and costs no space until the live file changes.
+
+Backups are put in order by the number in ``.order``, never by the date in their names: a clock
+that was once wrong (a backup named 2030) must not make paceapp think an old backup is the newest,
+nor prune today's. Pruning keeps by content, not only by count (see `retention`).
 
 The lock is an operating-system lock taken through ``filelock`` (``flock`` on Linux and macOS,
 ``LockFileEx`` on Windows), so nothing here needs a POSIX-only module and a lock held by a process
@@ -28,11 +33,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from paceapp.store.conflicts import is_conflict_copy
 from paceapp.store.errors import BusyError, WriteFailedError
-from paceapp.store.storage import looks_complete, write_failure_message
+from paceapp.store.storage import (
+    DAMAGED,
+    UnreadableFile,
+    file_trouble,
+    seal_intact,
+    write_failure_message,
+)
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -40,10 +51,12 @@ if TYPE_CHECKING:
     from paceapp.store.storage import SafeJSONStorage
 
 FOLDER_MODE = 0o700
-#: How many daily backups to keep (older ones are removed, newest first kept).
+#: How many daily backups to keep at least (older ones go once nothing is only in them).
 DAILY_BACKUPS_KEPT = 14
-#: How many "before restore/migrate/import" backups to keep.
+#: How many "before restore/migrate/import" backups to keep at least (likewise).
 EVENT_BACKUPS_KEPT = 5
+#: The file in each backup that holds its place in the order backups were made.
+ORDER_FILE = ".order"
 #: How long to wait for another paceapp to finish saving before saying it is busy.
 LOCK_TIMEOUT_S = 15.0
 #: How often to try the lock again while waiting.
@@ -58,6 +71,13 @@ class Backup:
 
     name: str
     path: Path
+    #: Its place in the order backups were made (None: made before paceapp numbered them).
+    order: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        """Oldest first: unnumbered backups (by name), then numbered ones by their number."""
+        return (0, 0, self.name) if self.order is None else (1, self.order, self.name)
 
     @property
     def day(self) -> date:
@@ -68,7 +88,7 @@ class Backup:
         return len(self.name) == 10
 
     def files(self) -> list[Path]:
-        return sorted(p for p in self.path.glob("*.json"))
+        return sorted(p for p in self.path.glob("*.json") if not p.name.startswith("."))
 
 
 class DataFolder:
@@ -156,12 +176,41 @@ class DataFolder:
                       and not is_conflict_copy(p.name))
 
     def incomplete_files(self) -> list[Path]:
-        """Data files that do not end as a complete write does (cheap: two bytes each)."""
-        return [p for p in self.record_files() if not looks_complete(p)]
+        """Data files that cannot be used as they are (see :meth:`troubled_files`)."""
+        return [trouble.path for trouble in self.troubled_files()]
+
+    def troubled_files(self) -> list[UnreadableFile]:
+        """Why each data file that cannot be used cannot be: a link, a link to nothing, a file
+        paceapp may not read, one cut short (cheap: no file is parsed)."""
+        found = []
+        for path in self.record_files():
+            trouble = file_trouble(path)
+            if trouble is not None:
+                found.append(trouble)
+        return found
+
+    # -- the check before a file is used -----------------------------------------------------
+    @staticmethod
+    def vouch(path: Path, payload: bytes, tables: dict[str, Any]) -> None:
+        """Let a data file just parsed be used only if it passes the checks `data check` makes.
+
+        A file with its seal intact was written by paceapp, which writes only checked records
+        into checked files: it passes. Any other is checked in full (then it is cached, parsed,
+        until the file changes). Raises UnreadableFile (DAMAGED) naming the records at fault.
+        """
+        if seal_intact(payload):
+            return
+        from paceapp.store.integrity import check_tables, summary
+
+        found = check_tables(path.name, tables).problems
+        problems = [p for p in found if p.code != "newer"]  # the Journal says that in its words
+        if problems:
+            raise UnreadableFile(path, summary(problems), DAMAGED)
 
     # -- backups --------------------------------------------------------------------------
     def list_backups(self) -> list[Backup]:
-        """Backups, newest first."""
+        """Backups, newest first: in the order they were made (see ORDER_FILE), never by the
+        date in their names, which came from a clock that may have been wrong."""
         if not self.backups.is_dir():
             return []
         found = []
@@ -171,16 +220,22 @@ class DataFolder:
                     date.fromisoformat(path.name[:10])
                 except ValueError:
                     continue
-                found.append(Backup(path.name, path))
-        return sorted(found, key=lambda b: b.name, reverse=True)
+                found.append(Backup(path.name, path, read_order(path)))
+        return sorted(found, key=lambda b: b.sort_key, reverse=True)
 
     def newest_good_copy(self, filename: str) -> Backup | None:
-        """The newest backup holding a complete copy of `filename`."""
+        """The newest backup whose copy of `filename` passes every check (as live data must)."""
+        from paceapp.store.integrity import check_file
+
         for backup in self.list_backups():
             candidate = backup.path / filename
-            if candidate.exists() and looks_complete(candidate):
+            if candidate.is_file() and not check_file(candidate).problems:
                 return backup
         return None
+
+    def next_order(self) -> int:
+        """The number the next backup gets: one more than any so far."""
+        return max((b.order for b in self.list_backups() if b.order is not None), default=0) + 1
 
     def snapshot(self, name: str) -> Backup | None:
         """Copy records/ into backups/NAME (hard links where possible). Needs the lock."""
@@ -190,27 +245,25 @@ class DataFolder:
             return None
         final = self.backups / name
         if final.exists():
-            return Backup(name, final)
+            return Backup(name, final, read_order(final))
         staging = self.backups / f".{name}.partial"
+        order = self.next_order()
         try:
             if staging.exists():
                 shutil.rmtree(staging)
             staging.mkdir(mode=FOLDER_MODE, parents=True)
             for source in files:
-                target = staging / source.name
-                try:
-                    os.link(source, target)
-                except OSError:
-                    shutil.copy2(source, target)
-                    os.chmod(target, 0o600)
+                _keep_copy(source, staging / source.name)
+            with open(staging / ORDER_FILE, "w", encoding="ascii") as handle:
+                handle.write(f"{order}\n")
             os.replace(staging, final)
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise WriteFailedError(write_failure_message(final, error)) from error
-        return Backup(name, final)
+        return Backup(name, final, order)
 
     def daily_backup(self, today: date) -> Backup | None:
-        """Before the first write of `today`: snapshot, then keep a bounded number."""
+        """Before the first write of `today`: snapshot, then prune."""
         name = today.isoformat()
         if (self.backups / name).exists():
             return None
@@ -229,9 +282,66 @@ class DataFolder:
         self.prune_backups()
         return made
 
-    def prune_backups(self) -> None:
+    def prune_backups(self) -> list[Backup]:
+        """Remove backups beyond the newest DAILY_BACKUPS_KEPT daily and EVENT_BACKUPS_KEPT other
+        ones - but only those that hold nothing kept nowhere else (see `retention`). Returns
+        what was removed."""
+        from paceapp.store.retention import removable
+
+        self.require_lock()
+        self._clear_leftovers()
         backups = self.list_backups()
         daily = [b for b in backups if b.is_daily]
         events = [b for b in backups if not b.is_daily]
-        for old in daily[DAILY_BACKUPS_KEPT:] + events[EVENT_BACKUPS_KEPT:]:
-            shutil.rmtree(old.path, ignore_errors=True)
+        over = daily[DAILY_BACKUPS_KEPT:] + events[EVENT_BACKUPS_KEPT:]
+        if not over:
+            return []
+        gone = removable(backups, over)
+        for old in gone:
+            # Renamed first (one step), so a backup stopped half-way through being removed is
+            # never listed or offered with some of its files missing.
+            doomed = self.backups / f".{old.name}.removing"
+            try:
+                os.replace(old.path, doomed)
+            except OSError:
+                continue
+            shutil.rmtree(doomed, ignore_errors=True)
+        return gone
+
+    def _clear_leftovers(self) -> None:
+        """Remove what a snapshot or a removal stopped part-way left (never listed, never read).
+        Only with the lock held: no other paceapp is making one then."""
+        try:
+            entries = list(self.backups.iterdir())
+        except OSError:
+            return
+        for path in entries:
+            if path.name.startswith(".") and path.name.endswith((".partial", ".removing")):
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def read_order(folder: Path) -> int | None:
+    """The number in a backup's ORDER_FILE, or None (none there, or not a number)."""
+    try:
+        text = (folder / ORDER_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() and len(text) < 19 else None
+
+
+def _keep_copy(source: Path, target: Path) -> None:
+    """Put `source` into a backup as `target`: a hard link, else a copy. A link in records/ is
+    kept as the file it points to when there is one, else as the link itself (so a backup shows
+    what was there; it is never offered as good)."""
+    if source.is_symlink():
+        if source.exists():
+            shutil.copyfile(source, target)
+            os.chmod(target, 0o600)
+        else:
+            os.symlink(os.readlink(source), target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+        os.chmod(target, 0o600)

@@ -23,15 +23,21 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document, Table
 
 from paceapp import __version__
-from paceapp.core.codec import DataError, from_data, to_data, unreadable_text
+from paceapp.core.codec import DataError, from_data, nonfinite_number, to_data, unreadable_text
 from paceapp.core.errors import NotFoundError, ValidationError
 from paceapp.core.kinds import all_kinds, kind_class
 from paceapp.core.records import Record, touched, utc_now
 from paceapp.core.text import UNREADABLE
-from paceapp.store.errors import CorruptFileError, NewerFormatError
+from paceapp.store.errors import (
+    CorruptFileError,
+    DataFileError,
+    NewerFormatError,
+    UnusableFileError,
+    advice,
+)
 from paceapp.store.folder import DataFolder
 from paceapp.store.schema import SCHEMA_VERSION, needs_single_file_migration
-from paceapp.store.storage import SafeJSONStorage, UnreadableFile, atomic_write_many
+from paceapp.store.storage import DAMAGED, SafeJSONStorage, UnreadableFile, atomic_write_many
 
 R = TypeVar("R", bound=Record)
 P = ParamSpec("P")
@@ -52,6 +58,10 @@ def _storable_data(record: Record) -> dict[str, Any]:
     if where is not None:
         field = where.split(".")[0]
         raise ValidationError(f"Part of the {field.replace('_', ' ')} {UNREADABLE}", field)
+    where = nonfinite_number(data)
+    if where is not None:  # NaN or infinity: JSON has no such numbers
+        field = where.split(".")[0]
+        raise ValidationError(f"The {field.replace('_', ' ')} must be an ordinary number.", field)
     return data
 
 
@@ -66,7 +76,7 @@ def _guard(method: Callable[P, T]) -> Callable[P, T]:
             try:
                 return method(*args, **kwargs)
             except UnreadableFile as error:
-                raise journal.corrupt(error.path, error.reason) from None
+                raise journal.refusal(error) from None
 
     return wrapper
 
@@ -99,16 +109,26 @@ class Journal:
         return cls(None)
 
     def check_files(self) -> None:
-        """Cheap whole-folder check that every data file was written completely."""
+        """Cheap whole-folder check (nothing is parsed) that every data file can be used: each
+        is an ordinary file paceapp may read, written completely."""
         if self.folder is None:
             return
-        broken = self.folder.incomplete_files()
-        if broken:
-            raise self.corrupt(broken[0], "it is incomplete: it may have been cut short")
+        troubled = self.folder.troubled_files()
+        if troubled:
+            raise self.refusal(troubled[0])
 
     def corrupt(self, path: Path, reason: str) -> CorruptFileError:
         backup = self.folder.newest_good_copy(path.name) if self.folder else None
         return CorruptFileError(path, reason, backup.path if backup else None)
+
+    def refusal(self, error: UnreadableFile) -> DataFileError:
+        """The error for a data file that cannot be used, with advice that fits the reason: a
+        damaged file names the newest good backup; a link or a file paceapp may not read says
+        how to give paceapp the file back (nothing in it is wrong)."""
+        if error.kind == DAMAGED:
+            return self.corrupt(error.path, error.reason)
+        return UnusableFileError(error.path, error.reason,
+                                 advice(error.path, error.kind, error.target))
 
     @_guard
     def schema_version(self) -> int | None:
@@ -132,10 +152,7 @@ class Journal:
         if version is None or version == SCHEMA_VERSION:
             return
         if version > SCHEMA_VERSION:
-            raise NewerFormatError(
-                f"The data in {self.folder.root if self.folder else 'memory'} was saved by a "
-                f"newer paceapp (data format {version}); this paceapp ({__version__}) reads up "
-                f"to format {SCHEMA_VERSION}. Please update paceapp. Nothing was changed.")
+            raise self.newer(version)
         assert self.folder is not None
         from paceapp.store.migrations import MIGRATIONS
 
@@ -145,6 +162,13 @@ class Journal:
                 MIGRATIONS[step](self.folder)
                 self._storages.clear()
             self._write_meta()
+
+    def newer(self, version: int) -> NewerFormatError:
+        where = self._path(META) if self.folder else "memory"
+        return NewerFormatError(
+            f"The data in {self.folder.root if self.folder else 'memory'} was saved by a newer "
+            f"paceapp ({where} says data format {version}); this paceapp ({__version__}) reads "
+            f"up to format {SCHEMA_VERSION}. Please update paceapp. Nothing was changed.")
 
     def _write_meta(self) -> None:
         table = Table(self._storage(META), "meta", cache_size=0)
@@ -308,20 +332,19 @@ class Journal:
             outermost = folder.staging is None
             try:
                 if outermost:
-                    # Files were checked when the journal opened; the file being changed is
-                    # parsed (and so checked) before it is written.
+                    # Files were checked when the journal opened; a file being changed is read
+                    # (and so checked in full, unless paceapp wrote it as it is) before it is
+                    # changed, and one that does not pass is never written.
                     folder.daily_backup(self._today())
                     folder.staging = {}
-                    if self.schema_version() is None:
+                    version = self.schema_version()
+                    if version is None:
                         self._write_meta()
+                    elif version > SCHEMA_VERSION:  # changed under a window left open
+                        raise self.newer(version)
                 yield
                 if outermost and folder.staging:
-                    staged = dict(folder.staging)
-                    keys = atomic_write_many({path: storage.pending_payload()
-                                              for path, storage in staged.items()})
-                    for path, storage in staged.items():
-                        storage.committed(keys[path])
-                    self._listing = None  # a new file (a new year) may have been made
+                    self._commit(folder)
             except BaseException:
                 for storage in self._storages.values():
                     if isinstance(storage, SafeJSONStorage):
@@ -330,6 +353,20 @@ class Journal:
             finally:
                 if outermost:
                     folder.staging = None
+
+    def _commit(self, folder: DataFolder) -> None:
+        """Write the transaction's files together, each sealed (it was read and checked, then
+        changed only with checked records) - unless one changed on disk meanwhile."""
+        assert folder.staging is not None
+        staged = dict(folder.staging)
+        payloads = {}
+        for path, storage in staged.items():
+            storage.still_current()
+            payloads[path] = storage.pending_payload()
+        keys = atomic_write_many(payloads)
+        for path, storage in staged.items():
+            storage.committed(keys[path])
+        self._listing = None  # a new file (a new year) may have been made
 
     @_guard
     def add(self, record: R, *, undoable: bool = True) -> R:

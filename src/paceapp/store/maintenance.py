@@ -7,10 +7,11 @@ change. Nothing is ever changed without a backup of what was there first.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,10 @@ from paceapp.core.records import Record
 from paceapp.store.conflicts import is_conflict_copy, original_name
 from paceapp.store.errors import CorruptFileError, WriteFailedError
 from paceapp.store.folder import Backup, DataFolder
+from paceapp.store.integrity import FileResult, Problem, check_file, summary, updated_at
 from paceapp.store.journal import Journal
 from paceapp.store.migrations import (
     META_FILE,
-    SHARD_NAME,
     SYSTEM_TABLES,
     MergeCounts,
     decode_tables,
@@ -34,7 +35,7 @@ from paceapp.store.migrations import (
     migrate_folder,
     read_tables,
     stored_version,
-    write_files,
+    write_records,
 )
 from paceapp.store.schema import SCHEMA_VERSION, SINGLE_FILE, needs_single_file_migration
 from paceapp.store.storage import UnreadableFile, decode, write_failure_message
@@ -78,17 +79,6 @@ class ConflictCopy:
 
 # -- check --------------------------------------------------------------------------------------
 @dataclass
-class Problem:
-    file: str
-    message: str
-    record_id: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}, record {self.record_id}" if self.record_id else self.file
-        return f"{where}: {self.message}"
-
-
-@dataclass
 class CheckReport:
     root: Path
     files: int = 0
@@ -97,79 +87,101 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     conflicts: list[ConflictCopy] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: (kind, id) -> `updated` of every record that checks out.
+    live: dict[tuple[str, str], datetime] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.problems and not self.conflicts
 
 
-def _check_record(cls: type[Record], doc: Any, file: str, year: int | None,
-                  report: CheckReport, live: dict[tuple[str, str], datetime]) -> None:
-    record_id = str(doc.get("id")) if isinstance(doc, dict) and doc.get("id") else None
-    try:
-        record = from_data(cls, doc, cls.KIND)
-        record.validate()
-    except (DataError, ValidationError) as error:
-        report.problems.append(Problem(file, f"this {cls.LABEL} {error}" if isinstance(error, DataError)
-                                       else f"this {cls.LABEL} is not valid: {error}", record_id))
-        return
-    key = (cls.KIND, record.id)
-    if key in live:
-        report.problems.append(Problem(file, f"another {cls.LABEL} has the same id", record.id))
-    live[key] = record.updated
-    if cls.SHARDED and year is not None and record.day is not None and record.day.year != year:
-        report.problems.append(Problem(
-            file, f"this {cls.LABEL} is dated {record.day.isoformat()}, so paceapp looks for it "
-                  f"in {cls.KIND}-{record.day.year}.json", record.id))
-    if cls.SINGLE and record.id != cls.KIND:
-        report.problems.append(Problem(file, f"the {cls.LABEL} must have the id '{cls.KIND}'",
-                                       record.id))
-    report.records += 1
-    report.counts[cls.KIND] = report.counts.get(cls.KIND, 0) + 1
+#: Results of checking a file, by the file's identity: a file shared by hard link between the
+#: live data and backups (most are) is checked once per listing.
+CheckCache = dict[tuple[int, int, int, int], FileResult]
 
 
-def _check_file(path: Path, report: CheckReport, live: dict[tuple[str, str], datetime]) -> None:
-    kinds = all_kinds()
-    file = f"records/{path.name}"
+def _checked(path: Path, label: str, cache: CheckCache | None, trust_seal: bool) -> FileResult:
     try:
-        tables = decode(path.read_bytes(), path)
-    except UnreadableFile as error:
-        report.problems.append(Problem(file, f"this file cannot be read: {error.reason}"))
-        return
+        st = os.lstat(path)
+        key: tuple[int, int, int, int] | None = (st.st_dev, st.st_ino, st.st_size,
+                                                 st.st_mtime_ns)
+    except OSError:
+        key = None
+    if cache is not None and key is not None and key in cache:
+        hit = cache[key]
+        return FileResult([dataclasses.replace(p, file=label) for p in hit.problems],
+                          hit.records, hit.counts, hit.version)
+    result = check_file(path, label, trust_seal=trust_seal)
+    if cache is not None and key is not None:
+        cache[key] = result
+    return result
+
+
+def check_records(folder: Path, prefix: str, report: CheckReport,
+                  cache: CheckCache | None = None, *, trust_seal: bool = False) -> None:
+    """Check every data file in `folder` (records/ or a backup of it), adding to `report`;
+    messages name files as PREFIX + name. With `trust_seal`, as reading takes them (a file with
+    its seal intact passes); else every record is checked again, as `data check` does."""
+    has_meta = False
+    newer = False
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
     except OSError as error:
-        report.problems.append(Problem(file, f"this file cannot be opened: {error.strerror}"))
+        report.problems.append(Problem(prefix.rstrip("/"), f"this folder cannot be read "
+                                                           f"({error.strerror})"))
         return
-    if path.stem == "_meta":
-        doc = tables.get("meta", {}).get("1")
-        version = doc.get("schema") if isinstance(doc, dict) else None
-        if not isinstance(version, int) or isinstance(version, bool):
-            report.problems.append(Problem(file, "the data format's version is missing"))
-        elif version > SCHEMA_VERSION:
-            report.problems.append(Problem(
-                file, f"this folder was saved by a newer paceapp (data format {version}); "
-                      "please update paceapp"))
-        elif version < SCHEMA_VERSION:
-            report.notes.append(f"The data is in an older format ({version}); paceapp will bring "
-                                "it forward (after a backup) the next time it opens the folder.")
+    for path in entries:
+        if path.name.startswith("."):
+            if path.name.endswith(".tmp"):
+                report.notes.append(f"{prefix}{path.name} is a leftover from a save that was "
+                                    "stopped; it is never read and can be deleted.")
+            continue
+        if path.suffix != ".json" or is_conflict_copy(path.name):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            continue
+        if path.name == SINGLE_FILE:  # a backup taken before the first data format was moved
+            _check_single_file(path, f"{prefix}{path.name}", report)
+            continue
+        report.files += 1
+        has_meta = has_meta or path.name == META_FILE
+        result = _checked(path, f"{prefix}{path.name}", cache, trust_seal)
+        report.problems += result.problems
+        newer = newer or (result.version or 0) > SCHEMA_VERSION
+        if result.version is not None and result.version < SCHEMA_VERSION:
+            report.notes.append(f"The data is in an older format ({result.version}); paceapp "
+                                "will bring it forward (after a backup) the next time it opens "
+                                "the folder.")
+        for kind, record_id, updated in result.records:
+            key = (kind, record_id)
+            if key in report.live:
+                report.problems.append(Problem(f"{prefix}{path.name}",
+                                               f"another {all_kinds()[kind].LABEL} has the same id",
+                                               record_id))
+                continue
+            report.live[key] = updated_at(updated) or datetime.min.replace(tzinfo=UTC)
+            report.records += 1
+            report.counts[kind] = report.counts.get(kind, 0) + 1
+    if report.records and not has_meta and not (folder / SINGLE_FILE).is_file():
+        report.problems.append(Problem(f"{prefix}{META_FILE}", "the data format's version is "
+                                       "missing (the file is not there)"))
+
+
+def _check_single_file(path: Path, label: str, report: CheckReport) -> None:
+    try:
+        tables = read_tables(path, strict_ending=False)
+    except CorruptFileError as error:
+        report.problems.append(Problem(label, str(error).splitlines()[0]))
         return
-    if path.stem == "_undo":
-        if set(tables) - {"undo"}:
-            report.problems.append(Problem(file, "this undo file holds something unexpected"))
+    except RecursionError:
+        report.problems.append(Problem(label, "it is nested far too deeply to be a paceapp file"))
         return
-    match = SHARD_NAME.match(path.stem)
-    cls = kinds.get(match["kind"]) if match else None
-    if match is None or cls is None or bool(match["year"]) != cls.SHARDED:
-        report.problems.append(Problem(
-            file, "paceapp does not know this file (it is not read); if it is yours, move it "
-                  "out of records/"))
-        return
-    year = int(match["year"]) if match["year"] else None
-    for table, docs in tables.items():
-        if table != cls.KIND and docs:
-            report.problems.append(Problem(file, f"it holds a table '{table}' that paceapp does "
-                                                 "not read from this file"))
-    for doc in tables.get(cls.KIND, {}).values():
-        _check_record(cls, doc, file, year, report, live)
+    decoded = decode_tables(tables, fill_updated=True)
+    report.problems += [Problem(label, p) for p in decoded.problems]
+    report.records += len(decoded.records)
+    for record in decoded.records:
+        report.counts[record.KIND] = report.counts.get(record.KIND, 0) + 1
+    report.files += 1
 
 
 def _check_conflict(path: Path, root: Path, live: dict[tuple[str, str], datetime]) -> ConflictCopy:
@@ -197,55 +209,56 @@ def _check_conflict(path: Path, root: Path, live: dict[tuple[str, str], datetime
 
 
 def check_folder(root: Path) -> CheckReport:
-    """Read every data file and validate every record; list problems with file and record id."""
+    """Read every data file and check every record, as reading and writing do; list problems
+    with file and record id. Changes nothing."""
     folder = DataFolder(root)
     report = CheckReport(folder.root)
     if not folder.root.exists():
         report.notes.append("Nothing is saved there yet.")
         return report
-    live: dict[tuple[str, str], datetime] = {}
     if needs_single_file_migration(folder):
         report.notes.append(f"{SINGLE_FILE} is in the first paceapp's data format; paceapp will "
                             "move it into records/ (after a backup) the next time it opens "
                             "the folder.")
-        try:
-            tables = read_tables(folder.root / SINGLE_FILE, strict_ending=False)
-            decoded = decode_tables(tables, fill_updated=True)
-            report.problems += [Problem(SINGLE_FILE, p) for p in decoded.problems]
-            report.records += len(decoded.records)
-            report.files += 1
-        except CorruptFileError as error:
-            report.problems.append(Problem(SINGLE_FILE, str(error).splitlines()[0]))
-    has_meta = False
-    if folder.records.is_dir():
-        for path in sorted(folder.records.iterdir()):
-            if path.name.startswith("."):
-                if path.name.endswith(".tmp"):
-                    report.notes.append(f"records/{path.name} is a leftover from a save that was "
-                                        "stopped; it is never read and can be deleted.")
-                continue
-            if path.suffix != ".json" or not path.is_file() or is_conflict_copy(path.name):
-                continue
-            report.files += 1
-            has_meta = has_meta or path.name == META_FILE
-            _check_file(path, report, live)
-    if report.records and not has_meta and not needs_single_file_migration(folder):
-        report.problems.append(Problem(f"records/{META_FILE}", "the data format's version is "
-                                       "missing (the file is not there)"))
-    report.conflicts = [_check_conflict(p, folder.root, live) for p in conflict_copies(folder)]
+        _check_single_file(folder.root / SINGLE_FILE, SINGLE_FILE, report)
+    check_records(folder.records, "records/", report)
+    report.conflicts = [_check_conflict(p, folder.root, report.live)
+                        for p in conflict_copies(folder)]
     return report
 
 
 # -- backups ------------------------------------------------------------------------------------
 @dataclass
 class BackupInfo:
+    """A backup and what checking it found: it is offered only when it passes every check live
+    data must pass."""
+
     backup: Backup
     counts: dict[str, int] = field(default_factory=dict)
-    damaged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def records(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def usable(self) -> bool:
+        return not self.problems and bool(_backup_files(self.backup))
+
+    @property
+    def damaged(self) -> list[str]:
+        """The names of its files with a problem."""
+        names = {p.file.rsplit("/", 1)[-1] for p in self.problems}
+        return sorted(names)
+
+    @property
+    def why_not(self) -> str:
+        """Why it cannot be put back ('' when it can)."""
+        if self.problems:
+            return summary(self.problems, with_file=True)
+        if not _backup_files(self.backup):
+            return "it holds no data files"
+        return ""
 
     @property
     def reason(self) -> str:
@@ -257,6 +270,7 @@ class BackupInfo:
 
     @property
     def taken(self) -> datetime | date:
+        """When it was taken, by the clock of the time (its name)."""
         name = self.backup.name
         try:
             return datetime.strptime(name[:17], "%Y-%m-%dT%H%M%S")
@@ -268,23 +282,21 @@ def _backup_files(backup: Backup) -> list[Path]:
     return [p for p in backup.files() if not is_conflict_copy(p.name)]
 
 
-def backup_info(backup: Backup) -> BackupInfo:
-    info = BackupInfo(backup)
-    for path in _backup_files(backup):
-        try:
-            tables = read_tables(path, strict_ending=path.name != SINGLE_FILE)
-        except CorruptFileError:
-            info.damaged.append(path.name)
-            continue
-        for table, docs in tables.items():
-            if table not in SYSTEM_TABLES and table in all_kinds():
-                info.counts[table] = info.counts.get(table, 0) + len(docs)
-    return info
+def backup_info(backup: Backup, cache: CheckCache | None = None, *,
+                thorough: bool = False) -> BackupInfo:
+    """Check a backup as live data is checked when it is read (a file paceapp sealed passes,
+    any other is checked record by record); `thorough` checks every record of every file, as
+    `data check` does (before a restore)."""
+    report = CheckReport(backup.path)
+    check_records(backup.path, f"backups/{backup.name}/", report, cache,
+                  trust_seal=not thorough)
+    return BackupInfo(backup, report.counts, report.problems)
 
 
 def list_backups(root: Path) -> list[BackupInfo]:
-    """Backups, newest first, with record counts (and any damaged files)."""
-    return [backup_info(b) for b in DataFolder(root).list_backups()]
+    """Backups, newest first (in the order they were made), each checked."""
+    cache: CheckCache = {}
+    return [backup_info(b, cache) for b in DataFolder(root).list_backups()]
 
 
 def find_backup(folder: DataFolder, name: str) -> Backup:
@@ -311,22 +323,22 @@ class Restored:
 def restore_backup(root: Path, name: str, now: datetime | None = None) -> Restored:
     """Put a backup's files back as the live data, after keeping a backup of the live data.
 
-    Works when live files are damaged (it never reads them). Live data files that the backup
-    lacks are removed from records/ (they are kept in the 'before-restore' backup).
+    The backup is checked first exactly as live data is (every file, every record); one that
+    does not pass is refused with the reason (ValidationError), and nothing is changed. Works
+    when live files are damaged (it never reads them). Live data files that the backup lacks are
+    removed from records/ (they are kept in the 'before-restore' backup).
     """
     folder = DataFolder(root)
     backup = find_backup(folder, name)
-    info = backup_info(backup)
-    if info.damaged:
-        raise ValidationError(
-            f"The backup {backup.name} is damaged ({', '.join(info.damaged)} cannot be read), so "
-            "it was not put back. Please choose another one ('paceapp data backups').", "backup")
-    files = _backup_files(backup)
-    if not files:
-        raise ValidationError(f"The backup {backup.name} holds no data files. Please choose "
-                              "another one ('paceapp data backups').", "backup")
     moment = now or datetime.now()
     with folder.locked():
+        info = backup_info(backup, thorough=True)
+        if not info.usable:
+            raise ValidationError(
+                f"The backup {backup.name} cannot be put back: {info.why_not}.\nNothing was "
+                "changed. Please choose another one ('paceapp data backups' shows which can be "
+                "used).", "backup")
+        files = _backup_files(backup)
         kept = event_backup(folder, "restore", moment)
         live_before = [p for p in folder.record_files() if not is_conflict_copy(p.name)]
         if any(p.name == SINGLE_FILE for p in files):  # a backup taken before the 0 -> 1 migration
@@ -334,10 +346,12 @@ def restore_backup(root: Path, name: str, now: datetime | None = None) -> Restor
             records = decode_tables(tables, fill_updated=True, validate=False).records
             wanted = {folder.records / META_FILE: meta_payload()}
             merge_records(folder, records, write=False, pending=wanted, replace_all=True)
+            checked = False
         else:
             wanted = {folder.records / p.name: p.read_bytes() for p in files}
+            checked = True  # every file was checked just now
         folder.ensure()
-        write_files(wanted)
+        write_records(folder, wanted, checked=checked, replace_links=frozenset(wanted))
         _remove([p for p in live_before if p not in wanted])
     return Restored(backup, kept, info.records)
 
@@ -532,7 +546,9 @@ def import_batch(root: Path, batch: ImportBatch, *, merge: bool = False,
         counts = merge_records(folder, batch.records, write=False, pending=pending,
                                incoming_wins=fresh)
         folder.ensure()
-        write_files(pending)
+        # Files merged into were read only if they passed every check, and the batch's records
+        # were checked on the way in: what is written is known good.
+        write_records(folder, pending, checked=True)
         retired = None
         if batch.form == "copy" and is_conflict_copy(batch.source.name) and _inside(batch.source,
                                                                                      folder.root):

@@ -17,7 +17,6 @@ records are placed in the file they belong to, de-duplicated by id (the newer ``
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,20 +30,24 @@ from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
 from paceapp.store.errors import CorruptFileError, WriteFailedError
 from paceapp.store.folder import FOLDER_MODE, Backup, DataFolder
+from paceapp.store.integrity import SHARD_NAME, check_payload
 from paceapp.store.schema import SCHEMA_VERSION, SINGLE_FILE, needs_single_file_migration
 from paceapp.store.storage import (
+    DAMAGED,
     UnreadableFile,
     atomic_write,
     atomic_write_many,
     decode,
     encode,
+    file_trouble,
+    sealed,
     write_failure_message,
 )
 
 META_FILE = "_meta.json"
 #: Tables in a data file that hold no records.
-SYSTEM_TABLES = frozenset({"meta", "undo", "_default"})
-SHARD_NAME = re.compile(r"^(?P<kind>[a-z_][a-z0-9_]*?)(?:-(?P<year>\d{4}))?$")
+SYSTEM_TABLES = frozenset({"meta", "undo", "_default", "_checked"})
+__all__ = ["SHARD_NAME", "META_FILE", "SYSTEM_TABLES"]
 
 
 # -- where records live ---------------------------------------------------------------------
@@ -130,10 +133,13 @@ def decode_tables(tables: dict[str, dict[str, Any]], *, fill_updated: bool = Fal
                 out.problems.append(f"a table '{table}' that is not a kind of record paceapp keeps "
                                     f"({len(docs)} entries)")
             continue
-        for doc in docs.values():
+        for entry, doc in docs.items():
             record_id = doc.get("id", "?") if isinstance(doc, dict) else "?"
             if not isinstance(doc, dict):
-                out.problems.append(f"{cls.LABEL} {record_id}: expected an object")
+                out.problems.append(f"{cls.LABEL} #{str(entry)[:40]}: expected an object")
+                continue
+            if not isinstance(record_id, str) or not record_id.strip():
+                out.problems.append(f"{cls.LABEL} #{str(entry)[:40]}: it has no id")
                 continue
             data = dict(doc)
             if fill_updated and "updated" not in data and "created" in data:
@@ -192,7 +198,7 @@ def merge_records(folder: DataFolder, incoming: Iterable[Record], *, write: bool
 
     A record whose id is new is added; one whose id is already stored replaces the stored copy
     only when its `updated` time is later. The changed files are added to `pending` (path ->
-    bytes) and, with `write`, written together by :func:`write_files`. With `replace_all` the
+    bytes) and, with `write`, written together by :func:`write_records`. With `replace_all` the
     files already there are ignored (the incoming records are all there will be). With
     `incoming_wins` an incoming record replaces a stored one with its id whatever their times.
     """
@@ -206,7 +212,7 @@ def merge_records(folder: DataFolder, incoming: Iterable[Record], *, write: bool
         files: dict[str, dict[str, Any]] = {}
         index: dict[str, tuple[str, str]] = {}
         for path in [] if replace_all else kind_files(folder, cls):
-            tables = read_tables(path)
+            tables = read_usable_tables(folder, path)
             files[path.stem] = tables
             for doc_id, doc in tables.get(cls.KIND, {}).items():
                 if isinstance(doc, dict) and "id" in doc:
@@ -237,8 +243,35 @@ def merge_records(folder: DataFolder, incoming: Iterable[Record], *, write: bool
         for shard in sorted(changed):
             pending[folder.records / f"{shard}.json"] = encode(files[shard])
     if write:
-        write_files(pending)
+        write_records(folder, pending, checked=False)
     return counts
+
+
+def read_usable_tables(folder: DataFolder, path: Path) -> dict[str, dict[str, Any]]:
+    """A live data file's tables, only if it can be used: never a link, a file paceapp may not
+    read, or one that is damaged (CorruptFileError / UnusableFileError naming it), so a merge
+    never writes over a file paceapp calls damaged."""
+    from paceapp.store.errors import UnusableFileError, advice
+
+    def damaged(reason: str) -> CorruptFileError:
+        backup = folder.newest_good_copy(path.name)
+        return CorruptFileError(path, reason, backup.path if backup else None)
+
+    trouble = file_trouble(path)
+    if trouble is not None:
+        if trouble.kind != DAMAGED:
+            raise UnusableFileError(path, trouble.reason, advice(path, trouble.kind, trouble.target))
+        raise damaged(trouble.reason)
+    try:
+        payload = path.read_bytes()
+    except OSError as error:
+        raise damaged(error.strerror or "it cannot be opened") from None
+    try:
+        tables = decode(payload, path)
+        folder.vouch(path, payload, tables)
+    except UnreadableFile as error:
+        raise damaged(error.reason) from None
+    return tables
 
 
 def write_files(files: dict[Path, bytes]) -> None:
@@ -246,9 +279,21 @@ def write_files(files: dict[Path, bytes]) -> None:
     atomic_write_many(files)
 
 
+def write_records(folder: DataFolder, files: dict[Path, bytes], *, checked: bool,
+                  replace_links: frozenset[Path] = frozenset()) -> None:
+    """Write several records/ files all-or-nothing as far as a full disk goes (see
+    atomic_write_many), each sealed when it is known to pass every check: all of them when
+    `checked` (made only of checked records), else each one that passes a full check now."""
+    folder.require_lock()
+    payloads = {path: sealed(payload, path)
+                if checked or not check_payload(path.name, payload).problems else payload
+                for path, payload in files.items()}
+    atomic_write_many(payloads, replace_links=replace_links)
+
+
 def meta_payload(version: int = SCHEMA_VERSION) -> bytes:
     """records/_meta.json as the Journal writes it."""
-    return encode({"meta": {"1": {"schema": version, "app": __version__}}})
+    return encode({"meta": {"1": {"schema": version, "app": __version__}}}, seal=True)
 
 
 def write_meta(folder: DataFolder, version: int = SCHEMA_VERSION) -> None:
@@ -262,8 +307,8 @@ def stored_version(folder: DataFolder) -> int | None:
     if needs_single_file_migration(folder):
         return 0
     meta = folder.records / META_FILE
-    if meta.exists():
-        doc = read_tables(meta).get("meta", {}).get("1", {})
+    if meta.exists() or meta.is_symlink():
+        doc = read_usable_tables(folder, meta).get("meta", {}).get("1", {})
         version = doc.get("schema") if isinstance(doc, dict) else None
         if isinstance(version, int) and not isinstance(version, bool):
             return version

@@ -12,12 +12,20 @@ mid-write leaves a broken file, and two processes overwrite each other. This sto
   mtime) changed, so reads are cheap and a change by another process is always seen;
 * writes compact JSON on one line ending in a newline: the final ``}\\n`` is the only newline in the
   file, so a truncated file is spotted by reading two bytes (see :func:`looks_complete`);
-* never writes over a file that failed to parse.
+* never writes over a file that failed to parse or holds a record that does not check out: a file
+  is used only after :meth:`DataFolder.vouch` has checked it, or found its seal intact (below);
+* seals each file it writes: the file starts with a ``_checked`` table holding the SHA-256 of the
+  rest of the file. paceapp writes only checked records into files it checked, so a file whose
+  seal matches is known to pass every check; one changed by anything else (an editor, a sync
+  tool, an older paceapp) no longer matches and is checked in full before it is used.
+* reads and writes only ordinary files: a data file that is a link (or a link to nothing) is
+  refused, with that reason, for reading and writing alike.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import stat
@@ -34,31 +42,129 @@ if TYPE_CHECKING:
 
 FILE_MODE = 0o600
 TRAILER = b"}\n"
+#: The table at the start of a sealed file: {"_checked":{"1":{"sha256":"<64 hex>"}}, ...}.
+SEAL_TABLE = "_checked"
+SEAL_HEAD = b'{"_checked":{"1":{"sha256":"'
+SEAL_TAIL = b'"}},'
+_SEAL_LEN = len(SEAL_HEAD) + 64 + len(SEAL_TAIL)
 
 FileKey = tuple[int, int, int]
 
 
-class UnreadableFile(Exception):
-    """Raised by read() when a file exists but does not parse; carries the reason."""
+#: Why a data file cannot be used, as `UnreadableFile.kind`: each has its own advice.
+DAMAGED = "damaged"          # cut short, not JSON, or a record in it does not check out
+NOT_ALLOWED = "not-allowed"  # the system does not let paceapp read it (permissions)
+LINK = "link"                # a symbolic link to a file elsewhere
+DANGLING = "dangling"        # a symbolic link to a file that is not there
+ODD = "odd"                  # a folder, a device... where a data file should be
 
-    def __init__(self, path: Path, reason: str) -> None:
+
+class UnreadableFile(Exception):
+    """A data file exists but cannot be used; carries the reason and its kind (see DAMAGED...)."""
+
+    def __init__(self, path: Path, reason: str, kind: str = DAMAGED,
+                 target: str | None = None) -> None:
         self.path = path
         self.reason = reason
+        self.kind = kind
+        #: Where a link points (LINK and DANGLING only).
+        self.target = target
         super().__init__(f"{path}: {reason}")
 
 
+def seal_intact(payload: bytes) -> bool:
+    """True when `payload` starts with paceapp's seal and the rest of it is exactly what was
+    sealed (cheap: one SHA-256, no parsing)."""
+    if len(payload) <= _SEAL_LEN or not payload.startswith(SEAL_HEAD):
+        return False
+    if payload[_SEAL_LEN - len(SEAL_TAIL):_SEAL_LEN] != SEAL_TAIL:
+        return False
+    stated = payload[len(SEAL_HEAD):len(SEAL_HEAD) + 64]
+    return hashlib.sha256(payload[_SEAL_LEN:]).hexdigest().encode("ascii") == stated
+
+
 def file_key(path: Path) -> FileKey | None:
-    """(inode, size, mtime_ns) of `path`, or None when it does not exist."""
+    """(inode, size, mtime_ns) of `path` itself (a link is not followed), or None when absent."""
     try:
-        st = os.stat(path)
+        st = os.lstat(path)
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def encode(data: Any) -> bytes:
-    """Compact one-line JSON plus a final newline (the newline marks a complete file)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+def link_trouble(path: Path) -> UnreadableFile:
+    """The refusal for a data file that is a symbolic link (to a file, or to nothing)."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    if os.path.exists(path):
+        return UnreadableFile(
+            path, f"it is a link to {target}; paceapp keeps its data files as ordinary files, so "
+                  "that a backup is a real copy and a save never changes a file outside the data "
+                  "folder", LINK, target)
+    return UnreadableFile(path, f"it is a link to {target}, which is not there", DANGLING, target)
+
+
+def open_trouble(path: Path, error: OSError) -> UnreadableFile:
+    """The refusal for a data file the system would not open, in plain words."""
+    if isinstance(error, PermissionError):
+        return UnreadableFile(path, "paceapp is not allowed to read it (its permissions do not let "
+                                    "you read it)", NOT_ALLOWED)
+    return UnreadableFile(path, f"the system could not read it ({error.strerror or error})",
+                          NOT_ALLOWED)
+
+
+def file_trouble(path: Path) -> UnreadableFile | None:
+    """Cheap whole-file check (no parsing): why `path` cannot be used, or None when it can.
+
+    Finds a link, a link to nothing, something that is not a file, a file paceapp may not read,
+    and a file cut short (it does not end as every complete write does).
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return open_trouble(path, error)
+    if stat.S_ISLNK(st.st_mode):
+        return link_trouble(path)
+    if not stat.S_ISREG(st.st_mode):
+        return UnreadableFile(path, "it is not an ordinary file", ODD)
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            complete = handle.tell() >= len(TRAILER)
+            if complete:
+                handle.seek(-len(TRAILER), os.SEEK_END)
+                complete = handle.read() == TRAILER
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return open_trouble(path, error)
+    if not complete:
+        return UnreadableFile(path, "it is incomplete: it may have been cut short")
+    return None
+
+
+def encode(data: Any, *, seal: bool = False) -> bytes:
+    """Compact one-line JSON plus a final newline (the newline marks a complete file).
+
+    With `seal` (only for tables known to pass every check) the file starts with the seal table:
+    the SHA-256 of everything after it. Any seal in `data` is dropped first.
+    """
+    if isinstance(data, dict) and SEAL_TABLE in data:
+        data = {k: v for k, v in data.items() if k != SEAL_TABLE}
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    if not seal or not isinstance(data, dict) or not data:
+        return body
+    rest = body[1:]
+    return SEAL_HEAD + hashlib.sha256(rest).hexdigest().encode("ascii") + SEAL_TAIL + rest
+
+
+def sealed(payload: bytes, path: Path) -> bytes:
+    """`payload` (a data file that passes every check) with a true seal."""
+    return payload if seal_intact(payload) else encode(decode(payload, path), seal=True)
 
 
 def decode(payload: bytes, path: Path) -> Any:
@@ -69,24 +175,19 @@ def decode(payload: bytes, path: Path) -> Any:
         data = json.loads(payload)
     except UnicodeDecodeError:
         raise UnreadableFile(path, "it is not text") from None
+    except RecursionError:
+        raise UnreadableFile(path, "it is nested far too deeply to be a paceapp file") from None
     except ValueError as error:
         raise UnreadableFile(path, f"it is not valid JSON: {error}") from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise UnreadableFile(path, "it does not hold paceapp tables")
+    data.pop(SEAL_TABLE, None)  # the seal is checked on the bytes (seal_intact), not data
     return data
 
 
 def looks_complete(path: Path) -> bool:
-    """Cheap check (two bytes) that a data file was written whole."""
-    try:
-        with open(path, "rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            if handle.tell() < len(TRAILER):
-                return False
-            handle.seek(-len(TRAILER), os.SEEK_END)
-            return handle.read() == TRAILER
-    except OSError:
-        return False
+    """Cheap check (two bytes) that a data file was written whole (and is an ordinary file)."""
+    return file_trouble(path) is None and path.exists()
 
 
 def fsync_folder(folder: Path) -> None:
@@ -104,13 +205,16 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_many(files: dict[Path, bytes]) -> dict[Path, FileKey]:
+def atomic_write_many(files: dict[Path, bytes], *,
+                      replace_links: frozenset[Path] = frozenset()) -> dict[Path, FileKey]:
     """Write several files all-or-nothing as far as the disk goes; return each new file's key.
 
     Every new file is written and synced beside its old one first; only when all are on disk are
     they swapped in (os.replace) and their folders synced. A failure while writing (disk full,
     file too large, no permission) leaves every old file exactly as it was and raises
-    WriteFailedError.
+    WriteFailedError. A path that is a link is refused, unless it is in `replace_links`: then the
+    link itself is replaced by the new file (its target is never touched) - how a restore puts
+    a real file back where a link was.
     """
     for path in files:
         try:
@@ -119,6 +223,8 @@ def atomic_write_many(files: dict[Path, bytes]) -> dict[Path, FileKey]:
             continue
         except OSError as error:
             raise WriteFailedError(write_failure_message(path, error)) from error
+        if stat.S_ISLNK(mode) and path in replace_links:
+            continue
         if not stat.S_ISREG(mode):  # e.g. /dev/null or a link: replacing it would break it
             raise WriteFailedError(f"{path} is not an ordinary file, so paceapp will not write "
                                    "over it. Please give a new file name.")
@@ -195,19 +301,38 @@ class SafeJSONStorage(Storage):
     def read(self) -> dict[str, Any] | None:
         if self._pending is not None:
             return self._pending
-        key = file_key(self.path)
-        if key is None:
+        try:
+            st = os.lstat(self.path)
+        except FileNotFoundError:
             self._data, self._key = None, None
             return None
+        except OSError as error:
+            raise open_trouble(self.path, error) from None
+        if not stat.S_ISREG(st.st_mode):
+            raise file_trouble(self.path) or UnreadableFile(self.path, "it is not an ordinary file",
+                                                            ODD)
+        key = (st.st_ino, st.st_size, st.st_mtime_ns)
         if key != self._key or self._data is None:
             try:
                 payload = self.path.read_bytes()
             except FileNotFoundError:
                 self._data, self._key = None, None
                 return None
-            self._data = decode(payload, self.path)
-            self._key = key
+            except OSError as error:
+                raise open_trouble(self.path, error) from None
+            data = decode(payload, self.path)
+            self.folder.vouch(self.path, payload, data)
+            self._data, self._key = data, key
         return self._data
+
+    def still_current(self) -> None:
+        """Raise StoreError when the file changed on disk since it was read (say, a sync tool
+        replaced it while paceapp was saving): the change would be made to an old copy."""
+        if file_key(self.path) != self._key:
+            from paceapp.store.errors import StoreError
+
+            raise StoreError(f"The data file {self.path} was changed by another program while "
+                             "paceapp was saving. Nothing was saved. Please try again.")
 
     def write(self, data: dict[str, Any]) -> None:
         self.folder.require_lock()
@@ -216,15 +341,17 @@ class SafeJSONStorage(Storage):
             self.folder.staging[self.path] = self
             return
         try:
-            self._key = atomic_write(self.path, encode(data))
+            self._key = atomic_write(self.path, encode(data, seal=True))
             self._data = data
         except BaseException:
             self.forget()
             raise
 
     def pending_payload(self) -> bytes:
+        """The staged data, sealed: it was read from this file (checked) and changed only with
+        checked records."""
         assert self._pending is not None
-        return encode(self._pending)
+        return encode(self._pending, seal=True)
 
     def committed(self, key: FileKey) -> None:
         """The staged data is now the file's content."""

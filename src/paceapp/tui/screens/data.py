@@ -92,7 +92,7 @@ class DataScreen(SectionScreen):
             taken = info.taken
             when = (f"{show_date(taken.date())} {taken:%H:%M}" if isinstance(taken, datetime)
                     else show_date(taken) if isinstance(taken, date) else "")
-            state = "damaged: " + ", ".join(info.damaged) if info.damaged else "ok"
+            state = "ok" if info.usable else f"not usable: {info.why_not}"
             table.add_row(plain(info.backup.name), plain(when), plain(info.reason),
                           plain(str(info.records)), plain(state), key=info.backup.name)
         if not backups:
