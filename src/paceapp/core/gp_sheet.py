@@ -10,14 +10,14 @@ Rendering (text, Markdown, HTML, PDF) is in `outputs.gp_sheet` and friends.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from statistics import mean
+from fractions import Fraction
 from typing import Any
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.gp import TOP, Appointment, Medicine, open_items, when_text
-from paceapp.core.pain import PainSummary, PegEntry, is_meaningful_improvement, peg_change_pct, round1
+from paceapp.core.pain import PainSummary, PegEntry, average_peg, peg_change, round1
 from paceapp.core.timeparse import show_date
 
 # -- the summary period and pain / PEG sentences --------------------------------------------------
@@ -98,18 +98,32 @@ def pain_sentence(now: PainSummary, before: PainSummary, period: Period,
 
 @dataclass(frozen=True)
 class PegSummary:
+    """PEG check-ins of a period: how many, the mean as shown, and the exact mean to work from."""
+
     count: int
     average: float | None
+    exact: Fraction | None = field(default=None, compare=False)
+
+    @property
+    def working(self) -> Fraction | None:
+        """The value to work from: the exact mean (the shown one only when none was kept)."""
+        if self.exact is not None:
+            return self.exact
+        return None if self.average is None else Fraction(str(self.average))
 
 
 def summarise_peg(entries: Sequence[PegEntry], start: date, end: date) -> PegSummary:
-    scores = [e.score for e in entries if start <= e.date <= end]
-    return PegSummary(len(scores), round1(mean(scores)) if scores else None)
+    """The mean of the check-ins' exact PEG scores (each the mean of its three items)."""
+    found = average_peg(entries, start, end)
+    return PegSummary(found.count, found.average, found.exact)
 
 
 def peg_sentence(now: PegSummary, before: PegSummary, period: Period,
                  today: date | None = None) -> str:
-    """Average weekly PEG with its basis and the % change; notes a fall of 30% or more."""
+    """Average weekly PEG with its basis and the % change; notes a fall of 30% or more.
+
+    The change and the 30% test are worked from the exact means (a fall of exactly 30% is one),
+    and the percentage is rounded once, half up, when shown."""
     span = period.text(today)
     if now.average is None:
         return f"Weekly check-in (PEG): not logged ({span})."
@@ -117,16 +131,13 @@ def peg_sentence(now: PegSummary, before: PegSummary, period: Period,
             f"{now.average:.1f} from {_plural(now.count, 'check-in')} ({span}).")
     if before.average is None:
         return text + " None in the period before, so no change to show."
-    pct = peg_change_pct(before.average, now.average)
-    if pct is None:
+    assert now.working is not None and before.working is not None
+    change = peg_change(before.working, now.working)
+    if change is None:
         return text + f" The period before averaged {before.average:.1f}."
-    if pct == 0:
-        change = "no change"
-    else:
-        change = f"{'down' if pct < 0 else 'up'} {abs(pct):.1f}%"
     text += (f" The period before: {before.average:.1f} from "
-             f"{_plural(before.count, 'check-in')}, so {change}.")
-    if is_meaningful_improvement(before.average, now.average):
+             f"{_plural(before.count, 'check-in')}, so {change.words()}.")
+    if change.meaningful:
         text += " A fall of 30% or more is usually taken as a real improvement (Krebs 2009)."
     return text
 
