@@ -84,10 +84,12 @@ def minutes_text(minutes: Number | None) -> str:
 
 def mean(values: Iterable[Number]) -> Fraction | None:
     """The exact mean (None for no values)."""
-    items = [exact(v) for v in values]
-    if not items:
+    given = list(values)
+    if not given:
         return None
-    return sum(items, Fraction(0)) / len(items)
+    if all(type(v) is int for v in given):  # the usual case (minutes, scores): quick
+        return Fraction(sum(given), len(given))
+    return sum((exact(v) for v in given), Fraction(0)) / len(given)
 
 
 def median(values: Iterable[Number]) -> Fraction | None:

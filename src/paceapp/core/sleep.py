@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import enum
 import re
+import time as tm
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
@@ -189,8 +190,9 @@ class SleepNight(Record):
         return self.date
 
     def _placed(self) -> dict[str, int]:
-        return place_times({name: getattr(self, name) for name, _words in TIME_FIELDS},
-                           {name: self.choice(name) for name, _words in TIME_FIELDS})
+        choices = ({name: self.choice(name) for name, _words in TIME_FIELDS}
+                   if self.repeated_hour else None)
+        return place_times({name: getattr(self, name) for name, _words in TIME_FIELDS}, choices)
 
     def choice(self, name: str) -> int | None:
         """0 or 1 when the person said their time for `name` was the first or the second of an
@@ -204,7 +206,7 @@ class SleepNight(Record):
     @property
     def tib_min(self) -> int | None:
         """Time in bed: out of bed - into bed, in real minutes (None without both times)."""
-        moments = self.moments()
+        moments = self._local_moments()
         if "bed" not in moments or "up" not in moments:
             return None
         return elapsed_minutes(moments["bed"], moments["up"])
@@ -212,7 +214,7 @@ class SleepNight(Record):
     @property
     def tst_min(self) -> int | None:
         """Total sleep time: (final awakening - tried to sleep) - SOL - WASO, in real minutes."""
-        moments = self.moments()
+        moments = self._local_moments()
         if "tried" not in moments or "woke" not in moments:
             return None
         span = elapsed_minutes(moments["tried"], moments["woke"])
@@ -239,16 +241,37 @@ class SleepNight(Record):
         clocks skipped, or one they repeated without an answer, raises ClockChangeError naming
         the field. Not strict: see `timeparse.local_moment`.
         """
+        if zone is None and not strict:
+            return dict(self._local_moments())
+        return self._work_out_moments(zone, strict)
+
+    def _local_moments(self) -> dict[str, datetime]:
+        """`moments()` on this computer's clock, worked out once (TIB, TST, SE and summaries
+        read them often); worked out again if the time zone is changed (TZ and time.tzset)."""
+        key = (tm.tzname, tm.timezone, tm.altzone)
+        cached = self.__dict__.get("_moments")
+        if cached is None or cached[0] != key:
+            cached = (key, self._work_out_moments(None, False))
+            object.__setattr__(self, "_moments", cached)
+        moments: dict[str, datetime] = cached[1]
+        return moments
+
+    def _work_out_moments(self, zone: tzinfo | None, strict: bool) -> dict[str, datetime]:
         placed = self._placed()
         last = max(placed.values(), default=0)
         start = self.date - timedelta(days=1 if last >= DAY_MIN else 0)
         midnight = datetime.combine(start, time(0))
         moments: dict[str, datetime] = {}
+        answered = bool(self.repeated_hour)
         for name, minutes in placed.items():
             naive = midnight + timedelta(minutes=minutes)
-            moments[name] = local_moment(naive, zone, choice=self.choice(name), strict=strict,
-                                         field=name, label=_WORDS[name].capitalize(),
-                                         typed=f"{naive:%H:%M}")
+            choice = self.choice(name) if answered else None
+            if strict:
+                moments[name] = local_moment(naive, zone, choice=choice, field=name,
+                                             label=_WORDS[name].capitalize(),
+                                             typed=f"{naive:%H:%M}")
+            else:
+                moments[name] = local_moment(naive, zone, choice=choice, strict=False)
         return moments
 
     def check_clock(self, zone: tzinfo | None = None) -> None:
@@ -280,7 +303,7 @@ class SleepNight(Record):
                     f"'{entry}' is not understood as an answer for a repeated hour (it should "
                     "look like 'woke 01:30 second').", "repeated_hour")
         placed = self._placed()
-        moments = self.moments()
+        moments = self._local_moments()
         order = list(moments.items())
         for (before, early), (after, late) in zip(order, order[1:], strict=False):
             if late < early:  # only with 'first'/'second' answers across a repeated hour
@@ -459,8 +482,7 @@ def summarise_sleep(nights: list[SleepNight], start: date, end: date) -> SleepSu
     inside = [n for n in nights if start <= n.date <= end]
     tsts = [t for n in inside if (t := n.tst_min) is not None]
     full = [(tst, tib) for n in inside
-            if n.se_exact is not None and (tst := n.tst_min) is not None
-            and (tib := n.tib_min) is not None]
+            if (tst := n.tst_min) is not None and (tib := n.tib_min) is not None and tib > 0]
     tst_mean = mean(tsts)
     tib_mean = mean(tib for _tst, tib in full)
     se = percent(sum(tst for tst, _tib in full), sum(tib for _tst, tib in full)) if full else None

@@ -15,8 +15,10 @@ between moments with their UTC offsets, never on the clock face.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import time as time_module
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from fractions import Fraction
@@ -138,10 +140,44 @@ def _offset(moment: datetime) -> timedelta:
     return offset
 
 
+@functools.lru_cache(maxsize=64)
+def _fixed_zone(offset: timedelta, name: str | None) -> timezone:
+    return timezone(offset, name)
+
+
 def _fixed(moment: datetime) -> datetime:
     """The same moment with a fixed-offset zone that keeps its name ('BST'), so subtracting two
     moments always counts real time (Python subtracts wall clocks within one ZoneInfo)."""
-    return moment.astimezone(timezone(_offset(moment), moment.tzname()))
+    return moment.astimezone(_fixed_zone(_offset(moment), moment.tzname()))
+
+
+#: Far enough either side of a wall-clock time, read as UTC, to hold its real moment (offsets
+#: are within -12 h and +14 h) and any clock change that could touch it.
+_PROBE = timedelta(hours=16)
+
+
+def _local_of(utc: datetime, zone: tzinfo | None) -> datetime:
+    return utc.astimezone() if zone is None else utc.astimezone(zone)
+
+
+def _steady_zone(naive: datetime, zone: tzinfo | None) -> timezone | None:
+    """The fixed zone in force all day around `naive` when the clocks do not change within 16
+    hours either side of its day (the quick, usual case), else None."""
+    rules = (time_module.tzname, time_module.timezone, time_module.altzone) if zone is None \
+        else zone
+    return _steady_day(naive.date(), rules, zone)
+
+
+@functools.lru_cache(maxsize=4096)
+def _steady_day(day: date, rules: object, zone: tzinfo | None) -> timezone | None:
+    # `rules` tells this computer's rules apart when TZ changes (tests); clocks never change
+    # twice within the 56 hours looked at
+    start = datetime.combine(day, time(0), tzinfo=UTC)
+    before = _local_of(start - _PROBE, zone)
+    after = _local_of(start + timedelta(days=1) + _PROBE, zone)
+    if _offset(before) != _offset(after) or before.tzname() != after.tzname():
+        return None
+    return _fixed_zone(_offset(before), before.tzname())
 
 
 def _aware(naive: datetime, zone: tzinfo | None, fold: int) -> datetime:
@@ -178,6 +214,8 @@ def _find_change(naive: datetime, zone: tzinfo | None) -> ClockChange:
 def clock_change_at(naive: datetime, zone: tzinfo | None = None) -> ClockChange | None:
     """None for an ordinary local time; else the clock change that made `naive` not happen
     (forward) or happen twice (back). `zone` None: this computer's time zone."""
+    if _steady_zone(naive, zone) is not None:
+        return None
     first, second = _aware(naive, zone, 0), _aware(naive, zone, 1)
     if _offset(first) == _offset(second) and _wall(first, zone) == naive:
         return None
@@ -236,6 +274,9 @@ def local_moment(naive: datetime, zone: tzinfo | None = None, *, choice: int | N
     it). Not strict (for records already stored): the first of a repeated time, and a time that
     did not happen read on the clock from before the change (01:30 -> 02:30 BST).
     """
+    steady = _steady_zone(naive, zone)
+    if steady is not None:
+        return naive.replace(tzinfo=steady, fold=0)
     change = clock_change_at(naive, zone)
     if change is None:
         return _aware(naive, zone, 0)
