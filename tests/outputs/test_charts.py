@@ -69,10 +69,22 @@ def test_ten_days_apart_x_axis_labels_are_dates() -> None:
     assert "1 Nov" in render(spec)
 
 
-def test_tables_fit_80_columns_by_shortening_the_widest() -> None:
+def test_tables_fit_80_columns_by_wrapping_long_text() -> None:
+    """Text too long for 80 columns wraps under its own column: nothing is cut or lost."""
+    from rich.cells import cell_len
+
     from paceapp.outputs.tables import render_table
 
     rows = [{"id": "1a2b3c4d", "when": "Sat 21 Nov 10:00", "what": "x" * 60, "note": "y" * 50}]
     text = render_table(rows, width=80)
-    assert all(len(line) <= 80 for line in text.splitlines())
-    assert "1a2b3c4d" in text and "Sat 21 Nov 10:00" in text and "…" in text
+    lines = text.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert "1a2b3c4d" in text and "Sat 21 Nov 10:00" in text
+    assert "".join(text.split()).count("x") == 60 and "".join(text.split()).count("y") == 50
+    assert "…" not in text
+    # It really wrapped (more than heading, rule and one line) and each wrapped part stays
+    # under its column's heading.
+    assert len(lines) > 3
+    for letter, heading in (("x", "what"), ("y", "note")):
+        starts = {line.index(letter) for line in lines if letter in line}
+        assert starts == {lines[0].index(heading)}, (letter, starts)
