@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -42,7 +41,8 @@ from paceapp.core.goals import (
 from paceapp.core.records import touched
 from paceapp.core.settings import WEEKDAYS, Settings
 from paceapp.core.timeparse import show_date, week_start
-from paceapp.outputs.tables import record_json
+from paceapp.outputs.fold import NBSP, fold
+from paceapp.outputs.tables import record_json, terminal_width
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 
@@ -72,14 +72,37 @@ def _shorten(text: str) -> str:
 STATUS_WORDS = {"active": "on the go", "paused": "paused", "done": "finished"}
 
 
-def _fill(text: str, indent: str, more: int = 4) -> str:
-    """One history line wrapped to 80 columns, later lines indented `more` under the first."""
-    return textwrap.fill(text, 80, initial_indent=indent, subsequent_indent=indent + " " * more)
+def _width() -> int:
+    """Sentences fold to the terminal, at most 80 cells wide (long lines are hard to read)."""
+    return terminal_width(most=80)
+
+
+def _fill(text: str, indent: str = "", more: int = 4, width: int | None = None) -> str:
+    """`text` folded to the terminal's width, later lines indented `more` under the first."""
+    return "\n".join(fold(text, width or _width(), indent, indent + " " * more))
+
+
+def _fill_whole(lead: str, parts: tuple[str, ...], indent: str = "", more: int = 2,
+                width: int | None = None) -> str:
+    """Our words `lead` then `parts` (a command, options with their values), folded so that no
+    part is split across two lines (unless it is longer than a line: then at its spaces)."""
+    width = width or _width()
+    room = width - len(indent) - more
+    text = " ".join([lead, *(part.replace(" ", NBSP) if len(part) <= room else part
+                             for part in parts)]).strip()
+    return _fill(text, indent, more, width).replace(NBSP, " ")
+
+
+#: The example in an empty list, in parts that stay whole. Folded, its first line alone is not a
+#: complete command (--days-per-week and --confidence are required), so pasting part of it
+#: changes nothing.
+FIRST_PLAN_EXAMPLE = ("paceapp goal add", '"walk to the postbox"', '--how-much "10 minutes"',
+                      '--when "after lunch"', "--days-per-week 3", "--confidence 8")
 
 
 def _hint_smaller(plan: ActionPlan) -> str:
     fewer = f"--days-per-week {plan.days_per_week - 1} " if plan.days_per_week > 1 else ""
-    return (f"{textwrap.fill(smaller_suggestion(plan.confidence), 80)}\n"
+    return (f"{_fill(smaller_suggestion(plan.confidence), more=0)}\n"
             f"  To change it: paceapp goal change {plan.id[:8]} {fewer}--confidence N\n"
             f"  (N: how sure you are then; you can also change --how-much and --when)")
 
@@ -87,7 +110,7 @@ def _hint_smaller(plan: ActionPlan) -> str:
 def _hint_every_day(plan: ActionPlan) -> None:
     note = every_day_note(plan.days_per_week)
     if note and not needs_smaller(plan.confidence):  # the smaller hint already covers it
-        click.echo(textwrap.fill(note, 80))
+        click.echo(_fill(note, more=0))
 
 
 def _resolve_longer(journal: Journal, text: str, today: date) -> tuple[LongerGoal, bool]:
@@ -333,6 +356,7 @@ def goal_list(env: Env, show_all: bool, as_json: bool) -> None:
 
 def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str]:
     this_week = week_start(today, data.week_starts)
+    width = _width() - 2  # two cells spare, as before
     lines = [f"Action plans - week from {show_date(this_week)}"]
     groups = [("active", "On the go"), ("paused", "Paused")]
     if show_all:
@@ -345,8 +369,8 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
         any_plan = True
         lines.append(f"{title}:")
         for plan in plans:
-            lines.append(textwrap.fill(f"{plan.id[:8]}  {_shorten(plan.describe())}", 78,
-                                       initial_indent="  ", subsequent_indent=" " * 12))
+            lines.append(_fill(f"{plan.id[:8]}  {_shorten(plan.describe())}", "  ", 10,
+                               width))
             details = [f"sure {plan.confidence}/10"]
             if status == "active":
                 if plan.start > today:
@@ -362,24 +386,24 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
             longer = next((g for g in data.longer if g.id == plan.goal_id), None)
             if longer is not None:
                 details.append(f"towards: {longer.what}")
-            lines.append(textwrap.fill(" · ".join(details), 78, initial_indent=" " * 12,
-                                       subsequent_indent=" " * 12))
+            lines.append(_fill(" · ".join(details), " " * 12, 0, width))
     if not any_plan:
-        lines.append("No action plans yet. Start small: paceapp goal add \"walk to the postbox\" "
-                     "--how-much \"10 minutes\" --when \"after lunch\" --days-per-week 3 "
-                     "--confidence 8")
+        lines.append(_fill("No action plans yet. Start small, for example:", more=2,
+                           width=width))
+        lines.append(_fill_whole("", FIRST_PLAN_EXAMPLE, "  ", 2, width))
     live = [g for g in data.longer if g.status != "done" or show_all]
     if live:
         lines.append("Longer goals:")
         for goal in live:
             progress = longer_progress(goal, data.plans, data.days, data.reviews, today,
                                        data.week_starts)
-            lines.append(textwrap.fill(f"{goal.id[:8]}  {progress.sentence()}", 78,
-                                       initial_indent="  ", subsequent_indent=" " * 12))
+            lines.append(_fill(f"{goal.id[:8]}  {progress.sentence()}", "  ", 10, width))
     due = plans_to_review(data.plans, data.reviews, today, data.week_starts)
     if due:
         lines.append("Mark a day: paceapp goal mark ID")
-        lines.append("Review the week: paceapp goal review ID done|partly|not-this-time")
+        lines.append(_fill_whole("Review the week:",
+                                 ("paceapp goal review ID", "done|partly|not-this-time"),
+                                 width=width))
         lines.append(f"  ({len(due)} to review; skipping is fine.)")
     return lines
 
@@ -451,8 +475,8 @@ def longer_list(env: Env, as_json: bool) -> None:
         return
     for item in progress:
         by = f" ({item.goal.by_when})" if item.goal.by_when else ""
-        click.echo(textwrap.fill(f"{item.goal.id[:8]}  [{item.goal.status}]{by} "
-                                 f"{item.sentence()}", 80, subsequent_indent=" " * 10))
+        click.echo(_fill(f"{item.goal.id[:8]}  [{item.goal.status}]{by} {item.sentence()}",
+                         more=10))
 
 
 @longer_group.command("done")

@@ -40,7 +40,7 @@ from paceapp.core.gp import (
 from paceapp.core.gp_sheet import shortened_note
 from paceapp.core.timeparse import show_date
 from paceapp.outputs import gp_list
-from paceapp.outputs.tables import record_json
+from paceapp.outputs.tables import record_json, terminal_width
 
 FORMATS = ("text", "md", "pdf", "html")
 SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".html": "html",
@@ -291,17 +291,18 @@ def gp_outcome(env: Env, text: str) -> None:
 def list_lines(state: gp_list.GpState, today: date) -> list[str]:
     from paceapp.outputs.gp_sheet import wrap
 
+    width = terminal_width(most=80)
     appt = state.current
     lines: list[str] = []
     if appt is None:
-        lines.append("No GP appointment being prepared. Start one: paceapp gp date WHEN")
+        lines += wrap("No GP appointment being prepared. Start one: paceapp gp date WHEN", width)
     else:
         who = f" with {appt.clinician}" if appt.clinician else ""
-        lines.append(f"GP appointment: {when_text(appt, today)}{who}")
+        lines += wrap(f"GP appointment: {when_text(appt, today)}{who}", width, "", "  ")
         for attr, title in (("concerns", f"Concerns (most important first; the top {TOP} stand "
                                          "out)"), ("questions", "Questions")):
             items = getattr(appt, attr)
-            lines += ["", title + ":"]
+            lines += ["", *wrap(title + ":", width)]
             if not items:
                 lines.append("  (none yet)")
             shown = 0
@@ -313,22 +314,23 @@ def list_lines(state: gp_list.GpState, today: date) -> list[str]:
                 state_words = "" if item.state is ItemState.OPEN else f" [{item.state.words}]"
                 carried = (f" (carried over from {show_date(item.carried_from, today)})"
                            if item.carried_from else "")
-                lines += wrap(f"{item.text}{state_words}{carried}", 80, f"{mark:>2}{number:>2}. ",
+                lines += wrap(f"{item.text}{state_words}{carried}", width, f"{mark:>2}{number:>2}. ",
                               "      ")
                 if item.detail:
-                    lines += wrap(item.detail, 80, "      ")
-        lines += ["", "What matters to me:", *(wrap(appt.what_matters, 80, "  ")
+                    lines += wrap(item.detail, width, "      ")
+        lines += ["", "What matters to me:", *(wrap(appt.what_matters, width, "  ")
                                               if appt.what_matters else ["  (not written yet)"])]
         if appt.tried:
-            lines += ["", "What else I do or have tried:", *wrap(appt.tried, 80, "  ")]
+            lines += ["", "What else I do or have tried:", *wrap(appt.tried, width, "  ")]
         have = {q.text.casefold() for q in appt.questions}
         if not all(q.casefold() in have for q in SHARED_DECISION_QUESTIONS):
             lines += ["", *wrap("Tip: 'paceapp gp question shared' adds three questions "
                                 "that help you and your GP decide together (What are my "
-                                "options? ...), only if you want them.", 80)]
+                                "options? ...), only if you want them.", width)]
     lines += ["", "Medicines:"]
     if not state.medicines:
-        lines.append("  (none yet: paceapp gp med add NAME --dose ... --how-often ...)")
+        lines += wrap("(none yet: paceapp gp med add NAME --dose ... --how-often ...)", width,
+                      "  ", "   ")
     for number, med in enumerate(state.medicines, 1):
         parts = ", ".join(p for p in (med.dose, med.how_often) if p)
         text = med.name + (f": {parts}" if parts else "")
@@ -336,12 +338,12 @@ def list_lines(state: gp_list.GpState, today: date) -> list[str]:
             text += f". For: {med.what_for}"
         if med.worries:
             text += f". Worries: {med.worries}"
-        lines += wrap(text, 80, f"  {number:>2}. ", "      ")
+        lines += wrap(text, width, f"  {number:>2}. ", "      ")
     if state.previous is not None:
         prev = state.previous
-        lines += ["", f"Last appointment: {when_text(prev, today)}"]
+        lines += ["", *wrap(f"Last appointment: {when_text(prev, today)}", width, "", "  ")]
         if prev.outcome:
-            lines += wrap(f"We agreed: {prev.outcome}", 80, "  ")
+            lines += wrap(f"We agreed: {prev.outcome}", width, "  ")
     return lines
 
 
@@ -420,7 +422,10 @@ def gp_sheet(env: Env, fmt: str | None, out: Path | str | None, force: bool,
     elif fmt == "md":
         data = render_markdown(inputs).encode()
     else:
-        data = render_text(inputs).encode()
+        # On a screen the sheet follows the terminal (up to 80); to a file or a pipe (the
+        # printer) it stays 80 columns, the paper's width.
+        on_screen = path is None and stdout_is_terminal()
+        data = render_text(inputs, terminal_width(most=80) if on_screen else 80).encode()
     if path is None:
         if fmt == "pdf":
             emit_bytes(data)  # e.g. piped to lp

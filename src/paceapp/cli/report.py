@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 import click
 
 from paceapp.cli.context import Env, pass_env
+from paceapp.outputs.tables import MIN_WIDTH, terminal_width
 
 
 def wants_colour() -> bool:
@@ -19,7 +19,7 @@ def wants_colour() -> bool:
 @click.command("report")
 @click.option("--weeks", type=click.IntRange(1, 520), default=12, show_default=True,
               help="How many weeks to cover, up to today.")
-@click.option("--width", type=click.IntRange(60, 200), default=None,
+@click.option("--width", type=click.IntRange(MIN_WIDTH, 200), default=None,
               help="Line width (default: the terminal's, at most 100).")
 @pass_env
 def report(env: Env, weeks: int, width: int | None) -> None:
@@ -27,7 +27,9 @@ def report(env: Env, weeks: int, width: int | None) -> None:
     from paceapp.outputs.report import build_report  # plotext is imported only here
 
     if width is None:
-        width = min(max(shutil.get_terminal_size((80, 24)).columns, 60), 100)
+        # The terminal's width, narrow ones too (from 40): a chart wider than the screen is
+        # folded by the terminal into something unreadable; a narrower chart is only smaller.
+        width = terminal_width(most=100)
     journal = env.journal()
     click.echo(build_report(journal, env.today(), weeks, width=width, colour=wants_colour()),
                color=wants_colour())
