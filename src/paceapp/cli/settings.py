@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -11,8 +10,8 @@ import click
 from paceapp.cli.context import Env, pass_env
 from paceapp.core.codec import to_data
 from paceapp.core.errors import ValidationError
-from paceapp.core.settings import THEMES, WEEKDAYS
-from paceapp.store.settings import load_settings
+from paceapp.core.settings import THEME_NAMES, WEEKDAYS, theme_setting
+from paceapp.store.settings import load_settings, update_settings
 
 
 def _weekday(text: str) -> int:
@@ -52,7 +51,9 @@ def settings_group(ctx: click.Context, as_json: bool) -> None:
 @click.option("--real-name", default=None, help="Your name for the GP sheet (never shared).")
 @click.option("--practice", default=None, help="Your GP practice, for the GP sheet.")
 @click.option("--week-starts", default=None, help="The day your week starts (default Monday).")
-@click.option("--theme", type=click.Choice(THEMES), default=None, help="Colours in the app.")
+@click.option("--theme", default=None, metavar="NAME",
+              help=f"Colours in the app: {', '.join(THEME_NAMES)}, or any theme the app's "
+                   "theme list shows (Ctrl+P, then theme), such as nord or solarized-light.")
 @click.option("--bad-day", type=click.Choice(["on", "off"]), default=None,
               help="Show only the essentials, with bigger buttons.")
 @click.option("--key", "keys", multiple=True, metavar="BINDING=KEY",
@@ -73,7 +74,7 @@ def settings_set(env: Env, display_name: str | None, real_name: str | None,
     if week_starts is not None:
         changes["week_starts"] = _weekday(week_starts)
     if theme is not None:
-        changes["theme"] = theme
+        changes["theme"] = theme_setting(theme)
     if bad_day is not None:
         changes["bad_day_mode"] = bad_day == "on"
     keymap = {} if reset_keys else dict(current.keymap)
@@ -87,8 +88,7 @@ def settings_set(env: Env, display_name: str | None, real_name: str | None,
     if not changes:
         raise ValidationError("Say what to change, e.g. --display-name Sam or --week-starts "
                               "Sunday. See 'paceapp settings set --help'.", "settings")
-    changed = dataclasses.replace(current, **changes)
-    journal.put_single(changed)
+    update_settings(journal, **changes)
     click.echo("Saved your settings. ('paceapp undo' puts them back.)")
 
 

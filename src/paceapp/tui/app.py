@@ -6,16 +6,18 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from paceapp.core.errors import PaceError
-from paceapp.core.settings import Settings
+from paceapp.core.settings import THEMES as THEME_SETTINGS
+from paceapp.core.settings import Settings, app_theme, theme_setting
 from paceapp.store.journal import Journal
 from paceapp.tui.navigation import sections
-from paceapp.tui.themes import HIGH_CONTRAST, MONOCHROME, THEMES, next_theme
+from paceapp.tui.themes import OWN_THEMES, THEMES, next_theme, theme_label
 
 
 def _mode_factory(target: str) -> Callable[[], Screen[Any]]:
@@ -54,37 +56,63 @@ class PaceApp(App[int]):
         from paceapp.store.settings import load_settings
 
         self.settings: Settings = load_settings(journal)
-        self.register_theme(HIGH_CONTRAST)
-        self.register_theme(MONOCHROME)
+        for theme in OWN_THEMES:
+            self.register_theme(theme)
+        for name in list(self.available_themes):
+            if name not in THEME_SETTINGS:  # offer only themes the settings can remember
+                self.unregister_theme(name)
+        #: The theme to store; read by the save worker, so the last choice is the one kept.
+        self.theme_to_store = self.settings.theme
+        self.keymap_in_use: dict[str, str] = {}
         if demo:
             self.sub_title = "demo data"
 
     def on_mount(self) -> None:
         self.apply_settings(self.settings, reload=False)
+        # However the theme is changed (c, the Ctrl+P theme picker), it is remembered.
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def apply_settings(self, settings: Settings, reload: bool = True) -> None:
         """Theme, bad-day mode and remapped keys from the settings."""
         self.settings = settings
-        theme = THEMES.get(settings.theme, THEMES["default"])
+        theme = app_theme(settings.theme)
         if self.theme != theme:  # setting a theme restyles every widget: only when it changes
             self.theme = theme
         if self.has_class("-bad-day") != settings.bad_day_mode:
             self.set_class(settings.bad_day_mode, "-bad-day")
-        if settings.keymap:
+        if settings.keymap != self.keymap_in_use:  # also back to none, after an undo
             self.set_keymap(settings.keymap)
+            self.keymap_in_use = dict(settings.keymap)
         if reload:
             self.refresh_data()
 
     def change_settings(self, message: str, **changes: Any) -> None:
-        """Store changed settings (undoable), then apply them."""
-        changed = dataclasses.replace(self.settings, **changes)
-        self.apply_settings(changed)
-        self.save(lambda journal: journal.put_single(changed), message)
+        """Apply changed settings, then store just those fields (undoable) on the settings as
+        stored now, so a change made meanwhile with `paceapp settings set` is kept."""
+        from paceapp.store.settings import update_settings
+
+        self.apply_settings(dataclasses.replace(self.settings, **changes))
+        self.save(lambda journal: update_settings(journal, **changes), message)
+
+    def remember_theme(self, theme: Theme) -> None:
+        """Store a theme chosen in any way (the c key, the theme picker) for the next start."""
+        from paceapp.store.settings import update_settings
+
+        try:
+            name = theme_setting(theme.name)
+        except PaceError:  # not a theme the settings know (all offered ones are)
+            return
+        if name == self.settings.theme:
+            return  # already stored (e.g. the theme applied at start)
+        self.settings = dataclasses.replace(self.settings, theme=name)
+        self.theme_to_store = name
+        self.save(lambda journal: update_settings(journal, theme=self.theme_to_store),
+                  f"Colours: {theme_label(name)}. Press c to change them, or Ctrl+P and "
+                  "'theme' to see every theme.", refresh=False)
 
     def action_cycle_theme(self) -> None:
-        name = next_theme(self.settings.theme)
-        self.change_settings(f"Colours: {name.replace('-', ' ')}. Press c again to change.",
-                             theme=name)
+        """Step through paceapp's main themes; the new one is stored by remember_theme."""
+        self.theme = THEMES[next_theme(self.settings.theme)]
 
     def action_bad_day(self) -> None:
         on = not self.settings.bad_day_mode
@@ -92,24 +120,52 @@ class PaceApp(App[int]):
                    if on else "Bad-day mode is off: everything is shown again.")
         self.change_settings(message, bad_day_mode=on)
 
+    #: Textual's own palette commands, all kept (each helps someone here: colours, a list of
+    #: keys, a bigger view of a long list, a picture of the screen to show a helper), with help
+    #: in paceapp's words. A command a later Textual adds is kept with Textual's help.
+    TEXTUAL_COMMANDS = {
+        "Theme": "Choose from every colour theme (c steps through paceapp's five)",
+        "Keys": "Show or hide a panel of the keys that work here",
+        "Quit": "Leave paceapp (Ctrl+Q). Everything is already saved",
+        "Screenshot": "Save a picture of this screen in your Downloads folder",
+        "Maximize": "Make the list or box you are in fill the screen (Esc puts it back)",
+        "Minimize": "Put the list or box back to its usual size",
+    }
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette (Ctrl+P) lists every action: sections, this screen's keys, more."""
+        """The command palette (Ctrl+P): Textual's own commands (theme picker, keys, quit,
+        screenshot, maximize), the sections, and this screen's actions, each once by name."""
+        from paceapp.tui.screens.help import is_paceapp_key, key_label
+
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(command.title, self.TEXTUAL_COMMANDS.get(command.title, command.help),
+                                command.callback, command.discover)
         for section in sections():
             yield SystemCommand(f"Go to {section.title}", f"Key {section.key}",
                                 lambda mode=section.mode: self.action_section(mode))
-        seen: set[str] = set()
+        seen: set[str] = set(self.TEXTUAL_COMMANDS)
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.description in seen or key.isdigit():
-                continue
-            if binding.action in ("app.command_palette", "command_palette", "quit",
-                                  "app.quit"):
-                continue
+            action = binding.action.removeprefix("app.")
+            if (not binding.description or binding.description in seen
+                    or action in ("command_palette", "quit") or action.startswith("section(")
+                    or not is_paceapp_key(active.node, key, binding)):
+                continue  # Textual's own keys (Tab, copy, cursor keys) and repeats are left out
             seen.add(binding.description)
             node = active.node
-            yield SystemCommand(binding.description, f"Key {key}",
+            yield SystemCommand(binding.description, f"Key {key_label(key)}",
                                 lambda n=node, a=binding.action: self.call_later(self.run_action, a, n))
-        yield SystemCommand("Leave paceapp", "Ctrl+Q (everything is already saved)", self.exit)
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """Say where a screenshot went (Textual saves it without a word)."""
+        if event.name == "screenshot" and event.path is not None:
+            self.notify(f"Saved a picture of this screen as {event.path}. It shows what was on "
+                        "the screen, so keep it private if that includes your health notes.",
+                        markup=False, timeout=10)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            self.tell_problem("The picture of the screen could not be saved.")
 
     # -- navigation -----------------------------------------------------------------------
     def action_section(self, mode: str) -> None:
@@ -145,27 +201,30 @@ class PaceApp(App[int]):
         self.call_from_thread(show, result)
 
     def save(self, change: Callable[[Journal], Any], done: Callable[[Any], str] | str,
-             after: Callable[[Any], None] | None = None) -> None:
-        """Apply `change(journal)` in a worker; then say `done` and refresh the screen."""
-        self._save_worker(change, done, after)
+             after: Callable[[Any], None] | None = None, *, refresh: bool = True) -> None:
+        """Apply `change(journal)` in a worker; then say `done` and (if `refresh`) load the
+        screen's data again."""
+        self._save_worker(change, done, after, refresh)
 
     @work(thread=True, exit_on_error=False, group="save")
     def _save_worker(self, change: Callable[[Journal], Any], done: Callable[[Any], str] | str,
-                     after: Callable[[Any], None] | None) -> None:
+                     after: Callable[[Any], None] | None, refresh: bool) -> None:
         try:
             result = change(self.journal)
         except PaceError as error:
             self.call_from_thread(self.tell_problem, str(error))
             return
         message = done(result) if callable(done) else done
-        self.call_from_thread(self._saved, message, after, result)
+        self.call_from_thread(self._saved, message, after, result, refresh)
 
-    def _saved(self, message: str, after: Callable[[Any], None] | None, result: Any) -> None:
+    def _saved(self, message: str, after: Callable[[Any], None] | None, result: Any,
+               refresh: bool = True) -> None:
         if message:
             self.notify(message, markup=False, timeout=4)
         if after is not None:
             after(result)
-        self.refresh_data()
+        if refresh:
+            self.refresh_data()
 
     def tell_problem(self, message: str) -> None:
         self.notify(message, title="Could not do that", severity="warning", markup=False,
@@ -181,13 +240,25 @@ class PaceApp(App[int]):
                 break
 
     def action_undo(self) -> None:
-        def change(journal: Journal) -> Any:
-            return journal.undo()
+        from paceapp.store.settings import load_settings
 
-        def done(result: Any) -> str:
+        def change(journal: Journal) -> Any:
+            result = journal.undo()
+            if result is not None and isinstance(result[1], Settings):
+                return result, load_settings(journal)  # the colours etc. change back too
+            return result, None
+
+        def done(outcome: Any) -> str:
+            result, _settings = outcome
             if result is None:
                 return "There is nothing to undo."
             what, record = result
             return f"Undone: {record.LABEL} {what}."
 
-        self.save(change, done)
+        def after(outcome: Any) -> None:
+            _result, settings = outcome
+            if settings is not None:
+                self.apply_settings(settings, reload=False)
+                self.theme_to_store = settings.theme
+
+        self.save(change, done, after)

@@ -33,15 +33,19 @@ def key_label(key: str) -> str:
     return " / ".join(parts)
 
 
-def _ours(node: Any, key: str) -> bool:
-    """True when `key` is bound by paceapp's own code on `node` (not a Textual widget's
-    built-in editing and scrolling keys, which would bury the few that matter)."""
+def is_paceapp_key(node: Any, key: str, binding: Binding | None = None) -> bool:
+    """True when `key` (or `binding`, by its id, when the key was changed in the settings) is
+    bound by paceapp's own code on `node`: not a Textual widget's built-in editing, focus and
+    scrolling keys, which would bury the few that matter."""
+    binding_id = binding.id if binding is not None else None
     for cls in type(node).__mro__:
         if not cls.__module__.startswith("paceapp"):
             continue
         for item in cls.__dict__.get("BINDINGS", ()):
             keys = item.key if isinstance(item, Binding) else item[0]
             if key in (k.strip() for k in keys.split(",")):
+                return True
+            if binding_id and isinstance(item, Binding) and item.id == binding_id:
                 return True
     return False
 
@@ -61,15 +65,16 @@ def help_text(active: dict[str, Any], *, typing: bool = False) -> str:
         if not binding.description or binding.description in skip or key.isdigit():
             continue
         node = getattr(active_binding, "node", None)
-        if node is not None and not _ours(node, key):
+        if node is not None and not is_paceapp_key(node, key, binding):
             continue
         keys_for.setdefault(binding.description, []).append(key)
     for description, keys in keys_for.items():
         shown = " / ".join(key_label(key) for key in sorted(keys, key=len))
         lines.append(f"  {shown:<12} {description}")
     lines.append(f"  {'Ctrl+Z':<12} Undo the last change")
-    for key, action, words in (("c", "cycle_theme", "Colours: standard, high contrast, black and "
-                                "white"), ("b", "bad_day", "Bad-day mode: just the essentials")):
+    for key, action, words in (("c", "cycle_theme", "Colours: dark, light, high contrast, black "
+                                "and white"),
+                               ("b", "bad_day", "Bad-day mode: just the essentials")):
         bound = active.get(key)
         if bound is None or getattr(bound.binding, "action", action) == action:
             lines.append(f"  {key:<12} {words}")  # not when this window uses the key itself
@@ -77,6 +82,7 @@ def help_text(active: dict[str, Any], *, typing: bool = False) -> str:
         lines += ["  (In a box, c and b are just letters: use the Colours and",
                   "   Bad-day buttons at the top of this window.)"]
     lines += ["", "  Ctrl+P       Find any action by name (command palette)",
+              "  Ctrl+P theme Choose from every colour theme",
               "  Ctrl+Q       Leave paceapp (everything is already saved)",
               "", "Press F2 for support: 999, NHS 111, Samaritans 116 123, text SHOUT to 85258."]
     return "\n".join(lines)
