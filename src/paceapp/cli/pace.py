@@ -54,7 +54,7 @@ from paceapp.outputs.pacing import (
     unknown_log_name,
     wrap_lines,
 )
-from paceapp.outputs.tables import render_table, terminal_width
+from paceapp.outputs.tables import render_table, terminal_width, wrap_cells
 
 #: The timer's clock and wait (swapped for a fake clock in tests).
 CLOCK: Callable[[], float] = time.monotonic
@@ -372,11 +372,13 @@ def pace_plan_clear(env: Env, day: date | None, as_default: bool) -> None:
 @click.option("--rest", "rest_min", type=WholeNumber("rest"), default=None,
               help="Minutes of rest between chunks (default 10).")
 @click.option("--boom-ratio", type=float, default=None,
-              help="How many times the plan counts as 'well above' (default 1.5).")
+              help="How many times the baseline (one go), or the plan or your usual day (a "
+                   "day's total), counts as 'well above' (default 1.5).")
 @click.option("--pain-rise", type=WholeNumber("pain rise"), default=None,
               help="Points above your usual pain that count as a rise (default 2).")
 @click.option("--window-days", type=WholeNumber("days"), default=None,
-              help="Days after a busy day to look at (default 2).")
+              help="Days of 24 hours after the activity to look at; the same day counts "
+                   "(default 2 = 48 hours).")
 @click.option("--day-hours", type=WholeNumber("hours"), default=None,
               help="Your waking day in hours: the longest a plan can be (default 16).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
@@ -411,9 +413,12 @@ def pace_settings(env: Env, budget: int | None, no_budget: bool, rest_min: int |
     click.echo(f"  Day budget: {settings.daily_budget} min of planned activity"
                if settings.daily_budget else "  Day budget: off")
     click.echo(f"  Rest between chunks: {settings.rest_min} min; waking day {settings.day_hours} h")
-    click.echo(f"  Boom-and-bust: a day at {settings.boom_ratio:g}x the plan or more, then within "
-               f"{settings.window_days} days pain {settings.pain_rise}+ points over your usual "
-               f"(median of {settings.median_days} days) or a flare-up")
+    boom = (f"Boom-and-bust: one go at {settings.boom_ratio:g}x its baseline, or a day at "
+            f"{settings.boom_ratio:g}x its plan or usual day, or more; then within "
+            f"{settings.window_days * 24} hours pain {settings.pain_rise}+ points over your "
+            f"usual (median of {settings.median_days} days) or a flare-up")
+    lines = wrap_cells(boom, terminal_width(most=80) - 4)
+    click.echo("\n".join(["  " + lines[0], *("    " + line for line in lines[1:])]))
     if settings.default_plan:
         click.echo(f"  Usual plan: {items_text(settings.default_plan)}")
 
