@@ -25,6 +25,8 @@ from paceapp.core.timeparse import (
     local_moment,
     parse_clock,
     parse_when,
+    show_time,
+    show_when,
 )
 from tests.zones import local_zone
 
@@ -189,3 +191,13 @@ def test_never_a_silent_shift(zone: str, start: datetime, minutes: int,
     if change is not None:  # a repeated time: the one asked for
         assert choice is not None
         assert moment.utcoffset() == rules.utcoffset(naive.replace(fold=choice))
+
+
+def test_a_repeated_time_is_shown_with_its_zone_name() -> None:
+    assert show_when(parse_when("2026-10-25T01:30 first", NOW)) == "Sun 25 Oct 01:30 BST"
+    assert show_when(parse_when("2026-10-25T01:30 second", NOW)) == "Sun 25 Oct 01:30 GMT"
+    # ordinary times, and the hour either side, as before
+    assert show_time(parse_when("2026-10-25T00:59", NOW)) == "00:59"
+    assert show_time(parse_when("2026-10-25T02:00", NOW)) == "02:00"
+    assert show_time(parse_when("2026-03-29T02:30", NOW)) == "02:30"
+    assert show_time(parse_when("2026-11-20T08:15", NOW)) == "08:15"

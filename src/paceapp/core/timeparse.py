@@ -373,8 +373,23 @@ def show_date(day: date, today: date | None = None) -> str:
 
 
 def show_time(moment: datetime) -> str:
-    """A time of day as people write it: 14:05."""
-    return f"{moment:%H:%M}"
+    """A time of day as people write it: 14:05. A time in an hour the clocks repeated says which
+    one it was: '01:30 BST' (the first), '01:30 GMT' (the second)."""
+    text = f"{moment:%H:%M}"
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return text
+    naive = moment.replace(tzinfo=None)
+    if _steady_zone(naive, None) is not None:
+        return text  # the usual case, quickly
+    change = clock_change_at(naive)
+    if change is None or change.forward:
+        return text
+    first = _offset(change.at_before)
+    if moment.utcoffset() == first:
+        return f"{text} {change.at_before.tzname()}"
+    if moment.utcoffset() == _offset(change.at_after):
+        return f"{text} {change.at_after.tzname()}"
+    return text
 
 
 def show_when(moment: datetime, today: date | None = None) -> str:
