@@ -140,8 +140,11 @@ def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
 
 def render(spec: ChartSpec, width: int = 78, height: int = 16, colour: bool = False) -> str:
     """The chart as text (ANSI colours only when `colour`)."""
+    from paceapp.outputs.fold import fold
+
+    title = fold(spec.title, max(width, 40))
     if spec.empty:
-        return f"{spec.title}\n  Nothing logged in this period yet."
+        return "\n".join([*title, "  Nothing logged in this period yet."])
     import plotext as plt  # deferred: only charts need it
 
     plt.clear_figure()
@@ -164,12 +167,13 @@ def render(spec: ChartSpec, width: int = 78, height: int = 16, colour: bool = Fa
         plt.yticks(ticks, [f"{t:g}" for t in ticks], yside="right")
     plt.xlim(0, (spec.end - spec.start).days)
     plt.xticks(*_ticks(spec.start, spec.end, width))
-    plt.title(spec.title)
     text = plt.build()
     if not colour:
         text = plt.uncolorize(text)
     lines = [line.rstrip() for line in text.splitlines()]
-    return "\n".join(lines + key_lines(spec, width) + [f"  {note}" for note in spec.notes])
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(title + lines + key_lines(spec, width) + [f"  {note}" for note in spec.notes])
 
 
 def key_lines(spec: ChartSpec, width: int) -> list[str]:
