@@ -177,3 +177,26 @@ def test_notepad_paste_and_file_import_in_the_app(data_dir: Path, tmp_path: Path
 def test_days_ago_helper_is_relative_to_now() -> None:
     """peer_card(days_ago=-1) really is a day ahead (the test above depends on it)."""
     assert peer_card(days_ago=-1).shared_at > datetime.now(UTC) + timedelta(hours=23)
+
+
+def test_todays_group_card_names_the_newest_peer_as_the_board_does(data_dir: Path) -> None:
+    """A peer whose name looks like mine is never shown on Today as plain "Priya"."""
+    from paceapp.tui.cards.group import GroupCard
+
+    journal = Journal.open(data_dir)
+    journal.put_single(Settings(display_name="Priya"))
+    now = datetime.now(UTC).replace(microsecond=0)
+    assert import_shared(journal, card_json(peer_card("Pr\u0456ya\u200b", "0718293041526374",
+                                                      days_ago=0)).encode(), now).action == "added"
+    shown = board_names(journal.list(PeerCard), "Priya")
+    name = next(iter(shown.values()))
+    assert name.startswith("Pr") and "(#071829" in name
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            card = app.screen.query_one(GroupCard)
+            text = str(card.query_one("#group-card-text", Static).render())
+            assert f"newest from {name}," in text.replace("\n", " "), text
+    asyncio.run(scenario())

@@ -8,7 +8,14 @@ from typing import Any, NamedTuple
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.sharing import GroupPlan, PeerCard, coordinator_words, next_meeting, shared_ago
+from paceapp.core.sharing import (
+    GroupPlan,
+    PeerCard,
+    board_names,
+    coordinator_words,
+    next_meeting,
+    shared_ago,
+)
 from paceapp.core.timeparse import show_date
 from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
@@ -19,6 +26,9 @@ class GroupData(NamedTuple):
     plan: GroupPlan | None
     members: int
     newest: PeerCard | None
+    #: The newest card's name as the board shows it (with its member code when it looks like
+    #: another member's or yours), so Today never shows a look-alike as plain "Sam".
+    newest_name: str = ""
 
 
 def group_lines(data: GroupData) -> list[str]:
@@ -39,7 +49,7 @@ def group_lines(data: GroupData) -> list[str]:
     if data.newest is not None:
         card = data.newest.card
         lines.append(f"{data.members} card{'s' if data.members != 1 else ''} on your board; "
-                     f"newest from {card.display_name}, "
+                     f"newest from {data.newest_name or card.display_name}, "
                      f"{shared_ago(card.shared_on, data.today).removeprefix('shared ')}.")
     return lines
 
@@ -56,7 +66,12 @@ class GroupCard(TodayCard):
             return GroupData(today, None, 0, None)
         peers = journal.list(PeerCard)
         newest = max(peers, key=lambda p: p.card.shared_at) if peers else None
-        return GroupData(today, journal.get_single(GroupPlan), len(peers), newest)
+        name = ""
+        if newest is not None:
+            from paceapp.store.settings import load_settings
+
+            name = board_names(peers, load_settings(journal).display_name)[newest.id]
+        return GroupData(today, journal.get_single(GroupPlan), len(peers), newest, name)
 
     def show(self, data: Any) -> None:
         assert isinstance(data, GroupData)
