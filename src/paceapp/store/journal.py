@@ -323,7 +323,8 @@ class Journal:
     # -- writing --------------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the lock for a group of changes; take the day's backup first."""
+        """Hold the lock for a group of changes; the day's backup is taken just before the first
+        write of the day."""
         if self.folder is None:
             yield
             return
@@ -335,7 +336,6 @@ class Journal:
                     # Files were checked when the journal opened; a file being changed is read
                     # (and so checked in full, unless paceapp wrote it as it is) before it is
                     # changed, and one that does not pass is never written.
-                    folder.daily_backup(self._today())
                     folder.staging = {}
                     version = self.schema_version()
                     if version is None:
@@ -363,6 +363,9 @@ class Journal:
         for path, storage in staged.items():
             storage.still_current()
             payloads[path] = storage.pending_payload()
+        # The day's backup, of the files as they still are: taken only when something is about
+        # to be written, so a change that is refused (or changes nothing) leaves backups/ as is.
+        folder.daily_backup(self._today())
         keys = atomic_write_many(payloads)
         for path, storage in staged.items():
             storage.committed(keys[path])

@@ -1,0 +1,71 @@
+"""Helpers shared by the store's safety tests: fingerprints of a folder, a sample folder with
+every kind of record, and every record id held anywhere (live or in a backup)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+from paceapp.core.settings import Settings
+
+SAMPLE_DAY = date(2026, 11, 21)
+
+
+def sha_tree(root: Path, *, backups: bool = True) -> dict[str, str]:
+    """sha256 of every file under `root` (the lock aside; backups/ only when asked), links
+    recorded as where they point: equal fingerprints mean nothing was changed."""
+    found: dict[str, str] = {}
+    if not root.exists():
+        return found
+    paths = root.rglob("*") if backups else [*root.glob("*"), *root.glob("records/*")]
+    for path in sorted(paths):
+        rel = path.relative_to(root)
+        if path.name == ".lock" or (not backups and rel.parts[0] == "backups"):
+            continue
+        if path.is_symlink():
+            found[str(rel)] = "link:" + str(path.readlink())
+        elif path.is_file():
+            try:
+                found[str(rel)] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except PermissionError:
+                found[str(rel)] = "unreadable"
+    return found
+
+
+def make_sample(root: Path) -> Path:
+    """A data folder holding every kind of record (three weeks of the demo, plus settings)."""
+    from paceapp.demo import write_demo
+    from paceapp.store.journal import Journal
+
+    write_demo(root, 21, SAMPLE_DAY)
+    Journal.open(root, today=lambda: SAMPLE_DAY).put_single(Settings(display_name="Sam"))
+    shutil.rmtree(root / "backups", ignore_errors=True)
+    return root
+
+
+def write_raw(path: Path, tables: object) -> None:
+    """Write a data file as an editor would: plain JSON (NaN allowed), no seal."""
+    path.write_text(json.dumps(tables, allow_nan=True) + "\n", encoding="utf-8")
+
+
+def ids_everywhere(root: Path) -> set[str]:
+    """Every record id in the live data and in every backup (parsed leniently, as a person
+    rescuing a record by hand would)."""
+    found: set[str] = set()
+    for path in list((root / "records").glob("*.json")) + list((root / "backups").glob("*/*.json")):
+        try:
+            tables = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        if not isinstance(tables, dict):
+            continue
+        for table, docs in tables.items():
+            if table in ("meta", "undo", "_checked") or not isinstance(docs, dict):
+                continue
+            for doc in docs.values():
+                if isinstance(doc, dict) and isinstance(doc.get("id"), str):
+                    found.add(doc["id"])
+    return found
