@@ -1,14 +1,20 @@
-"""Support: the crisis contacts, one key (F2) from every screen."""
+"""Support: the crisis contacts, one key (F2) from every screen.
+
+Each contact is two short lines - who and how to reach them, then when - laid out by Textual at
+the dialog's width. (The page was once one block wrapped to 76 columns and then wrapped again
+by the dialog, which broke phrases apart: "that / is / not an emergency".)
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from paceapp.core.safety import support_text
+from paceapp.core.safety import CRISIS_CONTACTS, NOT_MEDICAL_ADVICE, PEER_CRISIS_NOTE
 
 
 class SupportScreen(ModalScreen[None]):
@@ -17,7 +23,14 @@ class SupportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="support-dialog"):
             yield Static("Support", classes="section-title")
-            yield Static(support_text(), markup=False, id="support-text")
+            with Vertical(id="support-text"):
+                yield Static("If you need help now", classes="support-heading", markup=False)
+                for who, how, when in CRISIS_CONTACTS:
+                    yield Static(Content.assemble((f"{who}: ", "bold"), how),
+                                 classes="support-contact")
+                    yield Static(f"{when}.", classes="support-when", markup=False)
+                yield Static(PEER_CRISIS_NOTE, classes="support-note", markup=False)
+                yield Static(NOT_MEDICAL_ADVICE, classes="support-note", markup=False)
             yield Button("Close (Esc)", id="close", variant="primary")
 
     def on_button_pressed(self) -> None:
