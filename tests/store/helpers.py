@@ -51,11 +51,14 @@ def write_raw(path: Path, tables: object) -> None:
     path.write_text(json.dumps(tables, allow_nan=True) + "\n", encoding="utf-8")
 
 
-def ids_everywhere(root: Path) -> set[str]:
-    """Every record id in the live data and in every backup (parsed leniently, as a person
-    rescuing a record by hand would)."""
+def ids_everywhere(root: Path, *, live: bool = True) -> set[str]:
+    """Every record id in the live data (unless not `live`) and in every backup (parsed
+    leniently, as a person rescuing a record by hand would)."""
     found: set[str] = set()
-    for path in list((root / "records").glob("*.json")) + list((root / "backups").glob("*/*.json")):
+    paths = list((root / "backups").glob("*/*.json"))
+    if live:
+        paths += list((root / "records").glob("*.json"))
+    for path in paths:
         try:
             tables = json.loads(path.read_bytes())
         except (OSError, ValueError):

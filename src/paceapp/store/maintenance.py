@@ -339,8 +339,8 @@ def restore_backup(root: Path, name: str, now: datetime | None = None) -> Restor
                 "changed. Please choose another one ('paceapp data backups' shows which can be "
                 "used).", "backup")
         files = _backup_files(backup)
-        kept = event_backup(folder, "restore", moment)
-        live_before = [p for p in folder.record_files() if not is_conflict_copy(p.name)]
+        # Read before the copy of the live data is taken: taking it prunes, and may remove
+        # this very backup (when everything in it is in another one).
         if any(p.name == SINGLE_FILE for p in files):  # a backup taken before the 0 -> 1 migration
             tables = read_tables(backup.path / SINGLE_FILE, strict_ending=False)
             records = decode_tables(tables, fill_updated=True, validate=False).records
@@ -350,6 +350,8 @@ def restore_backup(root: Path, name: str, now: datetime | None = None) -> Restor
         else:
             wanted = {folder.records / p.name: p.read_bytes() for p in files}
             checked = True  # every file was checked just now
+        kept = event_backup(folder, "restore", moment)
+        live_before = [p for p in folder.record_files() if not is_conflict_copy(p.name)]
         folder.ensure()
         write_records(folder, wanted, checked=checked, replace_links=frozenset(wanted))
         _remove([p for p in live_before if p not in wanted])
