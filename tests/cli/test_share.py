@@ -114,8 +114,10 @@ def test_nothing_outside_the_chosen_sections_is_exported(cli, tmp_path: Path) ->
                   "7 h 16", "436", "90.8"]:
         assert not shows(value, with_pain), value
     with_sleep = exported("sleep")
-    # tried 22:10, woke 05:43: 453 min - 17 min to fall asleep = 436 min; in bed 480 min
-    assert "7 h 16 min asleep, 91% of time in bed" in with_sleep
+    # tried 22:10, woke 05:43: 453 min - 17 min to fall asleep = 436 min; in bed 480 min:
+    # 436 / 480 x 100 = 90.83...% -> 90.8% (rounded once, half up; it was '91%', rounded twice)
+    assert ("7 h 16 min asleep; sleep efficiency (time asleep ÷ time in bed) 90.8% from the "
+            "totals") in with_sleep
     for value in ["zzleftknee", "zzpainnote", "zzsleepnote", "Zzmedicinol", "987 zzmg", "zzwhatfor",
                   "5.0/10"]:
         assert not shows(value, with_sleep), value

@@ -142,8 +142,8 @@ def test_sections_appear_only_when_chosen() -> None:
                                   nights_logged=5, average_tst_min=372.0, average_se_pct=81.4))
     text = card_text(chosen)
     assert "Pain, Sun 15 Nov to Sat 21 Nov: average 4.5/10 (6 days logged)." in text
-    assert ("Sleep, Sun 15 Nov to Sat 21 Nov: on average 6 h 12 min asleep, 81% of time in bed "
-            "(5 nights logged).") in text
+    assert ("Sleep, Sun 15 Nov to Sat 21 Nov: on average 6 h 12 min asleep; sleep efficiency "
+            "(time asleep ÷ time in bed) 81.4% from the totals (5 nights logged).") in text
     words = included_words(chosen)
     assert "pain summary" in words and "sleep summary" in words
     assert "Not included: medicines (never shared)." in words

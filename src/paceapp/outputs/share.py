@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.figures import decimal_text, percent_text
 from paceapp.core.settings import Settings
 from paceapp.core.share_document import (
     Parsed,
@@ -55,6 +56,7 @@ from paceapp.core.sharing import (
     next_meeting,
     progress_words,
 )
+from paceapp.core.sleep import PERIOD_SE_BASIS, SE_NAME
 from paceapp.core.timeparse import show_date, show_minutes, week_start
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
@@ -186,7 +188,8 @@ def goal_line(goal: SharedGoal) -> str:
 def pain_line(pain: PainWeek) -> str:
     if pain.average is None:
         return f"Pain, {show_date(pain.start)} to {show_date(pain.end)}: not logged."
-    return (f"Pain, {show_date(pain.start)} to {show_date(pain.end)}: average {pain.average:.1f}/10 "
+    return (f"Pain, {show_date(pain.start)} to {show_date(pain.end)}: average "
+            f"{decimal_text(pain.average)}/10 "
             f"({pain.days_logged} day{'s' if pain.days_logged != 1 else ''} logged).")
 
 
@@ -196,7 +199,7 @@ def sleep_line(sleep: SleepWeek) -> str:
         return f"Sleep, {period}: not enough logged to work out."
     text = f"Sleep, {period}: on average {show_minutes(sleep.average_tst_min)} asleep"
     if sleep.average_se_pct is not None:
-        text += f", {sleep.average_se_pct:.0f}% of time in bed"
+        text += f"; {SE_NAME} {percent_text(sleep.average_se_pct)} {PERIOD_SE_BASIS}"
     nights = sleep.nights_logged
     return f"{text} ({nights} night{'s' if nights != 1 else ''} logged)."
 
