@@ -1,13 +1,19 @@
-"""Today's pain check-ins and the weekly PEG, with one-key logging."""
+"""Today's pain check-ins and the weekly PEG, with one-key logging.
+
+Figures come from exact values, rounded once, half up, when shown (core.figures): the 7-day
+average is the same number as in `paceapp report` and on the GP sheet for the same days.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from paceapp.core.figures import decimal_text
 from paceapp.core.pain import PainEntry, PegEntry, summarise_pain
 from paceapp.core.timeparse import show_date, show_time
 from paceapp.store.journal import Journal
@@ -16,10 +22,43 @@ from paceapp.tui.cards.base import TodayCard
 
 class CheckinData(NamedTuple):
     today_entries: list[PainEntry]
-    week_average: float | None
+    #: The exact mean of the last 7 days' daily means (None when nothing was logged).
+    week_average: Fraction | None
     week_days: int
     last_peg: PegEntry | None
     today: date | None = None
+
+
+def load_checkin(journal: Journal, today: date) -> CheckinData:
+    """Today's scores, the last 7 days (today counts as one) and the latest PEG (60 days)."""
+    week = journal.list(PainEntry, since=today - timedelta(days=6))
+    summary = summarise_pain(week, today - timedelta(days=6), today)
+    pegs = journal.list(PegEntry, since=today - timedelta(days=60))
+    return CheckinData([e for e in week if e.day == today], summary.exact_average,
+                       summary.days_logged, pegs[-1] if pegs else None, today)
+
+
+def checkin_lines(data: CheckinData) -> list[str]:
+    """The card's text, line by line."""
+    lines = []
+    if data.today_entries:
+        last = data.today_entries[-1]
+        count = len(data.today_entries)
+        lines.append(f"Latest today: {last.score}/10 at {show_time(last.at)} "
+                     f"({count} check-in{'s' if count != 1 else ''} today).")
+    else:
+        lines.append("No pain score yet today. Press p to add one - it takes a moment.")
+    if data.week_average is not None:
+        lines.append(f"Last 7 days: average {decimal_text(data.week_average)}/10 "
+                     f"over {data.week_days} day{'s' if data.week_days != 1 else ''} logged.")
+    if data.last_peg is not None:
+        recent = data.today is not None and (data.today - data.last_peg.date).days < 7
+        lines.append(f"Weekly check-in (PEG): {decimal_text(data.last_peg.exact_score)} "
+                     f"on {show_date(data.last_peg.date)}. " +
+                     ("Done for this week." if recent else "Press k for this week's."))
+    else:
+        lines.append("Weekly check-in (PEG): press k to do one - three quick numbers.")
+    return lines
 
 
 class CheckinCard(TodayCard):
@@ -31,33 +70,11 @@ class CheckinCard(TodayCard):
         yield Static("Loading…", id="checkin-text", markup=False)
 
     def load(self, journal: Journal, today: date) -> CheckinData:
-        week = journal.list(PainEntry, since=today - timedelta(days=6))
-        summary = summarise_pain(week, today - timedelta(days=6), today)
-        pegs = journal.list(PegEntry, since=today - timedelta(days=60))
-        return CheckinData([e for e in week if e.day == today], summary.average,
-                           summary.days_logged, pegs[-1] if pegs else None, today)
+        return load_checkin(journal, today)
 
     def show(self, data: Any) -> None:
         assert isinstance(data, CheckinData)
-        lines = []
-        if data.today_entries:
-            last = data.today_entries[-1]
-            count = len(data.today_entries)
-            lines.append(f"Latest today: {last.score}/10 at {show_time(last.at)} "
-                         f"({count} check-in{'s' if count != 1 else ''} today).")
-        else:
-            lines.append("No pain score yet today. Press p to add one - it takes a moment.")
-        if data.week_average is not None:
-            lines.append(f"Last 7 days: average {data.week_average:.1f}/10 "
-                         f"over {data.week_days} day{'s' if data.week_days != 1 else ''} logged.")
-        if data.last_peg is not None:
-            recent = data.today is not None and (data.today - data.last_peg.date).days < 7
-            lines.append(f"Weekly check-in (PEG): {data.last_peg.score:.1f} "
-                         f"on {show_date(data.last_peg.date)}. " +
-                         ("Done for this week." if recent else "Press k for this week's."))
-        else:
-            lines.append("Weekly check-in (PEG): press k to do one - three quick numbers.")
-        self.query_one("#checkin-text", Static).update("\n".join(lines))
+        self.query_one("#checkin-text", Static).update("\n".join(checkin_lines(data)))
 
     def action_log_pain(self) -> None:
         from paceapp.tui.screens.pain_form import PainForm, describe_pain
@@ -74,7 +91,7 @@ class CheckinCard(TodayCard):
         def saved(entry: PegEntry | None) -> None:
             if entry is not None:
                 self.pace.save(lambda j: j.add(entry),
-                               f"Saved: weekly check-in, PEG {entry.score:.1f}.")
+                               f"Saved: weekly check-in, PEG {decimal_text(entry.exact_score)}.")
 
         self.app.push_screen(PegForm(), saved)
 

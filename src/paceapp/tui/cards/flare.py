@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from paceapp.core.flare import Flare, FlarePlan, open_flare, show_duration
-from paceapp.core.timeparse import local_now, show_when
+from paceapp.core.timeparse import elapsed_minutes, local_now, show_when
 from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
 
@@ -58,7 +58,7 @@ class FlareCard(TodayCard):
             if data.plan is None or data.plan.is_empty:
                 lines.append("No plan written yet: w, then e, while you feel well.")
         else:
-            so_far = int((local_now() - current.started).total_seconds() // 60)
+            so_far = elapsed_minutes(current.started, local_now())  # real time, clock changes too
             peak = f", peak {current.peak}/10" if current.peak is not None else ""
             lines = [f"Flare-up going since {show_when(current.started)} "
                      f"({show_duration(max(so_far, 0))} so far{peak}). Flare-ups pass.",
