@@ -5,6 +5,10 @@ drawn as text by `render()`. Every series has its own marker and a label in the 
 chart (never inside the plotting area, where plotext's own legend covered points: a 100% night
 was hidden), so a chart reads the same in monochrome; `as_table()` is the text alternative (the
 numbers behind the chart).
+
+Each point keeps the text it is shown with in the numbers view, made by the same functions as
+everywhere else (core.figures: exact, rounded once, half up): a night's time asleep reads
+"6 h 35 min" and its sleep efficiency "82.3%", as in `paceapp show sleep`.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from statistics import mean
+from fractions import Fraction
 from typing import Any
 
-from paceapp.core.pain import PainEntry, round1
-from paceapp.core.timeparse import show_date
+from paceapp.core.figures import decimal_text, mean, one_decimal, percent_text, whole
+from paceapp.core.pain import PainEntry
+from paceapp.core.timeparse import show_date, show_minutes
 
 PERIODS_WEEKS = (4, 12, 52)
 
@@ -29,6 +34,15 @@ class Series:
     marker: str  # a plotext marker name or a single character
     style: str = "line"  # "line" or "scatter"
     right_axis: bool = False
+    #: Each point as shown in the numbers view ('6 h 35 min', '82.3%', 'yes'); when empty, the
+    #: values themselves (one decimal, half up).
+    texts: tuple[str, ...] = ()
+
+    def text(self, index: int) -> str:
+        """The point at `index` as a person reads it in the numbers view."""
+        if self.texts:
+            return self.texts[index]
+        return decimal_text(self.points[index][1])
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ class ChartSpec:
 
 
 def _period_title(what: str, start: date, end: date) -> str:
-    weeks = round(((end - start).days + 1) / 7)
+    weeks = whole(Fraction((end - start).days + 1, 7))
     return f"{what}, last {weeks} weeks ({show_date(start)} – {show_date(end)})"
 
 
@@ -59,7 +73,9 @@ def pain_chart(entries: Sequence[PainEntry], flares: Sequence[Any], start: date,
     for entry in entries:
         if start <= entry.day <= end:
             by_day[entry.day].append(entry.score)
-    points = tuple((day, round1(mean(scores))) for day, scores in sorted(by_day.items()))
+    means = [(day, mean(scores)) for day, scores in sorted(by_day.items())]
+    points = tuple((day, one_decimal(value)) for day, value in means if value is not None)
+    texts = tuple(decimal_text(value) for _day, value in means if value is not None)
     flare_days: set[date] = set()
     for flare in flares:
         first = max(flare.started.date(), start)
@@ -68,10 +84,10 @@ def pain_chart(entries: Sequence[PainEntry], flares: Sequence[Any], start: date,
         while day <= last:
             flare_days.add(day)
             day += timedelta(days=1)
-    series = [Series("pain, daily average (0-10)", points, "•")]
+    series = [Series("pain, daily average (0-10)", points, "•", texts=texts)]
     if flare_days:
         series.append(Series("flare-up day", tuple((d, 0.0) for d in sorted(flare_days)), "x",
-                             style="scatter"))
+                             style="scatter", texts=("yes",) * len(flare_days)))
     return ChartSpec(_period_title("Pain", start, end), start, end, tuple(series), "pain",
                      (0, 10), notes=(f"Pain logged on {len(points)} of "
                                      f"{(end - start).days + 1} days.",))
@@ -79,19 +95,24 @@ def pain_chart(entries: Sequence[PainEntry], flares: Sequence[Any], start: date,
 
 def sleep_chart(nights: Sequence[Any], start: date, end: date) -> ChartSpec:
     """Hours asleep (TST) and sleep efficiency (SE %) per night."""
-    tst, se = [], []
+    tst: list[tuple[date, float]] = []
+    se: list[tuple[date, float]] = []
+    tst_texts: list[str] = []
+    se_texts: list[str] = []
     for night in nights:
         if not start <= night.day <= end:
             continue
         if night.tst_min is not None:
-            tst.append((night.day, round1(night.tst_min / 60)))
-        if night.se_pct is not None:
+            tst.append((night.day, one_decimal(Fraction(night.tst_min) / 60)))
+            tst_texts.append(show_minutes(night.tst_min))
+        if night.se_pct is not None:  # already rounded once (one decimal): shown as it is
             se.append((night.day, float(night.se_pct)))
+            se_texts.append(percent_text(night.se_pct))
     return ChartSpec(
         _period_title("Sleep", start, end), start, end,
-        (Series("hours asleep", tuple(tst), "•"),
+        (Series("hours asleep", tuple(tst), "•", texts=tuple(tst_texts)),
          Series("sleep efficiency % (time asleep ÷ time in bed), right axis", tuple(se), "+",
-                style="scatter", right_axis=True)),
+                style="scatter", right_axis=True, texts=tuple(se_texts))),
         "hours", (0, 12), right_label="% asleep", right_range=(0, 100),
         notes=(f"{len(tst)} nights with enough detail to work out.",))
 
@@ -104,11 +125,13 @@ def activity_chart(logs: Sequence[Any], baseline_total: float | None, start: dat
         if start <= log.day <= end and getattr(log, "unit", "min") == "min":
             by_day[log.day] += log.amount
     points = tuple(sorted(by_day.items()))
-    series = [Series("minutes of activity logged", points, "•", style="scatter")]
+    series = [Series("minutes of activity logged", points, "•", style="scatter",
+                     texts=tuple(str(whole(v)) for _d, v in points))]
     if baseline_total:
         days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
         series.append(Series("sum of baselines (minutes)",
-                             tuple((d, baseline_total) for d in days), "-"))
+                             tuple((d, baseline_total) for d in days), "-",
+                             texts=(str(whole(baseline_total)),) * len(days)))
     top = max([v for _d, v in points] + [baseline_total or 0, 10])
     return ChartSpec(_period_title("Activity", start, end), start, end, tuple(series), "minutes",
                      (0, round(top * 1.15)),
@@ -188,16 +211,16 @@ def key_lines(spec: ChartSpec, width: int) -> list[str]:
 
 def as_table(spec: ChartSpec) -> str:
     """The numbers behind a chart, one row per day (the text alternative)."""
-    days: dict[date, dict[str, float]] = defaultdict(dict)
+    days: dict[date, dict[str, str]] = defaultdict(dict)
     for series in spec.series:
-        for day, value in series.points:
-            days[day][series.label] = value
+        for index, (day, _value) in enumerate(series.points):
+            days[day][series.label] = series.text(index)
     labels = [s.label for s in spec.series]
     lines = [spec.title, ""]
     if not days:
         return "\n".join(lines + ["Nothing logged in this period yet."])
     lines.append("date         " + " | ".join(labels))
     for day in sorted(days):
-        cells = [f"{days[day][label]:g}" if label in days[day] else "-" for label in labels]
+        cells = [days[day].get(label, "-") for label in labels]
         lines.append(f"{show_date(day, spec.end):<12} " + " | ".join(cells))
     return "\n".join(lines)
