@@ -16,8 +16,9 @@ from fractions import Fraction
 from typing import Any
 
 from paceapp.core.errors import ValidationError
+from paceapp.core.figures import decimal_text, exact, rounded
 from paceapp.core.gp import TOP, Appointment, Medicine, open_items, when_text
-from paceapp.core.pain import PainSummary, PegEntry, average_peg, peg_change, round1
+from paceapp.core.pain import PainSummary, PegEntry, average_peg, peg_change
 from paceapp.core.timeparse import show_date
 
 # -- the summary period and pain / PEG sentences --------------------------------------------------
@@ -77,23 +78,57 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _exact_average(summary: PainSummary) -> Fraction | None:
+    """The exact mean to work from (the shown one only when no exact one was kept)."""
+    if summary.exact_average is not None:
+        return summary.exact_average
+    return None if summary.average is None else exact(summary.average)
+
+
+def pain_change_words(now: Fraction, before: Fraction) -> tuple[str, str]:
+    """How the average `now` compares with the average `before` (both exact), in words that are
+    true as shown (docs/figures.md, "Pain scores"): (comparison, what follows the bracket).
+
+    The change is worked from the exact averages and rounded once, half up. When it equals the
+    difference of the two averages as shown, it is said as a number ("2.1 higher than"). When
+    rounding makes them differ (averages of 6.25 and 4.22 show as 6.3 and 4.2, but the change is
+    2.03, shown 2.0), it is not put as a sum that does not add up: "higher than the ... before
+    (4.2, ...): about 2.0 points, worked from the averages before rounding". A change that shows
+    as 0.0 is "about the same as"; none at all is "the same as".
+    """
+    change = now - before
+    if change == 0:
+        return "the same as", ""
+    size = rounded(abs(change), 1)
+    if size == 0:
+        return "about the same as", ""
+    way = "higher" if change > 0 else "lower"
+    if size == abs(rounded(now, 1) - rounded(before, 1)):
+        return f"{decimal_text(size)} {way} than", ""
+    return (f"{way} than",
+            f": about {decimal_text(size)} points, worked from the averages before rounding")
+
+
 def pain_sentence(now: PainSummary, before: PainSummary, period: Period,
                   today: date | None = None) -> str:
-    """Average pain with its basis, and the change from the period of the same length before."""
+    """Average pain with its basis, and the change from the period of the same length before.
+
+    Every number is worked from the exact averages and rounded once, half up, when shown
+    (`pain_change_words` says how the change is put when the shown averages do not add up to it).
+    """
     span = period.text(today)
-    if now.average is None:
+    now_exact = _exact_average(now)
+    if now_exact is None:
         return f"Pain: not logged ({span})."
-    text = (f"Pain: average {now.average:.1f} out of 10 on the "
+    text = (f"Pain: average {decimal_text(now_exact)} out of 10 on the "
             f"{_plural(now.days_logged, 'day')} I logged ({span}, {period.days} days).")
-    if before.average is None:
+    before_exact = _exact_average(before)
+    if before_exact is None:
         return text + f" Nothing logged in the {period.days} days before, so no change to show."
-    diff = round1(now.average - before.average)
-    if diff == 0:
-        change = "the same as"
-    else:
-        change = f"{abs(diff):.1f} {'higher' if diff > 0 else 'lower'} than"
+    change, note = pain_change_words(now_exact, before_exact)
     return (text + f" That is {change} the {period.days} days before "
-                   f"({before.average:.1f}, {_plural(before.days_logged, 'day')} logged).")
+                   f"({decimal_text(before_exact)}, {_plural(before.days_logged, 'day')} "
+                   f"logged){note}.")
 
 
 @dataclass(frozen=True)
@@ -127,15 +162,15 @@ def peg_sentence(now: PegSummary, before: PegSummary, period: Period,
     span = period.text(today)
     if now.average is None:
         return f"Weekly check-in (PEG): not logged ({span})."
+    assert now.working is not None
     text = (f"Weekly check-in (PEG: pain and how much it gets in the way, 0-10): average "
-            f"{now.average:.1f} from {_plural(now.count, 'check-in')} ({span}).")
-    if before.average is None:
+            f"{decimal_text(now.working)} from {_plural(now.count, 'check-in')} ({span}).")
+    if before.working is None:
         return text + " None in the period before, so no change to show."
-    assert now.working is not None and before.working is not None
     change = peg_change(before.working, now.working)
     if change is None:
-        return text + f" The period before averaged {before.average:.1f}."
-    text += (f" The period before: {before.average:.1f} from "
+        return text + f" The period before averaged {decimal_text(before.working)}."
+    text += (f" The period before: {decimal_text(before.working)} from "
              f"{_plural(before.count, 'check-in')}, so {change.words()}.")
     if change.meaningful:
         text += " A fall of 30% or more is usually taken as a real improvement (Krebs 2009)."
