@@ -16,6 +16,7 @@ from paceapp.core.records import Record
 KIND_MODULES: tuple[str, ...] = (
     "paceapp.core.pain",
     "paceapp.core.sleep",
+    "paceapp.core.nap",
     "paceapp.core.flare",
     "paceapp.core.pacing",
     "paceapp.core.goals",
@@ -27,7 +28,7 @@ KIND_MODULES: tuple[str, ...] = (
 #: Other names people may type for a kind (`paceapp show flares`).
 ALIASES: dict[str, str] = {
     "flares": "flare", "flare-up": "flare", "flare-ups": "flare", "flareup": "flare",
-    "activities": "activity", "goals": "goal", "nights": "sleep", "baselines": "baseline",
+    "activities": "activity", "goals": "goal", "nights": "sleep", "naps": "nap", "baselines": "baseline",
     "medicines": "medicine", "appointment": "gp", "appointments": "gp",
 }
 

@@ -22,6 +22,7 @@ Over a period (docs/figures.md): the average time asleep is the exact mean over 
 'tried to sleep' and 'final awakening'; the period's sleep efficiency is pooled - all the time
 asleep divided by all the time in bed over the nights with all four times (the usual weekly
 sleep-diary figure) - not a mean of nightly percentages. Each is rounded once, half up, when shown.
+Naps (core.nap) are logged apart from the nights and never counted in a night or in these figures.
 
 Which clock times fall on the evening before? The times are read in the diary's order - into bed,
 tried to sleep, final awakening, out of bed. Each should be the same as or later than the one before;
@@ -35,6 +36,7 @@ from __future__ import annotations
 import enum
 import re
 import time as tm
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
@@ -361,6 +363,13 @@ class SleepNight(Record):
         morning across records."""
         self.check_clock()
         check_one_night_per_morning(stored, self)
+
+    def check_in(self, read: Callable[..., Sequence[Any]]) -> None:
+        """Rules across kinds, reading what they need with `read` (`Journal.list`): the night's
+        time in bed does not cover a logged nap (naps are kept apart from the nights)."""
+        from paceapp.core.nap import check_night_in
+
+        check_night_in(read, self)
 
 
 #: One answer in `repeated_hour`: field, time, first or second.
