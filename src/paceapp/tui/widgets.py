@@ -60,6 +60,15 @@ class Problem(Static):
         self.update(f"! {message}" if message else "")
         self.set_class(not message, "-empty")
 
+    def say_all(self, messages: list[str]) -> None:
+        """Several problems at once, each on its own line starting with '!'."""
+        lines = []
+        for message in messages:
+            first, *rest = message.splitlines() or [""]
+            lines += [f"! {first}", *(f"  {line}" for line in rest)]
+        self.update("\n".join(lines))
+        self.set_class(not messages, "-empty")
+
 
 def problem_and_buttons(save: str = "Save (Enter)", cancel: str = "Cancel (Esc)") -> ComposeResult:
     """The end of every form: where a problem is said, then Save and Cancel (ids save, cancel)."""

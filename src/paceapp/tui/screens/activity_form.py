@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import ValidationError
@@ -26,10 +25,11 @@ from paceapp.core.pacing import (
 from paceapp.core.pain import check_not_future
 from paceapp.core.text import NOTE, clean_text, parse_int
 from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
-from paceapp.tui.widgets import Problem, problem_and_buttons
+from paceapp.tui.screens.draft_form import DraftForm
+from paceapp.tui.widgets import problem_and_buttons
 
 
-class ActivityForm(ModalScreen[ActivityLog | None]):
+class ActivityForm(DraftForm[ActivityLog | None]):
     """`ActivityForm(log)` changes `log`; `ActivityForm()` logs a new one.
 
     `units` maps known activity names to their unit ("min" or "count"); a name close to a known
@@ -37,6 +37,7 @@ class ActivityForm(ModalScreen[ActivityLog | None]):
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    FIELD_WIDGETS = {"at": "when"}
 
     def __init__(self, log: ActivityLog | None = None, *, units: dict[str, str] | None = None,
                  name: str = "", amount: int | None = None) -> None:
@@ -73,17 +74,44 @@ class ActivityForm(ModalScreen[ActivityLog | None]):
     def on_mount(self) -> None:
         self.query_one("#amount" if self.start_name else "#name", Input).focus()
 
+    def draft_key(self) -> str:
+        return f"activity:{self.record.id if self.record else 'new'}"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            self.dismiss(self.build())
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            target = {"name": "#name", "amount": "#amount", "at": "#when",
-                      "note": "#note"}.get(error.field or "")
-            if target:
-                self.query_one(target, Input).focus()
+        self.attempt_save()
+
+    def accept(self, result: ActivityLog | None) -> None:
+        """A new name close to a known one is questioned once ("did you mean...?")."""
+        if result is not None and self.record is None:
+            name = result.name
+            if name not in self.known() and close_matches(name, self.known()) \
+                    and self.questioned != name_key(name):
+                self.questioned = name_key(name)
+                self.show_problems([("name", unknown_message(name, self.known()) +
+                                     " Press Save again to log it as a new activity.")])
+                return
+        self.dismiss(result)
+
+    def field_checks(self) -> list[Callable[[], object]]:
+        now = local_now()
+        name = self.query_one("#name", Input).value
+        text = self.query_one("#amount", Input).value
+        when = self.query_one("#when", Input).value.strip()
+        note = self.query_one("#note", Input).value
+
+        def amount() -> int:
+            if not text.strip():
+                raise ValidationError("Please type how much you did, like 10.", "amount")
+            return parse_int(text, "amount", "amount")
+
+        def at() -> None:
+            if when and when.lower() != "now":
+                check_not_future(parse_when(when, now), now)
+
+        return [lambda: check_name(name), amount, at,
+                lambda: clean_text(note, "note", NOTE, multiline=True)]
 
     def unit_for(self, name: str) -> str:
         for known, unit in self.units.items():
@@ -94,13 +122,7 @@ class ActivityForm(ModalScreen[ActivityLog | None]):
     def build(self) -> ActivityLog:
         now = local_now()
         name = check_name(self.query_one("#name", Input).value)
-        match = next((k for k in self.known() if name_key(k) == name_key(name)), None)
-        if match is None and self.record is None and close_matches(name, self.known()) \
-                and self.questioned != name_key(name):
-            self.questioned = name_key(name)
-            raise ValidationError(unknown_message(name, self.known()) +
-                                  " Press Save again to log it as a new activity.", "name")
-        name = match or name
+        name = next((k for k in self.known() if name_key(k) == name_key(name)), None) or name
         text = self.query_one("#amount", Input).value
         if not text.strip():
             raise ValidationError("Please type how much you did, like 10.", "amount")
@@ -117,10 +139,6 @@ class ActivityForm(ModalScreen[ActivityLog | None]):
                                       note=clean_text(note, "note", NOTE, multiline=True))
         changed.validate()
         return changed
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def describe_activity(log: ActivityLog) -> str:

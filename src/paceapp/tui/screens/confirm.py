@@ -10,6 +10,9 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    #: The key named on each button.
+    NO_KEY = "n"
+    YES_KEY = "y"
     BINDINGS = [Binding("escape,n", "answer(False)", "No", id="no"),
                 Binding("y", "answer(True)", "Yes", id="yes")]
 
@@ -21,8 +24,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False, id="question")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.no} (n)", id="no", variant="primary")
-                yield Button(f"{self.yes} (y)", id="yes")
+                yield Button(f"{self.no} ({self.NO_KEY})", id="no", variant="primary")
+                yield Button(f"{self.yes} ({self.YES_KEY})", id="yes")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -32,3 +35,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class LeaveQuestion(ConfirmScreen):
+    """Asked when Esc (or Cancel) would close a form with changes in it. Keep writing is the
+    default: Enter, Esc or n keep the form open; y (or a click) leaves it."""
+
+    NO_KEY = "Esc"
+
+    def __init__(self, keeps_draft: bool = True) -> None:
+        after = ("What you typed stays as a draft: it is there when you open this form again."
+                 if keeps_draft else "What you typed here will not be kept.")
+        super().__init__(f"Leave without saving?\n{after}", yes="Leave without saving",
+                         no="Keep writing")

@@ -9,6 +9,7 @@ explained in the form, before anything is saved.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from paceapp.core.errors import PaceError, ValidationError
+from paceapp.core.errors import PaceError
 from paceapp.core.flare import (
     Flare,
     check_flares,
@@ -30,8 +30,9 @@ from paceapp.core.flare import (
     start_flare,
     trigger_suggestions,
 )
-from paceapp.core.text import NOTE, clean_text, parse_int
+from paceapp.core.text import NOTE, check_score, clean_text, parse_int
 from paceapp.core.timeparse import local_now, parse_when, show_when
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def save_flare(journal: Journal, flare: Flare, *, new: bool) -> Flare:
         return journal.add(flare) if new else journal.update(flare)
 
 
-class FlareForm(ModalScreen[Flare | None]):
+class FlareForm(DraftForm[Flare | None]):
     """Start (flare=None), end (ending=True) or change a flare-up."""
 
     BINDINGS = [
@@ -76,6 +77,9 @@ class FlareForm(ModalScreen[Flare | None]):
     @property
     def mode(self) -> str:
         return "start" if self.flare is None else ("end" if self.ending else "edit")
+
+    def draft_key(self) -> str:
+        return f"flare:{self.mode}:{self.flare.id if self.flare else 'new'}"
 
     def _rows(self) -> list[tuple[str, str, str, str]]:
         """(id, label, value, placeholder) for the boxes this mode shows."""
@@ -166,6 +170,10 @@ class FlareForm(ModalScreen[Flare | None]):
         text = self.value(name).strip()
         return parse_when(text, now, name) if text and text.lower() != "now" else now
 
+    def checked_peak(self) -> int | None:
+        peak = self.peak()
+        return None if peak is None else check_score(peak, "peak", "peak pain")
+
     def peak(self) -> int | None:
         text = self.value("peak").strip()
         return parse_int(text, "peak", "peak pain") if text else None
@@ -201,20 +209,26 @@ class FlareForm(ModalScreen[Flare | None]):
         else:
             inputs[index + 1].focus()
 
+    def field_checks(self) -> list[Callable[[], object]]:
+        """Each box on its own (how they fit together is checked when they all pass)."""
+        now = local_now()
+        boxes = {name for name, _label, _value, _placeholder in self._rows()}
+        checks: list[Callable[[], object]] = []
+        for name in ("started", "ended"):
+            if name in boxes:
+                checks.append(lambda name=name: self.when(name, now))
+        if "peak" in boxes:
+            checks.append(self.checked_peak)
+        if "triggers" in boxes:
+            checks.append(lambda: clean_triggers([self.value("triggers")]))
+        for name in ("helped", "note"):
+            if name in boxes:
+                checks.append(lambda name=name: clean_text(self.value(name), name, NOTE))
+        return checks
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        try:
-            flare = self.build()
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            if error.field and self.query(f"#{error.field}"):
-                self.query_one(f"#{error.field}", Input).focus()
-            return
-        self.dismiss(flare)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.attempt_save()
 
 
 # -- flows shared by the Today card and the Diary ------------------------------------------------

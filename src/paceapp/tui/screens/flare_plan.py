@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
-from paceapp.core.errors import ValidationError
 from paceapp.core.flare import PLAN_SECTIONS, FlarePlan, new_plan
 from paceapp.outputs.flare_plan import after_start_text, plan_text, pocket_plan
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 NO_PLAN_HERE = ("You have not written a flare-up plan yet. When you feel well, press e to "
@@ -89,8 +89,11 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
         self.app.push_screen(FlarePlanEditor(self.plan), edited)
 
 
-class FlarePlanEditor(ModalScreen[FlarePlan | None]):
-    """Write the plan: one box per section, in your own words. Ctrl+S saves, Esc cancels."""
+class FlarePlanEditor(DraftForm[FlarePlan | None]):
+    """Write the plan: one box per section, in your own words. Ctrl+S saves, Esc cancels
+    (asking first when something was typed; unsaved words come back as a draft)."""
+
+    FIELD_WIDGETS = {name: f"plan-{name}" for name, _heading, _what in PLAN_SECTIONS}
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
@@ -133,38 +136,9 @@ class FlarePlanEditor(ModalScreen[FlarePlan | None]):
                  for name, _heading, _what in PLAN_SECTIONS}
         return new_plan(**texts)
 
+    def draft_key(self) -> str:
+        return "flare-plan"
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        try:
-            plan = self.build()
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            if error.field:
-                areas = self.query(f"#plan-{error.field}")
-                if areas:
-                    areas.first().focus()
-            return
-        self.dismiss(plan)
-
-    def changed(self) -> bool:
-        """True when any part differs from the plan the editor opened with."""
-        return any(self.query_one(f"#plan-{name}", TextArea).text
-                   != ((getattr(self.plan, name) or "") if self.plan else "")
-                   for name, _heading, _what in PLAN_SECTIONS)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Esc closes at once when nothing was typed; otherwise it asks first (No is the
-        default), so a plan written over several minutes is not lost to one key."""
-        if not self.changed():
-            self.dismiss(None)
-            return
-        from paceapp.tui.screens.confirm import ConfirmScreen
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Leave without saving? What you typed in the plan "
-                                           "will not be kept.", yes="Leave",
-                                           no="Keep writing"), answered)
+        self.attempt_save()

@@ -6,8 +6,10 @@ box saves; Escape cancels.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -22,12 +24,15 @@ from paceapp.core.goals import (
     ActionPlan,
     LongerGoal,
     change_plan,
+    check_confidence,
+    check_days_per_week,
     new_longer_goal,
     new_plan,
     smaller_suggestion,
 )
-from paceapp.core.text import LINE, SHORT, parse_int
+from paceapp.core.text import LINE, SHORT, clean_text, parse_int
 from paceapp.core.timeparse import local_now
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem, problem_and_buttons
 
 NO_GOAL = "-"
@@ -82,7 +87,7 @@ def text_row(label: str, field_id: str, value: str, limit: int, placeholder: str
                       classes="row")
 
 
-def fill_pick(screen: ModalScreen, event: Button.Pressed) -> None:
+def fill_pick(screen: ModalScreen[Any], event: Button.Pressed) -> None:
     """Clicking a number fills the box beside it."""
     event.stop()
     field_id = (event.button.id or "").rpartition("-")[0]
@@ -91,18 +96,19 @@ def fill_pick(screen: ModalScreen, event: Button.Pressed) -> None:
     box.focus()
 
 
-def read_number(screen: ModalScreen, field_id: str, label: str) -> int:
+def read_number(screen: ModalScreen[Any], field_id: str, label: str) -> int:
     text = screen.query_one(f"#{field_id}", Input).value
     if not text.strip():
         raise ValidationError(f"Please give the {label}.", field_id)
     return parse_int(text, field_id, label)
 
 
-class GoalForm(ModalScreen[PlanFormResult | None]):
+class GoalForm(DraftForm[PlanFormResult | None]):
     """Add a plan (no `plan`), change one, or set next week's plan in a review (`title`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
     DEFAULT_CSS = FORM_CSS
+    FIELD_WIDGETS = {"days_per_week": "days", "goal_id": "longer"}
 
     def __init__(self, plan: ActionPlan | None = None, *, longer: list[LongerGoal] | None = None,
                  title: str | None = None, start: date | None = None) -> None:
@@ -149,16 +155,36 @@ class GoalForm(ModalScreen[PlanFormResult | None]):
     def picked(self, event: Button.Pressed) -> None:
         fill_pick(self, event)
 
+    def draft_key(self) -> str:
+        which = self.plan.id if self.plan else "new"
+        return f"goal:{which}:{self.title_text}:{self.start or ''}"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            self.dismiss(self.build())
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            target = {"days_per_week": "days"}.get(error.field or "", error.field)
-            if target in ("what", "how_much", "when", "days", "confidence", "new_goal"):
-                self.query_one(f"#{target}", Input).focus()
+        self.attempt_save()
+
+    def field_checks(self) -> list[Callable[[], object]]:
+        """Every box on its own, so all that needs putting right is said in one go."""
+        value = {name: self.query_one(f"#{name}", Input).value
+                 for name in ("what", "how_much", "when", "days", "confidence", "new_goal")}
+
+        def days() -> int:
+            if not value["days"].strip():
+                raise ValidationError("Please give the days a week, from 1 to 7.", "days")
+            return check_days_per_week(parse_int(value["days"], "days", "days a week"))
+
+        def confidence() -> int:
+            if not value["confidence"].strip():
+                raise ValidationError("Please say how sure you are, from 0 to 10.", "confidence")
+            return check_confidence(parse_int(value["confidence"], "confidence", "confidence"))
+
+        return [lambda: clean_text(value["what"], "what", LINE, required=True,
+                                   label="'what' of the plan"),
+                lambda: clean_text(value["how_much"], "how_much", SHORT, label="'how much'"),
+                lambda: clean_text(value["when"], "when", SHORT, label="'when'"),
+                days, confidence,
+                lambda: clean_text(value["new_goal"], "new_goal", LINE, label="longer goal")]
 
     def build(self) -> PlanFormResult:
         value = {name: self.query_one(f"#{name}", Input).value
@@ -191,16 +217,15 @@ class GoalForm(ModalScreen[PlanFormResult | None]):
                                goal_id=goal_id)
         return PlanFormResult(plan, new_goal)
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
+class SmallerForm(DraftForm[ActionPlan | None]):
+    """Shown after a plan is saved with confidence below 7: change it in place, or keep it.
+    Esc keeps it as it is (asking first when something was changed here)."""
 
-class SmallerForm(ModalScreen[ActionPlan | None]):
-    """Shown after a plan is saved with confidence below 7: change it in place, or keep it."""
-
-    BINDINGS = [Binding("escape", "keep", "Keep it", id="keep")]
+    BINDINGS = [Binding("escape", "cancel", "Keep it", id="keep")]
     DEFAULT_CSS = FORM_CSS
+    KEEPS_DRAFT = False  # it follows a save: changes not made now are simply not made
+    FIELD_WIDGETS = {"days_per_week": "days"}
 
     def __init__(self, plan: ActionPlan) -> None:
         super().__init__()
@@ -232,28 +257,33 @@ class SmallerForm(ModalScreen[ActionPlan | None]):
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            changed = change_plan(
-                self.plan, how_much=self.query_one("#how_much", Input).value,
-                when=self.query_one("#when", Input).value,
-                days_per_week=read_number(self, "days", "days a week"),
-                confidence=read_number(self, "confidence", "confidence"))
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            target = {"days_per_week": "days"}.get(error.field or "", error.field)
-            if target in ("how_much", "when", "days", "confidence"):
-                self.query_one(f"#{target}", Input).focus()  # what is typed next goes there
-            return
+        self.attempt_save()
+
+    def field_checks(self) -> list[Callable[[], object]]:
+        how_much = self.query_one("#how_much", Input).value
+        when = self.query_one("#when", Input).value
+        return [lambda: clean_text(how_much, "how_much", SHORT, label="'how much'"),
+                lambda: clean_text(when, "when", SHORT, label="'when'"),
+                lambda: check_days_per_week(read_number(self, "days", "days a week")),
+                lambda: check_confidence(read_number(self, "confidence", "confidence"))]
+
+    def build(self) -> ActionPlan | None:
+        """The changed plan, or None when nothing was changed."""
+        changed = change_plan(
+            self.plan, how_much=self.query_one("#how_much", Input).value,
+            when=self.query_one("#when", Input).value,
+            days_per_week=read_number(self, "days", "days a week"),
+            confidence=read_number(self, "confidence", "confidence"))
         same = all(getattr(changed, f) == getattr(self.plan, f)
                    for f in ("how_much", "when", "days_per_week", "confidence"))
-        self.dismiss(None if same else changed)
+        return None if same else changed
 
     @on(Button.Pressed, "#keep")
-    def action_keep(self) -> None:
-        self.dismiss(None)
+    def keep(self) -> None:
+        self.action_cancel()
 
 
-class LongerGoalForm(ModalScreen[LongerGoal | None]):
+class LongerGoalForm(DraftForm[LongerGoal | None]):
     """A longer goal: what, and by when in the person's own words."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -271,15 +301,20 @@ class LongerGoalForm(ModalScreen[LongerGoal | None]):
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
 
+    def draft_key(self) -> str:
+        return "longer-goal:new"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            self.dismiss(new_longer_goal(self.query_one("#what", Input).value, local_now().date(),
-                                         self.query_one("#by_when", Input).value))
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
+        self.attempt_save()
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def field_checks(self) -> list[Callable[[], object]]:
+        what = self.query_one("#what", Input).value
+        by_when = self.query_one("#by_when", Input).value
+        return [lambda: clean_text(what, "what", LINE, required=True, label="longer goal"),
+                lambda: clean_text(by_when, "by_when", SHORT, label="'by when'")]
+
+    def build(self) -> LongerGoal:
+        return new_longer_goal(self.query_one("#what", Input).value, local_now().date(),
+                               self.query_one("#by_when", Input).value)

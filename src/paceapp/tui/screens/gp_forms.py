@@ -14,11 +14,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from paceapp.core.errors import ValidationError
-from paceapp.tui.widgets import Problem, problem_and_buttons
+from paceapp.tui.screens.draft_form import DraftForm
+from paceapp.tui.widgets import problem_and_buttons
 
 
 @dataclass(frozen=True)
@@ -30,15 +29,19 @@ class Field:
     placeholder: str = ""
 
 
-class GpForm(ModalScreen[Any]):
-    """A dialog of text fields: Tab moves between them; Enter (or Save) builds the result."""
+class GpForm(DraftForm[Any]):
+    """A dialog of text fields: Tab moves between them; Enter (or Save) builds the result.
+
+    Its draft belongs to the form's title and fields ('Change concern 2: text, detail'), and
+    comes back only while the form opens with the same values.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, title: str, fields: list[Field], build: Callable[[dict[str, str]], Any],
                  hint: str = "") -> None:
         super().__init__()
-        self.title_text, self.fields, self.build, self.hint = title, fields, build, hint
+        self.title_text, self.fields, self.make, self.hint = title, fields, build, hint
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="gp-form"):
@@ -59,19 +62,13 @@ class GpForm(ModalScreen[Any]):
     def values(self) -> dict[str, str]:
         return {f.name: self.query_one(f"#f-{f.name}", Input).value for f in self.fields}
 
+    def draft_key(self) -> str:
+        return f"gp:{self.title_text}:{','.join(f.name for f in self.fields)}"
+
+    def build(self) -> Any:
+        return self.make(self.values())
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            result = self.build(self.values())
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            names = [f.name for f in self.fields]
-            if error.field in names:
-                self.query_one(f"#f-{error.field}", Input).focus()
-            return
-        self.dismiss(result)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.attempt_save()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,15 +20,19 @@ from paceapp.core.pacing import (
     PaceSettings,
     PlanItem,
     Working,
+    check_name,
+    check_step,
     name_key,
     parse_plan_items,
     restart_amount,
     set_baseline,
     show_amount,
+    work_out,
 )
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.outputs.pacing import history_lines, items_text
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.screens.record_form import RecordForm
 from paceapp.tui.widgets import Problem, problem_and_buttons
 
@@ -55,10 +60,11 @@ class BaselineResult:
     is_new: bool
 
 
-class BaselineForm(ModalScreen[BaselineResult | None]):
+class BaselineForm(DraftForm[BaselineResult | None]):
     """Choose a method, type its amounts; the working is shown before you save."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    FIELD_WIDGETS = {"step_pct": "step-pct", "step_days": "step-days", "method": "inputs"}
     DEFAULT_CSS = """
     BaselineForm #step-row { height: auto; }
     BaselineForm #step-row Input { width: 12; margin-right: 2; }
@@ -108,13 +114,30 @@ class BaselineForm(ModalScreen[BaselineResult | None]):
         self.query_one("#inputs-label", Label).update(label)
         self.query_one("#method-help", Static).update(help_text)
 
+    def draft_key(self) -> str:
+        return f"baseline:{self.current.id if self.current else 'new'}"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            self.dismiss(self.build())
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
+        self.attempt_save()
+
+    def field_checks(self) -> list[Callable[[], object]]:
+        name = self.query_one("#name", Input).value
+        unit = "count" if self.query_one("#unit", Select).value == "count" else "min"
+        inputs = self.query_one("#inputs", Input).value
+        pct_text = self.query_one("#step-pct", Input).value.strip()
+        days_text = self.query_one("#step-days", Input).value.strip()
+
+        def step_pct() -> None:
+            check_step(parse_int(pct_text, "step_pct", "step") if pct_text else 10, 7)
+
+        def step_days() -> None:
+            check_step(10, parse_int(days_text, "step_days", "days between steps")
+                       if days_text else 7)
+
+        return [lambda: check_name(name),
+                lambda: work_out(self.method(), _numbers(inputs), unit), step_pct, step_days]
 
     def build(self) -> BaselineResult:
         name = self.query_one("#name", Input).value
@@ -130,10 +153,6 @@ class BaselineForm(ModalScreen[BaselineResult | None]):
                                          step_pct=step_pct, step_days=step_days)
         return BaselineResult(baseline, working, existing is None)
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 @dataclass(frozen=True)
 class PlanResult:
@@ -141,7 +160,7 @@ class PlanResult:
     as_default: bool
 
 
-class PlanForm(ModalScreen[PlanResult | None]):
+class PlanForm(DraftForm[PlanResult | None]):
     """Type the day's activities in the order you want them: walking:30, reading:20."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -173,24 +192,23 @@ class PlanForm(ModalScreen[PlanResult | None]):
     def on_mount(self) -> None:
         self.query_one("#items", Input).focus()
 
+    def draft_key(self) -> str:
+        return f"day-plan:{self.day.isoformat()}"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            text = self.query_one("#items", Input).value
-            if not text.strip():
-                raise ValidationError("Type at least one activity, like Walking:30.", "items")
-            items = parse_plan_items([text], self.baselines)
-            self.dismiss(PlanResult(items, self.query_one("#default", Select).value == "default"))
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
+        self.attempt_save()
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def build(self) -> PlanResult:
+        text = self.query_one("#items", Input).value
+        if not text.strip():
+            raise ValidationError("Type at least one activity, like Walking:30.", "items")
+        items = parse_plan_items([text], self.baselines)
+        return PlanResult(items, self.query_one("#default", Select).value == "default")
 
 
-class RestartForm(ModalScreen[int | None]):
+class RestartForm(DraftForm[int | None]):
     """After a flare-up: restart lower. Enter takes the offer; or type a percentage of now."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -218,20 +236,20 @@ class RestartForm(ModalScreen[int | None]):
     def on_mount(self) -> None:
         self.query_one("#percent", Input).focus()
 
+    def draft_key(self) -> str:
+        return f"restart:{self.baseline.id}"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            text = self.query_one("#percent", Input).value.strip()
-            percent = parse_int(text, "percent", "percentage") if text else None
-            restart_amount(self.baseline, percent)  # check it before closing
-            self.dismiss(-1 if percent is None else percent)
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
+        self.attempt_save()
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def build(self) -> int:
+        """The percentage typed, or -1 to take the offer."""
+        text = self.query_one("#percent", Input).value.strip()
+        percent = parse_int(text, "percent", "percentage") if text else None
+        restart_amount(self.baseline, percent)  # check it before closing
+        return -1 if percent is None else percent
 
 
 class HistoryScreen(ModalScreen[None]):

@@ -3,25 +3,36 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.pain import PainEntry, PegEntry, new_pain, new_peg
-from paceapp.core.text import NOTE, SHORT, clean_text, parse_int
+from paceapp.core.text import NOTE, SHORT, check_score, clean_text, parse_int
 from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
-from paceapp.tui.widgets import Problem, problem_and_buttons
+from paceapp.tui.screens.draft_form import DraftForm
+from paceapp.tui.widgets import problem_and_buttons
 
 
-class PainForm(ModalScreen[PainEntry | None]):
+def score_check(text: str, field: str, label: str, empty: str) -> Callable[[], object]:
+    """A check of one 0-10 box: given, a number, in range."""
+    def check() -> int:
+        if not text.strip():
+            raise ValidationError(empty, field)
+        return check_score(parse_int(text, field, label), field, label)
+    return check
+
+
+class PainForm(DraftForm[PainEntry | None]):
     """A quick pain check-in. `p`, a number, Enter: saved. Optional where, note and time."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    FIELD_WIDGETS = {"at": "when"}
     DEFAULT_CSS = """
     PainForm .scores { height: 1; margin: 0 0 1 0; }
     PainForm .scores Button { min-width: 4; margin: 0 1 0 0; }
@@ -73,17 +84,24 @@ class PainForm(ModalScreen[PainEntry | None]):
         score_input.value = str(event.button.label)
         score_input.focus()
 
+    def draft_key(self) -> str:
+        return f"pain:{self.entry.id if self.entry else 'new'}"
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        try:
-            self.dismiss(self.build())
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            if error.field in ("score", "where", "note"):
-                self.query_one(f"#{error.field}", Input).focus()
-            elif error.field == "at":
-                self.query_one("#when", Input).focus()
+        self.attempt_save()
+
+    def field_checks(self) -> list[Callable[[], object]]:
+        value = {name: self.query_one(f"#{name}", Input).value
+                 for name in ("score", "where", "note", "when")}
+        now = local_now()
+        when = value["when"].strip()
+        return [score_check(value["score"], "score", "pain score",
+                            "Please type a pain score from 0 to 10."),
+                lambda: clean_text(value["where"], "where", SHORT, label="'where'"),
+                lambda: clean_text(value["note"], "note", NOTE, multiline=True),
+                lambda: parse_when(when, now) if when and when != "now" else now]
 
     def build(self) -> PainEntry:
         now = local_now()
@@ -103,12 +121,8 @@ class PainForm(ModalScreen[PainEntry | None]):
         changed.validate()
         return changed
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class PegForm(ModalScreen[PegEntry | None]):
+class PegForm(DraftForm[PegEntry | None]):
     """The weekly PEG check-in: three numbers about the past week."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -145,31 +159,32 @@ class PegForm(ModalScreen[PegEntry | None]):
         else:
             self.focus_next()
 
+    #: How each answer is named in a problem message.
+    LABELS = {"pain": "P (average pain)", "enjoyment": "E (enjoyment of life)",
+              "activity": "G (general activity)"}
+
+    def draft_key(self) -> str:
+        return f"peg:{self.entry.id if self.entry else 'new'}"
+
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        try:
-            values = []
-            for field, _question in self.QUESTIONS:
-                text = self.query_one(f"#{field}", Input).value
-                if not text.strip():
-                    raise ValidationError("Please answer all three, from 0 to 10.", field)
-                values.append(parse_int(text, field, field))
-            today = local_now().date()
-            if self.entry is None:
-                self.dismiss(new_peg(*values, today, today))
-            else:
-                changed = dataclasses.replace(self.entry, pain=values[0], enjoyment=values[1],
-                                              activity=values[2])
-                changed.validate()
-                self.dismiss(changed)
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-            if error.field in {field for field, _question in self.QUESTIONS}:
-                self.query_one(f"#{error.field}", Input).focus()
+        self.attempt_save()
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def field_checks(self) -> list[Callable[[], object]]:
+        return [score_check(self.query_one(f"#{field}", Input).value, field, self.LABELS[field],
+                            f"Please answer {self.LABELS[field]}, from 0 to 10.")
+                for field, _question in self.QUESTIONS]
+
+    def build(self) -> PegEntry:
+        values = [parse_int(self.query_one(f"#{field}", Input).value, field, self.LABELS[field])
+                  for field, _question in self.QUESTIONS]
+        today = local_now().date()
+        if self.entry is None:
+            return new_peg(*values, today, today)
+        changed = dataclasses.replace(self.entry, pain=values[0], enjoyment=values[1],
+                                      activity=values[2])
+        changed.validate()
+        return changed
 
 
 def describe_pain(entry: PainEntry) -> str:

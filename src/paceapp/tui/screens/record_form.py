@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.codec import field_types, to_data
 from paceapp.core.edits import apply_edits, editable_fields
-from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now
-from paceapp.tui.widgets import Problem, problem_and_buttons
+from paceapp.tui.screens.draft_form import DraftForm
+from paceapp.tui.widgets import problem_and_buttons
 
 
 def as_text(value: Any) -> str:
@@ -29,7 +29,7 @@ def as_text(value: Any) -> str:
     return str(data)
 
 
-class RecordForm(ModalScreen[Record | None]):
+class RecordForm(DraftForm[Record | None]):
     """One input per editable field; saved through the same rules as `paceapp edit`."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -50,22 +50,24 @@ class RecordForm(ModalScreen[Record | None]):
                 yield Input(value=as_text(getattr(self.record, name)), id=f"f-{name}")
             yield from problem_and_buttons()
 
+    def draft_key(self) -> str:
+        return f"record:{self.record.KIND}:{self.record.id}"
+
+    def pairs(self) -> list[str]:
+        return [f"{name}={value}" for name in self.fields
+                if (value := self.query_one(f"#f-{name}", Input).value)
+                != as_text(getattr(self.record, name))]
+
+    def field_checks(self) -> list[Callable[[], object]]:
+        """Each changed field on its own, so every wrong one is named at once."""
+        now = local_now()
+        return [lambda pair=pair: apply_edits(self.record, [pair], now) for pair in self.pairs()]
+
+    def build(self) -> Record | None:
+        pairs = self.pairs()
+        return apply_edits(self.record, pairs, local_now()) if pairs else None
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def save(self) -> None:
-        pairs = []
-        for name in self.fields:
-            value = self.query_one(f"#f-{name}", Input).value
-            if value != as_text(getattr(self.record, name)):
-                pairs.append(f"{name}={value}")
-        if not pairs:
-            self.dismiss(None)
-            return
-        try:
-            self.dismiss(apply_edits(self.record, pairs, local_now()))
-        except ValidationError as error:
-            self.query_one(Problem).say(str(error))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.attempt_save()
