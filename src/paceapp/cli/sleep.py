@@ -1,16 +1,26 @@
-"""`paceapp log sleep`: one Consensus Sleep Diary night, dated by the morning; prints TST and SE."""
+"""`paceapp log sleep`: one Consensus Sleep Diary night, dated by the morning; prints TST and SE.
+`paceapp log nap`: a rest asleep in the day, kept apart from the nights."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import click
 
 from paceapp.cli.context import Env, pass_env
-from paceapp.cli.params import DAY, WholeNumber
+from paceapp.cli.params import DAY, WHEN, WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import percent_text
+from paceapp.core.nap import (
+    MAX_NAP_MIN,
+    Nap,
+    describe_nap,
+    nap_from_minutes,
+    new_nap,
+    parse_nap_end,
+    summarise_naps,
+)
 from paceapp.core.sleep import (
     SE_NAME,
     Quality,
@@ -20,7 +30,12 @@ from paceapp.core.sleep import (
     parse_quality,
     recent_summaries,
 )
-from paceapp.core.timeparse import ClockChangeError, parse_clock, show_date, show_minutes
+from paceapp.core.timeparse import (
+    ClockChangeError,
+    parse_clock,
+    show_date,
+    show_minutes,
+)
 
 
 class Clock(click.ParamType):
@@ -108,6 +123,7 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
     with journal.transaction():  # checked again under the lock, in case another window logged it
         check_one_night_per_morning(
             journal.list(SleepNight, since=night.date, until=night.date), night)
+        night.check_in(journal.list)  # its time in bed does not cover a logged nap
         journal.add(night)
     click.echo(f"Saved: {describe_night(night)}.  (id {night.id[:8]})")
     if night.se_exact is None:
@@ -119,7 +135,62 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
     if week.nights_logged > 1:
         click.echo(week.sentence())
 
+
+@click.command("nap")
+@click.option("--start", "start", type=WHEN, default=None,
+              help="When the nap started: 14:00, yesterday 14:00, 2026-11-20T14:00.")
+@click.option("--end", "end", default=None, metavar="WHEN",
+              help="When you woke from it: 15:10 (the same day, or the next after midnight), "
+                   "now, or a date and time.")
+@click.option("--minutes", type=WholeNumber("minutes"), default=None,
+              help=f"Instead of --end: how long it lasted, in minutes (at most {MAX_NAP_MIN}).")
+@click.option("--note", default="", help="Anything you want to remember about it.")
+@pass_env
+def log_nap(env: Env, start: datetime | None, end: str | None, minutes: int | None,
+            note: str) -> None:
+    """Log a nap: a rest asleep in the day, kept apart from the nights.
+
+    A nap is never counted as a night: the sleep diary's time asleep and sleep efficiency are
+    worked out from nights only. Give when it started, and when it ended (--end) or how long it
+    lasted (--minutes). It is dated by the day it started, counted in real time across a clock
+    change, and can be at most 6 hours.
+
+    \b
+    Examples:
+      paceapp log nap --start 14:00 --end 15:10
+      paceapp log nap --start "yesterday 13:30" --minutes 40 --note "after the hospital"
+    """
+    now = env.now()
+    if start is None:
+        raise ValidationError("Say when the nap started, like --start 14:00 (or --start "
+                              "'yesterday 14:00').", "start")
+    if (end is None) == (minutes is None):
+        raise ValidationError("Say when the nap ended, like --end 15:10, or how long it lasted, "
+                              "like --minutes 40 (one of the two).", "end")
+    try:
+        ended = (nap_from_minutes(start, minutes) if minutes is not None
+                 else parse_nap_end(end or "", start, now))
+    except ClockChangeError as error:  # say it with the option: --end '01:30 second'
+        raise ValidationError(error.for_option("--end"), "end") from None
+    except ValidationError as error:
+        if error.field == "minutes":
+            raise
+        raise ValidationError(f"--end: {error}", "end") from None
+    nap = new_nap(start, ended, now, note)
+    journal = env.journal()
+    with journal.transaction():  # checked under the lock, against naps and nights stored now
+        nap.check_in(journal.list)
+        journal.add(nap)
+    click.echo(f"Saved: {describe_nap(nap)}. It is kept apart from the nights.  "
+               f"(id {nap.id[:8]})")
+    week = summarise_naps(journal.list(Nap, since=now.date() - timedelta(days=6)),
+                          now.date() - timedelta(days=6), now.date())
+    if week.count > 1:
+        click.echo(f"Naps in the last 7 days: {week.card_text()}.")
+
+
 def register(cli: click.Group) -> None:
     from paceapp.cli.log import log_group
 
     log_group.add_command(log_sleep)
+    log_group.add_command(log_nap)
