@@ -64,7 +64,8 @@ class ChartSpec:
 
 def _period_title(what: str, start: date, end: date) -> str:
     weeks = whole(Fraction((end - start).days + 1, 7))
-    return f"{what}, last {weeks} weeks ({show_date(start)} – {show_date(end)})"
+    return (f"{what}, last {weeks} week{'s' if weeks != 1 else ''} "
+            f"({show_date(start)} – {show_date(end)})")
 
 
 def pain_chart(entries: Sequence[PainEntry], flares: Sequence[Any], start: date, end: date) -> ChartSpec:
