@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from paceapp.core.settings import Settings
 
@@ -35,13 +36,34 @@ def sha_tree(root: Path, *, backups: bool = True) -> dict[str, str]:
     return found
 
 
+def _extra_samples() -> dict[str, Any]:
+    """Records of the kinds the demo does not make (a new kind adds one here)."""
+    from paceapp.core.kinds import all_kinds
+
+    found: dict[str, Any] = {"settings": Settings(display_name="Sam")}
+    nap = all_kinds().get("nap")
+    if nap is not None:
+        start = datetime(2026, 11, 20, 14, 0).astimezone()
+        found["nap"] = nap(started=start, ended=start + timedelta(minutes=40))
+    return found
+
+
 def make_sample(root: Path) -> Path:
-    """A data folder holding every kind of record (three weeks of the demo, plus settings)."""
+    """A data folder holding every kind of record (three weeks of the demo, plus the kinds the
+    demo does not make)."""
+    from paceapp.core.kinds import all_kinds
     from paceapp.demo import write_demo
     from paceapp.store.journal import Journal
 
     write_demo(root, 21, SAMPLE_DAY)
-    Journal.open(root, today=lambda: SAMPLE_DAY).put_single(Settings(display_name="Sam"))
+    journal = Journal.open(root, today=lambda: SAMPLE_DAY)
+    extra = _extra_samples()
+    for kind, cls in all_kinds().items():
+        if journal.count(cls):
+            continue
+        assert kind in extra, f"no sample {kind} record: add one in tests/store/helpers.py"
+        record = extra[kind]
+        journal.put_single(record) if cls.SINGLE else journal.add(record)
     shutil.rmtree(root / "backups", ignore_errors=True)
     return root
 

@@ -429,3 +429,28 @@ def _now() -> Any:
     from datetime import datetime
 
     return datetime(2026, 11, 21, 9, 0).astimezone()
+
+
+def test_an_import_never_writes_into_a_damaged_file(cli, data_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    other = tmp_path / "laptop"
+    assert cli("log", "pain", "6", "--note", "from the laptop", data=other).code == 0
+    export = tmp_path / "export.json"
+    assert cli("data", "export", "--out", str(export), data=other).code == 0
+    assert cli("log", "pain", "3").code == 0
+    path = pain_with(data_dir, ATTACKS["score as text"])
+    before = sha_tree(data_dir)
+    for argv in (("data", "import", str(export), "--merge"),
+                 ("data", "import", str(other / "records" / path.name))):
+        ran = cli(*argv)
+        assert ran.code == 1 and str(path) in ran.err and "whole number" in ran.err, ran.err
+        assert sha_tree(data_dir) == before  # backups/ too: nothing was started
+
+
+def test_a_folder_where_a_data_file_should_be_is_named_by_every_command(cli, data_dir: Path) -> None:  # noqa: ANN001
+    assert cli("log", "pain", "3").code == 0
+    odd = data_dir / "records" / "pain-2025.json"
+    odd.mkdir()
+    for argv in (("show", "pain"), ("log", "pain", "5"), ("data", "check")):
+        ran = cli(*argv)
+        assert ran.code == 1 and "pain-2025.json" in ran.out + ran.err, argv
+        assert "not an ordinary file" in ran.out + ran.err, argv

@@ -61,12 +61,14 @@ def data_check(env: Env) -> None:
         click.echo(f"\n{'One problem' if many == 1 else f'{many} problems'} found:")
         for problem in report.problems:
             click.echo(f"  - {problem}")
-        fixes = [f"  {p.file}: {fix}" for p in report.problems
+        fixes = [(p.file, fix) for p in report.problems
                  if (fix := file_advice(report.root, p)) is not None]
         if fixes:
             click.echo("\nWhat to do:")
-            for line in fixes:
-                click.echo(line)
+            for file, fix in fixes:
+                click.echo(f"  {file}:")
+                for line in fix.splitlines():
+                    click.echo(f"    {line}")
         click.echo("\nNothing was changed. To go back to a backup: 'paceapp data backups', then "
                    "'paceapp data restore NAME'.")
     if report.conflicts:
@@ -102,7 +104,7 @@ def file_advice(root: Path, problem: object) -> str | None:
         return None
     path = root / str(getattr(problem, "file", ""))
     trouble = file_trouble(path)
-    return advice(path, code, trouble.target if trouble else None).replace("\n", " ")
+    return advice(path, code, trouble.target if trouble else None)
 
 
 @data_group.command("backups")

@@ -296,7 +296,10 @@ class DataFolder:
         over = daily[DAILY_BACKUPS_KEPT:] + events[EVENT_BACKUPS_KEPT:]
         if not over:
             return []
-        gone = removable(backups, over)
+        try:
+            gone = removable(backups, over)
+        except (OSError, ValueError, TypeError, RecursionError):
+            return []  # not sure what is only in them: keep them all (a save never fails here)
         for old in gone:
             # Renamed first (one step), so a backup stopped half-way through being removed is
             # never listed or offered with some of its files missing.

@@ -194,8 +194,8 @@ def _check_meta(tables: dict[str, Any], file: str, result: FileResult) -> None:
     result.version = version
     if version > SCHEMA_VERSION:
         result.problems.append(Problem(
-            file, f"this folder was saved by a newer paceapp (data format {version}; this "
-                  f"paceapp reads up to {SCHEMA_VERSION}); please update paceapp", code="newer"))
+            file, f"it was saved by a newer paceapp (data format {version}; this paceapp "
+                  f"reads up to {SCHEMA_VERSION}): please update paceapp", code="newer"))
 
 
 def _check_undo(tables: dict[str, Any], file: str, result: FileResult) -> None:

@@ -138,8 +138,6 @@ def check_records(folder: Path, prefix: str, report: CheckReport,
             continue
         if path.suffix != ".json" or is_conflict_copy(path.name):
             continue
-        if path.is_dir() and not path.is_symlink():
-            continue
         if path.name == SINGLE_FILE:  # a backup taken before the first data format was moved
             _check_single_file(path, f"{prefix}{path.name}", report)
             continue
