@@ -454,3 +454,31 @@ def test_a_folder_where_a_data_file_should_be_is_named_by_every_command(cli, dat
         ran = cli(*argv)
         assert ran.code == 1 and "pain-2025.json" in ran.out + ran.err, argv
         assert "not an ordinary file" in ran.out + ran.err, argv
+
+
+def test_a_quick_log_parses_only_the_files_it_changes(sample: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks cost a quick log nothing extra: the format version, this year's file and the
+    undo history are parsed once each, and no record is checked again (all are sealed)."""
+    from paceapp.store import storage
+
+    first = Journal.open(sample, today=lambda: SAMPLE_DAY)
+    entry = first.list(PainEntry)[0]
+    first.add(dataclasses.replace(entry, id=new_id()))  # the day's backup is taken here
+    parsed: list[str] = []
+    checked: list[str] = []
+    real_decode, real_check = storage.decode, integrity.check_tables
+
+    def decode(payload: bytes, path: Path) -> Any:
+        parsed.append(path.name)
+        return real_decode(payload, path)
+
+    def check(name: str, tables: dict[str, Any], file: str | None = None) -> Any:
+        checked.append(name)
+        return real_check(name, tables, file)
+
+    monkeypatch.setattr(storage, "decode", decode)
+    monkeypatch.setattr(integrity, "check_tables", check)
+    Journal.open(sample, today=lambda: SAMPLE_DAY).add(dataclasses.replace(entry, id=new_id()))
+    assert sorted(parsed) == ["_meta.json", "_undo.json", kind_file(sample, "pain").name]
+    assert checked == []

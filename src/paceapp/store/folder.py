@@ -329,7 +329,7 @@ def read_order(folder: Path) -> int | None:
         text = (folder / ORDER_FILE).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return None
-    return int(text) if text.isdigit() and len(text) < 19 else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
 
 
 def _keep_copy(source: Path, target: Path) -> None:
@@ -341,7 +341,10 @@ def _keep_copy(source: Path, target: Path) -> None:
             shutil.copyfile(source, target)
             os.chmod(target, 0o600)
         else:
-            os.symlink(os.readlink(source), target)
+            try:
+                os.symlink(os.readlink(source), target)
+            except OSError:
+                pass  # a link to nothing holds nothing to keep (links may need rights on Windows)
         return
     try:
         os.link(source, target)
