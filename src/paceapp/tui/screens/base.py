@@ -1,12 +1,23 @@
-"""SectionScreen: the frame every section shares (nav bar, body, footer) and data loading."""
+"""SectionScreen: the frame every section shares (nav bar, body, footer) and data loading.
+
+Focus stays put: when a dialog closes (or the person comes back from another section), the focus
+is where it was, and each list's cursor is on the same row - the same record, found by its key
+after the list is loaded again, or the same place when that record has gone. When focus was on
+one of the section's buttons (a click, or Tab), it goes back to the list instead, so the arrow
+keys move in the list at once; and an arrow key pressed on a button moves to the list too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, ListView, OptionList
+from textual.widgets.data_table import RowDoesNotExist
 
 from paceapp.tui.footer import KeyFooter
 from paceapp.tui.widgets import NavBar
@@ -16,11 +27,20 @@ if TYPE_CHECKING:
     from paceapp.store.journal import Journal
     from paceapp.tui.app import PaceApp
 
+#: Widgets whose arrow keys move a cursor: focus comes back to these after a dialog.
+LISTS = (DataTable, OptionList, ListView)
+#: Where a list's cursor was before it was loaded again: (table, row key, row number).
+RowMarks = list[tuple[DataTable[Any], Any, int]]
+
 
 class SectionScreen(Screen[None]):
     """A section of the app. Subclasses set MODE and write compose_body() and reload()."""
 
     MODE: ClassVar[str] = ""
+    #: The widget that had the focus when a dialog (or another section) covered this one.
+    focus_before: Widget | None = None
+    #: The list the person last used (arrows and Enter act there).
+    last_list: Widget | None = None
 
     @property
     def pace(self) -> PaceApp:
@@ -41,9 +61,55 @@ class SectionScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    # -- focus stays put ----------------------------------------------------------------------
+    @on(events.DescendantFocus)
+    def note_list(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, LISTS):
+            self.last_list = event.widget
+
+    def on_screen_suspend(self) -> None:
+        self.focus_before = self.focused
+
     def on_screen_resume(self) -> None:
+        self.restore_focus()
         self.reload()
 
+    def usable(self, widget: Widget | None) -> bool:
+        return (widget is not None and widget.is_attached and widget.screen is self
+                and widget.focusable)
+
+    def list_to_focus(self) -> Widget | None:
+        """The list last used, else the first list on the screen that can take the focus."""
+        if self.usable(self.last_list):
+            return self.last_list
+        return next((w for w in self.query("DataTable, OptionList, ListView")
+                     if self.usable(w)), None)
+
+    def restore_focus(self) -> None:
+        """Focus where it was before the dialog; a button's focus goes back to the list."""
+        target = self.focus_before
+        self.focus_before = None
+        if target is None:  # nothing had the focus (the first showing): Textual's own choice
+            return
+        if isinstance(target, Button) or not self.usable(target):
+            target = self.list_to_focus()
+        if target is not None and target is not self.focused:
+            target.focus(scroll_visible=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """↑ or ↓ on a button (nothing else uses them there) moves in the list instead."""
+        if event.key not in ("up", "down") or not isinstance(self.focused, Button):
+            return
+        target = self.list_to_focus()
+        move = getattr(target, f"action_cursor_{event.key}", None)
+        if target is None or move is None:
+            return
+        event.stop()
+        event.prevent_default()
+        target.focus()
+        move()
+
+    # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         """Load this screen's data (override; use self.load_then to stay off the UI thread)."""
 
@@ -61,5 +127,34 @@ class SectionScreen(Screen[None]):
 
     def load_then(self, load: Callable[[], Any], show: Callable[[Any], None],
                   group: str | None = None) -> None:
-        """Run `load` in a thread, then `show(result)` on the UI thread."""
-        self.pace.load_then(load, show, group=group or f"load-{self.MODE}")
+        """Run `load` in a thread, then `show(result)` on the UI thread. Each list's cursor
+        stays on the same row (see `keep_rows`)."""
+        def shown(result: Any) -> None:
+            marks = self.row_marks()
+            show(result)
+            self.keep_rows(marks)
+
+        self.pace.load_then(load, shown, group=group or f"load-{self.MODE}")
+
+    def row_marks(self) -> RowMarks:
+        marks: RowMarks = []
+        for table in self.query(DataTable):
+            row = table.cursor_row
+            if table.row_count and 0 <= row < table.row_count:
+                marks.append((table, table.ordered_rows[row].key, row))
+        return marks
+
+    @staticmethod
+    def keep_rows(marks: RowMarks) -> None:
+        """After a list was filled again: a list the screen left on its first row (where
+        clearing puts the cursor) goes back to the row it was on - the same record when it is
+        still there, else the same place. A row the screen chose itself is kept."""
+        for table, key, row in marks:
+            if not table.is_attached or not table.row_count or table.cursor_row != 0:
+                continue
+            try:
+                index = table.get_row_index(key)
+            except RowDoesNotExist:
+                index = min(row, table.row_count - 1)
+            if index != 0:
+                table.move_cursor(row=index, animate=False)
