@@ -482,3 +482,38 @@ def test_a_quick_log_parses_only_the_files_it_changes(sample: Path,
     Journal.open(sample, today=lambda: SAMPLE_DAY).add(dataclasses.replace(entry, id=new_id()))
     assert sorted(parsed) == ["_meta.json", "_undo.json", kind_file(sample, "pain").name]
     assert checked == []
+
+
+@pytest.mark.parametrize(("name", "edit"), [
+    ("Windows line ends", lambda b: b[:-1] + b"\r\n"),
+    ("no final newline", lambda b: b[:-1]),
+    ("a byte-order mark and Windows line ends", lambda b: b"\xef\xbb\xbf" + b[:-1] + b"\r\n"),
+    ("pretty-printed", lambda b: json.dumps(json.loads(b), indent=2).encode()),
+])
+def test_a_whole_file_saved_by_an_editor_is_read_and_written(name: str, edit: Any, cli,  # noqa: ANN001
+                                                             data_dir: Path) -> None:
+    """Not every program ends a file as paceapp does: a file that parses whole is not 'cut
+    short'. It is checked in full (its seal no longer matches), then used as usual."""
+    assert cli("log", "pain", "3").code == 0
+    [path] = (data_dir / "records").glob("pain-*.json")
+    path.write_bytes(edit(path.read_bytes()))
+    assert cli("show", "pain").code == 0, name
+    assert cli("data", "check").code == 0, name
+    assert cli("log", "pain", "4").code == 0, name
+    assert path.read_bytes().endswith(b"}\n") and len(Journal.open(data_dir).list(PainEntry)) == 2
+
+
+@pytest.mark.parametrize(("cut", "reason"), [
+    (lambda b: b"", "it is empty"),
+    (lambda b: b[: b.rindex(b"}", 0, len(b) - 4) + 1], "cut short"),
+    (lambda b: b[:-9], "cut short"),
+])
+def test_a_file_cut_short_is_called_that(cut: Any, reason: str, cli, data_dir: Path) -> None:  # noqa: ANN001
+    assert cli("log", "pain", "3").code == 0
+    [path] = (data_dir / "records").glob("pain-*.json")
+    path.write_bytes(cut(path.read_bytes()))
+    for argv in (("show", "pain"), ("log", "pain", "5")):
+        ran = cli(*argv)
+        assert ran.code == 1 and reason in ran.err and str(path) in ran.err, ran.err
+    ran = cli("data", "check")
+    assert ran.code == 1 and reason in ran.out

@@ -278,6 +278,8 @@ def test_import_moves_a_record_whose_year_changed(tmp_path: Path) -> None:
     (b'{"format": "paceapp-export", "version": 1, "records": {"pain": [{"id": "a", "score": 3}]}}',
      "'at' is missing"),
     (b"[" * 100000, "nested too deeply"),
+    (b'{"format": "paceapp-export", "version": 1, "records": {"pain": [{"at": '
+     b'"2026-11-21T09:00:00+00:00", "score": 3}]}}', "has no id"),
 ])
 def test_bad_imports_are_refused_in_plain_words(payload: bytes, message: str) -> None:
     with pytest.raises(ValidationError) as error:

@@ -437,6 +437,9 @@ def _records_from_export(doc: dict[str, Any], source: Path) -> list[Record]:
             label = f"{kind} #{position}"
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 label = f"{kind} {item['id'][:40]}"
+            elif isinstance(item, dict):  # never make one up: importing twice would double it
+                problems.append(f"{label}: it has no id")
+                continue
             try:
                 record = from_data(cls, item, kind)
                 record.validate()

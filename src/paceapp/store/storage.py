@@ -30,6 +30,7 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,18 +134,40 @@ def file_trouble(path: Path) -> UnreadableFile | None:
         return UnreadableFile(path, "it is not an ordinary file", ODD)
     try:
         with open(path, "rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            complete = handle.tell() >= len(TRAILER)
-            if complete:
-                handle.seek(-len(TRAILER), os.SEEK_END)
-                complete = handle.read() == TRAILER
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, size - TAIL_READ))
+            tail = handle.read()
     except FileNotFoundError:
         return None
     except OSError as error:
         return open_trouble(path, error)
-    if not complete:
-        return UnreadableFile(path, "it is incomplete: it may have been cut short")
-    return None
+    reason = ending_trouble(tail, size, lambda: path.read_bytes())
+    return UnreadableFile(path, reason) if reason else None
+
+
+#: How many bytes at the end of a file tell how it ends.
+TAIL_READ = 16
+
+
+def ending_trouble(tail: bytes, size: int, whole: Callable[[], bytes]) -> str | None:
+    """Why a file ending in `tail` (of `size` bytes) cannot be taken as whole, or None.
+
+    paceapp ends every file it writes with '}' and one newline, so that ending is enough. A file
+    ending otherwise in '}' and spacing (saved by an editor, perhaps with Windows line ends) is
+    whole if it parses (`whole` gives its bytes); anything else was cut short.
+    """
+    if tail.endswith(TRAILER):
+        return None
+    if size == 0:
+        return "it is empty: it may have been cut short"
+    if tail.rstrip(b" \t\r\n").endswith(b"}"):
+        try:
+            json.loads(whole())
+        except (OSError, ValueError, RecursionError):
+            pass
+        else:
+            return None
+    return "it is incomplete: it may have been cut short"
 
 
 def encode(data: Any, *, seal: bool = False) -> bytes:
@@ -169,15 +192,17 @@ def sealed(payload: bytes, path: Path) -> bytes:
 
 def decode(payload: bytes, path: Path) -> Any:
     """Parse a data file, or raise UnreadableFile with a plain reason."""
-    if not payload.endswith(TRAILER):
-        raise UnreadableFile(path, "it is incomplete: it may have been cut short")
     try:
         data = json.loads(payload)
-    except UnicodeDecodeError:
-        raise UnreadableFile(path, "it is not text") from None
     except RecursionError:
         raise UnreadableFile(path, "it is nested far too deeply to be a paceapp file") from None
-    except ValueError as error:
+    except ValueError as error:  # UnicodeDecodeError too
+        if not payload.endswith(TRAILER):
+            size = len(payload)
+            raise UnreadableFile(path, ending_trouble(payload[-TAIL_READ:], size, lambda: b"")
+                                 or "it is incomplete: it may have been cut short") from None
+        if isinstance(error, UnicodeDecodeError):
+            raise UnreadableFile(path, "it is not text") from None
         raise UnreadableFile(path, f"it is not valid JSON: {error}") from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise UnreadableFile(path, "it does not hold paceapp tables")
