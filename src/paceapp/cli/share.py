@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -53,8 +54,15 @@ from paceapp.store.settings import load_settings
 
 
 def _moment() -> datetime:
-    """Now, to the second: a card's moment orders it against the member's other cards."""
-    return datetime.now().astimezone().replace(microsecond=0)
+    """Now, to the second: a card's moment orders it against the member's other cards.
+
+    The fixed clock (PACEAPP_NOW, for demos and tests) counts here too, so a card never says
+    one date while its figures cover another period."""
+    from paceapp.core.timeparse import FIXED_NOW_ENV, local_now
+
+    if os.environ.get(FIXED_NOW_ENV):
+        return local_now()
+    return datetime.now().astimezone().replace(microsecond=0)  # to the second: cards order
 
 
 def _interactive() -> bool:
