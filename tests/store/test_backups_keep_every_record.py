@@ -303,3 +303,22 @@ def test_a_good_backup_is_restored_whole_and_sealed(data_dir: Path) -> None:
     assert all(seal_intact(p.read_bytes()) for p in (data_dir / "records").glob("*.json"))
     entry = Journal.open(data_dir).list(PainEntry)[0]
     Journal.open(data_dir).update(dataclasses.replace(entry, score=8))
+
+
+def test_a_day_named_while_the_clock_was_ahead_still_gets_its_backup(data_dir: Path) -> None:
+    """The clock said 5 October for a while on 1 October; when the real 5 October comes, its
+    first change is still backed up first (the folder named 2026-10-05 is days old)."""
+    journal_on(data_dir, DAY0).add(pain(DAY0))
+    ahead = DAY0 + timedelta(days=4)
+    journal_on(data_dir, ahead).add(pain(DAY0, note="while the clock was ahead"))
+    for n in range(1, 4):
+        journal_on(data_dir, DAY0 + timedelta(days=n)).add(pain(DAY0))
+    before_first_change = {p.name: p.read_bytes() for p in (data_dir / "records").glob("*.json")}
+    journal_on(data_dir, ahead).add(pain(DAY0, note="the real 5 October"))
+    newest = DataFolder(data_dir).list_backups()[0]
+    assert newest.name == f"{ahead.isoformat()}-2" and newest.is_daily
+    assert {p.name: p.read_bytes() for p in newest.files()} == before_first_change
+    journal_on(data_dir, ahead).add(pain(DAY0))  # and only one a day
+    assert DataFolder(data_dir).list_backups()[0].name == newest.name
+    [info] = [i for i in list_backups(data_dir) if i.backup.name == newest.name]
+    assert info.reason == "daily" and info.usable

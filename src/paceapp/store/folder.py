@@ -85,7 +85,10 @@ class Backup:
 
     @property
     def is_daily(self) -> bool:
-        return len(self.name) == 10
+        """A daily backup: 'YYYY-MM-DD', or 'YYYY-MM-DD-2'... when that day's name was already
+        taken while the clock was wrong."""
+        return len(self.name) == 10 or (self.name[10:11] == "-" and self.name[11:].isdigit()
+                                        and self.name[11:].isascii())
 
     def files(self) -> list[Path]:
         return sorted(p for p in self.path.glob("*.json") if not p.name.startswith("."))
@@ -263,10 +266,22 @@ class DataFolder:
         return Backup(name, final, order)
 
     def daily_backup(self, today: date) -> Backup | None:
-        """Before the first write of `today`: snapshot, then prune."""
+        """Before the first write of `today`: snapshot, then prune.
+
+        Today has its backup when the newest daily backup (in the order taken) is named for
+        today. A folder with today's name that is older than another daily backup was named
+        while the clock was wrong: today's first change then gets a backup of its own
+        ('YYYY-MM-DD-2').
+        """
         name = today.isoformat()
         if (self.backups / name).exists():
-            return None
+            newest = next((b for b in self.list_backups() if b.is_daily), None)
+            if newest is None or newest.name[:10] == name:
+                return None
+            count = 2
+            while (self.backups / f"{name}-{count}").exists():
+                count += 1
+            name = f"{name}-{count}"
         made = self.snapshot(name)
         self.prune_backups()
         return made
