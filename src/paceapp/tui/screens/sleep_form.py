@@ -68,12 +68,12 @@ def _efficiency(night: SleepNight) -> str:
 
 
 def derived_line(night: SleepNight | None) -> str:
-    """'In bed (TIB) 8 h 00 min · Asleep (TST) 6 h 35 min · SE 82.3%' (the hint above says SE
-    is sleep efficiency, time asleep ÷ time in bed). Real time, rounded once, half up."""
+    """'In bed 8 h 00 min · Asleep 6 h 35 min · sleep efficiency 82.3%' (the hint above says
+    sleep efficiency is time asleep ÷ time in bed). Real time, rounded once, half up."""
     if night is None:
         return "In bed, asleep and sleep efficiency: not enough to work out yet."
-    return (f"In bed (TIB) {show_minutes(night.tib_min)} · Asleep (TST) "
-            f"{show_minutes(night.tst_min)} · SE {_efficiency(night)}")
+    return (f"In bed {show_minutes(night.tib_min)} · Asleep "
+            f"{show_minutes(night.tst_min)} · sleep efficiency {_efficiency(night)}")
 
 
 def describe_night(night: SleepNight) -> str:
@@ -84,10 +84,12 @@ def describe_night(night: SleepNight) -> str:
 
 
 def add_or_update_night(journal: Journal, night: SleepNight, *, new: bool) -> SleepNight:
-    """Store a night, refusing a second one for the same morning (under the folder lock)."""
+    """Store a night, refusing a second one for the same morning, or one whose time in bed
+    covers a logged nap (under the folder lock)."""
     with journal.transaction():
         check_one_night_per_morning(journal.list(SleepNight, since=night.date, until=night.date),
                                     night)
+        night.check_in(journal.list)
         return journal.add(night) if new else journal.update(night)
 
 
@@ -148,7 +150,8 @@ class SleepForm(ModalScreen[SleepNight | None]):
 
     def compose(self) -> ComposeResult:
         title = "Change a night of the sleep diary" if self.night else "How did you sleep?"
-        hint = (f"Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels. SE: {SE_NAME}.")
+        hint = ("Times like 22:30. Enter moves on, Ctrl+S saves, Esc cancels. Sleep efficiency "
+                "is time asleep ÷ time in bed.")
         if self.night is None and self.defaults is not None:
             hint += f" Times filled in from {show_date(self.defaults.date)}."
         if self.other_morning_is_new:
@@ -298,6 +301,7 @@ class SleepForm(ModalScreen[SleepNight | None]):
                         f"{show_date(night.date)}. To change it, choose it in the Diary list (2) "
                         "and press e.", "date")
                 check_one_night_per_morning(nights, night)
+                night.check_in(app.journal.list)  # its time in bed covers no logged nap
         except PaceError as error:
             app.call_from_thread(self.say, error)
             return
