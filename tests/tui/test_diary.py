@@ -64,14 +64,15 @@ def test_sleep_card_form_offers_yesterday_and_shows_numbers_live(data_dir: Path)
             assert form.query_one("#woke", Input).value == "06:10"
             assert form.query_one("#latency", Input).value == ""      # numbers are not copied
             derived = str(form.query_one("#derived", Static).content)
-            assert "In bed (TIB) 8 h 00 min" in derived and "Asleep (TST) 7 h 25 min" in derived
+            assert "In bed 8 h 00 min" in derived and "Asleep 7 h 25 min" in derived
+            assert "TIB" not in derived and "TST" not in derived and "SE " not in derived
             # a tired morning: change one time and type the minutes; the numbers follow live
             form.query_one("#woke", Input).value = "05:40"
             form.query_one("#latency", Input).value = "15"
             await pilot.pause()
             derived = str(form.query_one("#derived", Static).content)
             # tried 22:45 -> 05:40 = 415 - 15 = 400 min; TIB 480 -> SE 83.3
-            assert "Asleep (TST) 6 h 40 min" in derived and "SE 83.3%" in derived
+            assert "Asleep 6 h 40 min" in derived and "sleep efficiency 83.3%" in derived
             form.query_one("#quality", Input).focus()
             await pilot.press("2")
             assert "▸2 poor" in str(form.query_one("#q-2").label)
@@ -79,7 +80,8 @@ def test_sleep_card_form_offers_yesterday_and_shows_numbers_live(data_dir: Path)
             await settle(app, pilot)
             assert not isinstance(app.screen, SleepForm)
             card_text = str(app.screen.query_one("#sleep-text", Static).content)
-            assert "Last night: asleep 6 h 40 min, sleep efficiency 83.3%, poor" in card_text
+            assert ("Last night: asleep 6 h 40 min, sleep efficiency (time asleep ÷ time in bed) "
+                    "83.3%, poor") in card_text
 
     asyncio.run(scenario())
     nights = Journal.open(data_dir).list(SleepNight)
@@ -195,8 +197,8 @@ def test_diary_lists_edit_delete_undo(data_dir: Path) -> None:
             screen = app.screen
             assert isinstance(screen, DiaryScreen)
             summary = str(screen.query_one("#diary-summary", Static).content)
-            assert "7 nights: on average 6 h 35 min asleep, sleep efficiency 82.3% (1 logged)" \
-                in summary
+            assert ("7 nights: on average 6 h 35 min asleep; sleep efficiency (time asleep ÷ time "
+                    "in bed) 82.3% from the totals (1 logged)") in summary
             assert "Flare-ups, 30 Aug – 21 Nov: 1 (median length 1 day 12 h" in summary
             nights = screen.query_one("#nights", DataTable)
             assert nights.row_count == 1

@@ -1,4 +1,6 @@
-"""Today's sleep card: last night's time asleep and sleep efficiency; `s` logs (or changes) it."""
+"""Today's sleep card: last night's time asleep and sleep efficiency; `s` logs (or changes) it.
+
+Naps (`n` logs one) are shown on their own line, never inside the night figures."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ from typing import Any, NamedTuple
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.sleep import SleepNight, SleepSummary, summarise_sleep
+from paceapp.core.figures import percent_text
+from paceapp.core.nap import Nap, NapSummary, summarise_naps
+from paceapp.core.sleep import SE_NAME, SleepNight, SleepSummary, summarise_sleep
 from paceapp.core.timeparse import show_minutes
 from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
@@ -19,19 +23,37 @@ class SleepCardData(NamedTuple):
     last_night: SleepNight | None
     latest: SleepNight | None
     week: SleepSummary
+    naps_today: NapSummary | None = None
+    naps_week: NapSummary | None = None
 
 
 def load_sleep(journal: Journal, today: date) -> SleepCardData:
-    """Last night (this morning's entry), the latest night before it and the last 7 nights."""
+    """Last night (this morning's entry), the latest night before it, the last 7 nights, and
+    the naps today and over the same 7 days (apart from the nights)."""
     recent = journal.list(SleepNight, since=today - timedelta(days=60), until=today)
     last_night = next((n for n in recent if n.date == today), None)
     earlier = [n for n in recent if n.date < today]
-    week = summarise_sleep(recent, today - timedelta(days=6), today)
-    return SleepCardData(today, last_night, earlier[-1] if earlier else last_night, week)
+    week_start = today - timedelta(days=6)
+    week = summarise_sleep(recent, week_start, today)
+    naps = journal.list(Nap, since=week_start, until=today)
+    return SleepCardData(today, last_night, earlier[-1] if earlier else last_night, week,
+                         summarise_naps(naps, today, today),
+                         summarise_naps(naps, week_start, today))
+
+
+def nap_card_line(today: NapSummary | None, week: NapSummary | None) -> str:
+    """'Naps (apart from the nights): 1 today (40 min); 2 in the last 7 days, 1 h 10 min in
+    all.' ('' without naps in the last 7 days)."""
+    if week is None or week.count == 0:
+        return ""
+    text = "Naps (apart from the nights): "
+    if today is not None and today.count:
+        text += f"{today.count} today ({show_minutes(today.total_min)}); "
+    return f"{text}{week.count} in the last 7 days, {show_minutes(week.total_min)} in all."
 
 
 class SleepCard(TodayCard):
-    KEYS = (("s", "log_sleep", "Sleep diary"),)
+    KEYS = (("s", "log_sleep", "Sleep diary"), ("n", "log_nap", "Log a nap"))
     ESSENTIAL = True
 
     def compose(self) -> ComposeResult:
@@ -54,13 +76,15 @@ class SleepCard(TodayCard):
             lines.append(f"Last night is logged{quality}. To see time asleep, press s and add "
                          "the times.")
         else:
-            se = night.se_pct
-            efficiency = f", sleep efficiency {se:.1f}%" if se is not None else ""
+            se = night.se_exact
+            efficiency = f", {SE_NAME} {percent_text(se)}" if se is not None else ""
             quality = f", {night.quality.words}" if night.quality else ""
             lines.append(f"Last night: asleep {show_minutes(night.tst_min)}{efficiency}"
                          f"{quality}. Press s to change it.")
         if data.week.nights_logged > 1:
             lines.append(data.week.sentence())
+        if naps := nap_card_line(data.naps_today, data.naps_week):
+            lines.append(naps)
         self.query_one("#sleep-text", Static).update("\n".join(lines))
 
     def action_log_sleep(self) -> None:
@@ -77,6 +101,16 @@ class SleepCard(TodayCard):
                                f"Saved: {describe_night(night)}.")
 
         self.app.push_screen(SleepForm(editing, defaults=defaults, other_morning_is_new=True), saved)
+
+    def action_log_nap(self) -> None:
+        from paceapp.tui.screens.nap_form import NapForm, nap_saved_message, save_nap
+
+        def saved(nap: Nap | None) -> None:
+            if nap is not None:
+                self.pace.save(lambda j: save_nap(j, nap, new=True),
+                               nap_saved_message(nap, new=True))
+
+        self.app.push_screen(NapForm(), saved)
 
 
 CARD = SleepCard

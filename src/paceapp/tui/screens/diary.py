@@ -1,21 +1,25 @@
-"""Diary: the sleep diary and flare-ups - summaries, lists, and change/delete/undo.
+"""Diary: the sleep diary, naps and flare-ups - summaries, lists, and change/delete/undo.
 
-Keys: s log a night, f start or end a flare-up, p the flare-up plan, e change and x delete the
-chosen row (in whichever list has the focus; Tab moves between them), Ctrl+Z undo.
+Keys: s log a night, n log a nap, f start or end a flare-up, p the flare-up plan, e change and x
+delete the chosen row (in whichever list has the focus; Tab moves between them), Ctrl+Z undo.
+Naps are listed and summed apart from the nights: they never change a night's figures.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
 from paceapp.core.flare import Flare, summarise_flares
+from paceapp.core.nap import Nap, summarise_naps
 from paceapp.core.records import Record
 from paceapp.core.sleep import SleepNight, SleepSummary, recent_summaries
 from paceapp.core.timeparse import local_now, show_date, show_minutes
@@ -27,6 +31,8 @@ from paceapp.tui.text import plain
 NIGHTS_SHOWN_DAYS = 120
 #: The flare-up summary covers this many days.
 FLARE_SUMMARY_DAYS = 84
+#: The naps line covers this many days (as the longest sleep summary).
+NAP_SUMMARY_DAYS = 28
 #: First steps shown while a list is empty (instead of "none logged" three times over).
 NO_NIGHTS = ("No nights in the sleep diary lately. Press s in the morning to log last night - "
              "a minute is enough. About two weeks of nights helps show a pattern.")
@@ -40,71 +46,103 @@ class DiaryData:
     nights: list[SleepNight]
     flares: list[Flare]
     sentences: list[str]
+    naps: list[Nap] = dataclasses.field(default_factory=list)
 
 
 def short_sleep_line(span: int, summary: SleepSummary) -> str:
-    """'7 nights: on average 6 h 40 min asleep, sleep efficiency 81.2% (5 logged)'."""
+    """'7 nights: on average 6 h 40 min asleep; sleep efficiency (time asleep ÷ time in bed)
+    81.2% from the totals (5 logged)' (exact, rounded once when shown)."""
     if summary.nights_logged == 0:
         return f"{span} nights: none logged."
-    if summary.average_tst_min is None:
+    if summary.exact_tst_min is None:
         return f"{span} nights: {summary.nights_logged} logged, not enough times to work out sleep."
-    asleep = show_minutes(summary.average_tst_min)
-    se = summary.average_se_pct
-    efficiency = f" sleep efficiency {se:.1f}%" if se is not None else ""
-    return (f"{span} nights: on average {asleep} asleep,{efficiency} "
-            f"({summary.nights_logged} logged)")
+    text = f"{span} nights: on average {show_minutes(summary.exact_tst_min)} asleep"
+    if summary.exact_se_pct is not None:
+        text += f"; {summary.efficiency_text()}"
+    return f"{text} ({summary.nights_logged} logged)"
+
+
+def nap_line(naps: list[Nap], today: date) -> str:
+    """'Naps, last 28 days: 3, 2 h 05 min in all (not counted in the nights).' ('' with none)."""
+    summary = summarise_naps(naps, today - timedelta(days=NAP_SUMMARY_DAYS - 1), today)
+    if summary.count == 0:
+        return ""
+    return f"Naps, last {NAP_SUMMARY_DAYS} days: {summary.card_text()} (not counted in the nights)."
 
 
 def load_diary(journal: Journal, today: date) -> DiaryData:
-    nights = journal.list(SleepNight, since=today - timedelta(days=NIGHTS_SHOWN_DAYS - 1))
+    since = today - timedelta(days=NIGHTS_SHOWN_DAYS - 1)
+    nights = journal.list(SleepNight, since=since)
+    naps = journal.list(Nap, since=since)
     flares = journal.list(Flare)
     summaries = recent_summaries(nights, today)
     if any(summary.nights_logged for summary in summaries.values()):
         sentences = [short_sleep_line(span, summary) for span, summary in summaries.items()]
     else:
         sentences = [NO_NIGHTS]
+    if line := nap_line(naps, today):
+        sentences.append(line)
     if flares:
         sentences.append(summarise_flares(flares, today - timedelta(days=FLARE_SUMMARY_DAYS - 1),
                                           today).sentence())
     else:
         sentences.append(NO_FLARES)
-    return DiaryData(today, nights, flares, sentences)
+    return DiaryData(today, nights, flares, sentences, naps)
 
 
 class DiaryScreen(SectionScreen):
     MODE = "diary"
     BINDINGS = [
         Binding("s", "log_sleep", "Log a night", id="diary-sleep"),
+        Binding("n", "log_nap", "Log a nap", id="diary-nap"),
         Binding("f", "flare", "Flare-up start/end", id="diary-flare"),
         Binding("p", "plan", "Flare-up plan", id="diary-plan"),
         Binding("e", "edit", "Change", id="diary-edit"),
         Binding("delete,x", "delete", "Delete", id="diary-delete"),
     ]
+    # The summary and the three lists scroll together (a small terminal cannot show them all at
+    # once); the list with the focus is scrolled into view. The buttons stay in view below.
     DEFAULT_CSS = """
+    DiaryScreen #diary-body { height: 1fr; }
     DiaryScreen #diary-summary { padding: 0 1; height: auto; }
     DiaryScreen .list-title { padding: 0 1; text-style: bold; height: 1; }
-    DiaryScreen DataTable { height: 1fr; min-height: 3; }
     DiaryScreen #diary-buttons { height: auto; }
     DiaryScreen #diary-buttons Button { margin: 0 1 0 0; min-width: 0; }
     """
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Diary · sleep and flare-ups", classes="section-title", markup=False)
-        yield Static("Loading…", id="diary-summary", markup=False)
-        yield Static("Nights, newest first (Tab to the flare-ups)", classes="list-title",
-                     markup=False)
-        yield DataTable(id="nights", cursor_type="row", zebra_stripes=True)
-        yield Static("Flare-ups, newest first", classes="list-title", markup=False)
-        yield DataTable(id="flares", cursor_type="row", zebra_stripes=True)
+        yield Static("Diary · sleep, flare-ups and naps", classes="section-title", markup=False)
+        with VerticalScroll(id="diary-body"):
+            yield Static("Loading…", id="diary-summary", markup=False)
+            yield Static("Nights, newest first (Tab to the flare-ups and naps)",
+                         classes="list-title", markup=False)
+            yield DataTable(id="nights", cursor_type="row", zebra_stripes=True)
+            yield Static("Flare-ups, newest first", classes="list-title", markup=False)
+            yield DataTable(id="flares", cursor_type="row", zebra_stripes=True)
+            yield Static("Naps, newest first (kept apart from the nights)", classes="list-title",
+                         markup=False)
+            yield DataTable(id="naps", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="diary-buttons"):
-            for label, button_id in (("s Night", "b-sleep"), ("f Flare-up", "b-flare"),
-                                     ("p Plan", "b-plan"), ("e Change", "b-edit"),
-                                     ("x Delete", "b-delete"), ("^Z Undo", "b-undo")):
+            for label, button_id in (("s Night", "b-sleep"), ("n Nap", "b-nap"),
+                                     ("f Flare-up", "b-flare"), ("p Plan", "b-plan"),
+                                     ("e Change", "b-edit"), ("x Delete", "b-delete"),
+                                     ("^Z Undo", "b-undo")):
                 yield Button(label, id=button_id, compact=True)
 
+    #: Each list's most rows in view (it scrolls within that); a short list takes less room.
+    LIST_ROWS: ClassVar[dict[str, int]] = {"nights": 10, "flares": 8, "naps": 7}
+
     def on_mount(self) -> None:
+        for name, rows in self.LIST_ROWS.items():
+            # set here: the app's stylesheet gives every DataTable 1fr, which in a scrolling
+            # area would leave short lists full of blank rows
+            table = self.query_one(f"#{name}", DataTable)
+            table.styles.height = "auto"
+            table.styles.max_height = rows
+            table.styles.min_height = 3
         self.query_one("#nights", DataTable).add_columns(
-            "Morning", "Bed-up", "Asleep", "SE", "Quality", "Note")
+            "Morning", "Bed-up", "Asleep", "Efficiency", "Quality", "Note")
+        self.query_one("#naps", DataTable).add_columns("Day", "From-to", "Lasted", "Note")
         self.query_one("#flares", DataTable).add_columns(
             "Started", "Ended", "Lasted", "Peak", "Triggers")
         self.last_table = "nights"
@@ -133,6 +171,17 @@ class DiaryScreen(SectionScreen):
             nights.add_row(plain("No nights logged yet"), plain("press s"), *(plain("")
                                                                             for _ in range(4)),
                            key="empty")
+        naps = self.query_one("#naps", DataTable)
+        naps.clear()
+        for nap in sorted(data.naps, key=lambda n: n.started, reverse=True):
+            cells = nap.summary()
+            key = f"nap:{nap.id}"
+            self.records[key] = nap
+            naps.add_row(*(plain(cells[c]) for c in ("day", "from-to", "lasted", "note")),
+                         key=key)
+        if not data.naps:
+            naps.add_row(plain("No naps logged"), plain("press n"), plain(""), plain(""),
+                         key="empty")
         flares = self.query_one("#flares", DataTable)
         flares.clear()
         for flare in sorted(data.flares, key=lambda f: f.started, reverse=True):
@@ -185,6 +234,16 @@ class DiaryScreen(SectionScreen):
 
         self.app.push_screen(SleepForm(today_night, defaults=defaults, other_morning_is_new=True), saved)
 
+    def action_log_nap(self) -> None:
+        from paceapp.tui.screens.nap_form import NapForm, nap_saved_message, save_nap
+
+        def saved(nap: Nap | None) -> None:
+            if nap is not None:
+                self.pace.save(lambda j: save_nap(j, nap, new=True),
+                               nap_saved_message(nap, new=True))
+
+        self.app.push_screen(NapForm(), saved)
+
     def action_flare(self) -> None:
         from paceapp.tui.screens.flare_form import start_or_end_flare
 
@@ -198,9 +257,19 @@ class DiaryScreen(SectionScreen):
     def action_edit(self) -> None:
         record = self.selected()
         if record is None:
-            self.notify("Choose a night or a flare-up in a list first (arrow keys or click).")
+            self.notify("Choose a night, a nap or a flare-up in a list first (arrow keys or "
+                        "click).")
             return
-        if isinstance(record, SleepNight):
+        if isinstance(record, Nap):
+            from paceapp.tui.screens.nap_form import NapForm, nap_saved_message, save_nap
+
+            def saved_nap(nap: Nap | None) -> None:
+                if nap is not None:
+                    self.pace.save(lambda j: save_nap(j, nap, new=False),
+                                   nap_saved_message(nap, new=False))
+
+            self.app.push_screen(NapForm(record), saved_nap)
+        elif isinstance(record, SleepNight):
             from paceapp.tui.screens.sleep_form import SleepForm, add_or_update_night
 
             def saved_night(night: SleepNight | None) -> None:
@@ -223,14 +292,16 @@ class DiaryScreen(SectionScreen):
     def action_delete(self) -> None:
         record = self.selected()
         if record is None:
-            self.notify("Choose a night or a flare-up in a list first (arrow keys or click).")
+            self.notify("Choose a night, a nap or a flare-up in a list first (arrow keys or "
+                        "click).")
             return
         self.confirm_delete(record)
 
     @on(Button.Pressed, "#diary-buttons Button")
     def button(self, event: Button.Pressed) -> None:
         event.stop()
-        actions = {"b-sleep": self.action_log_sleep, "b-flare": self.action_flare,
+        actions = {"b-sleep": self.action_log_sleep, "b-nap": self.action_log_nap,
+                   "b-flare": self.action_flare,
                    "b-plan": self.action_plan, "b-edit": self.action_edit,
                    "b-delete": self.action_delete, "b-undo": self.pace.action_undo}
         action = actions.get(event.button.id or "")

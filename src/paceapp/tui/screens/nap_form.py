@@ -1,0 +1,216 @@
+"""Log (or change) a nap: a rest asleep in the day, kept apart from the nights.
+
+Three boxes: when it started, when it ended, a note. How long it lasted is worked out as they
+type (real time, across a clock change too). A time alone ("15:10") for the end is on the day the
+nap started (the next day when it is earlier on the clock). Enter moves to the next box; Ctrl+S
+saves. Saving checks it against the stored naps and nights (off the UI thread) and says what is
+wrong in the form, before anything is stored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from paceapp.core.errors import PaceError, ValidationError
+from paceapp.core.nap import (
+    MAX_NAP_MIN,
+    NAP_WORDS,
+    Nap,
+    check_nap_in,
+    check_not_future,
+    describe_nap,
+    new_nap,
+    parse_nap_end,
+)
+from paceapp.core.text import NOTE, clean_text
+from paceapp.core.timeparse import (
+    ClockChangeError,
+    clock_change_at,
+    local_now,
+    parse_when,
+    show_minutes,
+)
+from paceapp.store.journal import Journal
+from paceapp.tui.widgets import Problem
+
+#: (input id, label, placeholder) in order; Enter walks through them.
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("started", "Fell asleep", "e.g. 14:00, or yesterday 14:00"),
+    ("ended", "Woke", "e.g. 15:10, or now"),
+    ("note", "Note", "optional"),
+)
+
+
+def when_text(moment: datetime) -> str:
+    """'2026-11-21 14:00' for a box; in an hour the clocks repeated, with 'first' or 'second'
+    so the same moment is read back."""
+    naive = moment.replace(tzinfo=None)
+    text = f"{naive:%Y-%m-%d %H:%M}"
+    change = clock_change_at(naive)
+    if change is None or change.forward:
+        return text
+    first = moment.utcoffset() == change.at_before.utcoffset()
+    return f"{text} {'first' if first else 'second'}"
+
+
+def save_nap(journal: Journal, nap: Nap, *, new: bool) -> Nap:
+    """Store a nap after checking it against the stored naps and nights, under the folder lock."""
+    with journal.transaction():
+        check_nap_in(journal.list, nap)
+        return journal.add(nap) if new else journal.update(nap)
+
+
+class NapForm(ModalScreen[Nap | None]):
+    """Log a nap (`nap` None) or change one."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    NapForm .row { height: 1; margin: 1 0 0 0; }
+    NapForm .row > Label { width: 14; padding: 0 0 0 1; }
+    NapForm #lasted { margin: 1 0 0 0; padding: 0 1; text-style: bold; }
+    NapForm .buttons Button { margin: 0 2 0 0; }
+    """
+
+    def __init__(self, nap: Nap | None = None) -> None:
+        super().__init__()
+        self.nap = nap
+
+    def _start_value(self, name: str) -> str:
+        if self.nap is None:
+            return ""
+        value = getattr(self.nap, name)
+        return when_text(value) if isinstance(value, datetime) else str(value)
+
+    def compose(self) -> ComposeResult:
+        title = "Change a nap" if self.nap else "Log a nap"
+        hint = (f"A nap is {NAP_WORDS}, kept apart from the nights: it never changes the "
+                "sleep diary's figures. Enter moves on, Ctrl+S saves, Esc cancels.")
+        with Vertical(classes="dialog", id="nap-dialog"):
+            yield Static(title, classes="section-title", markup=False)
+            yield Static(hint, classes="hint", markup=False)
+            for name, label, placeholder in FIELDS:
+                with Horizontal(classes="row"):
+                    yield Label(label, markup=False)
+                    yield Input(self._start_value(name), id=name, compact=True,
+                                placeholder=placeholder, max_length=NOTE)
+            yield Static("", id="lasted", markup=False)
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#started", Input).focus()
+        self.refresh_lasted()
+
+    # -- reading the boxes ----------------------------------------------------------------
+    def text(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value.strip()
+
+    def build(self) -> Nap:
+        """The nap as typed; ValidationError names the box that is wrong."""
+        now = local_now()
+        start_text, end_text = self.text("started"), self.text("ended")
+        if not start_text:
+            raise ValidationError("Please say when you fell asleep, e.g. 14:00.", "started")
+        if not end_text:
+            raise ValidationError("Please say when you woke, e.g. 15:10 (or now).", "ended")
+        started = parse_when(start_text, now, "started")
+        ended = parse_nap_end(end_text, started, now, "ended")
+        note = self.query_one("#note", Input).value
+        if self.nap is None:
+            return new_nap(started, ended, now, note)
+        changed = dataclasses.replace(self.nap, started=started, ended=ended,
+                                      note=clean_text(note, "note", NOTE, multiline=True))
+        changed.validate()
+        check_not_future(changed, now)
+        return changed
+
+    def refresh_lasted(self) -> None:
+        try:
+            nap = self.build()
+        except ClockChangeError as error:  # said at once, in the words the CLI uses
+            self.query_one("#lasted", Static).update("Lasted: not worked out yet (see below).")
+            self.query_one(Problem).say(str(error))
+            return
+        except ValidationError:
+            typed = self.text("started") and self.text("ended")
+            self.query_one("#lasted", Static).update(
+                "Lasted: not worked out yet (Ctrl+S says what is wrong)." if typed
+                else f"Lasted: type both times (a nap is at most {show_minutes(MAX_NAP_MIN)}).")
+            self.query_one(Problem).say("")
+            return
+        self.query_one(Problem).say("")
+        self.query_one("#lasted", Static).update(f"Lasted: {show_minutes(nap.minutes)}")
+
+    @on(Input.Changed)
+    def changed(self) -> None:
+        self.refresh_lasted()
+
+    @on(Input.Submitted)
+    def next_box(self, event: Input.Submitted) -> None:
+        names = [name for name, _label, _placeholder in FIELDS]
+        name = event.input.id or ""
+        if name == "note":
+            self.action_save()
+            return
+        following = names[names.index(name) + 1] if name in names else "note"
+        self.query_one(f"#{following}", Input).focus()
+
+    # -- saving ---------------------------------------------------------------------------
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            nap = self.build()
+        except ValidationError as error:
+            self.say(error)
+            return
+        self.check_and_close(nap)
+
+    @work(thread=True, exclusive=True, group="nap-form-check")
+    def check_and_close(self, nap: Nap) -> None:
+        """Check it against the stored naps and nights off the UI thread, then close or say."""
+        from paceapp.tui.app import PaceApp
+
+        app = self.app
+        try:
+            if isinstance(app, PaceApp):
+                check_nap_in(app.journal.list, nap)
+        except PaceError as error:
+            app.call_from_thread(self.say, error)
+            return
+        app.call_from_thread(self.close_with, nap)
+
+    def close_with(self, nap: Nap) -> None:
+        if self.is_current:  # not already closed with Esc while the check ran
+            self.dismiss(nap)
+
+    def say(self, error: PaceError) -> None:
+        if not self.is_current:
+            return
+        field = getattr(error, "field", None)
+        self.query_one(Problem).say(str(error))
+        if field in {name for name, _label, _placeholder in FIELDS}:
+            self.query_one(f"#{field}", Input).focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def nap_saved_message(nap: Nap, *, new: bool) -> str:
+    """What to say once it is stored."""
+    if new:
+        return f"Saved: {describe_nap(nap)}, apart from the nights. Ctrl+Z undoes it."
+    return f"Changed the {describe_nap(nap)}. Ctrl+Z undoes it."
