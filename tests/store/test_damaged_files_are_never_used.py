@@ -517,3 +517,19 @@ def test_a_file_cut_short_is_called_that(cut: Any, reason: str, cli, data_dir: P
         assert ran.code == 1 and reason in ran.err and str(path) in ran.err, ran.err
     ran = cli("data", "check")
     assert ran.code == 1 and reason in ran.out
+
+
+def test_escape_sequences_in_a_damaged_file_never_reach_the_terminal(cli, data_dir: Path) -> None:  # noqa: ANN001
+    assert cli("log", "pain", "3").code == 0
+    sneaky = "\x1b]0;owned\x07\x1b[2J"
+    path = pain_with(data_dir, lambda d: (first(d).update(id=f"id{sneaky}", at=f"x{sneaky}"),
+                                          d.update({f"k{sneaky}": "text"})))
+    (data_dir / "records" / f"notes{sneaky}.json").write_text("{}\n")
+    (data_dir / "records" / f"pain-2026 (conflicted copy{sneaky}).json").write_text("{}\n")
+    (data_dir / "records" / f".pain-2026.json.{sneaky}.tmp").write_text("")
+    (data_dir / "backups" / f"2026-01-01{sneaky}").mkdir(parents=True)
+    for argv in (("show", "pain"), ("log", "pain", "5"), ("data", "check"), ("data", "backups")):
+        ran = cli(*argv)
+        assert ran.code == (0 if argv[-1] == "backups" else 1), argv
+        assert "\x1b" not in ran.out + ran.err and "\x07" not in ran.out + ran.err, argv
+    assert path.exists()

@@ -11,6 +11,7 @@ import click
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.outfile import FileOrDash, as_file, is_dash, read_stdin, stdin_is_terminal
 from paceapp.core.errors import ValidationError
+from paceapp.core.text import strip_controls
 from paceapp.core.timeparse import show_date
 
 #: How a document read from '-' is named in messages ("Standard input cannot be imported: ...").
@@ -51,7 +52,7 @@ def data_check(env: Env) -> None:
 
     report = check_folder(env.data_dir)
     for note in report.notes:
-        click.echo(note)
+        click.echo(strip_controls(note))
     if report.files:
         kinds = _count_text(report.counts)
         click.echo(f"Checked {report.files} files in {report.root}: {report.records} records "
@@ -83,10 +84,12 @@ def data_check(env: Env) -> None:
                           f"data or newer")
             else:
                 detail = f"{copy.records} records, all already in your data: it can be deleted"
-            click.echo(f"  - {copy.path.relative_to(report.root)} (a copy of {copy.original}): "
+            shown = strip_controls(str(copy.path.relative_to(report.root)))
+            click.echo(f"  - {shown} (a copy of {strip_controls(copy.original)}): "
                        f"{detail}")
             if copy.different and not copy.problem:
-                click.echo(f"    To merge it: paceapp data import \"{copy.path}\"")
+                click.echo(f"    To merge it: paceapp data import "
+                           f"\"{strip_controls(str(copy.path))}\"")
     if report.ok and report.files:
         click.echo("Everything reads and checks out.")
     if not report.ok:
@@ -134,7 +137,7 @@ def data_backups(env: Env, as_json: bool) -> None:
         if isinstance(taken, datetime):
             when += f" {taken:%H:%M}"
         state = "ok" if info.usable else f"not usable: {info.why_not}"
-        rows.append({"name": info.backup.name, "taken": when, "why": info.reason,
+        rows.append({"name": strip_controls(info.backup.name), "taken": when, "why": info.reason,
                      "records": str(info.records), "state": state})
     click.echo(render_table(rows))
     click.echo(f"\nIn {env.data_dir / 'backups'}, newest first (in the order they were taken)."

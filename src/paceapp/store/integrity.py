@@ -27,6 +27,7 @@ from paceapp.core.codec import DataError, from_data, nonfinite_number
 from paceapp.core.errors import ValidationError
 from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
+from paceapp.core.text import strip_controls
 from paceapp.store.schema import SCHEMA_VERSION
 from paceapp.store.storage import UnreadableFile, decode, file_trouble, seal_intact
 
@@ -49,6 +50,13 @@ class Problem:
     entry: str | None = None
     #: "newer" for a folder from a newer paceapp (the Journal says so in its own words).
     code: str = ""
+
+    def __post_init__(self) -> None:
+        # Ids, keys and values come from the file: never let them drive the terminal.
+        self.file = strip_controls(self.file)
+        self.message = strip_controls(self.message)
+        self.record_id = strip_controls(self.record_id) if self.record_id else self.record_id
+        self.entry = strip_controls(self.entry) if self.entry else self.entry
 
     def where(self) -> str:
         if self.record_id:

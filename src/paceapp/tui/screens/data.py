@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
+from paceapp.core.text import strip_controls
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.outputs.files import ensure_folder, free_path
 from paceapp.paths import documents_dir
@@ -93,7 +94,7 @@ class DataScreen(SectionScreen):
             when = (f"{show_date(taken.date())} {taken:%H:%M}" if isinstance(taken, datetime)
                     else show_date(taken) if isinstance(taken, date) else "")
             state = "ok" if info.usable else f"not usable: {info.why_not}"
-            table.add_row(plain(info.backup.name), plain(when), plain(info.reason),
+            table.add_row(plain(strip_controls(info.backup.name)), plain(when), plain(info.reason),
                           plain(str(info.records)), plain(state), key=info.backup.name)
         if not backups:
             table.add_row(plain("none yet"), plain(""), plain(""), plain(""),
