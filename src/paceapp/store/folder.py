@@ -184,7 +184,7 @@ class DataFolder:
 
     def troubled_files(self) -> list[UnreadableFile]:
         """Why each data file that cannot be used cannot be: a link, a link to nothing, a file
-        paceapp may not read, one cut short (cheap: no file is parsed)."""
+        paceapp may not read, one cut short (cheap: only a file that ends unusually is read)."""
         found = []
         for path in self.record_files():
             trouble = file_trouble(path)

@@ -149,7 +149,7 @@ def check_record(cls: type[Record], doc: Any, file: str, entry: str,
     try:
         record = from_data(cls, doc, cls.KIND)
         record.validate()
-        _ = record.day  # works out the local date: a moment far out of range fails here
+        _ = record.day  # the day it belongs to: a kind's own rule may trip here too
     except DataError as error:
         result.problems.append(Problem(file, f"this {label} does not fit: {error}", shown_id))
         return None
