@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from paceapp.core.nap import Nap, nap_sentence
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.core.timeparse import show_date
 from paceapp.outputs.chart_data import CHARTS, chart_spec
@@ -11,6 +12,15 @@ from paceapp.outputs.charts import render
 from paceapp.outputs.fold import fold
 from paceapp.outputs.gp_summary import gather_summary
 from paceapp.store.journal import Journal
+
+
+def with_naps(sentences: list[str], naps: str) -> list[str]:
+    """The summary sentences with the naps sentence after the sleep one (when there were naps,
+    and it is not there already: the GP sheet's summary may carry it itself)."""
+    if not naps or naps in sentences:
+        return sentences
+    at = next((i + 1 for i, s in enumerate(sentences) if s.startswith("Sleep")), len(sentences))
+    return [*sentences[:at], naps, *sentences[at:]]
 
 
 def build_report(journal: Journal, today: date, weeks: int, width: int = 80,
@@ -22,7 +32,9 @@ def build_report(journal: Journal, today: date, weeks: int, width: int = 80,
     from rich.cells import cell_len
 
     lines = [*fold(heading, width), "=" * min(cell_len(heading), width), ""]
-    for sentence in gather_summary(journal, start, today):
+    for sentence in with_naps(gather_summary(journal, start, today),
+                              nap_sentence(journal.list(Nap, since=start, until=today), start,
+                                           today)):
         lines += fold(sentence, width, "- ", "  ")
     for chart in CHARTS:
         lines += ["", render(chart_spec(journal, chart, weeks, today), width=width, height=16,
