@@ -3,15 +3,23 @@
 Sam usually goes to bed about 22:45 and gets up about 07:00. Pain brings longer sleep onset and
 more waking; a few nights are very late (bed after midnight, so the night does not cross it), and
 now and then a field is left empty, as real diaries have. Every night is valid by construction.
+
+Sam also naps now and then in the afternoon - a few times a month, more during a flare-up -
+logged apart from the nights. The naps come from their own random stream, so adding them left
+every night (and everything the later demo modules make) as it was.
 """
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
+from paceapp.core.errors import ValidationError
+from paceapp.core.nap import Nap, check_nap_clear_of_nights
 from paceapp.core.records import Record
 from paceapp.core.sleep import Quality, SleepNight
+from paceapp.core.timeparse import local_moment
 from paceapp.demo.person import DemoPerson
 
 NOTES = ["", "", "", "", "pain woke me", "hip ached turning over", "too hot",
@@ -24,7 +32,45 @@ def _clock(minutes: int) -> time:
     return time(minutes // 60, minutes % 60)
 
 
+NAP_NOTES = ["", "", "", "after the hospital appointment", "dozed off in the chair",
+             "planned rest - fell asleep", "pain kept me up last night"]
+
+
 def generate(person: DemoPerson) -> Iterator[Record]:
+    # a stream of its own, seeded from the story's, so the nights below are not changed
+    nap_rng = random.Random(f"naps {person.rng.getstate()[1][:4]}")
+    nights: dict[date, SleepNight] = {}
+    for night in _nights(person):
+        nights[night.date] = night
+        yield night
+    yield from _naps(person, nap_rng, nights)
+
+
+def _naps(person: DemoPerson, rng: random.Random,
+          nights: dict[date, SleepNight]) -> Iterator[Nap]:
+    """A nap on about one afternoon in ten (one in three during a flare-up), 20-90 minutes."""
+    for day in person.days:
+        chance = 0.3 if person.in_flare(day) is not None else 0.08
+        if rng.random() >= chance:
+            continue
+        start = local_moment(datetime.combine(day, time(13, 0)) +
+                             timedelta(minutes=rng.randint(0, 180)), strict=False)
+        ended = (start + timedelta(minutes=rng.choice([20, 25, 30, 40, 45, 60, 75, 90]))
+                 ).astimezone()
+        noted = ended + timedelta(minutes=10)
+        nap = Nap(started=start, ended=ended, note=rng.choice(NAP_NOTES), created=noted,
+                  updated=noted)
+        if noted > person.now:
+            continue  # not yet happened (and logged) on the story's last day
+        try:
+            check_nap_clear_of_nights([n for d in (day, day + timedelta(days=1))
+                                       if (n := nights.get(d)) is not None], nap)
+        except ValidationError:
+            continue  # a rare very late morning: no nap that day
+        yield nap
+
+
+def _nights(person: DemoPerson) -> Iterator[SleepNight]:
     rng = person.rng
     for day in person.days:
         if not person.logs(day, 0.85):
