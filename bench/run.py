@@ -175,10 +175,10 @@ def main(argv: list[str] | None = None) -> int:
                median_of(runs, [*PACEAPP, "--data-dir", str(full), "report", "--weeks", "52"]))
         record("gp_pdf", f"gp sheet --format pdf ({days} days)",
                median_of(runs, [*PACEAPP, "--data-dir", str(full), "gp", "sheet", "--format",
-                                "pdf", "--out", str(out / "gp.pdf")]))
+                                "pdf", "--out", str(out / "gp.pdf"), "--force"]))
         record("card", f"share card --out FILE ({days} days)",
                median_of(runs, [*PACEAPP, "--data-dir", str(full), "share", "card", "--name",
-                                "Sam", "--out", str(out / "card.json")]))
+                                "Sam", "--out", str(out / "card.json"), "--force"]))
 
         f = figures
         checks = [
