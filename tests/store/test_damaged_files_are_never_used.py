@@ -407,8 +407,6 @@ def test_a_file_paceapp_may_not_read_is_named_with_that_reason(argv: tuple[str, 
 
 
 # -- the clock ----------------------------------------------------------------------------------
-@pytest.mark.xfail(reason="core/timeparse.local_now (not the store's file) must ignore a fixed "
-                          "clock too far out to work with; the fix is with the lead", strict=False)
 def test_a_fixed_clock_at_the_end_of_time_is_not_an_overflow(cli, data_dir: Path,  # noqa: ANN001
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACEAPP_NOW", "9999-12-31T23:59")

@@ -47,9 +47,12 @@ def local_now() -> datetime:
     fixed = os.environ.get(FIXED_NOW_ENV)
     if fixed:
         try:
-            return datetime.fromisoformat(fixed).astimezone().replace(second=0, microsecond=0)
-        except ValueError:
-            pass  # a wrong value is ignored: the real clock is always a safe answer
+            moment = datetime.fromisoformat(fixed).astimezone().replace(second=0, microsecond=0)
+        except (ValueError, OverflowError):
+            moment = None
+        if moment is not None and 1000 <= moment.year <= 8999:  # codec's MIN_YEAR..MAX_YEAR
+            return moment
+        # a wrong or far-off value is ignored: the real clock is always a safe answer
     return datetime.now().astimezone().replace(second=0, microsecond=0)
 
 
