@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Button, Static
 
 from paceapp.tui.navigation import sections
@@ -53,8 +54,16 @@ class Problem(Static):
     Problem.-empty { display: none; }
     """
 
+    class LaidOut(Message):
+        """The message has its place on screen (after it was shown or grew): a form can now
+        scroll it into view."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__("", id=id, markup=False, classes="-empty")
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.area:
+            self.post_message(self.LaidOut())
 
     def say(self, message: str) -> None:
         self.update(f"! {message}" if message else "")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import ValidationError
@@ -38,6 +38,7 @@ class ActivityForm(DraftForm[ActivityLog | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
     FIELD_WIDGETS = {"at": "when"}
+    DEFAULT_CSS = "ActivityForm .form-row > Label { width: 18; }"
 
     def __init__(self, log: ActivityLog | None = None, *, units: dict[str, str] | None = None,
                  name: str = "", amount: int | None = None) -> None:
@@ -53,22 +54,30 @@ class ActivityForm(DraftForm[ActivityLog | None]):
 
     def compose(self) -> ComposeResult:
         log = self.record
-        with Vertical(classes="dialog", id="activity-dialog"):
+        # Each label beside its box, so the whole form - with its problems and Save - fits in
+        # 24 rows; a smaller window scrolls it.
+        with VerticalScroll(classes="dialog", id="activity-dialog"):
             yield Static("Change an activity" if log else "Log an activity",
                          classes="section-title")
             names = ", ".join(self.known()) or "none yet"
-            yield Label(f"Activity (yours: {names})", classes="field-label", markup=False)
-            yield Input(value=self.start_name, id="name", max_length=120,
-                        placeholder="e.g. walking")
-            yield Label("How much (minutes, or a count for counted activities)",
-                        classes="field-label", id="amount-label", markup=False)
-            yield Input(value="" if self.start_amount is None else str(self.start_amount),
-                        id="amount", restrict=r"-?\d{0,5}", max_length=6, placeholder="e.g. 10")
-            yield Label("When (optional: now, 14:30, yesterday 10:00)", classes="field-label")
-            yield Input(value=f"{log.at:%Y-%m-%d %H:%M}" if log else "", id="when",
-                        placeholder="now")
-            yield Label("Note (optional)", classes="field-label")
-            yield Input(value=log.note if log else "", id="note", max_length=NOTE)
+            yield Static(f"Your activities: {names}. How much is minutes, or a count for "
+                         "counted activities.", classes="hint", markup=False)
+            with Horizontal(classes="form-row"):
+                yield Label("Activity", markup=False)
+                yield Input(value=self.start_name, id="name", max_length=120,
+                            placeholder="e.g. walking")
+            with Horizontal(classes="form-row"):
+                yield Label("How much", id="amount-label", markup=False)
+                yield Input(value="" if self.start_amount is None else str(self.start_amount),
+                            id="amount", restrict=r"-?\d{0,5}", max_length=6,
+                            placeholder="e.g. 10")
+            with Horizontal(classes="form-row"):
+                yield Label("When (optional)", markup=False)
+                yield Input(value=f"{log.at:%Y-%m-%d %H:%M}" if log else "", id="when",
+                            placeholder="now, or 14:30, yesterday 10:00")
+            with Horizontal(classes="form-row"):
+                yield Label("Note (optional)", markup=False)
+                yield Input(value=log.note if log else "", id="note", max_length=NOTE)
             yield from problem_and_buttons()
 
     def on_mount(self) -> None:

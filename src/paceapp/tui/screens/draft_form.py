@@ -100,6 +100,9 @@ class DraftForm(ModalScreen[ResultT]):
         self.draft_settled = False
         self.draft_failed = False
         self.draft_timer: Timer | None = None
+        #: The box to bring into view once the problem messages are laid out.
+        self.view_target: Widget | None = None
+        self.view_wanted = False
 
     # -- what a subclass may write ------------------------------------------------------------
     def draft_key(self) -> str | None:
@@ -373,14 +376,46 @@ class DraftForm(ModalScreen[ResultT]):
         target = next((w for field, _message in self.shown_problems
                        if (w := self.widget_for(field)) is not None and w.focusable), None)
         if target is not None:
+            self.place_problems_below(target)
             target.focus(scroll_visible=False)
-        self.call_after_refresh(self.bring_into_view, target)
+        # The messages get their place at the next layout (Problem.LaidOut); when their size
+        # does not change there is no such message, so also after this refresh.
+        self.view_target = target
+        self.view_wanted = True
+        self.call_after_refresh(self.bring_into_view)
 
-    def bring_into_view(self, target: Widget | None) -> None:
+    def place_problems_below(self, target: Widget) -> None:
+        """Put the messages just below the first problem's box (or its row), so the two are
+        seen together even in a form taller than the window."""
         widget = self.problem_widget()
-        if widget is not None and widget.is_attached:
+        if widget is None or widget.parent is None:
+            return
+        anchor: Widget | None = target
+        while anchor is not None and anchor.parent is not widget.parent:
+            anchor = anchor.parent if isinstance(anchor.parent, Widget) else None
+        if anchor is not None and anchor is not widget:
+            widget.parent.move_child(widget, after=anchor)
+
+    @on(Problem.LaidOut)
+    def problem_laid_out(self) -> None:
+        self.bring_into_view()
+        self.view_wanted = False
+
+    def bring_into_view(self) -> None:
+        """Scroll the messages into view, then the first problem's box (which wins when the
+        two do not fit together)."""
+        if not self.view_wanted:
+            return
+        target = self.view_target
+        # A scroll still under way (Tab to the last box scrolls smoothly) would carry on past
+        # these: finish it first.
+        for moving in self.query("*"):
+            if moving.allow_vertical_scroll:
+                self.app.animator.force_stop_animation(moving, "scroll_y")
+        widget = self.problem_widget()
+        if widget is not None and widget.is_attached and widget.size.area:
             widget.scroll_visible(animate=False, immediate=True)
-        if target is not None and target.is_attached:
+        if target is not None and target.is_attached and target.size.area:
             target.scroll_visible(animate=False, immediate=True)
 
     def recheck_problems(self) -> None:
@@ -388,9 +423,11 @@ class DraftForm(ModalScreen[ResultT]):
         (with its message as it is now). Problems not about one box stay until the next Save."""
         if not self.shown_problems:
             return
-        fields = {field for field, _message in self.shown_problems
-                  if self.widget_for(field) is not None}
-        now = [(field, message) for field, message in self.find_problems() if field in fields]
-        kept = [p for p in self.shown_problems if p[0] not in fields]
+        boxes = {box for field, _message in self.shown_problems
+                 if (box := self.widget_for(field)) is not None}
+        now = [(field, message) for field, message in self.find_problems()
+               if self.widget_for(field) in boxes]
+        kept = [p for p in self.shown_problems if self.widget_for(p[0]) is None]
         if now + kept != self.shown_problems:
+            self.view_wanted = False  # no scrolling while typing
             self.say_problems(now + kept)

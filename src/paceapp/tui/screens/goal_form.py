@@ -135,8 +135,8 @@ class GoalForm(DraftForm[PlanFormResult | None]):
                              1, 7, "1-7")
             yield number_row("How sure 0-10", "confidence", str(plan.confidence) if plan else "",
                              0, 10, "0-10")
-            yield Label("How sure are you that you can do it? 0 not at all, 10 completely.",
-                        markup=False, classes="hint")
+            yield Static("How sure are you that you can do it? 0 not at all, 10 completely.",
+                         markup=False, classes="hint")
             options = [(Text(g.what), g.id) for g in self.longer]
             value = plan.goal_id if plan and plan.goal_id in {g.id for g in self.longer} \
                 else NO_GOAL
