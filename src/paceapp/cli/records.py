@@ -108,7 +108,7 @@ def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
     check_among = getattr(changed, "check_among", None)
     if check_among is not None:
         check_among(journal.list(cls))
-    changed = journal.update(changed)
+    changed = journal.update(changed, base=record)  # only the fields given, on fresh data
     click.echo(f"Changed: {_describe(changed)}. ('paceapp undo' puts it back.)")
 
 

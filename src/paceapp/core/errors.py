@@ -40,3 +40,19 @@ def check(condition: bool, field: str, message: str) -> None:
     """Raise ValidationError(message) for `field` unless `condition` holds."""
     if not condition:
         raise ValidationError(message, field)
+
+
+class ChangedElsewhereError(PaceError):
+    """A record was changed somewhere else (the shell, another window) while the person was
+    changing the same part of it here. Nothing was written, so neither change is lost."""
+
+    exit_code = 2
+
+    def __init__(self, record: object, fields: list[str]) -> None:
+        self.fields = fields
+        label = getattr(record, "LABEL", "record")
+        names = " and ".join(field.replace("_", " ") for field in fields)
+        super().__init__(
+            f"While you were changing this {label}, its {names} was changed somewhere else "
+            "(from the shell or another paceapp window). Nothing was saved, so neither change "
+            "is lost: please open it again to see the newest, then make your change.")

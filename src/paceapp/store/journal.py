@@ -24,7 +24,7 @@ from tinydb.table import Document, Table
 
 from paceapp import __version__
 from paceapp.core.codec import DataError, from_data, nonfinite_number, to_data, unreadable_text
-from paceapp.core.errors import NotFoundError, ValidationError
+from paceapp.core.errors import ChangedElsewhereError, NotFoundError, ValidationError
 from paceapp.core.kinds import all_kinds, kind_class
 from paceapp.core.records import Record, touched, utc_now
 from paceapp.core.text import UNREADABLE
@@ -79,6 +79,27 @@ def _guard(method: Callable[P, T]) -> Callable[P, T]:
                 raise journal.refusal(error) from None
 
     return wrapper
+
+
+#: Fields every record has that a person never changes by hand.
+_BOOKKEEPING = frozenset({"id", "created", "updated"})
+
+
+def merge_change(fresh: R, base: R, changed: R) -> R:
+    """`fresh` with the fields that `changed` changed from `base`; ChangedElsewhereError when
+    one of them was changed in `fresh` too, to something else."""
+    import dataclasses
+
+    names = [f.name for f in dataclasses.fields(changed) if f.name not in _BOOKKEEPING]
+    mine = {name: getattr(changed, name) for name in names
+            if getattr(changed, name) != getattr(base, name)}
+    clashes = [name for name, value in mine.items()
+               if getattr(fresh, name) != getattr(base, name) and getattr(fresh, name) != value]
+    if clashes:
+        raise ChangedElsewhereError(changed, clashes)
+    merged = dataclasses.replace(fresh, **mine) if mine else fresh
+    merged.validate()
+    return merged
 
 
 def _sort_key(record: Record) -> tuple[Any, ...]:
@@ -329,7 +350,9 @@ class Journal:
             yield
             return
         folder = self.folder
-        with folder.locked():
+        # The mutex too: two of the app's worker threads must not share one transaction's
+        # staging (each holds the process-wide file lock, which is re-entrant).
+        with self._mutex, folder.locked():
             outermost = folder.staging is None
             try:
                 if outermost:
@@ -399,23 +422,35 @@ class Journal:
         return sum(len(docs) for docs in grouped.values())
 
     @_guard
-    def update(self, record: R) -> R:
-        """Replace a stored record with a changed copy (same id); `updated` is set to now."""
-        record = touched(record)
-        data = _storable_data(record)
+    def update(self, record: R, *, base: R | None = None) -> R:
+        """Replace a stored record with a changed copy (same id); `updated` is set to now.
+
+        `base` is the copy the change was made from (a form opened a while ago): then only the
+        fields that differ from `base` are applied, to the stored record as it is now, read
+        inside the lock - so a change made meanwhile elsewhere (the shell, another window) is
+        kept. If the same field was changed both here and there, nothing is written and
+        ChangedElsewhereError names it.
+        """
         with self.transaction():
             found = self._locate(type(record), record.id)
             if found is None:
                 raise NotFoundError(f"There is no {record.LABEL} with id {record.id}.")
             old_shard, old_doc = found
+            if base is not None:
+                record = merge_change(self._decode(type(record), old_doc, old_shard), base, record)
+            record = touched(record)
+            data = _storable_data(record)
             before = dict(old_doc)
             self._replace(type(record), old_shard, old_doc.doc_id, self._shard_for(record), data)
             self._log("update", record, before, data)
         return record
 
     @_guard
-    def put_single(self, record: R) -> R:
-        """Store the one record of a SINGLE kind, replacing any earlier one."""
+    def put_single(self, record: R, *, base: R | None = None) -> R:
+        """Store the one record of a SINGLE kind, replacing any earlier one.
+
+        With `base` (the copy a form started from), only the fields changed from it are applied
+        to the stored record as it is now, as `update` does."""
         assert record.SINGLE
         _storable_data(record)  # checked before the stored copy gets its fixed id
         with self.transaction():
@@ -423,6 +458,8 @@ class Journal:
             before = dict(found[1]) if found else None
             if found:
                 old = self._decode(type(record), found[1], found[0])
+                if base is not None:
+                    record = merge_change(old, base, record)
                 record = touched(record, id=record.KIND, created=old.created)
             else:
                 record = touched(record, id=record.KIND)

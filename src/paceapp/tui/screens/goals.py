@@ -207,7 +207,7 @@ class GoalsScreen(SectionScreen):
                 self.notify("Kept as it is. You know best.", markup=False)
             else:
                 message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
-                self.pace.save(lambda j: j.update(changed), message)
+                self.pace.save(lambda j: j.update(changed, base=plan), message)
             if then is not None:
                 then()
 
@@ -229,7 +229,7 @@ class GoalsScreen(SectionScreen):
                 with journal.transaction():
                     if new_goal is not None:
                         journal.add(new_goal)
-                    return journal.update(changed)
+                    return journal.update(changed, base=plan)
 
             message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
             if needs_smaller(changed.confidence):
@@ -274,7 +274,7 @@ class GoalsScreen(SectionScreen):
             self.notify("Choose a plan in the list first.", markup=False)
             return
         status = "active" if plan.status != "active" else "paused"
-        self.pace.save(lambda j: j.update(set_status(plan, status, j.list(Review))),
+        self.pace.save(lambda j: j.update(set_status(plan, status, j.list(Review)), base=plan),
                        status_message(plan, status))
 
     def action_finish(self) -> None:
@@ -286,7 +286,7 @@ class GoalsScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pace.save(lambda j: j.update(set_status(plan, "done")),
+                self.pace.save(lambda j: j.update(set_status(plan, "done"), base=plan),
                                status_message(plan, "done"))
 
         self.app.push_screen(ConfirmScreen(f"Finish this plan? It moves to history.\n"

@@ -329,7 +329,8 @@ class GPScreen(SectionScreen):
 
             def saved_med(changed: Medicine | None) -> None:
                 if changed is not None:
-                    self.pace.save(lambda j: j.update(changed), f"Changed: {changed.name}.")
+                    self.pace.save(lambda j: j.update(changed, base=med),
+                                   f"Changed: {changed.name}.")
 
             self.app.push_screen(GpForm(f"Change {med.name}", medicine_fields(med),
                                         lambda v: change_medicine(med, **v)), saved_med)

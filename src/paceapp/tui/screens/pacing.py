@@ -186,7 +186,8 @@ class PacingScreen(SectionScreen):
             if result.is_new:
                 self.pace.save(lambda j: j.add(b), message)
             else:
-                self.pace.save(lambda j: j.update(b), message)
+                before = next((x for x in baselines if x.id == b.id), None)
+                self.pace.save(lambda j: j.update(b, base=before), message)
 
         self.app.push_screen(BaselineForm(baselines, current), saved)
 
@@ -314,6 +315,7 @@ class PacingScreen(SectionScreen):
 
         def saved(changed: object) -> None:
             if isinstance(changed, PaceSettings):
-                self.pace.save(lambda j: j.put_single(changed), "Saved the pacing settings.")
+                self.pace.save(lambda j: j.put_single(changed, base=settings),
+                               "Saved the pacing settings.")
 
         self.app.push_screen(PaceSettingsForm(settings), saved)

@@ -140,7 +140,8 @@ class TodayScreen(SectionScreen):
 
         def saved(changed: Record | None) -> None:
             if changed is not None:
-                self.pace.save(lambda j: j.update(changed), f"Changed the {changed.LABEL}.")
+                self.pace.save(lambda j: j.update(changed, base=record),
+                               f"Changed the {changed.LABEL}.")
 
         self.app.push_screen(edit_form(record), saved)
 
