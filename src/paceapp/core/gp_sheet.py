@@ -328,7 +328,7 @@ def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date
     if line is not None:
         notes.append("long lines cut short")
     if notes:
-        notes.append("full list: paceapp gp list")
+        notes.append(MORE_AT_HOME)  # never a command: the sheet is read by the GP
     return Sheet(
         name=cut(name, line), practice=cut(practice, line), clinician=cut(appt.clinician, line),
         when=when_text(appt, today), concerns=items, more_concerns=more_concerns,
@@ -339,6 +339,10 @@ def build_sheet(appt: Appointment, medicines: Sequence[Medicine], *, today: date
         questions=tuple(cut(q.text, line) for q in shown_questions), more_questions=more_questions,
         what_matters=cut(appt.what_matters, line), last_agreed=cut(agreed, line),
         notes=tuple(notes), level=level)
+
+
+#: Said last on a shortened sheet. Paper never tells the GP to run a command.
+MORE_AT_HOME = "more on my list at home"
 
 
 def shortened_note(sheet: Sheet) -> str:

@@ -32,7 +32,7 @@ ANSWER_GAP = 7.5  # mm between the lines left for writing on
 MIN_ANSWER_LINES = 3
 HEADING = 8.2  # mm a section heading takes
 #: Said at the foot of the list when even the shortest level had more than the page holds.
-CLIPPED = "Some of the list did not fit on this page. The rest is in the app (paceapp gp list)."
+CLIPPED = "Some of the list did not fit on this page. The rest is on my list at home."
 #: Where the list must stop so the last note, the notes heading and the writing space still fit.
 CLIP_AT = PAGE_H - BOTTOM - MIN_ANSWER_LINES * ANSWER_GAP - HEADING - 2 * LINE - 1.0
 
