@@ -29,6 +29,8 @@ NOW = datetime(2026, 11, 21, 14, 30).astimezone()
     ("yesterday", datetime(2026, 11, 20, 12, 0)),
     ("yesterday 21:00", datetime(2026, 11, 20, 21, 0)),
     ("  Yesterday   21:00 ", datetime(2026, 11, 20, 21, 0)),
+    ("yesterday 7pm", datetime(2026, 11, 20, 19, 0)),
+    ("tomorrow", datetime(2026, 11, 22, 12, 0)),
 ])
 def test_parse_when_accepts_every_documented_form(text: str, expected: datetime) -> None:
     got = parse_when(text, NOW)
@@ -43,8 +45,9 @@ def test_parse_when_uses_the_offset_in_force_on_that_date() -> None:
     assert winter.utcoffset() == timedelta(0)
 
 
-@pytest.mark.parametrize("text", ["2026-13-01", "2026-02-30", "25:00", "12:60", "tomorrow",
-                                  "six", "", "2026-11-21T", "yesterday 7pm"])
+@pytest.mark.parametrize("text", ["2026-13-01", "2026-02-30", "25:00", "12:60", "soonish",
+                                  "six", "", "2026-11-21T", "yesterday 7pm extra", "7",
+                                  "yesterday whenever", "13pm", "0am"])
 def test_parse_when_rejects_with_a_plain_message(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_when(text, NOW)

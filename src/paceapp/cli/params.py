@@ -45,16 +45,21 @@ class WholeNumber(_Plain):
 
 
 class When(_Plain):
-    """A moment: YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, yesterday, yesterday HH:MM."""
+    """A moment, written as `timeparse.accepted_forms` lists ('yesterday 9pm', 'Mon 21:00',
+    '23/11 9:30am', '2026-11-23T14:30'). `ahead`: a weekday is the coming one (appointments)."""
 
     name = "when"
+
+    def __init__(self, ahead: bool = False) -> None:
+        self.ahead = ahead
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> datetime:
         if isinstance(value, datetime):
             return value
         try:
-            return parse_when(str(value), local_now(), param.name if param else "at")
+            return parse_when(str(value), local_now(), param.name if param else "at",
+                              ahead=self.ahead)
         except ClockChangeError as error:
             # say it with the option, quoted as the shell needs: --at '2026-10-25T01:30 second'
             option = param.opts[0] if param is not None and param.opts else ""
@@ -64,18 +69,30 @@ class When(_Plain):
 
 
 class Day(_Plain):
-    """A day: YYYY-MM-DD, today or yesterday."""
+    """A day, written as `timeparse.accepted_forms` lists ('yesterday', 'Mon', '23/11', '23 Nov
+    2026'). `ahead`: a weekday is the coming one (plans, meetings). `morning`: 'last night' is
+    today (a sleep diary's night is dated by the morning it ends)."""
 
     name = "date"
+
+    def __init__(self, ahead: bool = False, morning: bool = False) -> None:
+        self.ahead, self.morning = ahead, morning
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
         try:
-            return parse_date(str(value), local_now().date(), param.name if param else "date")
+            return parse_date(str(value), local_now().date(), param.name if param else "date",
+                              ahead=self.ahead, morning=self.morning)
         except ValidationError as error:
             return self.fail_plain(error, param, ctx)
 
 
 WHEN = When()
+#: A moment still to come (an appointment): 'Mon 9:30am' is the coming Monday.
+WHEN_AHEAD = When(ahead=True)
 DAY = Day()
+#: A day still to come (a plan's start, a meeting): 'Mon' is the coming Monday.
+DAY_AHEAD = Day(ahead=True)
+#: The morning a night ended (the sleep diary): 'last night' is today.
+MORNING = Day(morning=True)

@@ -1,7 +1,18 @@
 """Reading the dates and times people type, and showing dates as people read them.
 
-Accepted everywhere (CLI.md): ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM`` (a space works too), ``HH:MM``
-(today), ``today``, ``yesterday``, ``yesterday HH:MM``. Times are local; stored with the UTC offset.
+One grammar for the CLI and every form (`accepted_forms` lists it), as people in the UK write:
+days first (23/11/2026, 23/11/26, 23/11, 23.11.2026), month names (23 Nov, Nov 23, 23rd of
+November 2026, and 'Mon 23 Nov' as `show_date` shows it, the weekday checked), ISO (2026-11-23),
+words (now, today, yesterday, tomorrow, last night, 2 days ago, a week ago), weekdays (Mon,
+Monday: the last one, today counting, so 'Mon' on a Monday is today; 'last Mon' is before today;
+with `ahead` - appointments, plans - the coming one), and times on the 24- or 12-hour clock
+(21:00, 21.00, 9pm, 9:30am, 9.30 p.m., midday), alone (today) or with a day, either way round
+('yesterday 9pm', 'Mon at 21:00', '9pm on Mon', '2026-11-23T14:30'). A date without a year is
+the one nearest today (at most half a year away: in January, '30 Dec' is last month). 'last
+night' is yesterday (for the sleep diary, whose nights are dated by the morning: today); with a
+time, one before midday is in the early hours of today. Every word must be understood, else the
+text is refused naming the first word that was not. Whether a time may be in the future is for
+each caller (the record's own check). Times are local; stored with the UTC offset.
 
 Clock changes (DOMAIN.md, "Precision"). Local time is this computer's time zone (the TZ
 environment variable, else the system's setting), with its own rules for summer time. A time that
@@ -26,16 +37,10 @@ from fractions import Fraction
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import minutes_text
 
-HOW_TO_WRITE = "Write a date like 2026-11-21, a time like 14:30, or 'today' / 'yesterday 22:15'."
-HOW_TO_WRITE_DAY = "Write a date like 2026-11-21, or 'today' or 'yesterday'."
-
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[t ](\d{1,2}[:.]\d{2}))?$")
 #: Words that say which of two times with the same clock reading was meant (clocks going back).
 FIRST_WORDS = ("first", "1st")
 SECOND_WORDS = ("second", "2nd")
-_CHOICE = re.compile(r"^(.*\d)\s+(first|1st|second|2nd)$", re.IGNORECASE)
+_CHOICE = re.compile(r"^(.*(?:\d|[ap]m))\s+(first|1st|second|2nd)$", re.IGNORECASE)
 
 
 #: Set to an ISO 8601 moment to fix the clock (for screenshots, demos and tests).
@@ -75,22 +80,24 @@ def split_choice(text: str) -> tuple[str, int | None]:
 
 
 def parse_clock(text: str, field: str = "time") -> time:
-    """Read ``HH:MM`` (or ``HH.MM``) as a time of day.
+    """Read a time of day: ``HH:MM`` (or ``HH.MM``), or on the 12-hour clock (9pm, 9:30am).
 
     "01:30 first" / "01:30 second" give a :class:`ChosenTime` (for an hour that happened twice).
     """
-    clock_text, choice = split_choice(text)
-    match = _TIME.match(clock_text)
-    if not match:
-        raise ValidationError(f"'{text.strip()}' is not a time. Write it like 07:30 or 22:15.",
-                              field)
-    hour, minute = int(match[1]), int(match[2])
-    if hour > 23 or minute > 59:
-        raise ValidationError(
-            f"'{text.strip()}' is not a time of day. Hours go 00 to 23, minutes 00 to 59.", field)
+    grammar = _Grammar(text.strip(), date.today(), field, ahead=False, morning=False)
+    tokens = grammar.tokens
+    choice: int | None = None
+    if len(tokens) > 1 and tokens[-1] in FIRST_WORDS + SECOND_WORDS:
+        choice = 1 if tokens[-1] in SECOND_WORDS else 0
+        grammar.tokens, grammar.words = tokens[:-1], grammar.words[:-1]
+    found = grammar.clock_at(0)
+    if found is None or found[1] != len(grammar.tokens) or grammar.tokens[0] == "at":
+        raise ValidationError(f"'{' '.join(text.split())}' is not a time. Write it like 07:30, "
+                              "22:15, 7:30am or 10pm.", field)
+    clock = found[0].clock
     if choice is None:
-        return time(hour, minute)
-    return ChosenTime(hour, minute, fold=choice)
+        return clock
+    return ChosenTime(clock.hour, clock.minute, fold=choice)
 
 
 # -- local time across clock changes ---------------------------------------------------------
@@ -301,70 +308,358 @@ def elapsed_minutes(start: datetime, end: datetime) -> int:
     return int(seconds // 60)
 
 
-def _parse_iso_date(text: str, field: str, how: str = HOW_TO_WRITE) -> date:
-    match = _DATE.match(text)
-    if not match:
-        raise ValidationError(f"'{text}' is not a date. {how}", field)
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValidationError(
-            f"{text} is not a real date (check the month and day). {how}", field) from None
+# -- the grammar: dates and times as people in the UK write them ------------------------------
+_WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
+    "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})([/-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$")
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
+_ISO_MOMENT = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})t(\d{1,2}[:.]\d{2})$")
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_YEAR = re.compile(r"^\d{4}$")
+_CLOCK_TOKEN = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$")
+_AM_PM = re.compile(r"\b([ap])\.\s?m\b\.?", re.IGNORECASE)
+#: A yearless date ('23 Nov', '23/11') is the one nearest today: at most half a year away.
+_HALF_YEAR = 183
 
 
-def parse_date(text: str, today: date, field: str = "date") -> date:
-    """Read a day: ``YYYY-MM-DD``, ``today`` or ``yesterday``."""
-    cleaned = " ".join(text.strip().lower().split())
-    if cleaned == "today":
+def accepted_forms(with_time: bool = True) -> str:
+    """The forms a date (and time) can be written in, for error messages and help."""
+    days = ("today, yesterday, 2 days ago, Mon (the last Monday), 23/11, 23/11/2026, "
+            "23 Nov, Nov 23, 23 November 2026 or 2026-11-23 (day first)")
+    if not with_time:
+        return f"Write a day like {days}."
+    return (f"Write a day like {days}, a time like 9pm, 9:30am or 21:00, or both: "
+            "'yesterday 9pm', 'Mon 21:00', '23/11 9:30am', 'last night 11pm'.")
+
+
+def date_hint(with_time: bool = True) -> str:
+    """A short hint for a form's date box ('e.g. today, Mon 21:00, 23/11 9:30am')."""
+    if with_time:
+        return "e.g. now, yesterday 9pm, Mon 21:00, 23/11 9:30am"
+    return "e.g. today, yesterday, Mon, 23/11 or 23 Nov 2026"
+
+
+HOW_TO_WRITE = accepted_forms(True)
+HOW_TO_WRITE_DAY = accepted_forms(False)
+
+
+@dataclass(frozen=True)
+class _Day:
+    day: date
+    night: bool = False  # "last night": a time before midday is in the early hours of `day` + 1
+
+
+@dataclass(frozen=True)
+class _Clock:
+    clock: time
+    plain: bool  # written as HH:MM (kept as typed in messages), else shown as HH:MM
+
+
+class _Grammar:
+    """Reads one cleaned, tokenised text; every token must be used or the text is refused."""
+
+    def __init__(self, text: str, today: date, field: str, *, ahead: bool, morning: bool) -> None:
+        cleaned = _AM_PM.sub(lambda m: f"{m[1]}m", text.replace(",", " "))
+        self.words = cleaned.split()
+        self.tokens = [word.lower().rstrip(".") if word[-1:] == "." and word[:-1].isalpha()
+                       else word.lower() for word in self.words]
+        self.today, self.field, self.ahead, self.morning = today, field, ahead, morning
+        self.reached = 0  # how far a reading got, to name the first word not understood
+
+    # ---- pieces
+    def real_date(self, year: int, month: int, day: int, typed: str) -> date:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            hint = " Dates are written day first, like 23/11/2026." if month > 12 else ""
+            raise ValidationError(f"{typed} is not a real date (check the month and day).{hint} "
+                                  f"{HOW_TO_WRITE_DAY}", self.field) from None
+
+    def nearest(self, month: int, day: int, typed: str) -> date:
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            self.real_date(self.today.year, month, day, typed)  # raises
+        choices = []
+        for year in (self.today.year - 1, self.today.year, self.today.year + 1):
+            try:
+                choices.append(date(year, month, day))
+            except ValueError:
+                continue
+        choices = [d for d in choices if abs((d - self.today).days) <= _HALF_YEAR]
+        if not choices:
+            if month == 2 and day == 29:
+                raise ValidationError(f"{typed}: 29 February is only in leap years. Please add "
+                                      "the year, like 29/02/2028.", self.field)
+            self.real_date(self.today.year, month, day, typed)  # raises for 31 Apr etc.
+            raise ValidationError(f"{typed}: please add the year.", self.field)
+        return min(choices, key=lambda d: (abs((d - self.today).days), d > self.today))
+
+    def weekday(self, which: int, word: str) -> date:
+        now = self.today.weekday()
+        if word == "last":
+            back = (now - which - 1) % 7 + 1
+        elif word == "next":
+            return self.today + timedelta(days=(which - now - 1) % 7 + 1)
+        elif self.ahead:
+            return self.today + timedelta(days=(which - now) % 7)
+        else:
+            back = (now - which) % 7
+        return self.today - timedelta(days=back)
+
+    def shifted(self, days: int) -> date:
+        try:
+            return self.today + timedelta(days=days)
+        except OverflowError:
+            raise ValidationError(f"That is too far from today. {HOW_TO_WRITE_DAY}",
+                                  self.field) from None
+
+    def explicit(self, i: int) -> tuple[date, int] | None:
+        """A date written out: 23/11, 23/11/26, 23.11.2026, 2026-11-23, 23 Nov [2026], Nov 23."""
+        t = self.tokens
+        if i >= len(t):
+            return None
+        token, typed = t[i], self.words[i]
+        if match := _ISO_DATE.match(token):
+            return self.real_date(int(match[1]), int(match[2]), int(match[3]), typed), i + 1
+        match = _NUMERIC_DATE.match(token) or _DOTTED_DATE.match(token)
+        if match:
+            day, month = int(match[1]), int(match[3] if match.re is _NUMERIC_DATE else match[2])
+            year_text = match[4] if match.re is _NUMERIC_DATE else match[3]
+            if year_text is None:
+                return self.nearest(month, day, typed), i + 1
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            return self.real_date(year, month, day, typed), i + 1
+        day_match = _DAY_NUMBER.match(token)
+        if day_match:  # 23 Nov / 23rd of November 2026
+            j = i + 1
+            if j < len(t) and t[j] == "of":
+                j += 1
+            if j < len(t) and t[j] in _MONTHS:
+                return self.with_year(int(day_match[1]), _MONTHS[t[j]], j + 1, i)
+            return None
+        if token in _MONTHS and i + 1 < len(t):  # Nov 23 / Nov 23rd 2026
+            day_match = _DAY_NUMBER.match(t[i + 1])
+            if day_match:
+                return self.with_year(int(day_match[1]), _MONTHS[token], i + 2, i)
+        return None
+
+    def with_year(self, day: int, month: int, j: int, i: int) -> tuple[date, int]:
+        t = self.tokens
+        if j < len(t) and _YEAR.match(t[j]):
+            typed = " ".join(self.words[i:j + 1])
+            return self.real_date(int(t[j]), month, day, typed), j + 1
+        return self.nearest(month, day, " ".join(self.words[i:j])), j
+
+    def day_at(self, i: int) -> tuple[_Day, int] | None:
+        t = self.tokens
+        if i >= len(t):
+            return None
+        token = t[i]
+        after = t[i + 1] if i + 1 < len(t) else ""
+        if token in ("today", "yesterday", "tomorrow"):
+            return _Day(self.shifted({"today": 0, "yesterday": -1, "tomorrow": 1}[token])), i + 1
+        if token == "last" and after == "night":
+            return _Day(self.shifted(-1), night=True), i + 2
+        if token in ("last", "next") and after in _WEEKDAYS:
+            return _Day(self.weekday(_WEEKDAYS[after], token)), i + 2
+        count = _COUNT_WORDS.get(token) if not token.isdigit() else (
+            int(token) if len(token) <= 4 else None)
+        if count is not None and i + 2 < len(t) and t[i + 2] == "ago":
+            unit = {"day": 1, "days": 1, "week": 7, "weeks": 7}.get(after)
+            if unit is not None:
+                return _Day(self.shifted(-count * unit)), i + 3
+        if token in _WEEKDAYS:  # Mon, or Mon 23 Nov (as dates are shown) checked to agree
+            written = self.explicit(i + 1)
+            if written is None:
+                return _Day(self.weekday(_WEEKDAYS[token], "")), i + 1
+            day, j = written
+            if day.weekday() != _WEEKDAYS[token]:
+                raise ValidationError(
+                    f"{show_date(day, self.today)} is a {_WEEKDAY_NAMES[day.weekday()]}, not a "
+                    f"{_WEEKDAY_NAMES[_WEEKDAYS[token]]}. Please check the date.", self.field)
+            return _Day(day), j
+        written = self.explicit(i)
+        return (_Day(written[0]), written[1]) if written else None
+
+    def clock_at(self, i: int) -> tuple[_Clock, int] | None:
+        t = self.tokens
+        if i < len(t) and t[i] == "at":
+            i += 1
+        if i >= len(t):
+            return None
+        token, typed = t[i], self.words[i]
+        if token in ("midday", "noon"):
+            return _Clock(time(12), plain=False), i + 1
+        if token == "midnight":
+            raise ValidationError("'midnight' could be the start or the end of a day: please write "
+                                  "00:00 (the start) or 23:59.", self.field)
+        match = _CLOCK_TOKEN.match(token)
+        if not match:
+            return None
+        half = match[3]
+        end = i + 1
+        if half is None and end < len(t) and t[end] in ("am", "pm"):
+            half, end = t[end], end + 1
+            typed = f"{typed} {self.words[i + 1]}"
+        if match[2] is None and half is None:
+            return None  # a bare number is not a time
+        hour, minute = int(match[1]), int(match[2] or 0)
+        if half is not None:
+            if not 1 <= hour <= 12 or minute > 59:
+                raise ValidationError(f"'{typed}' is not a time of day. With am or pm the hours go "
+                                      "1 to 12, minutes 00 to 59.", self.field)
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        elif hour > 23 or minute > 59:
+            raise ValidationError(f"'{typed}' is not a time of day. Hours go 00 to 23, minutes "
+                                  "00 to 59.", self.field)
+        return _Clock(time(hour, minute), plain=half is None), end
+
+    # ---- the whole text
+    def read(self) -> tuple[_Day | None, _Clock | None, int | None, str]:
+        """(day, clock, choice, typed); typed is the text with a 12-hour time as HH:MM."""
+        t = self.tokens
+        tokens, words = self.tokens, self.words
+        choice: int | None = None
+        for attempt in (0, 1):
+            if attempt == 1:  # '... 01:30 second': the word picks one of two equal clock times
+                if not t or t[-1] not in FIRST_WORDS + SECOND_WORDS:
+                    break
+                choice = 1 if t[-1] in SECOND_WORDS else 0
+                t = self.tokens = self.tokens[:-1]
+                self.words = self.words[:-1]
+            got = self.sentence()
+            if got is not None and (attempt == 0 or got[1] is not None):
+                return got[0], got[1], choice, got[2]
+        self.tokens, self.words = tokens, words
+        raise self.refusal()
+
+    def sentence(self) -> tuple[_Day | None, _Clock | None, str] | None:
+        t, n = self.tokens, len(self.tokens)
+        if n == 1 and (match := _ISO_MOMENT.match(t[0])):
+            day = self.real_date(*(int(x) for x in match[1].split("-")), typed=match[1])
+            clock = self.clock_at_text(match[2])
+            return _Day(day), clock, self.words[0]
+        found = self.day_at(0)
+        if found is not None:
+            day, i = found
+            self.reached = max(self.reached, i)
+            if i == n:
+                return day, None, " ".join(self.words)
+            timed = self.clock_at(i)
+            if timed is not None and timed[1] == n:
+                return day, timed[0], self.typed(0, i, timed[0], i, n)
+            if timed is not None:
+                self.reached = max(self.reached, timed[1])
+            return None
+        timed = self.clock_at(0)
+        if timed is None:
+            return None
+        clock, i = timed
+        self.reached = max(self.reached, i)
+        if i == n:
+            return None, clock, self.typed(0, 0, clock, 0, n)
+        j = i + 1 if t[i] == "on" else i
+        found = self.day_at(j)
+        if found is None or found[1] != n:
+            if found is not None:
+                self.reached = max(self.reached, found[1])
+            return None
+        return found[0], clock, self.typed(j, n, clock, 0, i)
+
+    def clock_at_text(self, text: str) -> _Clock:
+        match = _CLOCK_TOKEN.match(text)
+        assert match is not None
+        hour, minute = int(match[1]), int(match[2])
+        if hour > 23 or minute > 59:
+            raise ValidationError(f"'{text}' is not a time of day. Hours go 00 to 23, minutes "
+                                  "00 to 59.", self.field)
+        return _Clock(time(hour, minute), plain=True)
+
+    def typed(self, d0: int, d1: int, clock: _Clock, c0: int, c1: int) -> str:
+        """The day's words then the clock as typed (HH:MM) or as HH:MM (9pm -> 21:00)."""
+        said = " ".join(self.words[c0:c1])
+        if not clock.plain:
+            said = f"{clock.clock:%H:%M}"
+        elif said.lower().startswith("at "):
+            said = said[3:]
+        return " ".join(part for part in (" ".join(self.words[d0:d1]), said) if part)
+
+    def refusal(self) -> ValidationError:
+        text = " ".join(self.words)
+        how = HOW_TO_WRITE
+        if not self.words:
+            return ValidationError(f"The date is empty. {how}", self.field)
+        if 0 < self.reached < len(self.words):
+            rest = " ".join(self.words[self.reached:])
+            return ValidationError(f"'{text}' is not a date or time: '{rest}' was not understood."
+                                   f" {how}", self.field)
+        return ValidationError(f"'{text}' is not a date or time. {how}", self.field)
+
+
+def parse_date(text: str, today: date, field: str = "date", *, ahead: bool = False,
+               morning: bool = False) -> date:
+    """Read a day, written as in `accepted_forms` (a time after it is checked, then left out).
+
+    A weekday is the last one (on a Monday, 'Mon' is today); `ahead` (appointments, plans): the
+    coming one. A date without a year is the one nearest today. 'last night' is yesterday, or
+    today when `morning` (a sleep diary's night is dated by the morning it ends).
+    """
+    grammar = _Grammar(text.strip(), today, field, ahead=ahead, morning=morning)
+    if grammar.tokens == ["now"]:
         return today
-    if cleaned == "yesterday":
-        return today - timedelta(days=1)
-    if cleaned.startswith(("today ", "yesterday ")):
-        return today - timedelta(days=1 if cleaned.startswith("y") else 0)
-    match = _DATETIME.match(cleaned)
-    if not match:
-        raise ValidationError(f"'{text.strip()}' is not a date. {HOW_TO_WRITE_DAY}", field)
-    return _parse_iso_date(match[1], field, HOW_TO_WRITE_DAY)
+    day, clock, _choice, _typed = grammar.read()
+    if day is None:
+        raise ValidationError(f"'{' '.join(grammar.words)}' is a time; a day is needed here. "
+                              f"{HOW_TO_WRITE_DAY}", field)
+    if day.night:
+        return today if morning else day.day
+    return day.day
 
 
-def parse_when(text: str, now: datetime, field: str = "at") -> datetime:
-    """Read a moment. A date alone means midday of that day; a time alone means today.
+def parse_when(text: str, now: datetime, field: str = "at", *, ahead: bool = False) -> datetime:
+    """Read a moment, written as in `accepted_forms`. A day alone means midday of that day
+    ('today' alone: now; 'last night' alone: 21:00 yesterday); a time alone means today. With
+    'last night', a time before midday is in the early hours of today. Weekdays: as `parse_date`.
 
     `now` must be aware; the result carries the local UTC offset of that moment. A time the
     clocks skipped is refused; one they repeated needs "first" or "second" after it
-    ("2026-10-25T01:30 second"): ClockChangeError says so.
+    ("2026-10-25T01:30 second"): ClockChangeError says so. Whether a moment may be in the future
+    is for the caller (things that happened refuse it in one place each: the record's check).
     """
-    cleaned, choice = split_choice(text)
-    lowered = cleaned.lower()
-    if not cleaned:
-        raise ValidationError(f"The time is empty. {HOW_TO_WRITE}", field)
-    day: date
-    clock: time | None
-    if lowered in ("now",):
+    grammar = _Grammar(text.strip(), now.date(), field, ahead=ahead, morning=False)
+    if grammar.tokens == ["now"]:
         return now
-    if lowered in ("today", "yesterday"):
-        day = now.date() - timedelta(days=1 if lowered == "yesterday" else 0)
-        clock = now.time().replace(second=0, microsecond=0) if lowered == "today" else time(12)
-    elif lowered.startswith(("today ", "yesterday ")):
-        word, _, rest = lowered.partition(" ")
-        day = now.date() - timedelta(days=1 if word == "yesterday" else 0)
-        clock = parse_clock(rest, field)
-    elif _TIME.match(lowered):
-        day, clock = now.date(), parse_clock(lowered, field)
+    day_read, clock_read, choice, typed = grammar.read()
+    day = day_read.day if day_read is not None else now.date()
+    if clock_read is None:
+        assert day_read is not None
+        if grammar.tokens == ["today"]:
+            return now
+        clock = time(21) if day_read.night else time(12)
     else:
-        match = _DATETIME.match(lowered)
-        if not match:
-            raise ValidationError(f"'{cleaned}' is not a date or time. {HOW_TO_WRITE}", field)
-        day = _parse_iso_date(match[1], field)
-        clock = parse_clock(match[2], field) if match[2] else time(12)
+        clock = clock_read.clock
+        if day_read is not None and day_read.night and clock < time(12):
+            day += timedelta(days=1)  # last night 2am: the early hours of today
     naive = datetime.combine(day, clock)
     try:
         # the local offset for that date and time (BST/GMT); a time the clocks skipped, or one
         # they repeated without "first"/"second", is explained to the person
-        return local_moment(naive, choice=choice, field=field, typed=cleaned)
+        return local_moment(naive, choice=choice, field=field, typed=typed)
     except (ValueError, OverflowError):  # e.g. year 1: no local offset can be worked out
-        raise ValidationError(f"{cleaned} is too far from today. {HOW_TO_WRITE}", field) from None
+        raise ValidationError(f"{' '.join(grammar.words)} is too far from today. {HOW_TO_WRITE}",
+                              field) from None
 
 
 def show_date(day: date, today: date | None = None) -> str:
