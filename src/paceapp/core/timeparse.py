@@ -30,6 +30,7 @@ import functools
 import os
 import re
 import time as time_module
+import typing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from fractions import Fraction
@@ -377,6 +378,7 @@ class _Grammar:
         self.tokens = [word.lower().rstrip(".") if word[-1:] == "." and word[:-1].isalpha()
                        else word.lower() for word in self.words]
         self.today, self.field, self.ahead, self.morning = today, field, ahead, morning
+        self.yearless = False  # the last date read had no year
         self.reached = 0  # how far a reading got, to name the first word not understood
 
     # ---- pieces
@@ -388,16 +390,29 @@ class _Grammar:
             raise ValidationError(f"{typed} is not a real date (check the month and day).{hint} "
                                   f"{HOW_TO_WRITE_DAY}", self.field) from None
 
-    def nearest(self, month: int, day: int, typed: str) -> date:
+    @typing.overload
+    def nearest(self, month: int, day: int, typed: str) -> date: ...
+
+    @typing.overload
+    def nearest(self, month: int, day: int, typed: str, *, spread: int,
+                weekday: int) -> list[date]: ...
+
+    def nearest(self, month: int, day: int, typed: str, *, spread: int = _HALF_YEAR,
+                weekday: int | None = None) -> date | list[date]:
+        """The date nearest today with this day and month (with `weekday`: every one within
+        `spread` days that falls on it)."""
+        self.yearless = True
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             self.real_date(self.today.year, month, day, typed)  # raises
         choices = []
-        for year in (self.today.year - 1, self.today.year, self.today.year + 1):
+        for year in range(self.today.year - 2, self.today.year + 3):
             try:
                 choices.append(date(year, month, day))
-            except ValueError:
+            except (ValueError, OverflowError):
                 continue
-        choices = [d for d in choices if abs((d - self.today).days) <= _HALF_YEAR]
+        choices = [d for d in choices if abs((d - self.today).days) <= spread]
+        if weekday is not None:
+            return [d for d in choices if d.weekday() == weekday]
         if not choices:
             if month == 2 and day == 29:
                 raise ValidationError(f"{typed}: 29 February is only in leap years. Please add "
@@ -428,6 +443,7 @@ class _Grammar:
     def explicit(self, i: int) -> tuple[date, int] | None:
         """A date written out: 23/11, 23/11/26, 23.11.2026, 2026-11-23, 23 Nov [2026], Nov 23."""
         t = self.tokens
+        self.yearless = False
         if i >= len(t):
             return None
         token, typed = t[i], self.words[i]
@@ -485,6 +501,10 @@ class _Grammar:
             if written is None:
                 return _Day(self.weekday(_WEEKDAYS[token], "")), i + 1
             day, j = written
+            if day.weekday() != _WEEKDAYS[token] and self.yearless:
+                # 'Tue 3 Jul' with no year: the nearest 3 July that is a Tuesday
+                day = min(self.nearest(day.month, day.day, "", spread=200, weekday=_WEEKDAYS[token])
+                          or [day], key=lambda d: abs((d - self.today).days))
             if day.weekday() != _WEEKDAYS[token]:
                 raise ValidationError(
                     f"{show_date(day, self.today)} is a {_WEEKDAY_NAMES[day.weekday()]}, not a "
@@ -601,8 +621,8 @@ class _Grammar:
         how = HOW_TO_WRITE
         if not self.words:
             return ValidationError(f"The date is empty. {how}", self.field)
-        if 0 < self.reached < len(self.words):
-            rest = " ".join(self.words[self.reached:])
+        if len(self.words) > 1 and self.reached < len(self.words):
+            rest = " ".join(self.words[self.reached:]) if self.reached else self.words[0]
             return ValidationError(f"'{text}' is not a date or time: '{rest}' was not understood."
                                    f" {how}", self.field)
         return ValidationError(f"'{text}' is not a date or time. {how}", self.field)
