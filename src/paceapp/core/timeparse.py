@@ -372,7 +372,9 @@ class _Clock:
 class _Grammar:
     """Reads one cleaned, tokenised text; every token must be used or the text is refused."""
 
-    def __init__(self, text: str, today: date, field: str, *, ahead: bool, morning: bool) -> None:
+    def __init__(self, text: str, today: date, field: str, *, ahead: bool, morning: bool,
+                 day_only: bool = False) -> None:
+        self.day_only = day_only  # for the refusal: a day is asked for, not a time
         cleaned = _AM_PM.sub(lambda m: f"{m[1]}m", text.replace(",", " "))
         self.words = cleaned.split()
         self.tokens = [word.lower().rstrip(".") if word[-1:] == "." and word[:-1].isalpha()
@@ -618,14 +620,15 @@ class _Grammar:
 
     def refusal(self) -> ValidationError:
         text = " ".join(self.words)
-        how = HOW_TO_WRITE
+        how = HOW_TO_WRITE_DAY if self.day_only else HOW_TO_WRITE
+        what = "a date" if self.day_only else "a date or time"
         if not self.words:
             return ValidationError(f"The date is empty. {how}", self.field)
         if len(self.words) > 1 and self.reached < len(self.words):
             rest = " ".join(self.words[self.reached:]) if self.reached else self.words[0]
-            return ValidationError(f"'{text}' is not a date or time: '{rest}' was not understood."
-                                   f" {how}", self.field)
-        return ValidationError(f"'{text}' is not a date or time. {how}", self.field)
+            return ValidationError(f"'{text}' is not {what}: '{rest}' was not understood. {how}",
+                                   self.field)
+        return ValidationError(f"'{text}' is not {what}. {how}", self.field)
 
 
 def parse_date(text: str, today: date, field: str = "date", *, ahead: bool = False,
@@ -636,7 +639,7 @@ def parse_date(text: str, today: date, field: str = "date", *, ahead: bool = Fal
     coming one. A date without a year is the one nearest today. 'last night' is yesterday, or
     today when `morning` (a sleep diary's night is dated by the morning it ends).
     """
-    grammar = _Grammar(text.strip(), today, field, ahead=ahead, morning=morning)
+    grammar = _Grammar(text.strip(), today, field, ahead=ahead, morning=morning, day_only=True)
     if grammar.tokens == ["now"]:
         return today
     day, clock, _choice, _typed = grammar.read()
