@@ -257,3 +257,22 @@ def test_hints_name_the_forms() -> None:
     for text in (accepted_forms(True), accepted_forms(False), date_hint(True), date_hint(False)):
         assert "23/11" in text and "YYYY" not in text
     assert "9pm" in accepted_forms(True) and "9pm" in date_hint(True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mon 9:30am", (date(2026, 12, 7), time(9, 30))), ("tomorrow", (date(2026, 12, 2), None)),
+    ("10/12 9:50", (date(2026, 12, 10), time(9, 50))), ("Fri", (date(2026, 12, 4), None)),
+    ("23 Dec at 2pm", (date(2026, 12, 23), time(14))), ("today", (TODAY, None)),
+])
+def test_an_appointment_day_with_or_without_a_time(text: str, expected: tuple) -> None:
+    from paceapp.core.timeparse import parse_day_time
+
+    assert parse_day_time(text, NOW, ahead=True) == expected
+
+
+def test_a_refusal_for_a_day_to_come_says_a_weekday_is_the_coming_one() -> None:
+    with pytest.raises(ValidationError, match=r"the coming Monday") as caught:
+        parse_date("Mon soon", TODAY, ahead=True)
+    assert "last Monday" not in str(caught.value)
+    with pytest.raises(ValidationError, match=r"the last Monday"):
+        parse_date("Mon soon", TODAY)

@@ -336,10 +336,14 @@ _AM_PM = re.compile(r"\b([ap])\.\s?m\b\.?", re.IGNORECASE)
 _HALF_YEAR = 183
 
 
-def accepted_forms(with_time: bool = True) -> str:
-    """The forms a date (and time) can be written in, for error messages and help."""
+def accepted_forms(with_time: bool = True, *, ahead: bool = False) -> str:
+    """The forms a date (and time) can be written in, for error messages and help (`ahead`:
+    for a day still to come, where a weekday is the coming one)."""
     days = ("today, yesterday, 2 days ago, Mon (the last Monday), 23/11, 23/11/2026, "
             "23 Nov, Nov 23, 23 November 2026 or 2026-11-23 (day first)")
+    if ahead:
+        days = days.replace("yesterday, 2 days ago, Mon (the last Monday)",
+                            "tomorrow, Mon (the coming Monday)")
     if not with_time:
         return f"Write a day like {days}."
     return (f"Write a day like {days}, a time like 9pm, 9:30am or 21:00, or both: "
@@ -620,7 +624,7 @@ class _Grammar:
 
     def refusal(self) -> ValidationError:
         text = " ".join(self.words)
-        how = HOW_TO_WRITE_DAY if self.day_only else HOW_TO_WRITE
+        how = accepted_forms(not self.day_only, ahead=self.ahead)
         what = "a date" if self.day_only else "a date or time"
         if not self.words:
             return ValidationError(f"The date is empty. {how}", self.field)
@@ -649,6 +653,21 @@ def parse_date(text: str, today: date, field: str = "date", *, ahead: bool = Fal
     if day.night:
         return today if morning else day.day
     return day.day
+
+
+def parse_day_time(text: str, now: datetime, field: str = "date", *,
+                   ahead: bool = False) -> tuple[date, time | None]:
+    """A day with a time when one was given ('Mon 9:30am' -> that Monday, 09:30; 'tomorrow' ->
+    tomorrow, None), for appointments. A time is checked against clock changes as `parse_when`."""
+    grammar = _Grammar(text.strip(), now.date(), field, ahead=ahead, morning=False)
+    if grammar.tokens == ["now"]:
+        return now.date(), None
+    day_read, clock_read, _choice, _typed = grammar.read()
+    if clock_read is None:
+        assert day_read is not None
+        return day_read.day, None
+    moment = parse_when(text, now, field, ahead=ahead)
+    return moment.date(), moment.time()
 
 
 def parse_when(text: str, now: datetime, field: str = "at", *, ahead: bool = False) -> datetime:
