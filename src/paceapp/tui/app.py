@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -46,6 +48,11 @@ class PaceApp(App[int]):
     ]
     MODES = {s.mode: _mode_factory(s.target) for s in sections()}
     DEFAULT_MODE = "today"
+    #: Quiet notices: gone in about 4 s (a problem stays a little longer, to be read), and at
+    #: most two on screen; a third sends the oldest away.
+    NOTIFICATION_TIMEOUT = 4
+    PROBLEM_TIMEOUT: ClassVar[float] = 6
+    MOST_NOTICES: ClassVar[int] = 2
 
     def __init__(self, journal: Journal, *, demo: bool = False) -> None:
         super().__init__()
@@ -64,10 +71,15 @@ class PaceApp(App[int]):
         #: The theme to store; read by the save worker, so the last choice is the one kept.
         self.theme_to_store = self.settings.theme
         self.keymap_in_use: dict[str, str] = {}
+        #: The notices on screen now, oldest first (see on_notify).
+        self.notices_shown: list[Notification] = []
+        #: The thread the app runs on (set when mounted).
+        self.ui_thread: int | None = None
         if demo:
             self.sub_title = "demo data"
 
     def on_mount(self) -> None:
+        self.ui_thread = threading.get_ident()
         self.apply_settings(self.settings, reload=False)
         # However the theme is changed (c, the Ctrl+P theme picker), it is remembered.
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -166,6 +178,36 @@ class PaceApp(App[int]):
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
         if event.name == "screenshot":
             self.tell_problem("The picture of the screen could not be saved.")
+
+    # -- notices ------------------------------------------------------------------------------
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A notice, never longer than NOTIFICATION_TIMEOUT (PROBLEM_TIMEOUT for a problem), and
+        at most MOST_NOTICES on screen: a new one sends the oldest away."""
+        limit = self.NOTIFICATION_TIMEOUT if severity == "information" else self.PROBLEM_TIMEOUT
+        timeout = limit if timeout is None else min(timeout, limit)
+        notice = Notification(message, title, severity, timeout, markup=markup)
+        if self.ui_thread not in (None, threading.get_ident()):  # notify is thread-safe
+            self.call_from_thread(self.post_notice, notice)
+        else:
+            self.post_notice(notice)
+
+    def post_notice(self, notice: Notification) -> None:
+        shown = [n for n in self.notices_shown if not n.has_expired]
+        if len(shown) >= self.MOST_NOTICES:
+            # Textual can only clear them all: clear, then show the newest ones again (each
+            # keeps its own time). Any still on its way is dropped by on_notify.
+            shown = shown[len(shown) - self.MOST_NOTICES + 1:]
+            self.clear_notifications()
+            for kept in shown:
+                self.post_message(Notify(kept))
+        self.notices_shown = [*shown, notice]
+        self.post_message(Notify(notice))
+
+    def on_notify(self, event: Notify) -> None:
+        """Runs before Textual shows a notice: one sent away meanwhile is not shown."""
+        if all(event.notification.identity != n.identity for n in self.notices_shown):
+            event.prevent_default()
 
     # -- navigation -----------------------------------------------------------------------
     def action_section(self, mode: str) -> None:
