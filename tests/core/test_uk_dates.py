@@ -276,3 +276,25 @@ def test_a_refusal_for_a_day_to_come_says_a_weekday_is_the_coming_one() -> None:
     assert "last Monday" not in str(caught.value)
     with pytest.raises(ValidationError, match=r"the last Monday"):
         parse_date("Mon soon", TODAY)
+
+
+@given(st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2098, 12, 31)),
+       st.integers(0, 1), TODAYS)
+def test_a_date_or_moment_put_in_a_box_reads_back_the_same(naive: datetime, fold: int,
+                                                          today: date) -> None:
+    from paceapp.core.timeparse import box_date, box_when, local_moment
+
+    assert parse_date(box_date(naive.date(), today), today) == naive.date()
+    moment = local_moment(naive.replace(second=0, microsecond=0), choice=fold, strict=False)
+    now = datetime.combine(today, time(12)).astimezone()
+    shown = box_when(moment, today)
+    assert parse_when(shown, now) == moment, shown
+
+
+def test_a_box_shows_the_repeated_hour_with_its_word() -> None:
+    from paceapp.core.timeparse import box_when
+
+    first = parse_when("25/10/2026 01:30 first", NOW)
+    second = parse_when("25/10/2026 01:30 second", NOW)
+    assert box_when(first, TODAY) == "Sun 25 Oct 01:30 first"
+    assert box_when(second, TODAY) == "Sun 25 Oct 01:30 second"

@@ -712,6 +712,34 @@ def show_date(day: date, today: date | None = None) -> str:
     return text
 
 
+#: A date shown in a box without its year reads back as the nearest one: keep well inside that.
+_BOX_NO_YEAR_DAYS = 150
+
+
+def box_date(day: date, today: date) -> str:
+    """A date to put in a form's box, as people read it ('Mon 23 Nov'), that reads back as the
+    same day: with the year unless it is within about five months of today."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    if abs((day - today).days) > _BOX_NO_YEAR_DAYS:
+        text += f" {day.year}"
+    return text
+
+
+def box_when(moment: datetime, today: date) -> str:
+    """A moment to put in a form's box ('Mon 23 Nov 14:05') that `parse_when` reads back as the
+    same moment; in an hour the clocks repeated, with 'first' or 'second'."""
+    text = f"{box_date(moment.date(), today)} {moment:%H:%M}"
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return text
+    naive = moment.replace(tzinfo=None)
+    if _steady_zone(naive, None) is not None:
+        return text
+    change = clock_change_at(naive)
+    if change is None or change.forward:
+        return text
+    return f"{text} {'first' if moment.utcoffset() == _offset(change.at_before) else 'second'}"
+
+
 def show_time(moment: datetime) -> str:
     """A time of day as people write it: 14:05. A time in an hour the clocks repeated says which
     one it was: '01:30 BST' (the first), '01:30 GMT' (the second)."""
