@@ -59,7 +59,7 @@ def test_whole_journey_from_the_shell(cli) -> None:
     assert plan["this_week"]["done"] == 1 and plan["this_week"]["planned"] == 3
     assert plan["days_done"] == ["2026-11-21"]
 
-    reviewed = cli("goal", "review", pid, "partly", "--got-in-way", "rain on Thursday")
+    reviewed = cli("goal", "review", "--now", pid, "partly", "--got-in-way", "rain on Thursday")
     assert reviewed.code == 0, reviewed.err
     assert "Reviewed the week from Mon 16 Nov: walk to the shop - partly" in reviewed.out
     assert "Next plan from Mon 23 Nov" in reviewed.out
@@ -113,13 +113,13 @@ def test_review_change_and_pause(cli) -> None:
     add_walk(cli)
     add_walk(cli)
     a, b = (p["id"][:8] for p in listed(cli)["plans"])
-    changed = cli("goal", "review", a, "not-this-time", "--days-per-week", "2",
+    changed = cli("goal", "review", "--now", a, "not-this-time", "--days-per-week", "2",
                   "--confidence", "6")
     assert changed.code == 0, changed.err
     words = " ".join(changed.out.split())  # lines wrap at 80 columns
     assert "not this time" in words and "2 days a week" in words
     assert "Your confidence is 6 out of 10" in " ".join(changed.out.split())
-    paused = cli("goal", "review", b, "done", "--next", "pause")
+    paused = cli("goal", "review", "--now", b, "done", "--next", "pause")
     assert paused.code == 0 and "goal resume" in paused.out
     plans = {p["id"][:8]: p for p in listed(cli)["plans"]}
     assert plans[a]["review"]["next_step"] == "change"
@@ -136,7 +136,7 @@ def test_status_commands(cli) -> None:
     refused = cli("goal", "mark", pid)
     assert refused.code == 2 and "paused" in refused.err
     assert "Active again" in cli("goal", "resume", pid).out
-    assert "Finished" in cli("goal", "done", pid).out
+    assert "Finished" in cli("goal", "finish", pid).out
     assert listed(cli)["plans"][0]["status"] == "done"
     assert "Finished:" in cli("goal", "list", "--all").out
 
@@ -145,7 +145,7 @@ def test_history_lists_series_with_reviews(cli) -> None:
     add_walk(cli)
     pid = listed(cli)["plans"][0]["id"][:8]
     cli("goal", "mark", pid)
-    cli("goal", "review", pid, "done", "--got-in-way", "nothing much")
+    cli("goal", "review", "--now", pid, "done", "--got-in-way", "nothing much")
     out = cli("goal", "history", pid).out
     assert "days done: 1 (Sat 21 Nov)" in out
     assert "review: done; in the way: nothing much; next: keep" in out
@@ -181,6 +181,9 @@ def test_week_start_setting_changes_counting(cli) -> None:
     ("goal", "mark", "{id}"),  # already marked today
     ("goal", "change", "{id}", "--days-per-week", "9"),
     ("goal", "done", "ffffffff"),
+    ("goal", "done", "{id}"),  # no terminal to ask on, no --yes: nothing changed
+    ("goal", "finish", "ffffffff"),
+    ("goal", "review", "{id}", "partly"),  # mid-week, no terminal to ask on, no --now
     ("goal", "resume", "{reviewed}"),
     ("edit", "goal", "{id}", "confidence=12"),
 ])
@@ -190,7 +193,7 @@ def test_bad_input_exit_2_nothing_changed(cli, data_dir: Path, args: tuple[str, 
     cli("goal", "mark", pid)
     add_walk(cli)
     reviewed = listed(cli)["plans"][1]["id"][:8]
-    assert cli("goal", "review", reviewed, "done").code == 0
+    assert cli("goal", "review", "--now", reviewed, "done").code == 0
     before = folder_bytes(data_dir)
     result = cli(*(a.replace("{id}", pid).replace("{reviewed}", reviewed) for a in args))
     assert result.code == 2, (result.out, result.err)
@@ -225,6 +228,6 @@ def test_generic_show_and_edit_work_for_goal_kinds(cli, data_dir: Path) -> None:
     assert cli("edit", "goal", pid, "status=paused").code == 0
     assert "paused" in cli("show", "goal").out
     cli("goal", "resume", pid)
-    cli("goal", "review", pid, "done")
+    cli("goal", "review", "--now", pid, "done")
     assert len(json.loads(cli("show", "review", "--json").out)) == 1
     assert Journal.open(data_dir).list(Review)[0].outcome == "done"

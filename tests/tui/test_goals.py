@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Static
 from paceapp.core.goals import ActionPlan, GoalDay, Review, new_plan
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
+from paceapp.tui.screens.confirm import ConfirmScreen
 from paceapp.tui.screens.goal_form import GoalForm, SmallerForm
 from paceapp.tui.screens.goal_pick import PlanPicker
 from paceapp.tui.screens.goal_review import ReviewForm
@@ -88,12 +89,18 @@ def test_add_at_confidence_5_make_it_smaller_mark_and_review(data_dir: Path) -> 
 
             await pilot.press("r")
             await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)  # Saturday: the week ends on Sunday
+            await pilot.press("y")  # review now
+            await pilot.pause()
             assert isinstance(app.screen, ReviewForm)
             assert "You marked 1 of 3 days this week." in text_of(app, "#review-count")
             await pilot.press("p", "tab", *"rain on Thursday", "enter")
             await settle(app, pilot)
             assert isinstance(app.screen, GoalsScreen)
-            assert "starts Mon 23 Nov" in table_rows(app)[0][1]
+            # This week's plan stays with its days until Sunday; next week's waits for Monday.
+            rows = table_rows(app)
+            assert rows[0][1:] == ["1 of 3 days ✓ today", "8/10", "reviewed"]
+            assert "starts Mon 23 Nov" in rows[1][1]
     asyncio.run(scenario())
     journal = Journal.open(data_dir)
     old, new = sorted(journal.list(ActionPlan), key=lambda p: p.start)
@@ -119,9 +126,13 @@ def test_keep_it_as_it_is_and_bad_input(data_dir: Path) -> None:
             problem = text_of(app, "#problem")
             assert problem.startswith("!") and "1 to 7" in problem and "0 to 10" in problem
             await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("y")  # leave without saving
             await settle(app, pilot)
             assert Journal.open(data_dir).list(ActionPlan) == []
             await pilot.press("a")
+            await pilot.pause()
+            await pilot.press("ctrl+l")  # the words left above come back as a draft: clear it
             await pilot.pause()
             await pilot.press(*"stretches", "tab", "tab", "tab", "2", "tab", "4", "enter")
             await settle(app, pilot)
@@ -172,6 +183,8 @@ def test_review_change_skip_pause_and_history(data_dir: Path) -> None:
             await settle(app, pilot)
             await pilot.press("r")
             await pilot.pause()
+            await pilot.press("y")  # review now, before Sunday
+            await pilot.pause()
             # 1 of 3: not this time, change it -> next week's plan form, prefilled.
             await pilot.press("n", "c")
             await pilot.click("#save")
@@ -192,7 +205,8 @@ def test_review_change_skip_pause_and_history(data_dir: Path) -> None:
             assert isinstance(app.screen, GoalsScreen)
             statuses = {row[0].split(",")[0]: (row[1], row[3]) for row in table_rows(app)}
             assert statuses["gentle stretches"] == ("0 of 3 days", "active")
-            assert statuses["sit in the garden"] == ("Mon 16 Nov: done", "paused")
+            # Reviewed early and paused: its week's days still show until Sunday.
+            assert statuses["sit in the garden"] == ("0 of 3 days", "reviewed")
             await pilot.press("h")
             await pilot.pause()
             assert "history" in text_of(app, "#goals-title")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -30,13 +31,17 @@ from paceapp.core.goals import (
     needs_smaller,
     new_longer_goal,
     new_plan,
+    plan_on_day,
+    plans_this_week,
     plans_to_review,
     progress_this_week,
     progress_words,
+    review_is_early,
     review_plan,
     set_status,
     smaller_suggestion,
     status_message,
+    week_end,
 )
 from paceapp.core.records import touched
 from paceapp.core.settings import WEEKDAYS, Settings
@@ -140,9 +145,38 @@ def _find_plan(journal: Journal, plan_id: str | None, data: GoalsData | None = N
     raise ValidationError(f"Which plan? Give its id: {listed}.", "id")
 
 
+def can_ask() -> bool:
+    """True when a person is at a terminal to answer a question (not a script or a pipe)."""
+    return bool(getattr(sys.stdin, "isatty", lambda: False)())
+
+
+def _plan_to_mark(data: GoalsData, day: date) -> ActionPlan:
+    """The one plan a day can be marked on: started, and active or reviewed for that week."""
+    plans = plans_this_week(data.plans, data.reviews, day)
+    if len(plans) == 1:
+        return plans[0]
+    if not plans:
+        later = [p for p in data.plans if p.status == "active"]
+        if later:
+            first = min(later, key=lambda p: p.start)
+            raise ValidationError(f"Your plan starts {show_date(first.start)}, so there is no "
+                                  f"day to mark before then: {first.what}.", "id")
+        raise ValidationError("There is no active action plan yet. Add one with "
+                              "'paceapp goal add'.", "id")
+    listed = "; ".join(f"{p.id[:8]} {p.what}" for p in plans)
+    raise ValidationError(f"Which plan? Give its id: {listed}.", "id")
+
+
 @click.group("goal")
 def goal_group() -> None:
-    """Weekly action plans: add, mark days done, review the week, longer goals."""
+    """Weekly action plans: add, mark days done, review the week, longer goals.
+
+    \b
+    paceapp goal add "walk to the postbox" --days-per-week 3 --confidence 8
+    paceapp goal mark              I did it today (the only plan on the go)
+    paceapp goal review ID partly  how the week went (at the week's end)
+    paceapp goal finish ID         end a plan for good ('paceapp undo' brings it back)
+    """
 
 
 @goal_group.command("add")
@@ -211,12 +245,17 @@ def goal_change(env: Env, plan_id: str, what: str | None, how_much: str | None,
 @click.option("--date", "day", type=DAY, default=None, help="The day you did it (default today).")
 @pass_env
 def goal_mark(env: Env, plan_id: str | None, day: date | None) -> None:
-    """Mark a day done for a plan (the only active plan when no ID is given)."""
+    """I did it: mark today (or --date) done for a plan (the only plan on the go when no ID is
+    given). 'paceapp undo' takes it back."""
     journal = env.journal()
     today = env.today()
     data = load(journal)
-    plan = _find_plan(journal, plan_id, data)
-    marked = mark_day(plan, day or today, today, data.days, data.reviews)
+    day = day or today
+    if plan_id:
+        plan = plan_on_day(journal.find(ActionPlan, plan_id), day, data.plans, data.reviews)
+    else:
+        plan = _plan_to_mark(data, day)
+    marked = mark_day(plan, day, today, data.days, data.reviews)
     journal.add(marked)
     done, planned = progress_this_week(plan, [*data.days, marked], today, data.week_starts)
     click.echo(f"Marked {show_date(marked.date)} done: {plan.what}. {progress_words(done, planned)}.")
@@ -227,7 +266,8 @@ def _set_status(env: Env, plan_id: str, status: str) -> bool:
     journal = env.journal()
     plan = journal.find(ActionPlan, plan_id)
     if plan.status == status:
-        click.echo(f"'{plan.what}' is already {status}. Nothing was changed.")
+        click.echo(f"'{plan.what}' is already {STATUS_WORDS.get(status, status)}. "
+                   "Nothing was changed.")
         return False
     reviews = journal.list(Review) if status == "active" else []
     journal.update(set_status(plan, status, reviews))
@@ -235,14 +275,52 @@ def _set_status(env: Env, plan_id: str, status: str) -> bool:
     return True
 
 
-@goal_group.command("done")
+def _finish(env: Env, plan_id: str) -> None:
+    if _set_status(env, plan_id, "done"):
+        click.echo(f"(It moves to history; 'paceapp undo' brings it back. To mark just one day "
+                   f"done, use 'paceapp goal mark {plan_id}'.)")
+
+
+def which_done(plan_id: str) -> str:
+    """The question `goal done` asks: people type it meaning "I did it today"."""
+    return (f"Did you mean: mark today done (paceapp goal mark {plan_id}), or finish this plan "
+            f"for good (paceapp goal finish {plan_id})?")
+
+
+@goal_group.command("finish")
 @click.argument("plan_id", metavar="ID")
 @pass_env
-def goal_done(env: Env, plan_id: str) -> None:
-    """Finish a plan (it moves to history). To mark one day done, use 'paceapp goal mark ID'."""
-    if _set_status(env, plan_id, "done"):  # 'done' can be mistaken for 'mark today done'
-        click.echo(f"(To mark just one day done, use 'paceapp goal mark {plan_id}'. "
-                   "'paceapp undo' brings the plan back.)")
+def goal_finish(env: Env, plan_id: str) -> None:
+    """Finish a plan for good (it moves to history; 'paceapp undo' brings it back)."""
+    _finish(env, plan_id)
+
+
+@goal_group.command("done")
+@click.argument("plan_id", metavar="ID")
+@click.option("--finish", "--yes", "-y", "finish", is_flag=True,
+              help="Finish the plan for good without asking (as 'goal finish').")
+@pass_env
+def goal_done(env: Env, plan_id: str, finish: bool) -> None:
+    """Asks: mark today done ('goal mark') or finish the plan ('goal finish')?
+
+    Without a terminal to ask on, nothing is changed (exit 2) unless --finish (or --yes) is given.
+    """
+    env.journal().find(ActionPlan, plan_id)  # a wrong id is named before any question
+    if finish:
+        _finish(env, plan_id)
+        return
+    if not can_ask():
+        raise ValidationError(f"{which_done(plan_id)} Nothing was changed. (From a script, "
+                              f"'paceapp goal done {plan_id} --yes' finishes it.)", "id")
+    click.echo(_fill(which_done(plan_id), more=0))
+    answer = click.prompt("Type mark, finish or neither",
+                          type=click.Choice(["mark", "finish", "neither"], case_sensitive=False))
+    if answer.lower() == "finish":
+        _finish(env, plan_id)
+    elif answer.lower() == "mark":
+        click.get_current_context().invoke(goal_mark, plan_id=plan_id, day=None)
+    else:
+        click.echo("Fine. Nothing was changed.")
 
 
 @goal_group.command("pause")
@@ -277,11 +355,18 @@ def goal_resume(env: Env, plan_id: str) -> None:
               help="For next week: days per week.")
 @click.option("--confidence", type=WholeNumber("confidence"), default=None,
               help="For next week: how sure, 0 to 10.")
+@click.option("--now", "now", is_flag=True,
+              help="Review this week before its last day without being asked (its days still "
+                   "count; next week's plan starts when the week ends).")
 @pass_env
 def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step: str | None,
                 note: str, week: date | None, what: str | None, how_much: str | None,
-                when_: str | None, days_per_week: int | None, confidence: int | None) -> None:
-    """Review a plan's week: how it went, what got in the way, and what next."""
+                when_: str | None, days_per_week: int | None, confidence: int | None,
+                now: bool) -> None:
+    """Review a plan's week: how it went, what got in the way, and what next.
+
+    Before the week's last day it asks "review now, or on that day?" (or give --now).
+    """
     journal = env.journal()
     today = env.today()
     data = load(journal)
@@ -299,6 +384,9 @@ def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step
                          week_starts=data.week_starts, got_in_way=got_in_way,
                          next_step=next_step or ("change" if changes else "keep"), note=note,
                          changes=changes, reviews=data.reviews)
+    if not now and review_is_early(result.review.week, today, data.week_starts):
+        if not _review_now(plan, outcome, result.review.week, data.week_starts):
+            return
     save_review(journal, result.review, result.plan, result.next_plan)
     done, planned = progress_this_week(plan, data.days, result.review.week, data.week_starts)
     click.echo(f"Reviewed the week from {show_date(result.review.week)}: {plan.what} - "
@@ -313,6 +401,29 @@ def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step
             click.echo(_hint_smaller(nxt))
     else:
         click.echo(f"Paused: {plan.what}. Resume it any time: paceapp goal resume {plan.id[:8]}")
+
+
+def _review_now(plan: ActionPlan, outcome: str, week: date, week_starts: int) -> bool:
+    """Asked before the week's last day: review now (True), or on that day (False)?
+
+    Without a terminal to ask on, nothing is changed and exit 2 names --now and the day."""
+    last = week_end(week, week_starts)
+    later = f"paceapp goal review {plan.id[:8]} {outcome}"
+    if not can_ask():
+        raise ValidationError(
+            f"This week runs until {show_date(last)}. Review it on {show_date(last)} ({later}), "
+            f"or add --now to review it today: this week's days still count and can still be "
+            f"marked, and next week's plan starts {show_date(last + timedelta(days=1))}. "
+            "Nothing was changed.", "now")
+    click.echo(_fill(f"This week runs until {show_date(last)}. If you review now, this week's "
+                     "days still count and can still be marked; next week's plan starts "
+                     f"{show_date(last + timedelta(days=1))}.", more=0))
+    answer = click.prompt(f"Review now, or on {show_date(last)}? Type now or later",
+                          type=click.Choice(["now", "later"], case_sensitive=False))
+    if answer.lower() == "now":
+        return True
+    click.echo(_fill_whole(f"Fine - nothing was changed. On {show_date(last)}:", (later,)))
+    return False
 
 
 def save_review(journal: Journal, review: Review, plan: ActionPlan,
@@ -362,8 +473,13 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
     if show_all:
         groups.append(("done", "Finished"))
     any_plan = False
+    this_week_plans = plans_this_week(data.plans, data.reviews, today)
+    held = {p.id for p in this_week_plans if p.status != "active"}
     for status, title in groups:
-        plans = [p for p in data.plans if p.status == status]
+        if status == "active":  # with plans reviewed early: their week is still under way
+            plans = [p for p in data.plans if p.status == "active" or p.id in held]
+        else:
+            plans = [p for p in data.plans if p.status == status and p.id not in held]
         if not plans:
             continue
         any_plan = True
@@ -373,7 +489,7 @@ def list_lines(data: GoalsData, today: date, show_all: bool = False) -> list[str
                                width))
             details = [f"sure {plan.confidence}/10"]
             if status == "active":
-                if plan.start > today:
+                if plan.start > today and plan.status == "active":
                     details.insert(0, f"starts {show_date(plan.start)}")
                 else:
                     details.insert(0, progress_words(*progress_this_week(

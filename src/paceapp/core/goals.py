@@ -317,11 +317,59 @@ def status_message(plan: ActionPlan, status: str) -> str:
     return f"Active again: {plan.what}. Welcome back to it."
 
 
+#: The status a review leaves its plan in, by next step.
+_STATUS_AFTER = {"keep": "done", "change": "done", "pause": "paused"}
+
+
 def reviewed_week_holds(plan: ActionPlan, day: date, reviews: Iterable[Review]) -> bool:
-    """True when `plan` was reviewed for the week holding `day`: it ended with that review, but
-    a day of that week done after the review (say, Sunday's walk) can still be marked."""
-    return plan.status == "done" and any(
-        r.plan_id == plan.id and r.week <= day < r.week + timedelta(days=7) for r in reviews)
+    """True when `plan` was reviewed for the week holding `day` and is still as that review left
+    it (finished, or paused by it): the review ends the plan when that week ends, so the rest of
+    the week still counts - its days done are shown and a day done after the review (say,
+    Sunday's walk after Wednesday's review) can still be marked."""
+    return plan.status != "active" and any(
+        r.plan_id == plan.id and r.week <= day < r.week + timedelta(days=7)
+        and _STATUS_AFTER.get(r.next_step) == plan.status for r in reviews)
+
+
+def week_end(day: date, week_starts: int = 0) -> date:
+    """The last day of the week holding `day` (weeks start on `week_starts`, 0 = Monday)."""
+    return week_start(day, week_starts) + timedelta(days=6)
+
+
+def review_is_early(week: date, today: date, week_starts: int = 0) -> bool:
+    """True when the week holding `week` is this week and today is not yet its last day: the
+    person is asked "review now, or on <last day>?" first."""
+    return week_start(week, week_starts) == week_start(today, week_starts) \
+        and today < week_end(today, week_starts)
+
+
+def plans_this_week(plans: Iterable[ActionPlan], reviews: Iterable[Review], today: date
+                    ) -> list[ActionPlan]:
+    """The plans of the week holding `today`, oldest start first: active plans that have
+    started, and plans reviewed for this week (a review early in the week never hides the week's
+    progress). These are the plans a day can be marked on today."""
+    reviews = list(reviews)
+    found = [p for p in plans
+             if (p.status == "active" and p.start <= today)
+             or reviewed_week_holds(p, today, reviews)]
+    return sorted(found, key=lambda p: (p.start, p.created))
+
+
+def plan_on_day(plan: ActionPlan, day: date, plans: Iterable[ActionPlan],
+                reviews: Iterable[Review]) -> ActionPlan:
+    """The plan of `plan`'s series that `day` belongs to: after an early review, next week's
+    plan has not started yet, so a day of this week goes to the plan it was carried on from."""
+    by_id = {p.id: p for p in plans}
+    reviews = list(reviews)
+    seen = {plan.id}
+    current = plan
+    while day < current.start and current.previous_id in by_id \
+            and current.previous_id not in seen:
+        current = by_id[current.previous_id]  # type: ignore[index]
+        seen.add(current.id)
+        if reviewed_week_holds(current, day, reviews):
+            return current
+    return plan
 
 
 def mark_day(plan: ActionPlan, day: date, today: date, existing: Iterable[GoalDay],

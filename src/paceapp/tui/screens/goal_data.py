@@ -16,6 +16,7 @@ from paceapp.core.goals import (
     ReviewResult,
     active_plans,
     mark_day,
+    plans_this_week,
     plans_to_review,
     progress_this_week,
     reviewed_week_holds,
@@ -46,10 +47,14 @@ class GoalsView(NamedTuple):
     @property
     def markable(self) -> list[ActionPlan]:
         """Plans a day can be marked on today: active ones that have started, and ones
-        reviewed for this week (the review ends a plan; the rest of its week still counts)."""
-        return [p for p in self.plans
-                if (p.status == "active" and p.start <= self.today)
-                or reviewed_week_holds(p, self.today, self.reviews)]
+        reviewed for this week (the review ends a plan when its week ends; the rest of its week
+        still counts)."""
+        return plans_this_week(self.plans, self.reviews, self.today)
+
+    def held(self, plan: ActionPlan) -> bool:
+        """True for a plan reviewed early: its week is still under way, so it is still shown
+        with this week's days and can still be marked."""
+        return reviewed_week_holds(plan, self.today, self.reviews)
 
     @property
     def to_review(self) -> list[ActionPlan]:

@@ -22,11 +22,14 @@ from paceapp.core.goals import (
     Review,
     every_day_note,
     needs_smaller,
+    plan_on_day,
     progress_words,
+    review_is_early,
     review_plan,
     set_status,
     smaller_suggestion,
     status_message,
+    week_end,
 )
 from paceapp.core.settings import WEEKDAYS
 from paceapp.core.timeparse import local_now, show_date
@@ -115,8 +118,9 @@ class GoalsScreen(SectionScreen):
         if self.showing_history:
             return sorted(view.plans, key=lambda p: (p.start, p.created), reverse=True)
         order = {"active": 0, "paused": 1}
-        return sorted((p for p in view.plans if p.status in order),
-                      key=lambda p: (order[p.status], p.start, p.created))
+        # A plan reviewed early stays with the active ones until its week ends.
+        return sorted((p for p in view.plans if p.status in order or view.held(p)),
+                      key=lambda p: (0 if view.held(p) else order[p.status], p.start, p.created))
 
     def cells(self, view: GoalsView, plan: ActionPlan) -> tuple[str, str, str, str]:
         what = plan.what + (f", {plan.how_much}" if plan.how_much else "")
@@ -131,7 +135,12 @@ class GoalsScreen(SectionScreen):
             week = f"from {show_date(plan.start, view.today)}"
         review = view.review_of(plan)
         status = plan.status
-        if review is not None:
+        # Reviewed early: this week's days still show and count until the week ends.
+        if view.held(plan) and not self.showing_history:
+            done, planned = view.progress(plan)
+            week = f"{done} of {planned} days" + (" ✓ today" if view.marked_today(plan) else "")
+            status = "reviewed"
+        elif review is not None:
             week = f"{show_date(review.week, view.today)}: {OUTCOME_WORDS[review.outcome]}"
         return what, week, f"{plan.confidence}/10", status
 
@@ -162,6 +171,9 @@ class GoalsScreen(SectionScreen):
             if review.got_in_way:
                 text += f"; in the way: {review.got_in_way}"
             parts.append(text + f"; next: {review.next_step}.")
+            if view.held(plan):
+                parts.append(progress_words(*view.progress(plan)) + " (days still count until "
+                             f"{show_date(week_end(view.today, view.week_starts))}).")
         elif plan.status == "active" and plan.start <= view.today:
             parts.append(progress_words(*view.progress(plan)) + ".")
         if needs_smaller(plan.confidence) and plan.status == "active":
@@ -245,6 +257,8 @@ class GoalsScreen(SectionScreen):
             return
         active = view.markable
         plan = self.selected()
+        if plan is not None and plan not in active:  # next week's plan: this week's is its own
+            plan = plan_on_day(plan, view.today, view.plans, view.reviews)
         if plan is not None and plan in active:
             then(plan)
         elif len(active) == 1:
@@ -333,7 +347,24 @@ class GoalsScreen(SectionScreen):
             self.notify("Nothing to review just now. Plans can be reviewed from the week they "
                         "start.", markup=False)
             return
-        self.review_next(due, 0)
+        if not review_is_early(view.today, view.today, view.week_starts):
+            self.review_next(due, 0)
+            return
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        last = show_date(week_end(view.today, view.week_starts))
+
+        def answered(now: bool | None) -> None:
+            if now:
+                self.review_next(due, 0)
+            else:
+                self.notify(f"Fine - nothing changed. Review it on {last} (press r then).",
+                            markup=False)
+
+        self.app.push_screen(ConfirmScreen(
+            f"Review now, or on {last}?\nThis week runs until {last}. If you review now, this "
+            "week's days still count and you can still mark them; next week's plan starts "
+            "when this week ends.", yes="Review now", no=f"On {last}"), answered)
 
     def review_next(self, queue: list[ActionPlan], index: int) -> None:
         from paceapp.tui.screens.goal_review import SKIP, ReviewAnswer, ReviewForm
@@ -390,10 +421,11 @@ class GoalsScreen(SectionScreen):
                                  week_starts=week_starts, got_in_way=answer.got_in_way,
                                  next_step=answer.next_step, changes=changes,
                                  reviews=journal.list(Review))
-            with journal.transaction():
+            with journal.transaction():  # one change: one undo brings it all back
+                saved = save_review(journal, result)
                 if new_goal is not None:
                     journal.add(new_goal)
-                return save_review(journal, result)
+                return saved
 
         def done(result: Any) -> str:
             text = f"Reviewed: {plan.what} - {OUTCOME_WORDS[result.review.outcome]}."
