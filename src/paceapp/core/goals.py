@@ -10,7 +10,10 @@ The model:
 - Each day the person does it is a `GoalDay` (a missed day is simply not marked).
 - A weekly `Review` says done / partly / not this time, what got in the way, and the next step:
   *keep* or *change* start next week's plan from this one (linked by `previous_id`, the old plan
-  becomes "done"); *pause* pauses it.
+  becomes "done"); *pause* pauses it. A review before the week's last day (the person chose
+  "review now") ends the plan only when its week ends: until then it is still this week's plan,
+  shown with its days and markable (`reviewed_week_holds`, `plans_this_week`), and next week's
+  plan starts the day after the week's last day.
 - A `LongerGoal` ("walk to the shop again by spring") holds the series of weekly plans.
 
 No streaks and no "failed": progress is "days done this week" against the days planned. How goals
