@@ -65,6 +65,8 @@ class GroupPlanScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#change")
     def action_change(self) -> None:
+        opened = self.plan  # the copy the form starts from
+
         def saved(plan: GroupPlan | None) -> None:
             if plan is None:
                 return
@@ -72,7 +74,9 @@ class GroupPlanScreen(ModalScreen[None]):
             self.query_one("#plan-text", Static).update(describe(plan))
 
             def change(journal: Journal) -> GroupPlan:
-                return journal.put_single(plan)
+                # Only what was changed in the form, on the plan as stored now (an import or
+                # `paceapp group plan set` meanwhile is kept).
+                return journal.put_single(plan, base=opened)
 
             self.app.save(change, "Saved the group plan. Ctrl+Z puts the old one back.")  # type: ignore[attr-defined]
 
