@@ -113,6 +113,20 @@ def test_review_mid_week_on_a_terminal_asks(cli, data_dir: Path, monkeypatch: py
         assert "nothing was changed" in result.out and f"goal review {pid} done" in result.out
 
 
+def test_an_unclear_or_missing_answer_changes_nothing(cli, data_dir: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    pid = add_walk(cli)
+    terminal(monkeypatch)
+    before = folder_bytes(data_dir)
+    asked = cli("goal", "review", pid, "done", input="maybe\n\nl\n")  # 'l': later
+    assert asked.code == 0 and asked.out.count("Please type one of: now, later.") == 2
+    assert folder_bytes(data_dir) == before
+    for command in (("goal", "review", pid, "done"), ("goal", "done", pid)):
+        unanswered = cli(*command, input="")  # the input ends: no answer
+        assert unanswered.code == 2 and "Nothing was changed" in unanswered.err, command
+        assert folder_bytes(data_dir) == before
+
+
 def test_no_question_on_the_last_day_or_for_a_past_week(cli, monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
     first = add_walk(cli, "2026-11-23")

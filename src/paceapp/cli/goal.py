@@ -150,6 +150,17 @@ def can_ask() -> bool:
     return bool(getattr(sys.stdin, "isatty", lambda: False)())
 
 
+def ask(question: str, choices: tuple[str, ...]) -> str:
+    """One of `choices`, typed in full or its first letters; asks again, kindly, until then.
+    (No answer at all - the input ended - stops with nothing changed, exit 2.)"""
+    while True:
+        typed = click.prompt(question, default="", show_default=False).strip().lower()
+        found = [c for c in choices if typed and c.startswith(typed)]
+        if len(found) == 1:
+            return found[0]
+        click.echo(f"Please type one of: {', '.join(choices)}.")
+
+
 def _plan_to_mark(data: GoalsData, day: date) -> ActionPlan:
     """The one plan a day can be marked on: started, and active or reviewed for that week."""
     plans = plans_this_week(data.plans, data.reviews, day)
@@ -313,11 +324,10 @@ def goal_done(env: Env, plan_id: str, finish: bool) -> None:
         raise ValidationError(f"{which_done(plan_id)} Nothing was changed. (From a script, "
                               f"'paceapp goal done {plan_id} --yes' finishes it.)", "id")
     click.echo(_fill(which_done(plan_id), more=0))
-    answer = click.prompt("Type mark, finish or neither",
-                          type=click.Choice(["mark", "finish", "neither"], case_sensitive=False))
-    if answer.lower() == "finish":
+    answer = ask("Type mark, finish or neither", ("mark", "finish", "neither"))
+    if answer == "finish":
         _finish(env, plan_id)
-    elif answer.lower() == "mark":
+    elif answer == "mark":
         click.get_current_context().invoke(goal_mark, plan_id=plan_id, day=None)
     else:
         click.echo("Fine. Nothing was changed.")
@@ -418,9 +428,8 @@ def _review_now(plan: ActionPlan, outcome: str, week: date, week_starts: int) ->
     click.echo(_fill(f"This week runs until {show_date(last)}. If you review now, this week's "
                      "days still count and can still be marked; next week's plan starts "
                      f"{show_date(last + timedelta(days=1))}.", more=0))
-    answer = click.prompt(f"Review now, or on {show_date(last)}? Type now or later",
-                          type=click.Choice(["now", "later"], case_sensitive=False))
-    if answer.lower() == "now":
+    answer = ask(f"Review now, or on {show_date(last)}? Type now or later", ("now", "later"))
+    if answer == "now":
         return True
     click.echo(_fill_whole(f"Fine - nothing was changed. On {show_date(last)}:", (later,)))
     return False
