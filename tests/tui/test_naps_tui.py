@@ -6,7 +6,7 @@ them on their own line. The clock is fixed at Sat 21 Nov 2026 16:00 (GMT).
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -159,8 +159,8 @@ def test_change_delete_and_undo_a_nap_in_the_diary(data_dir: Path) -> None:
             await settle(app, pilot)
             form = app.screen
             assert isinstance(form, NapForm)
-            assert form.query_one("#started", Input).value == "2026-11-21 14:00"
-            assert form.query_one("#ended", Input).value == "2026-11-21 14:40"
+            assert form.query_one("#started", Input).value == "Sat 21 Nov 14:00"
+            assert form.query_one("#ended", Input).value == "Sat 21 Nov 14:40"
             form.query_one("#ended", Input).value = "15:10"
             await pilot.press("ctrl+s")
             await settle(app, pilot)
@@ -225,3 +225,32 @@ def test_no_naps_no_line(data_dir: Path) -> None:
             assert "Naps" not in text_of(app, "#sleep-text")
 
     asyncio.run(scenario())
+
+
+def test_changing_a_nap_in_the_repeated_hour_keeps_which_one_it_was(data_dir: Path) -> None:
+    # Sun 25 Oct 2026: 00:30 BST (23:30 UTC) to the second 01:30 (GMT, 01:30 UTC) = 120 min
+    began = datetime(2026, 10, 24, 23, 30, tzinfo=UTC).astimezone()
+    ended = datetime(2026, 10, 25, 1, 30, tzinfo=UTC).astimezone()
+    nap = Journal.open(data_dir).add(Nap(started=began, ended=ended, note="night shift"))
+    assert nap.minutes == 120
+    results: list[Nap | None] = []
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            app.push_screen(NapForm(nap), results.append)
+            await settle(app, pilot)
+            form = app.screen
+            assert form.query_one("#started", Input).value == "Sun 25 Oct 00:30"
+            assert form.query_one("#ended", Input).value == "Sun 25 Oct 01:30 second"
+            assert text_of(app, "#lasted") == "Lasted: 2 h 00 min"
+            form.query_one("#note", Input).value = "after the night shift"
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+    asyncio.run(scenario())
+    [changed] = results
+    assert changed is not None and changed.id == nap.id
+    assert (changed.started, changed.ended, changed.minutes) == (began, ended, 120)
+    assert changed.note == "after the night shift"

@@ -33,7 +33,7 @@ from paceapp.core.nap import (
 from paceapp.core.text import NOTE, clean_text
 from paceapp.core.timeparse import (
     ClockChangeError,
-    clock_change_at,
+    box_when,
     local_now,
     parse_when,
     show_minutes,
@@ -47,18 +47,6 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("ended", "Woke", "e.g. 15:10, or now"),
     ("note", "Note", "optional"),
 )
-
-
-def when_text(moment: datetime) -> str:
-    """'2026-11-21 14:00' for a box; in an hour the clocks repeated, with 'first' or 'second'
-    so the same moment is read back."""
-    naive = moment.replace(tzinfo=None)
-    text = f"{naive:%Y-%m-%d %H:%M}"
-    change = clock_change_at(naive)
-    if change is None or change.forward:
-        return text
-    first = moment.utcoffset() == change.at_before.utcoffset()
-    return f"{text} {'first' if first else 'second'}"
 
 
 def save_nap(journal: Journal, nap: Nap, *, new: bool) -> Nap:
@@ -90,7 +78,10 @@ class NapForm(ModalScreen[Nap | None]):
         if self.nap is None:
             return ""
         value = getattr(self.nap, name)
-        return when_text(value) if isinstance(value, datetime) else str(value)
+        # 'Sat 21 Nov 14:00' (with 'first'/'second' in an hour the clocks repeated): reads back
+        # as the same moment
+        return (box_when(value, local_now().date()) if isinstance(value, datetime)
+                else str(value))
 
     def compose(self) -> ComposeResult:
         title = "Change a nap" if self.nap else "Log a nap"
