@@ -83,6 +83,8 @@ class Settings(Record):
     bad_day_mode: bool = False
     #: Remapped keys: binding id -> key (e.g. {"today-log_pain": "ctrl+l"}).
     keymap: dict[str, str] = field(default_factory=dict)
+    #: True once the first-start welcome was closed (it is shown once).
+    welcomed: bool = False
 
     def validate(self) -> None:
         if not 0 <= self.week_starts <= 6:

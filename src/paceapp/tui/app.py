@@ -54,7 +54,9 @@ class PaceApp(App[int]):
     PROBLEM_TIMEOUT: ClassVar[float] = 6
     MOST_NOTICES: ClassVar[int] = 2
 
-    def __init__(self, journal: Journal, *, demo: bool = False) -> None:
+    def __init__(self, journal: Journal, *, demo: bool = False, welcome: bool = False) -> None:
+        """`welcome`: offer the first-start welcome (`paceapp` and `paceapp demo` do) - shown
+        only while the settings say it has not been closed before."""
         super().__init__()
         self.journal = journal
         self.demo = demo
@@ -77,12 +79,28 @@ class PaceApp(App[int]):
         self.ui_thread: int | None = None
         if demo:
             self.sub_title = "demo data"
+        self.show_welcome = welcome and not self.settings.welcomed
 
     def on_mount(self) -> None:
         self.ui_thread = threading.get_ident()
         self.apply_settings(self.settings, reload=False)
         # However the theme is changed (c, the Ctrl+P theme picker), it is remembered.
         self.theme_changed_signal.subscribe(self, self.remember_theme)
+        if self.show_welcome:
+            self.call_after_refresh(self.welcome)
+
+    def welcome(self) -> None:
+        """The first-start welcome, over Today; once closed it is remembered (only that field is
+        written, so nothing else in the settings changes)."""
+        from paceapp.store.settings import update_settings
+        from paceapp.tui.screens.welcome import WelcomeScreen
+
+        def closed(_result: None) -> None:
+            self.show_welcome = False
+            self.settings = dataclasses.replace(self.settings, welcomed=True)
+            self.save(lambda journal: update_settings(journal, welcomed=True), "", refresh=False)
+
+        self.push_screen(WelcomeScreen(), closed)
 
     def apply_settings(self, settings: Settings, reload: bool = True) -> None:
         """Theme, bad-day mode and remapped keys from the settings."""

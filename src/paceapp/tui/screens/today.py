@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Static
 
 from paceapp.core.errors import PaceError
 from paceapp.core.kinds import all_kinds
@@ -54,8 +55,18 @@ def load_today(journal: Journal, today: date) -> TodayData:
             todays_records(journal, today))
 
 
+#: Keys that scroll Today when no list has the focus -> the scrolling action of its body.
+SCROLL_KEYS = {"up": "scroll_up", "down": "scroll_down", "pageup": "page_up",
+               "pagedown": "page_down", "home": "scroll_home", "end": "scroll_end"}
+
+
 class TodayScreen(SectionScreen):
+    """Today is taller than a small window: its body scrolls with the arrow keys, Page Up/Down
+    and the mouse wheel. The body has the focus at first (so those keys scroll it at once);
+    when the list of today's entries has the focus, the arrows move in the list instead."""
+
     MODE = "today"
+    AUTO_FOCUS = "#today-body"
     #: True once Today has drawn with its data (tests and the benchmark wait for it).
     data_shown = False
     BINDINGS = [
@@ -75,6 +86,26 @@ class TodayScreen(SectionScreen):
             yield Static("Today's entries (choose one, then e to change or x to delete)",
                          classes="card-title")
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+
+    def on_key(self, event: events.Key) -> None:
+        """On a button (a card's key, the section bar) the scrolling keys scroll Today, from
+        where it is, rather than jumping down to the list at the bottom."""
+        action = SCROLL_KEYS.get(event.key)
+        if action is None or not isinstance(self.focused, Button):
+            super().on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        body = self.query_one("#today-body", VerticalScroll)
+        body.focus(scroll_visible=False)
+        getattr(body, f"action_{action}")()
+
+    def list_to_focus(self) -> Widget | None:
+        """After a dialog opened from a button: the list if it was used, else Today's body (the
+        list is at the bottom: going there would scroll Today away from the card)."""
+        if self.usable(self.last_list):
+            return self.last_list
+        return self.query_one("#today-body", VerticalScroll)
 
     def on_mount(self) -> None:
         table = self.query_one("#entries", DataTable)
