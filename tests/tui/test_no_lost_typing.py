@@ -419,3 +419,20 @@ def test_a_draft_time_is_shown_as_people_read_it(data_dir: Path) -> None:
             assert note_of(form) == ("Your unsaved words from Sat 21 Nov 09:00 are back. "
                                      "Ctrl+L clears them.")
     asyncio.run(scenario())
+
+
+def test_words_given_back_are_not_typed_over(data_dir: Path) -> None:
+    """A box with its text selected would lose it to the next key: given-back words are not."""
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await open_form(app, pilot, concern_form())
+            await pilot.press(*"Knee", "escape", "y")
+            await settle(app, pilot)
+            form = await open_form(app, pilot, concern_form())
+            assert app.focused is form.query_one("#f-text", Input)
+            await pilot.press(*" pain")
+            await pilot.pause()
+            assert form.query_one("#f-text", Input).value == "Knee pain"
+    asyncio.run(scenario())

@@ -166,6 +166,9 @@ class DraftForm(ModalScreen[ResultT]):
                for name, value in draft.start.items()):
             return  # the form opens differently now (the record changed): not this draft's
         self.set_form_values(draft.values)
+        for box in self.query(Input):
+            if box.id in draft.values and draft.values[box.id] != self.start_values.get(box.id):
+                box.select_on_focus = False  # words given back are never selected to be typed over
         self.draft_shown = draft
         self.show_draft_note(draft)
 
