@@ -218,8 +218,6 @@ def test_goal_mark_is_the_everyday_verb(cli, data_dir: Path) -> None:
             assert cli("goal", verb, "--help").code == 0, line
 
 
-@pytest.mark.xfail(strict=True, reason="needs undo groups in store/journal.py (one undo entry "
-                   "per transaction): a review writes three records, each its own undo entry")
 def test_one_undo_reverses_a_review(cli, data_dir: Path) -> None:
     pid = add_walk(cli)
     assert cli("goal", "mark").code == 0

@@ -127,8 +127,6 @@ def test_edit_delete_undo(cli) -> None:  # noqa: ANN001
     assert len(naps(cli)) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="cli/records.py (edit) must call the record's check_in "
-                   "with journal.list, as it calls check_among: see H13's report")
 def test_an_edit_that_moves_a_nap_into_a_night_is_refused(cli, data_dir: Path) -> None:  # noqa: ANN001
     assert cli("log", "sleep", *NIGHT).code == 0
     assert cli("log", "nap", "--start", "14:00", "--end", "15:10").code == 0

@@ -31,7 +31,7 @@ NIGHT = ["--bed", "22:00", "--tried", "22:10", "--woke", "06:00", "--up", "06:30
     ["log", "sleep", "--quality", "great", *NIGHT],
     ["log", "sleep", "--date", "2030-01-01", *NIGHT],
     ["log", "sleep", "--note", "x" * 100_000, *NIGHT],
-    ["log", "sleep", "--bed", "10pm", "--tried", "22:10", "--woke", "06:00", "--up", "06:30"],
+    ["log", "sleep", "--bed", "10 in the evening", "--tried", "22:10", "--woke", "06:00", "--up", "06:30"],
     ["log", "flare", "start", "--peak", "11"],
     ["log", "flare", "start", "--peak", "-1"],
     ["log", "flare", "start", "--at", "25:00"],
@@ -78,11 +78,14 @@ def test_ending_a_flare_up_the_minute_it_started_says_how_to_undo(cli, data_dir:
 def test_goal_done_points_to_goal_mark_and_undo(cli) -> None:  # noqa: ANN001
     added = cli("goal", "add", "walk", "--days-per-week", "3", "--confidence", "8")
     plan_id = added.out.split("(id ")[1][:8]
-    ran = cli("goal", "done", plan_id)
+    asked = cli("goal", "done", plan_id)  # no terminal to ask on: nothing is changed
+    assert asked.code == 2 and f"paceapp goal mark {plan_id}" in asked.err
+    assert f"paceapp goal finish {plan_id}" in asked.err
+    ran = cli("goal", "done", plan_id, "--yes")  # scripts that mean it
     assert "Finished: walk" in ran.out
     assert f"paceapp goal mark {plan_id}" in ran.out and "paceapp undo" in ran.out
-    again = cli("goal", "done", plan_id)
-    assert "already done" in again.out and "goal mark" not in again.out
+    again = cli("goal", "finish", plan_id)
+    assert "already finished" in again.out and "goal mark" not in again.out
 
 
 def test_an_every_day_plan_gets_a_gentle_note_once(cli) -> None:  # noqa: ANN001
@@ -129,7 +132,7 @@ def test_goal_lists_fit_80_columns_and_say_finished_not_done(cli) -> None:  # no
                 "--confidence", "8", "--goal", "walk to the shop again by spring next year please")
     plan_id = added.out.split("(id ")[1][:8]
     cli("goal", "mark", plan_id)
-    cli("goal", "review", plan_id, "partly", "--got-in-way", "a flare-up and then visitors " * 3)
+    cli("goal", "review", plan_id, "partly", "--now", "--got-in-way", "a flare-up and then visitors " * 3)
     for args in (["goal", "list"], ["goal", "list", "--all"], ["goal", "history"],
                  ["goal", "longer", "list"]):
         out = cli(*args).out
@@ -144,7 +147,7 @@ def test_after_an_early_review_the_rest_of_the_week_can_be_marked(cli, monkeypat
     added = cli("goal", "add", "walk", "--days-per-week", "3", "--confidence", "8",
                 "--start", "2026-11-16")
     plan_id = added.out.split("(id ")[1][:8]
-    assert cli("goal", "review", plan_id, "partly").code == 0  # on Saturday
+    assert cli("goal", "review", plan_id, "partly", "--now").code == 0  # on Saturday
     monkeypatch.setenv("PACEAPP_NOW", "2026-11-22T18:00")     # Sunday's walk
     ran = cli("goal", "mark", plan_id)
     assert ran.code == 0 and "Marked Sun 22 Nov done: walk" in ran.out
@@ -173,7 +176,7 @@ def test_review_next_change_needs_a_change_and_says_days_left_still_count(cli, d
     ran = cli("goal", "review", plan_id, "done", "--next", "change")
     assert ran.code == 2 and "Say what to change for next week" in ran.err
     assert folder_bytes(data_dir) == before
-    ran = cli("goal", "review", plan_id, "partly")  # Saturday: Sunday is left
+    ran = cli("goal", "review", plan_id, "partly", "--now")  # Saturday: Sunday is left
     assert f"Days left in this week still count: paceapp goal mark {plan_id}" in ran.out
     monkeypatch.setenv("PACEAPP_NOW", "2026-11-22T20:00")  # the week's last day: nothing left
     other = cli("goal", "add", "stretch", "--days-per-week", "2", "--confidence", "9",

@@ -317,8 +317,8 @@ def test_summary_hand_worked() -> None:
     assert summary.plans == ("walk to the bench", "stretches")
     assert (summary.start, summary.end) == (date(2026, 10, 24), TODAY)
     assert summary.sentence() == (
-        "Goals, Sat 24 Oct – Sat 21 Nov: 2 weekly action plans on the go (walk to the bench, "
-        "stretches); 9 days done; in the 3 whole weeks Mon 26 Oct – Sun 15 Nov: 6 of 11 planned "
+        "Goals, Sat 24 Oct – Sat 21 Nov: 2 weekly action plans on the go; 9 days done; "
+        "in the 3 whole weeks Mon 26 Oct – Sun 15 Nov: 6 of 11 planned "
         "days done; weekly reviews of those weeks: 1 partly.")
 
 

@@ -369,7 +369,7 @@ def test_pacing_and_goals_lines_use_the_header_period(filled: Journal) -> None:
         "baseline on 1 of the 2 days with a baseline to compare (1 day with only goes from before a "
         "baseline was set, not counted).")
     assert goals == (
-        f"Goals, {header}: 1 weekly action plan on the go (walk to the postbox); 5 days done; "
+        f"Goals, {header}: 1 weekly action plan on the go; 5 days done; "
         "in the whole week Mon 9 Nov – Sun 15 Nov: 2 of 3 planned days done.")
     text = " ".join(render_text(inputs).split())
     assert pacing in text and goals in text
@@ -379,6 +379,6 @@ def test_pacing_and_goals_lines_use_the_header_period(filled: Journal) -> None:
     assert "(Sun 8 Nov – Sat 21 Nov)" in report
     assert ("Pacing, Sun 8 Nov – Sat 21 Nov: 1 activity with baselines; activity logged on 2 of "
             "14 days, within baseline on 1 of them.") in report
-    assert ("Goals, Sun 8 Nov – Sat 21 Nov: 1 weekly action plan on the go (walk to the "
-            "postbox); 4 days done; in the whole week Mon 9 Nov – Sun 15 Nov: 2 of 3 planned days "
+    assert ("Goals, Sun 8 Nov – Sat 21 Nov: 1 weekly action plan on the go; "
+            "4 days done; in the whole week Mon 9 Nov – Sun 15 Nov: 2 of 3 planned days "
             "done.") in report

@@ -105,8 +105,6 @@ def test_review_now_keeps_this_weeks_progress_and_m_marks_today(data_dir: Path) 
     assert review.week == MON and review.outcome == "partly"
 
 
-@pytest.mark.xfail(strict=True, reason="needs undo groups in store/journal.py (one undo entry "
-                   "per transaction): a review writes three records, each its own undo entry")
 def test_one_ctrl_z_reverses_the_review(data_dir: Path) -> None:
     plan = seed(data_dir)
 

@@ -236,6 +236,8 @@ def test_enter_on_the_chosen_outcome_saves_the_review(data_dir: Path) -> None:
             await settle(app, pilot)
             await pilot.press("4", "r")
             await settle(app, pilot)
+            await pilot.press("y")  # review now (Saturday: the week ends on Sunday)
+            await settle(app, pilot)
             assert isinstance(app.screen, ReviewForm)
             await pilot.press("p", "enter")  # choose "partly" with its key, then Enter saves
             await settle(app, pilot)
@@ -489,6 +491,8 @@ def test_after_reviewing_the_week_today_can_still_be_marked(data_dir: Path) -> N
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(app, pilot)
             await pilot.press("4", "r")
+            await settle(app, pilot)
+            await pilot.press("y")  # review now (Saturday: the week ends on Sunday)
             await settle(app, pilot)
             await pilot.press("p", "enter")  # walk: partly (its next plan starts Monday)
             await settle(app, pilot)

@@ -108,6 +108,9 @@ def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
     check_among = getattr(changed, "check_among", None)
     if check_among is not None:
         check_among(journal.list(cls))
+    check_in = getattr(changed, "check_in", None)  # rules against other kinds (a nap in a night)
+    if check_in is not None:
+        check_in(journal.list)
     changed = journal.update(changed, base=record)  # only the fields given, on fresh data
     click.echo(f"Changed: {_describe(changed)}. ('paceapp undo' puts it back.)")
 

@@ -114,7 +114,7 @@ class GoalsSummary:
             return f"Goals: no weekly action plan on the go {period}."
         count = len(self.plans)
         text = (f"Goals, {period}: {count} weekly action plan{'s' if count != 1 else ''} "
-                f"on the go ({', '.join(self.plans)}); {self.days_done} "
+                f"on the go; {self.days_done} "
                 f"day{'s' if self.days_done != 1 else ''} done")
         if not self.weeks or self.first_week is None:
             return text + ("; no whole week in this period has ended yet, so nothing to compare "

@@ -22,7 +22,7 @@ FLARE_LOOKBACK = timedelta(days=120)
 
 @dataclass(frozen=True)
 class SummaryLines:
-    health: tuple[str, ...]  # pain, PEG, flare-ups, sleep
+    health: tuple[str, ...]  # pain, PEG, flare-ups, sleep, naps (when any)
     doing: tuple[str, ...]  # pacing, goals
 
     def all(self) -> list[str]:
@@ -78,6 +78,16 @@ def _goals(journal: Journal, period: Period) -> str:
                                         week_starts=week_starts).sentence())
 
 
+def _naps(journal: Journal, period: Period) -> tuple[str, ...]:
+    """One sentence about naps over the period, kept apart from the nights (none: nothing)."""
+    nap = _module("nap")
+    if nap is None:
+        return ()
+    text = nap.nap_sentence(journal.list(nap.Nap, since=period.start, until=period.end),
+                            period.start, period.end)
+    return (text,) if text else ()
+
+
 def gather(journal: Journal, period: Period, today: date | None = None) -> SummaryLines:
     """The summary sentences for `period`, from the journal."""
     before = period.before()
@@ -90,6 +100,7 @@ def gather(journal: Journal, period: Period, today: date | None = None) -> Summa
                      summarise_peg(pegs, before.start, before.end), period, today),
         _flares(journal, period),
         _sleep(journal, period),
+        *_naps(journal, period),
     )
     return SummaryLines(health, (_pacing(journal, period), _goals(journal, period)))
 

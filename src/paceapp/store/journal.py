@@ -26,7 +26,7 @@ from paceapp import __version__
 from paceapp.core.codec import DataError, from_data, nonfinite_number, to_data, unreadable_text
 from paceapp.core.errors import ChangedElsewhereError, NotFoundError, ValidationError
 from paceapp.core.kinds import all_kinds, kind_class
-from paceapp.core.records import Record, touched, utc_now
+from paceapp.core.records import Record, new_id, touched, utc_now
 from paceapp.core.text import UNREADABLE
 from paceapp.store.errors import (
     CorruptFileError,
@@ -115,6 +115,9 @@ class Journal:
         self._storages: dict[str, Storage] = {}
         self._mutex = threading.RLock()
         self._listing: tuple[int, list[str]] | None = None
+        #: The undo group of the outermost transaction under way (None outside one): every
+        #: change logged inside it is undone together, with one undo.
+        self._group: str | None = None
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -343,9 +346,27 @@ class Journal:
 
     # -- writing --------------------------------------------------------------------------
     @contextlib.contextmanager
+    def _undo_group(self) -> Iterator[None]:
+        """Changes logged inside the outermost transaction share one undo group."""
+        with self._mutex:
+            outermost = self._group is None
+            if outermost:
+                self._group = new_id()
+            try:
+                yield
+            finally:
+                if outermost:
+                    self._group = None
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the lock for a group of changes; the day's backup is taken just before the first
-        write of the day."""
+        write of the day. The changes are undone together, with one undo."""
+        with self._undo_group(), self._locked_transaction():
+            yield
+
+    @contextlib.contextmanager
+    def _locked_transaction(self) -> Iterator[None]:
         if self.folder is None:
             yield
             return
@@ -499,8 +520,11 @@ class Journal:
     def _log(self, op: str, record: Record, before: dict[str, Any] | None,
              after: dict[str, Any] | None) -> None:
         table = Table(self._storage(UNDO), "undo", cache_size=0)
-        table.insert({"op": op, "kind": record.KIND, "id": record.id, "before": before,
-                      "after": after, "at": utc_now().isoformat()})
+        entry = {"op": op, "kind": record.KIND, "id": record.id, "before": before,
+                 "after": after, "at": utc_now().isoformat()}
+        if self._group is not None:
+            entry["group"] = self._group
+        table.insert(entry)
         surplus = len(table) - UNDO_KEPT
         if surplus > 0:
             oldest = sorted(doc.doc_id for doc in table.all())[:surplus]
@@ -514,40 +538,53 @@ class Journal:
 
     @_guard
     def undo(self) -> tuple[str, Record] | None:
-        """Reverse the most recent change; return (what was done, the record) or None."""
+        """Reverse the most recent change - every change of the transaction that made it (a
+        review, its plan and next week's plan) - and return (what was done, the record first
+        changed in it), or None."""
         with self.transaction():
             table = Table(self._storage(UNDO), "undo", cache_size=0)
             docs = table.all()
             if not docs:
                 return None
-            entry = max(docs, key=lambda d: d.doc_id)
-            cls = kind_class(entry["kind"])
-            op, before, after = entry["op"], entry["before"], entry["after"]
-            found = self._locate(cls, entry["id"])
-            if op == "add":
+            latest = max(docs, key=lambda d: d.doc_id)
+            group = latest.get("group")
+            entries = [latest] if not isinstance(group, str) else sorted(
+                (d for d in docs if d.get("group") == group), key=lambda d: d.doc_id,
+                reverse=True)
+            result: tuple[str, Record] | None = None
+            for entry in entries:  # newest first: each change is reversed in turn
+                result = self._undo_entry(entry)
+                table.remove(doc_ids=[entry.doc_id])
+        return result
+
+    def _undo_entry(self, entry: Document) -> tuple[str, Record]:
+        """Reverse one logged change (inside undo's transaction)."""
+        cls = kind_class(entry["kind"])
+        op, before, after = entry["op"], entry["before"], entry["after"]
+        found = self._locate(cls, entry["id"])
+        if op == "add":
+            if found:
+                self._table(cls, found[0]).remove(doc_ids=[found[1].doc_id])
+            record = from_data(cls, after, cls.KIND)
+            done = "removed"
+        elif op == "delete":
+            record = from_data(cls, before, cls.KIND)
+            if not found:
+                self._table(cls, self._shard_for(record)).insert(before)
+            done = "brought back"
+        else:  # update / put
+            if before is None:
                 if found:
                     self._table(cls, found[0]).remove(doc_ids=[found[1].doc_id])
                 record = from_data(cls, after, cls.KIND)
-                done = "removed"
-            elif op == "delete":
+            else:
                 record = from_data(cls, before, cls.KIND)
-                if not found:
-                    self._table(cls, self._shard_for(record)).insert(before)
-                done = "brought back"
-            else:  # update / put
-                if before is None:
-                    if found:
-                        self._table(cls, found[0]).remove(doc_ids=[found[1].doc_id])
-                    record = from_data(cls, after, cls.KIND)
+                if found:
+                    self._replace(cls, found[0], found[1].doc_id, self._shard_for(record),
+                                  before)
                 else:
-                    record = from_data(cls, before, cls.KIND)
-                    if found:
-                        self._replace(cls, found[0], found[1].doc_id, self._shard_for(record),
-                                      before)
-                    else:
-                        self._table(cls, self._shard_for(record)).insert(before)
-                done = "changed back"
-            table.remove(doc_ids=[entry.doc_id])
+                    self._table(cls, self._shard_for(record)).insert(before)
+            done = "changed back"
         return done, record
 
     # -- whole-folder views ---------------------------------------------------------------

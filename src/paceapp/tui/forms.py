@@ -15,6 +15,7 @@ EDIT_FORMS: dict[str, str] = {
     "sleep": "paceapp.tui.screens.sleep_form:SleepForm",
     "flare": "paceapp.tui.screens.flare_form:FlareForm",
     "activity": "paceapp.tui.screens.activity_form:ActivityForm",
+    "nap": "paceapp.tui.screens.nap_form:NapForm",
 }
 
 
