@@ -102,7 +102,6 @@ def test_clock_changes_are_explained_however_the_time_is_written(cli, data_dir: 
     assert json.loads(cli("show", "pain", "--json").out)[0]["at"] == "2026-10-25T01:30:00+00:00"
 
 
-@pytest.mark.xfail(strict=True, reason="cli/sleep.py --date must use params.MORNING (H14's report)")
 def test_last_night_in_the_sleep_diary_is_the_night_that_ended_this_morning(cli) -> None:
     ran = cli("log", "sleep", "--date", "last night", "--bed", "23:00", "--woke", "06:30",
               "--up", "07:00")

@@ -11,8 +11,6 @@ from paceapp.core.sharing import parse_rota
 TODAY = date(2026, 12, 1)
 
 
-@pytest.mark.xfail(strict=True, reason="core/sharing.py parse_rota must read the whole text "
-                                       "after 'from' as a date (H14's report)")
 @pytest.mark.parametrize(("line", "name", "start"), [
     ("Sam from 7 Jan", "Sam", date(2027, 1, 7)),
     ("Ann Marie from 23 November 2026", "Ann Marie", date(2026, 11, 23)),

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from paceapp.cli.context import Env, pass_env
-from paceapp.cli.params import DAY, WHEN, WholeNumber
+from paceapp.cli.params import MORNING, WHEN, WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import percent_text
 from paceapp.core.nap import (
@@ -80,8 +80,9 @@ def describe_night(night: SleepNight) -> str:
 
 
 @click.command("sleep")
-@click.option("--date", "day", type=DAY, default=None,
-              help="The morning the night ended on (default today): 2026-11-21, today, yesterday.")
+@click.option("--date", "day", type=MORNING, default=None,
+              help="The morning the night ended on (default today): today, last night, Mon, "
+                   "23/11.")
 @click.option("--bed", type=CLOCK, default=None, help="1. Time you got into bed (HH:MM).")
 @click.option("--tried", type=CLOCK, default=None, help="2. Time you tried to go to sleep.")
 @click.option("--latency", type=WholeNumber("minutes to fall asleep"), default=None,

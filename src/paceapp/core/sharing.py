@@ -291,7 +291,9 @@ def parse_rota(lines: Iterable[str], today: date) -> tuple[RotaTurn, ...]:
         line = " ".join(strip_controls(raw).split())
         if not line:
             continue
-        match = re.match(r"^(.*?)(?:\s+from\s+|\s*:\s*|\s+)(\S+)$", line, re.IGNORECASE)
+        # 'Sam from 7 Jan' / 'Sam: 7 Jan' (the date may be several words), or 'Sam 2026-01-07'.
+        match = (re.match(r"^(.*?)(?:\s+from\s+|\s*:\s*)(.+)$", line, re.IGNORECASE)
+                 or re.match(r"^(.*?)\s+(\S+)$", line))
         if not match or not match[1].strip():
             raise ValidationError(f"'{line}' should be a name and a date, like: Jo from 2026-11-30.",
                                   "rota")
@@ -303,7 +305,7 @@ def parse_rota(lines: Iterable[str], today: date) -> tuple[RotaTurn, ...]:
         if len(name) > NAME_MAX:
             raise ValidationError(f"The name '{name[:20]}…' is too long; the most is {NAME_MAX}.",
                                   "rota")
-        turns.append(RotaTurn(name=name, start=parse_date(match[2], today, "rota")))
+        turns.append(RotaTurn(name=name, start=parse_date(match[2], today, "rota", ahead=True)))
     if len(turns) > MAX_ROTA:
         raise ValidationError(f"The rota can have up to {MAX_ROTA} turns.", "rota")
     return tuple(sorted(turns, key=lambda t: t.start))

@@ -496,7 +496,7 @@ class _Grammar:
             return _Day(self.shifted(-1), night=True), i + 2
         if token in ("last", "next") and after in _WEEKDAYS:
             return _Day(self.weekday(_WEEKDAYS[after], token)), i + 2
-        count = _COUNT_WORDS.get(token) if not token.isdigit() else (
+        count = _COUNT_WORDS.get(token) if not (token.isascii() and token.isdigit()) else (
             int(token) if len(token) <= 4 else None)
         if count is not None and i + 2 < len(t) and t[i + 2] == "ago":
             unit = {"day": 1, "days": 1, "week": 7, "weeks": 7}.get(after)
