@@ -31,6 +31,7 @@ WORDS: dict[str, re.Pattern[str]] = {
     "YYYY": re.compile(r"YYYY", re.IGNORECASE),
     "avg": re.compile(r"\bavg\b", re.IGNORECASE),
     "wk": re.compile(r"\bwk\b", re.IGNORECASE),
+    "part of a minute": re.compile(r"(?<![\d.])0\.\d+ min\b"),  # '0.1 min': say '6 seconds'
     **{w: re.compile(rf"\b{w}\b", re.IGNORECASE)
        for w in ("failed", "missed", "streak", "should have", "non-compliant", "lazy")},
 }
@@ -185,6 +186,16 @@ def test_every_section_in_plain_words_in_a_light_theme(screens_light: dict[str, 
     check(place, screens_light[place])
 
 
+def test_the_welcome_in_plain_words(data_dir: Path) -> None:
+    async def scenario() -> str:
+        app = PaceApp(Journal.open(data_dir), welcome=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            assert type(app.screen).__name__ == "WelcomeScreen"
+            return screen_text(app)
+    check("welcome", asyncio.run(scenario()))
+
+
 # -- the CLI --------------------------------------------------------------------------------------
 CLI = [["show", "pain"], ["show", "peg"], ["show", "sleep"], ["show", "flares"],
        ["show", "activity"], ["report"], ["gp", "sheet"], ["gp", "sheet", "--format", "md"],
@@ -204,8 +215,10 @@ def test_the_check_finds_each_word() -> None:
     """The scan can fail: each word is found as people would see it, and not inside others."""
     for line in ("In bed (TIB) not enough", "TST 6 h", "SE 82%", "SOL 20", "WASO 10",
                  "Time (HH:MM)", "YYYY-MM-DD", "3-day avg -20%", "5 days/wk", "You failed",
-                 "missed 2 days", "a 4-day streak", "I should have", "non-compliant", "lazy"):
+                 "missed 2 days", "a 4-day streak", "I should have", "non-compliant", "lazy",
+                 "Rest now for 0.1 min."):
         assert hits(line), line
     for line in ("Seen by SEN staff", "Close (Esc)", "SELECT", "console", "solid", "average",
-                 "5 days a week", "like 21:30", "walk"):
+                 "5 days a week", "like 21:30", "walk", "Rest now for 6 min.", "3.5 h",
+                 "7.4 min on average", "10.5 min"):
         assert not hits(line), line

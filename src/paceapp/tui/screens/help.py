@@ -56,7 +56,9 @@ def help_text(active: dict[str, Any], *, typing: bool = False) -> str:
     lines += [f"  {s.key:<6} {s.title}" for s in sections()]
     lines += ["", "Keys here:", f"  {'Tab':<12} Move to the next box or button (Shift+Tab: back)"]
     if any(key in active for key in ("up", "down")):
-        lines.append(f"  {'↑ ↓':<12} Move in a list, or between choices")
+        lines.append(f"  {'↑ ↓':<12} Move in a list, or between choices, or scroll")
+    if "pagedown" in active:
+        lines.append(f"  {'PgUp PgDn':<12} Scroll a page up or down (the mouse wheel too)")
     skip = {"Press button", "Focus Next", "Focus Previous", "Copy selected text", "Quit",
             "palette", "Command palette", "Undo", "Colours", "Bad day"}
     keys_for: dict[str, list[str]] = {}  # description -> its keys, in the order bound
