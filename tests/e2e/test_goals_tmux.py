@@ -65,6 +65,8 @@ def test_goal_journey_by_keyboard(tmp_path: Path) -> None:
         assert {k: marked["plans"][0]["this_week"][k] for k in ("done", "planned")} == {
             "done": 1, "planned": 3}
         term.send("r")
+        term.wait_for("Review now, or on Sun 22 Nov?")  # Saturday: the week ends tomorrow
+        term.send("y")
         term.wait_for("Weekly review")
         term.wait_for("You marked 1 of 3 days this week.")
         term.send("p")

@@ -315,7 +315,7 @@ def gather_card_inputs(journal: Journal, today: date,
 
     Reads nothing older than a week, so it is fast on ten years of data.
     """
-    from paceapp.core.goals import ActionPlan, GoalDay, active_plans, progress_this_week
+    from paceapp.core.goals import ActionPlan, GoalDay, Review, plans_this_week, progress_this_week
     from paceapp.core.pain import PainEntry, summarise_pain
 
     settings = settings or load_settings(journal)
@@ -323,8 +323,9 @@ def gather_card_inputs(journal: Journal, today: date,
     since = min(first, today - timedelta(days=6))
     days = journal.list(GoalDay, since=first, until=today)
     goals = []
-    # A plan carried on to next week (after an early review) is not on the card until it starts.
-    for plan in (p for p in active_plans(journal.list(ActionPlan)) if p.start <= today):
+    # The plans of this week: one reviewed early stays on the card until its week ends; the
+    # plan carried on to next week is not on it until it starts.
+    for plan in plans_this_week(journal.list(ActionPlan), journal.list(Review), today):
         done, target = progress_this_week(plan, days, today, week_starts=settings.week_starts)
         goals.append(SharedGoal(what=plan.what, how_much=plan.how_much, when=plan.when,
                                 days_per_week=plan.days_per_week, confidence=plan.confidence,

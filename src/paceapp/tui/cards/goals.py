@@ -31,7 +31,7 @@ class GoalsCard(TodayCard):
         assert isinstance(data, GoalsView)
         self.view = data
         lines = []
-        reviewed = [p for p in data.markable if p.status == "done"]  # the rest of its week
+        reviewed = [p for p in data.markable if p.status != "active"]  # the rest of its week
         for plan in reviewed:
             mark = " ✓ done today" if data.marked_today(plan) else ""
             lines.append(f"{plan.what}: {progress_words(*data.progress(plan))} "
