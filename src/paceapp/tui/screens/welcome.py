@@ -31,7 +31,6 @@ class WelcomeScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "close", "Close", id="close")]
     DEFAULT_CSS = """
-    WelcomeScreen #welcome-dialog { width: 64; }
     WelcomeScreen #welcome-text { height: auto; margin: 0 0 1 0; }
     """
     AUTO_FOCUS = "#welcome-start"
