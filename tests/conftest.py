@@ -30,6 +30,8 @@ def _no_real_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("PACEAPP_DATA_DIR", raising=False)
     # Files the app saves go to the documents folder: never the real one in a test.
     monkeypatch.setenv("PACEAPP_DOCUMENTS_DIR", str(tmp_path / "documents"))
+    # The first-start welcome has its own tests; every other test starts on Today.
+    monkeypatch.setenv("PACEAPP_NO_WELCOME", "1")
     monkeypatch.setenv("NO_COLOR", "1")
 
 

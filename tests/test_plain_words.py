@@ -37,19 +37,7 @@ WORDS: dict[str, re.Pattern[str]] = {
 }
 
 #: (place, word) -> who owns the text and the change wanted. Remove a line once it is fixed.
-KNOWN: dict[tuple[str, str], str] = {
-    ("cli pace list", "avg"): "H9 core/pacing.py METHOD_SHORT: '3-day avg -20%' -> "
-    "'3-day average minus 20%', 'good/bad avg' -> 'good and bad day average'",
-    ("screen pacing", "avg"): "H9 core/pacing.py METHOD_SHORT (as for 'pace list')",
-    ("cli show sleep", "SE"): "H13 core/sleep.py SleepNight.summary(): the key 'SE' -> "
-    "'sleep efficiency' (the Diary's nights list reads it too: tui/screens/diary.py:168)",
-    ("form group plan editor", "YYYY"): "H7 tui/screens/group_plan.py: 'The date of one meeting "
-    "(YYYY-MM-DD; ...)' -> '(like 1 Dec or 01/12/2026; ...)', 'Name from YYYY-MM-DD' -> "
-    "'like: Sam from 7 Jan'",
-    ("form group plan editor", "HH:MM"): "H7 tui/screens/group_plan.py: 'Time (HH:MM)' -> "
-    "'Time (like 10:30)'",
-    ("form sleep", "HH:MM"): "H13 tui/screens/sleep_form.py: placeholder 'HH:MM' -> 'like 21:30'",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def hits(text: str) -> list[str]:

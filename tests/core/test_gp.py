@@ -281,7 +281,7 @@ def test_each_level_says_what_it_left_off() -> None:
     four = sheet_at(appt, 4, meds=10)
     assert [c.text for c in four.top] == ["c0", "c1", "c2"] and four.also == ()
     assert four.more_medicines == 2 and "first 8 of 10 medicines shown" in shortened_note(four)
-    assert shortened_note(four).endswith("; full list: paceapp gp list.")
+    assert shortened_note(four).endswith("; more on my list at home.")
     five = sheet_at(edit_item(appt, "concern", 1, text="x" * 120), 5, meds=1)
     assert len(five.concerns[0].text) == 70 and five.concerns[0].text.endswith("…")
     assert len(five.medicines[0].what_for) == 25 and "long lines cut short" in \

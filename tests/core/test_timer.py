@@ -72,3 +72,14 @@ def test_clock_text() -> None:
 
 def test_done_text() -> None:
     assert (done_text(0), done_text(1), done_text(12)) == ("less than a minute", "1 min", "12 min")
+
+
+@pytest.mark.parametrize(("seconds", "said"), [
+    (0, ""), (6, " Rest now for 6 seconds."), (1, " Rest now for 1 second."),
+    (59.4, " Rest now for 59 seconds."), (60, " Rest now for 1 min."), (89, " Rest now for 1 min."),
+    (90, " Rest now for 2 min."), (600, " Rest now for 10 min."),
+])
+def test_rest_is_said_in_plain_words_never_a_fraction_of_a_minute(seconds: float, said: str) -> None:
+    from paceapp.core.timer import rest_text
+
+    assert rest_text(seconds) == said

@@ -3,28 +3,25 @@ it, Today scrolls with Page Down and the arrows, and the next start goes straigh
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import Tmux
+from tests.e2e.tmux import Tmux, paceapp_command
 
 pytestmark = pytest.mark.e2e
 
-#: The app as `paceapp` starts it, with the welcome offered (until `run_tui` offers it itself).
-START = ("import sys; from pathlib import Path; from paceapp.store.journal import Journal; "
-         "from paceapp.tui.app import PaceApp; "
-         "app = PaceApp(Journal.open(Path(sys.argv[1])), welcome=True); app.run()")
+#: The welcome is on unless PACEAPP_NO_WELCOME is set (the other tests set it).
+WELCOME = {"PACEAPP_NO_WELCOME": ""}
 
 
 def start(data: Path) -> list[str]:
-    return [sys.executable, "-c", START, str(data)]
+    return paceapp_command(data)
 
 
 def test_welcome_once_then_today_scrolls(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    with Tmux(start(data)) as term:
+    with Tmux(start(data), env=WELCOME) as term:
         screen = term.wait_for("Welcome to paceapp")
         for words in ("Three things to try", "F1", "F2", "Start (Enter)"):
             assert words in screen
@@ -37,7 +34,7 @@ def test_welcome_once_then_today_scrolls(tmp_path: Path) -> None:
         term.wait_for("Pain check-in")
         term.send("C-q")
         term.wait_for("[exit 0]")
-    with Tmux(start(data)) as term:
+    with Tmux(start(data), env=WELCOME) as term:
         term.wait_for("No pain score yet today")
         assert "Welcome to paceapp" not in term.screen()
         term.send("C-q")

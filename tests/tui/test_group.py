@@ -326,7 +326,7 @@ def test_today_card_words() -> None:
                                     week_start=date(2026, 11, 16)))
     assert group_lines(GroupData(today, plan, 4, newest)) == [
         "Next meeting: Tue 1 Dec at 10:30, Café.",
-        "Ali is coordinating (since Mon 2 Nov); next: Priya from Mon 30 Nov.",
+        "Ali is coordinating (since Mon 2 Nov); next coordinator: Priya, from Mon 30 Nov.",
         "4 cards on your board; newest from Jo, 3 days ago.",
     ]
 

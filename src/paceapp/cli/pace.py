@@ -35,7 +35,7 @@ from paceapp.core.pacing import (
     step_up,
 )
 from paceapp.core.timeparse import show_date, show_time
-from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text
+from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text, rest_text
 from paceapp.outputs.pacing import (
     all_activity_names,
     baseline_json,
@@ -494,7 +494,7 @@ def run_timer(timer: PaceTimer, name: str, rest_min: float, keys: _Keys) -> None
                 if live:
                     click.echo("\r\x1b[2K", nl=False)
                 if event is Event.STOP:
-                    rest = (f" Rest now for {rest_min:g} min." if timer.rest_s else "")
+                    rest = rest_text(timer.rest_s)
                     click.echo(f"\a*** Time to stop {name}. ***{rest}")
                 else:
                     click.echo("\aRest is over. Well paced.")

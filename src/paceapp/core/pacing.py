@@ -60,7 +60,8 @@ METHOD_NAMES = {
 }
 
 #: Short names for narrow tables.
-METHOD_SHORT = {"three-day": "3-day avg -20%", "good-bad": "good/bad avg", "gentle": "gentle 50%"}
+METHOD_SHORT = {"three-day": "3-day average minus 20%", "good-bad": "good and bad day average",
+                "gentle": "gentle 50%"}
 
 #: History actions that change the amount (a "step-size" change does not).
 AMOUNT_ACTIONS = ("set", "step", "restart")

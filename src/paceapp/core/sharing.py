@@ -392,7 +392,7 @@ def coordinator_words(plan: GroupPlan, today: date) -> str:
     if current is not None:
         parts.append(f"{current.name} is coordinating (since {show_date(current.start)})")
     if coming is not None:
-        parts.append(f"next: {coming.name} from {show_date(coming.start)}")
+        parts.append(f"next coordinator: {coming.name}, from {show_date(coming.start)}")
     return "; ".join(parts) + "."
 
 

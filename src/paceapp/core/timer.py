@@ -162,6 +162,17 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+def rest_text(seconds: float) -> str:
+    """' Rest now for 6 min.' in plain words: whole minutes (half up), or seconds under a
+    minute - never '0.1 min'. '' when there is no rest."""
+    if seconds <= 0:
+        return ""
+    if seconds < 60:
+        whole = int(seconds + 0.5)
+        return f" Rest now for {whole} second{'s' if whole != 1 else ''}."
+    return f" Rest now for {int(seconds / 60 + 0.5)} min."
+
+
 def done_text(minutes: int) -> str:
     """'12 min', or 'less than a minute' for 0."""
     return "less than a minute" if minutes < 1 else f"{minutes} min"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from paceapp.store.journal import Journal
@@ -12,6 +13,7 @@ def run_tui(data_dir: Path, *, demo: bool = False) -> int:
     journal = Journal.open(data_dir)
     from paceapp.tui.app import PaceApp
 
-    app = PaceApp(journal, demo=demo)
+    # The first-start welcome (shown once); PACEAPP_NO_WELCOME=1 skips it (scripts, tests).
+    app = PaceApp(journal, demo=demo, welcome=not os.environ.get("PACEAPP_NO_WELCOME"))
     app.run()
     return app.return_code or 0

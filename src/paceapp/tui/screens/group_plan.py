@@ -187,9 +187,9 @@ class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):
 
 FIELDS = (
     ("rhythm", "When we meet, in words (e.g. Every other Tuesday morning)", SHORT),
-    ("first", "The date of one meeting (YYYY-MM-DD; the rhythm counts on from it)", 10),
+    ("first", "The date of one meeting (like 1 Dec or 01/12/2026; the rhythm counts on from it)", 10),
     ("every", "Weeks between meetings (1 weekly, 2 fortnightly, 0 no fixed rhythm)", 1),
-    ("time", "Time (HH:MM)", 5),
+    ("time", "Time (like 10:30)", 5),
     ("place", "Where", SHORT),
     ("access", "Access notes (step-free, parking, quiet room, bus)", LINE),
     ("keep_in_touch", "How we keep in touch between meetings", LINE),
@@ -228,7 +228,7 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
                 yield Label(label, classes="field-label", markup=False)
                 yield Input(value=self.value(name), id=f"plan-{name}", max_length=max(limit, 10),
                             compact=True)
-            yield Label("Coordinator rota, one turn a line: Name from YYYY-MM-DD",
+            yield Label("Coordinator rota, one turn a line, like: Sam from 7 Jan",
                         classes="field-label", markup=False)
             rota = "\n".join(f"{t.name} from {t.start.isoformat()}" for t in self.plan.rota)
             yield TextArea(rota, id="plan-rota")

@@ -168,7 +168,7 @@ class SleepForm(ModalScreen[SleepNight | None]):
                     yield Label(label, markup=False)
                     restrict = r"\d{0,4}" if name in NUMBERS else None
                     yield Input(self._start_value(name), id=name, compact=True, restrict=restrict,
-                                placeholder="HH:MM" if name in TIMES else "")
+                                placeholder="like 21:30" if name in TIMES else "")
             with Horizontal(classes="row", id="quality-row"):
                 yield Label("8 Quality (1-5)", markup=False)
                 yield Input(self._start_value("quality"), id="quality", compact=True,

@@ -22,7 +22,7 @@ from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.pacing import ActivityLog, new_activity, show_amount
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now
-from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text
+from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text, rest_text
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
         for event in self.timer.tick(self.clock()):
             self.app.bell()
             if event is Event.STOP:
-                rest = f" Rest now for {self.rest_min:g} min." if self.timer.rest_s else ""
+                rest = rest_text(self.timer.rest_s)
                 self.say(f"*** Time to stop {self.activity}. ***{rest}")
             else:
                 self.say("Rest is over. Well paced.")
