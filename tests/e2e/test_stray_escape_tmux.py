@@ -25,6 +25,20 @@ def concerns(data: Path) -> list[tuple[str, str]]:
     return [(c.text, c.detail) for a in appointments for c in a.concerns]
 
 
+def start(term: Tmux) -> None:
+    """Wait for Today; close the first-start welcome if it is offered."""
+    term.wait_for("Today")
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        if "Welcome to paceapp" in term.screen():
+            term.send("Enter")
+            while "Welcome to paceapp" in term.screen():
+                assert time.monotonic() < deadline + 10, term.screen()
+                time.sleep(0.1)
+            return
+        time.sleep(0.1)
+
+
 def open_concern_form(term: Tmux) -> None:
     term.send("a")
     term.wait_for("Tab moves to the next box")
@@ -34,7 +48,7 @@ def open_concern_form(term: Tmux) -> None:
 def test_a_stray_escape_in_a_filled_form_loses_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Tmux(paceapp_command(data), cwd=tmp_path) as term:
-        term.wait_for("Today")
+        start(term)
         term.send("5")
         term.wait_for("no appointment set yet")
         open_concern_form(term)
@@ -66,7 +80,7 @@ def test_a_stray_escape_in_a_filled_form_loses_nothing(tmp_path: Path) -> None:
     assert concerns(data) == [("Knee swelling", "worse on the stairs")]
 
     with Tmux(paceapp_command(data), cwd=tmp_path) as term:  # a new start: the draft is back
-        term.wait_for("Today")
+        start(term)
         term.send("5")
         term.wait_for("1 concern ready")
         open_concern_form(term)
