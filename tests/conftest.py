@@ -93,8 +93,9 @@ def paceapp_process():
 
 
 def folder_bytes(root: Path) -> dict[str, bytes]:
-    """Every file under `root` (except the lock) with its content: for 'nothing changed' checks."""
+    """Every data file under `root` (not the lock, nor form drafts, which are not records) with
+    its content: for 'nothing changed' checks."""
     if not root.exists():
         return {}
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != ".lock"}
+            if p.is_file() and p.name != ".lock" and p.relative_to(root).parts[0] != "drafts"}

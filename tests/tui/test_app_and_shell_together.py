@@ -54,3 +54,30 @@ def test_the_same_field_changed_in_both_is_refused_with_a_message(data_dir: Path
     asyncio.run(scenario())
     assert Journal.open(data_dir).get(PainEntry, entry.id).score == 7
     assert any("changed somewhere else" in message for message in told), told
+
+
+def test_the_sleep_and_nap_forms_save_only_what_was_changed(data_dir: Path) -> None:
+    """The forms' own save functions (they check nights and naps together) merge the same way."""
+    from datetime import date, time, timedelta
+
+    from paceapp.core.nap import Nap
+    from paceapp.core.sleep import SleepNight
+    from paceapp.tui.screens.nap_form import save_nap
+    from paceapp.tui.screens.sleep_form import add_or_update_night
+
+    journal = Journal.open(data_dir)
+    morning = date.today() - timedelta(days=2)
+    night = journal.add(SleepNight(date=morning, bed=time(22, 30), tried=time(23, 0),
+                                   woke=time(6, 30), up=time(7, 0), note="ok"))
+    start = datetime.combine(morning, time(14, 0)).astimezone()
+    nap = journal.add(Nap(started=start, ended=start + timedelta(minutes=40), note="sofa"))
+    shell = Journal.open(data_dir)
+    shell.update(dataclasses.replace(shell.get(SleepNight, night.id), note="pain woke me"))
+    shell.update(dataclasses.replace(shell.get(Nap, nap.id), note="after the shop"))
+    add_or_update_night(journal, dataclasses.replace(night, up=time(7, 30)), new=False, base=night)
+    save_nap(journal, dataclasses.replace(nap, ended=start + timedelta(minutes=50)), new=False,
+             base=nap)
+    fresh = Journal.open(data_dir)
+    stored_night, stored_nap = fresh.get(SleepNight, night.id), fresh.get(Nap, nap.id)
+    assert (stored_night.up, stored_night.note) == (time(7, 30), "pain woke me")
+    assert (stored_nap.minutes, stored_nap.note) == (50, "after the shop")

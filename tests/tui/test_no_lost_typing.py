@@ -25,6 +25,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.goals import new_plan
 from paceapp.core.pacing import set_baseline
 from paceapp.core.pain import PainEntry, new_pain
+from paceapp.core.sleep import SleepNight
 from paceapp.core.timeparse import local_now
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
@@ -38,6 +39,7 @@ from paceapp.tui.screens.gp_forms import Field, GpForm
 from paceapp.tui.screens.pacing_forms import BaselineForm, PlanForm, RestartForm
 from paceapp.tui.screens.pain_form import PainForm, PegForm
 from paceapp.tui.screens.record_form import RecordForm
+from paceapp.tui.screens.sleep_form import SleepForm
 
 NOW = "2026-11-21T09:00"
 
@@ -436,3 +438,40 @@ def test_words_given_back_are_not_typed_over(data_dir: Path) -> None:
             await pilot.pause()
             assert form.query_one("#f-text", Input).value == "Knee pain"
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_the_sleep_diary_asks_before_esc_and_keeps_the_night_as_a_draft(
+        data_dir: Path, size: tuple[int, int]) -> None:
+    """The sleep diary is the longest form people fill in half asleep (issue 18's first case)."""
+    times = {"bed": "22:40", "tried": "23:05", "woke": "06:20", "up": "06:45"}
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            form = await open_form(app, pilot, SleepForm())
+            for name, value in times.items():
+                form.query_one(f"#{name}", Input).value = value
+            await pilot.pause()
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert isinstance(app.screen, LeaveQuestion)
+            await pilot.press("escape")  # Keep writing
+            await settle(app, pilot)
+            assert app.screen is form
+            assert {n: form.query_one(f"#{n}", Input).value for n in times} == times
+            await pilot.press("escape", "y")  # leave
+            await settle(app, pilot)
+            assert form not in app.screen_stack
+
+    async def reopen() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            again = await open_form(app, pilot, SleepForm())
+            assert {n: again.query_one(f"#{n}", Input).value for n in times} == times
+            assert "are back" in note_of(again)
+    asyncio.run(scenario())
+    asyncio.run(reopen())
+    assert Journal.open(data_dir).list(SleepNight) == []

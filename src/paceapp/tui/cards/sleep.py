@@ -97,7 +97,7 @@ class SleepCard(TodayCard):
         def saved(night: SleepNight | None) -> None:
             if night is not None:
                 new = editing is None or night.id != editing.id  # another morning: a new night
-                self.pace.save(lambda j: add_or_update_night(j, night, new=new),
+                self.pace.save(lambda j: add_or_update_night(j, night, new=new, base=editing),
                                f"Saved: {describe_night(night)}.")
 
         self.app.push_screen(SleepForm(editing, defaults=defaults, other_morning_is_new=True), saved)

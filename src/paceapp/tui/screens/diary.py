@@ -230,7 +230,8 @@ class DiaryScreen(SectionScreen):
         def saved(night: SleepNight | None) -> None:
             if night is not None:
                 new = today_night is None or night.id != today_night.id  # another morning: a new night
-                self.pace.save(lambda j: add_or_update_night(j, night, new=new),
+                self.pace.save(lambda j: add_or_update_night(j, night, new=new,
+                                                             base=today_night),
                                f"Saved: {describe_night(night)}.")
 
         self.app.push_screen(SleepForm(today_night, defaults=defaults, other_morning_is_new=True), saved)
@@ -266,7 +267,7 @@ class DiaryScreen(SectionScreen):
 
             def saved_nap(nap: Nap | None) -> None:
                 if nap is not None:
-                    self.pace.save(lambda j: save_nap(j, nap, new=False),
+                    self.pace.save(lambda j: save_nap(j, nap, new=False, base=record),
                                    nap_saved_message(nap, new=False))
 
             self.app.push_screen(NapForm(record), saved_nap)
@@ -275,7 +276,8 @@ class DiaryScreen(SectionScreen):
 
             def saved_night(night: SleepNight | None) -> None:
                 if night is not None:
-                    self.pace.save(lambda j: add_or_update_night(j, night, new=False),
+                    self.pace.save(lambda j: add_or_update_night(j, night, new=False,
+                                                                 base=record),
                                    f"Changed the night to {show_date(night.date)}. "
                                    "Ctrl+Z undoes it.")
 

@@ -49,9 +49,15 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def save_nap(journal: Journal, nap: Nap, *, new: bool) -> Nap:
-    """Store a nap after checking it against the stored naps and nights, under the folder lock."""
+def save_nap(journal: Journal, nap: Nap, *, new: bool, base: Nap | None = None) -> Nap:
+    """Store a nap after checking it against the stored naps and nights, under the folder lock.
+    `base` is the copy the form started from: only what was changed is applied to the nap as
+    stored now (see Journal.update)."""
+    from paceapp.store.journal import merge_change
+
     with journal.transaction():
+        if not new and base is not None:
+            nap = merge_change(journal.get(Nap, nap.id), base, nap)
         check_nap_in(journal.list, nap)
         return journal.add(nap) if new else journal.update(nap)
 

@@ -19,7 +19,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import PaceError, ValidationError
@@ -42,6 +41,7 @@ from paceapp.core.timeparse import (
     show_minutes,
 )
 from paceapp.store.journal import Journal
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 #: (input id, label) in the diary's order; Enter walks through them.
@@ -83,17 +83,23 @@ def describe_night(night: SleepNight) -> str:
             f"{SE_NAME} {_efficiency(night)}")
 
 
-def add_or_update_night(journal: Journal, night: SleepNight, *, new: bool) -> SleepNight:
+def add_or_update_night(journal: Journal, night: SleepNight, *, new: bool,
+                        base: SleepNight | None = None) -> SleepNight:
     """Store a night, refusing a second one for the same morning, or one whose time in bed
-    covers a logged nap (under the folder lock)."""
+    covers a logged nap (under the folder lock). `base` is the copy the form started from: only
+    what was changed is applied to the night as stored now (see Journal.update)."""
+    from paceapp.store.journal import merge_change
+
     with journal.transaction():
+        if not new and base is not None:
+            night = merge_change(journal.get(SleepNight, night.id), base, night)
         check_one_night_per_morning(journal.list(SleepNight, since=night.date, until=night.date),
                                     night)
         night.check_in(journal.list)
         return journal.add(night) if new else journal.update(night)
 
 
-class SleepForm(ModalScreen[SleepNight | None]):
+class SleepForm(DraftForm[SleepNight | None]):
     """One Consensus Sleep Diary night. `night` to change one; `defaults` offers last night's times."""
 
     BINDINGS = [
@@ -311,14 +317,11 @@ class SleepForm(ModalScreen[SleepNight | None]):
         if self.is_current:  # not already closed with Esc while the check ran
             self.dismiss(night)
 
+    def draft_key(self) -> str:
+        return f"sleep:{self.night.id if self.night else 'new'}"
+
     def say(self, error: PaceError) -> None:
         if not self.is_current:
             return
-        self.query_one(Problem).say(str(error))
-        field = getattr(error, "field", None)
-        if field in {name for name, _label in FIELDS}:
-            self.query_one(f"#{field}", Input).focus()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.show_problems(error.problems if isinstance(error, ValidationError)
+                           else [(None, str(error))])
