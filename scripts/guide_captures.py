@@ -18,6 +18,7 @@ from pathlib import Path
 NOW = "2026-11-21T10:30"
 #: name -> keys pressed after the app shows Today (tmux key names).
 SCREENS: dict[str, list[str]] = {
+    "Welcome (first start)": [],
     "Today": [],
     "Charts (7)": ["7"],
     "Pacing (3)": ["3"],
@@ -35,8 +36,9 @@ def tmux(*args: str) -> str:
                           text=True).stdout
 
 
-def capture(data: Path, keys: list[str]) -> str:
-    env = {**os.environ, "PACEAPP_NOW": NOW, "TERM": "xterm-256color", "NO_COLOR": "1"}
+def capture(data: Path, keys: list[str], welcome: bool = False) -> str:
+    env = {**os.environ, "PACEAPP_NOW": NOW, "TERM": "xterm-256color", "NO_COLOR": "1",
+           "PACEAPP_NO_WELCOME": "" if welcome else "1"}
     command = " ".join([*paceapp(), "--data-dir", str(data)])
     for _attempt in range(20):  # the last session's server may still be closing
         started = subprocess.run(["tmux", "-L", "guide", "new-session", "-d", "-s", "g", "-x",
@@ -66,7 +68,7 @@ def main() -> None:
         subprocess.run([*paceapp(), "demo", "--out", str(data)], check=True, env=env,
                        capture_output=True)
         for name, keys in SCREENS.items():
-            print(f"=== {name}\n{capture(data, keys)}\n")
+            print(f"=== {name}\n{capture(data, keys, welcome=name.startswith('Welcome'))}\n")
         for name, args in (("GP sheet (text)", ["gp", "sheet"]),
                            ("Flare-up plan, pocket", ["flare-plan", "--pocket"])):
             ran = subprocess.run([*paceapp(), "--data-dir", str(data), *args], env=env,
