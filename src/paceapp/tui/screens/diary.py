@@ -287,7 +287,7 @@ class DiaryScreen(SectionScreen):
 
             def saved_flare(flare: Flare | None) -> None:
                 if flare is not None:
-                    self.pace.save(lambda j: save_flare(j, flare, new=False),
+                    self.pace.save(lambda j: save_flare(j, flare, new=False, base=record),
                                    "Changed the flare-up. Ctrl+Z undoes it.")
 
             self.app.push_screen(FlareForm(record), saved_flare)

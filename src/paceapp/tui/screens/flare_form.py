@@ -47,9 +47,15 @@ def describe_flare(flare: Flare) -> str:
            f"({show_duration(flare.duration_min)})"
 
 
-def save_flare(journal: Journal, flare: Flare, *, new: bool) -> Flare:
-    """Store a flare-up after checking it against the stored ones, under the folder lock."""
+def save_flare(journal: Journal, flare: Flare, *, new: bool, base: Flare | None = None) -> Flare:
+    """Store a flare-up after checking it against the stored ones, under the folder lock.
+    `base` is the copy the form started from: only what was changed is applied to the
+    flare-up as stored now (see Journal.update)."""
+    from paceapp.store.journal import merge_change
+
     with journal.transaction():
+        if not new and base is not None:
+            flare = merge_change(journal.get(Flare, flare.id), base, flare)
         check_flares(journal.list(Flare), flare)
         return journal.add(flare) if new else journal.update(flare)
 
@@ -234,17 +240,20 @@ class FlareForm(DraftForm[Flare | None]):
 # -- flows shared by the Today card and the Diary ------------------------------------------------
 
 def show_plan(app: PaceApp, *, just_started: bool = False) -> None:
-    """Read the plan (in a thread), show it; save it if the person changes it there."""
+    """Read the plan (in a thread), show it; save it if the person changes it there (only what
+    they changed, on the plan as stored now)."""
     from paceapp.core.flare import FlarePlan
     from paceapp.tui.screens.flare_plan import FlarePlanView
 
-    def shown(plan: FlarePlan | None) -> None:
-        if plan is not None:
-            app.save(lambda j: j.put_single(plan), "Saved your flare-up plan. Ctrl+Z undoes it.")
+    def view(opened: FlarePlan | None) -> None:
+        def shown(plan: FlarePlan | None) -> None:
+            if plan is not None:
+                app.save(lambda j: j.put_single(plan, base=opened),
+                         "Saved your flare-up plan. Ctrl+Z undoes it.")
 
-    app.load_then(lambda: app.journal.get_single(FlarePlan),
-                  lambda plan: app.push_screen(FlarePlanView(plan, just_started=just_started),
-                                               shown))
+        app.push_screen(FlarePlanView(opened, just_started=just_started), shown)
+
+    app.load_then(lambda: app.journal.get_single(FlarePlan), view)
 
 
 def start_or_end_flare(app: PaceApp) -> None:
@@ -256,7 +265,7 @@ def start_or_end_flare(app: PaceApp) -> None:
         if current is not None:
             def ended(flare: Flare | None) -> None:
                 if flare is not None:
-                    app.save(lambda j: save_flare(j, flare, new=False),
+                    app.save(lambda j: save_flare(j, flare, new=False, base=current),
                              lambda saved: f"Saved: {describe_flare(saved)}. Restart gently.")
             app.push_screen(FlareForm(current, ending=True), ended)
             return
