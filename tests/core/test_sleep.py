@@ -99,7 +99,7 @@ def test_missing_times_give_none_not_a_wrong_number(missing: str, tib: int | Non
 def test_night_with_nothing_but_quality_and_note() -> None:
     n = night(quality=Quality.VERY_POOR, note="pain woke me")
     assert n.derived() == {"tib_min": None, "tst_min": None, "se_pct": None}
-    assert n.summary()["asleep"] == "-" and n.summary()["sleep efficiency"] == "-"
+    assert n.summary()["asleep"] == "-" and n.summary()["efficiency"] == "-"
 
 
 def test_round_trips_through_the_codec() -> None:

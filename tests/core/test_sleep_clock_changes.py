@@ -48,7 +48,7 @@ def test_autumn_night_worked_in_full() -> None:
               woke=time(6, 10), up=time(6, 30))
     assert (n.tib_min, n.tst_min, n.se_pct) == (540, 455, 84.3)
     assert n.derived() == {"tib_min": 540, "tst_min": 455, "se_pct": 84.3}
-    assert n.summary()["asleep"] == "7 h 35 min" and n.summary()["sleep efficiency"] == "84.3%"
+    assert n.summary()["asleep"] == "7 h 35 min" and n.summary()["efficiency"] == "84.3%"
 
 
 def test_spring_night_is_an_hour_shorter_than_the_clock_face() -> None:

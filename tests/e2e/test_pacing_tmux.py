@@ -21,7 +21,7 @@ def test_real_timer_then_plan_and_timer_in_the_app(tmp_path: Path) -> None:
     with Tmux(paceapp_command(data, "pace", "timer", "walking", "--minutes", "0.05",
                               "--rest", "0.05")) as term:
         screen = term.wait_for("Time to stop walking", timeout=15)
-        assert "Rest now for 0.05 min" in screen
+        assert "Rest now for 3 seconds" in screen
         term.wait_for("Rest is over", timeout=15)
         term.wait_for("Minutes to log?", timeout=10)
         term.type("2")

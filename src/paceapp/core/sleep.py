@@ -351,7 +351,7 @@ class SleepNight(Record):
                 "bed-up": (f"{_clock(self.bed)}-{_clock(self.up)}"
                            if self.bed is not None or self.up is not None else "-"),
                 "asleep": short_minutes(self.tst_min),
-                "sleep efficiency": percent_text(se) if se is not None else "-",
+                "efficiency": percent_text(se) if se is not None else "-",
                 "quality": self.quality.words if self.quality else "", "note": self.note}
 
     def derived(self) -> dict[str, Any]:

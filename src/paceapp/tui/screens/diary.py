@@ -166,7 +166,7 @@ class DiaryScreen(SectionScreen):
             key = f"sleep:{night.id}"
             self.records[key] = night
             nights.add_row(*(plain(cells[c]) for c in ("morning", "bed-up", "asleep",
-                                                       "sleep efficiency",
+                                                       "efficiency",
                                                        "quality", "note")), key=key)
         if not data.nights:
             nights.add_row(plain("No nights logged yet"), plain("press s"), *(plain("")
