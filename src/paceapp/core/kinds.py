@@ -17,6 +17,7 @@ KIND_MODULES: tuple[str, ...] = (
     "paceapp.core.pain",
     "paceapp.core.sleep",
     "paceapp.core.nap",
+    "paceapp.core.day",
     "paceapp.core.flare",
     "paceapp.core.pacing",
     "paceapp.core.goals",
@@ -30,6 +31,7 @@ ALIASES: dict[str, str] = {
     "flares": "flare", "flare-up": "flare", "flare-ups": "flare", "flareup": "flare",
     "activities": "activity", "goals": "goal", "nights": "sleep", "naps": "nap", "baselines": "baseline",
     "medicines": "medicine", "appointment": "gp", "appointments": "gp",
+    "days": "day", "day-record": "day", "day-records": "day",
 }
 
 
