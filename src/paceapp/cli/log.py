@@ -14,12 +14,13 @@ from paceapp.core.pain import new_pain, new_peg
 from paceapp.core.timeparse import show_date, show_time
 
 #: `log` sub-commands that other modules add (imported only when used).
-LOG_COMMANDS = {"sleep": "sleep", "nap": "sleep", "flare": "flare", "activity": "pace"}
+LOG_COMMANDS = {"sleep": "sleep", "nap": "sleep", "flare": "flare", "activity": "pace",
+                "day": "day", "day-activities": "day"}
 
 
-@click.group("log", cls=LazyGroup, lazy=LOG_COMMANDS, modules=("sleep", "flare", "pace"))
+@click.group("log", cls=LazyGroup, lazy=LOG_COMMANDS, modules=("sleep", "flare", "pace", "day"))
 def log_group() -> None:
-    """Log pain, a PEG check-in, sleep, a nap, a flare-up or an activity."""
+    """Log pain, a PEG check-in, sleep, a nap, a flare-up, an activity or your day."""
 
 
 # ignore_unknown_options: a negative score ("-1") reaches our own check instead of click

@@ -88,6 +88,25 @@ def show(env: Env, kind: str, days: int | None, as_json: bool) -> None:
     click.echo(render_table([r.summary() for r in records]))
 
 
+def _apply_changes(journal: object, record: Record, changes: list[str], env: Env) -> Record:
+    """`apply_edits`, except for fields the kind reads itself (CUSTOM_EDITS, e.g. a day's
+    `hard="Dressing=help; Eating=slowly"`, read against the person's list of activities)."""
+    custom: tuple[str, ...] = getattr(record, "CUSTOM_EDITS", ())
+    own = [c for c in changes if c.partition("=")[0].strip().replace("-", "_") in custom
+           and "=" in c]
+    rest = [c for c in changes if c not in own]
+    changed = apply_edits(record, rest, env.now()) if rest or not own else record
+    if own:
+        from paceapp.core.day import DayActivities, person_activities
+
+        activities = person_activities(journal.get_single(DayActivities))  # type: ignore[attr-defined]
+        for change in own:
+            name, _sep, value = change.partition("=")
+            changed = changed.edit_field(  # type: ignore[attr-defined]
+                name.strip().replace("-", "_"), value, activities)
+    return changed
+
+
 @click.command("edit")
 @click.argument("kind", shell_complete=complete_kind)
 @click.argument("record_id", metavar="ID", shell_complete=complete_id)
@@ -98,11 +117,12 @@ def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
 
     \b
     Example: paceapp edit pain 1a2b score=5 note="after the bus"
+    A day's hard activities: paceapp edit day 1a2b hard="Dressing=help:my words; Eating=slowly"
     """
     cls = kind_class(kind)
     journal = env.journal()
     record = journal.find(cls, record_id)
-    changed = apply_edits(record, list(changes), env.now())
+    changed = _apply_changes(journal, record, list(changes), env)
     # Rules that span records (one night per morning, one open flare-up) are checked against
     # the others of that kind, when the kind has such rules.
     check_among = getattr(changed, "check_among", None)
