@@ -17,8 +17,15 @@ from pathlib import Path
 import click
 
 from paceapp.cli.context import Env, pass_env
-from paceapp.cli.outfile import FORCE_HELP, FileOrDash, as_file, is_dash
-from paceapp.cli.params import DAY, WholeNumber
+from paceapp.cli.outfile import (
+    FORCE_HELP,
+    FileOrDash,
+    as_file,
+    emit_bytes,
+    is_dash,
+    stdout_is_terminal,
+)
+from paceapp.cli.params import DAY_AHEAD, WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import (
     MAX_DOCUMENT_BYTES,
@@ -370,7 +377,7 @@ def plan_show(env: Env, as_json: bool) -> None:
 
 @plan_group.command("set")
 @click.option("--rhythm", default=None, help="When you meet, in words: 'Every other Tuesday'.")
-@click.option("--first", "first", type=DAY, default=None,
+@click.option("--first", "first", type=DAY_AHEAD, default=None,
               help="The date of a meeting (the rhythm counts on from it).")
 @click.option("--every", type=WholeNumber("weeks between meetings"), default=None,
               help="Weeks between meetings (1 weekly, 2 fortnightly; 0 no fixed rhythm).")
@@ -402,6 +409,208 @@ def plan_set(env: Env, rhythm: str | None, first: date | None, every: int | None
                                                    content_at=_moment()))
     click.echo("Saved the group plan. ('paceapp undo' puts the old one back.)")
     click.echo(plan_text(saved, env.today()))
+
+
+# -- the supporter page ("How to help me") ----------------------------------------------------
+SUPPORTER_FORMATS = ("text", "pdf")
+_WORD_OPTIONS = (("signs", "--signs"), ("helps", "--helps"), ("unhelpful", "--not-helpful"),
+                 ("bad_day", "--bad-day"), ("who_to_call", "--who-to-call"),
+                 ("private_note", "--private-note"))
+
+
+def _supporter_format(fmt: str | None, out: Path | str | None) -> str:
+    if fmt is not None:
+        return fmt
+    path = as_file(out)
+    return "pdf" if path is not None and path.suffix.lower() == ".pdf" else "text"
+
+
+@share_group.group("supporter", invoke_without_command=True)
+@click.option("--include", "include", multiple=True, metavar="PARTS",
+              help="The parts to put in, comma separated (this time only): signs, helps, "
+                   "not-helpful, bad-day, who-to-call, crisis, private-note. Without it: the "
+                   "parts you ticked last ('paceapp share supporter set --parts').")
+@click.option("--name", default=None, help="Your name as your supporters know it (saved).")
+@click.option("--out", type=FileOrDash(dir_okay=False), default=None,
+              help="Write the page here: a .pdf (one A4 page) or text ('-': standard output).")
+@click.option("--format", "fmt", type=click.Choice(SUPPORTER_FORMATS), default=None,
+              help="text or pdf. Taken from --out's ending when not given.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
+@click.option("--message", is_flag=True, help="Print the chat message a supporter's paceapp "
+              "can keep (read-only).")
+@click.option("--yes", is_flag=True, help="Do not ask before sharing.")
+@click.pass_context
+def share_supporter(ctx: click.Context, include: tuple[str, ...], name: str | None,
+                    out: Path | str | None, fmt: str | None, force: bool, message: bool,
+                    yes: bool) -> None:
+    """A page for your supporters: "How to help me".
+
+    \b
+    Made from your flare-up plan and your own words (change them with
+    'paceapp share supporter set'). Shows exactly what the page holds first;
+    without --out or --message it only shows it. The private note goes in only
+    when you tick it (--include private-note). paceapp's crisis contacts are added
+    from paceapp itself.
+    \b
+    paceapp share supporter --out how-to-help.pdf
+    paceapp share supporter --include signs,helps,crisis --message
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from paceapp.core.supporter import NO_NAME, check_parts
+    from paceapp.core.supporter import included_words as page_included
+    from paceapp.outputs.supporter import (
+        gather_supporter,
+        make_content,
+        supporter_message,
+        supporter_text,
+    )
+
+    env = ctx.find_object(Env)
+    assert env is not None
+    fmt = _supporter_format(fmt, out)
+    _check_out(out, message, force)
+    if fmt == "pdf" and is_dash(out) and stdout_is_terminal():
+        raise ValidationError("A PDF is not for reading on the screen. Save it with --out "
+                              "how-to-help.pdf, or send it on: --out - | lp", "out")
+    parts = (check_parts(part for item in include for part in item.split(","))
+             if include else None)
+    journal = env.journal()
+    inputs = gather_supporter(journal)
+    sharing = out is not None or message
+    if name is not None or inputs.settings.display_name or sharing:
+        shown_name = display_name_for(journal, name, ask=sharing and _interactive())
+    else:
+        shown_name = NO_NAME
+    chosen = parts if parts is not None else inputs.parts
+    now = _moment()
+    content = make_content(inputs, chosen, name=shown_name, now=now)
+    click.echo("This is what the page holds:\n", err=True)
+    click.echo(supporter_text(content), err=True)
+    click.echo(page_included(content, chosen) + "\n", err=True)
+    if not sharing:
+        click.echo("Nothing was written. Add --out FILE (a .pdf or text) to save the page, or "
+                   "--message to print the chat message.", err=True)
+        return
+    if not content.parts():
+        raise ValidationError("Nothing is ticked, so there is no page to share. Tick at least "
+                              "one part with --include.", "include")
+    if not yes and _interactive() and not click.confirm("Share this?", default=True, err=True):
+        click.echo("Not shared. Nothing was written.", err=True)
+        return
+    if out is not None:
+        if fmt == "pdf":
+            from paceapp.outputs.supporter_pdf import render_pdf
+
+            data = render_pdf(content)
+            if is_dash(out):
+                emit_bytes(data)
+                where = None
+            else:
+                where = _write_bytes(Path(out), data, force)
+        else:
+            where = _write(out, supporter_text(content), force)
+        if where is not None:
+            click.echo(f"Wrote your supporter page ({'one A4 page, ' if fmt == 'pdf' else ''}"
+                       f"{fmt}) to {where}", err=True)
+    keep_identity(journal, inputs.settings, shown_name)
+    if message:
+        click.echo(supporter_message(content), nl=False)
+
+
+def _write_bytes(path: Path, data: bytes, force: bool) -> Path:
+    from paceapp.outputs.files import write_output
+    from paceapp.store.errors import WriteFailedError
+
+    try:
+        return write_output(path, data, force=force)
+    except WriteFailedError as error:
+        raise ValidationError(f"Could not write {path}: {error}", "out") from None
+
+
+@share_supporter.command("set")
+@click.option("--signs", default=None, help="Signs a flare-up is starting (your words).")
+@click.option("--helps", default=None, help="What helps.")
+@click.option("--not-helpful", "unhelpful", default=None, help="What does not help.")
+@click.option("--bad-day", default=None, help="What you may need on a bad day.")
+@click.option("--who-to-call", default=None, help="Who to call, and how.")
+@click.option("--private-note", default=None,
+              help="A private note: on the page only when you tick it (--parts private-note).")
+@click.option("--parts", default=None, metavar="PARTS",
+              help="The parts ticked from now on, comma separated.")
+@pass_env
+def supporter_set(env: Env, signs: str | None, helps: str | None, unhelpful: str | None,
+                  bad_day: str | None, who_to_call: str | None, private_note: str | None,
+                  parts: str | None) -> None:
+    """Write your own words for the supporter page (only the parts you give change).
+
+    A part you leave empty starts from your flare-up plan. Use \\n for a new line.
+    """
+    from paceapp.core.supporter import SupporterPage, check_parts, check_words
+
+    given = {"signs": signs, "helps": helps, "unhelpful": unhelpful, "bad_day": bad_day,
+             "who_to_call": who_to_call, "private_note": private_note}
+    changes: dict[str, object] = {key: check_words(value.replace("\\n", "\n"), key)
+                                  for key, value in given.items() if value is not None}
+    if parts is not None:
+        changes["parts"] = check_parts(parts.split(","))
+    if not changes:
+        raise ValidationError("Say what to change, e.g. --not-helpful 'Being asked if I am "
+                              "better yet'. 'paceapp share supporter set --help' lists the parts.",
+                              "supporter")
+    journal = env.journal()
+    page = journal.get_single(SupporterPage) or SupporterPage()
+    journal.put_single(dataclasses.replace(page, **changes))
+    click.echo("Saved your words for the supporter page. ('paceapp undo' puts the old ones "
+               "back.) See the page with: paceapp share supporter")
+
+
+@group_group.command("how-to-help")
+@click.argument("member", required=False)
+@pass_env
+def group_how_to_help(env: Env, member: str | None) -> None:
+    """The supporter pages people shared with you ("How to help ..."), read-only."""
+    from paceapp.core.lookalike import look_alike_keys
+    from paceapp.core.sharing import clean_peer_name
+    from paceapp.outputs.supporter import list_copies, shown_names, supporter_text
+
+    journal = env.journal()
+    copies = list_copies(journal)
+    if not copies:
+        click.echo("No supporter pages yet. When someone sends you their 'How to help me' "
+                   "message, keep it with: paceapp group import - (then paste it).")
+        return
+    settings = load_settings(journal)
+    names = shown_names(copies, [p.card.display_name for p in _peers(journal)
+                                 if p.member_id not in {c.member_id for c in copies}],
+                        settings.display_name)
+    if member is None and len(copies) > 1:
+        click.echo("Supporter pages you have (read-only):")
+        for copy in copies:
+            click.echo(f"  How to help {names[copy.id]} - shared "
+                       f"{show_date(copy.shared_at.date())}")
+        click.echo("Show one with: paceapp group how-to-help NAME")
+        return
+    chosen = copies
+    if member is not None:
+        wanted = clean_peer_name(member)
+        chosen = [c for c in copies if names[c.id].casefold() == wanted.casefold()
+                  or c.member_id == wanted.lstrip("#")
+                  or (wanted.startswith("#") and len(wanted) > 4
+                      and c.member_id.startswith(wanted[1:]))]
+        if not chosen:
+            chosen = [c for c in copies if look_alike_keys(c.name) & look_alike_keys(wanted)]
+        if not chosen:
+            raise ValidationError(f"There is no supporter page from '{wanted}'. 'paceapp group "
+                                  "how-to-help' lists them.", "member")
+        if len(chosen) > 1:
+            raise ValidationError("More than one page fits: "
+                                  + ", ".join(names[c.id] for c in chosen)
+                                  + ". Please use the name with its #code.", "member")
+    copy = chosen[0]
+    click.echo(supporter_text(copy.content()).replace(
+        f"How to help {copy.name} -", f"How to help {names[copy.id]} -", 1), nl=False)
+    click.echo(f"(Kept from {names[copy.id]}'s message; read-only.)")
 
 
 def register(cli: click.Group) -> None:

@@ -37,6 +37,16 @@ from paceapp.core.sharing import (
     crisis_steps,
     imitation,
 )
+from paceapp.core.supporter import (
+    PART_LINES,
+    PART_MAX,
+    SUPPORTER_FORMAT,
+    SUPPORTER_VERSION,
+    TEXT_PARTS,
+    SupporterCopy,
+    SupporterSection,
+    checksum,
+)
 from paceapp.core.text import LINE, SHORT, strip_controls
 from paceapp.core.timeparse import show_date
 
@@ -101,7 +111,7 @@ def plan_document(plan: GroupPlan, *, member_id: str, shared_by: str,
 class Parsed:
     """The result of reading a document: a card, a plan, or the problems found (all of them)."""
 
-    value: GoalCard | SharedPlan | None = None
+    value: GoalCard | SharedPlan | SupporterCopy | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -147,25 +157,32 @@ def parse_document(data: bytes, *, now: datetime, own_member_id: str | None = No
     if not isinstance(doc, dict):
         return Parsed(problems=["It is not a paceapp card: it should be one JSON object."])
     fmt, version = doc.get("format"), doc.get("version")
-    if fmt not in (CARD_FORMAT, PLAN_FORMAT):
+    if fmt not in (CARD_FORMAT, PLAN_FORMAT, SUPPORTER_FORMAT):
         shown = _shown(fmt)
-        return Parsed(problems=[f"The format is {shown}; paceapp reads '{CARD_FORMAT}' and "
-                                f"'{PLAN_FORMAT}'."])
+        return Parsed(problems=[f"The format is {shown}; paceapp reads '{CARD_FORMAT}', "
+                                f"'{PLAN_FORMAT}' and '{SUPPORTER_FORMAT}'."])
+    newest = SUPPORTER_VERSION if fmt == SUPPORTER_FORMAT else FORMAT_VERSION
     if isinstance(version, bool) or not isinstance(version, int):
         problems.append("The version is missing or not a whole number.")
-    elif version > FORMAT_VERSION:
+    elif version > newest:
         problems.append(f"It was made by a newer paceapp (version {version}); this paceapp reads "
-                        f"version {FORMAT_VERSION}. Please update paceapp.")
+                        f"version {newest}. Please update paceapp.")
     elif version < 1:
         problems.append(f"The version {version} is not one paceapp ever wrote.")
     if problems:
         return Parsed(problems=problems)
     check = _Checker(problems, now=now)
-    value: GoalCard | SharedPlan | None
-    value = check.card(doc) if fmt == CARD_FORMAT else check.plan(doc)
+    value: GoalCard | SharedPlan | SupporterCopy | None
+    if fmt == CARD_FORMAT:
+        value = check.card(doc)
+    elif fmt == PLAN_FORMAT:
+        value = check.plan(doc)
+    else:
+        value = check.supporter(doc)
     member_id = doc.get("member_id")
     if own_member_id and isinstance(member_id, str) and member_id == own_member_id:
-        problems.append("This is your own card or plan (it has your member id), so it is not "
+        what = "supporter page" if fmt == SUPPORTER_FORMAT else "card or plan"
+        problems.append(f"This is your own {what} (it has your member id), so it is not "
                         "added to your board.")
     if problems:
         return Parsed(problems=problems)
@@ -442,6 +459,46 @@ class _Checker:
                          rota=tuple(sorted(rota, key=lambda t: t.start)), ground_rules=tuple(rules),
                          crisis_note=crisis_note, shared_by=shared_by, content_at=shared_at)
         return SharedPlan(member_id=member_id, shared_by=shared_by, shared_at=shared_at, plan=plan)
+
+
+    def supporter(self, doc: dict[str, Any]) -> SupporterCopy | None:
+        """A supporter page: checksum first (a changed or damaged page is refused whole)."""
+        start = len(self.problems)
+        stated = doc.get("checksum")
+        if not isinstance(stated, str) or stated != checksum(doc):
+            self.add("Its checksum does not match its content: it was changed or damaged after "
+                     "it was made. Ask for the page to be shared again.")
+            return None
+        member_id = self.member_id(doc)
+        name = self.checked(self.text(doc, "name", "", NAME_MAX, required=True, name=True),
+                            "name", "name")
+        shared_at = self.moment(doc, "shared_at")
+        sections: list[SupporterSection] = []
+        raw = doc.get("sections", {})
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            self.add("'sections' should be an object.")
+            raw = {}
+        for key, _heading, _field in TEXT_PARTS:  # unknown parts are ignored, never shown
+            if key not in raw:
+                continue
+            label = f"sections.{key}"
+            text = self.checked(self.text(raw, key, "sections.", PART_MAX, multiline=True),
+                                label, key)
+            lines = [" ".join(line.split()) for line in text.splitlines()]
+            lines = [line for line in lines if line]
+            if len(lines) > PART_LINES:
+                self.add(f"'{label}' has {len(lines)} lines; the most is {PART_LINES}.")
+            if lines:
+                sections.append(SupporterSection(key=key, text="\n".join(lines)))
+        crisis = doc.get("crisis_contacts", True)
+        if not isinstance(crisis, bool):
+            self.add("'crisis_contacts' should be true or false.")
+        if len(self.problems) > start or shared_at is None:
+            return None
+        return SupporterCopy(member_id=member_id, name=name, shared_at=shared_at,
+                             sections=tuple(sections), crisis=bool(crisis))
 
 
 def recleaned(card: GoalCard) -> GoalCard:

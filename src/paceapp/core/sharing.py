@@ -641,4 +641,6 @@ def find_peer(peers: Sequence[PeerCard], text: str, own_name: str = "") -> PeerC
                           "'paceapp group board' lists them.", "member")
 
 
-KINDS = (PeerCard, GroupPlan)
+from paceapp.core.supporter import SupporterCopy, SupporterPage  # noqa: E402 - kinds registry
+
+KINDS = (PeerCard, GroupPlan, SupporterPage, SupporterCopy)

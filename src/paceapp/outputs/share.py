@@ -57,6 +57,7 @@ from paceapp.core.sharing import (
     progress_words,
 )
 from paceapp.core.sleep import PERIOD_SE_BASIS, SE_NAME
+from paceapp.core.supporter import SupporterCopy
 from paceapp.core.timeparse import show_date, show_minutes, week_start
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
@@ -373,9 +374,9 @@ def keep_identity(journal: Journal, settings: Settings, name: str) -> None:
 class ImportOutcome:
     """What an import did, in words, and what was stored (None when nothing changed)."""
 
-    action: str  # added / updated / same / older / plan / plan-older
+    action: str  # added / updated / same / older / plan / plan-older / supporter-...
     message: str
-    record: PeerCard | GroupPlan | None
+    record: PeerCard | GroupPlan | SupporterCopy | None
 
 
 def import_shared(journal: Journal, raw: bytes, now: datetime) -> ImportOutcome:
@@ -386,6 +387,15 @@ def import_shared(journal: Journal, raw: bytes, now: datetime) -> ImportOutcome:
         raise problems_error(parsed.problems or ["It could not be read."])
     if isinstance(parsed.value, SharedPlan):
         return _import_plan(journal, parsed.value, now)
+    if isinstance(parsed.value, SupporterCopy):
+        from paceapp.outputs.supporter import store_copy
+
+        try:
+            action, words = store_copy(journal, parsed.value, now)
+        except ValidationError as error:
+            raise problems_error([str(error)]) from None
+        return ImportOutcome(f"supporter-{action}", words, parsed.value
+                             if action in ("added", "updated") else None)
     card = parsed.value
     peers = journal.list(PeerCard)
     existing = next((p for p in peers if p.member_id == card.member_id), None)

@@ -1,0 +1,192 @@
+"""The supporter page ("How to help me") as text, a chat message and a JSON file; importing one.
+
+The text is exactly what is shown in the preview, written to a text file and put at the top of
+the chat message; the message ends with the one paceapp line of the card family
+(`outputs.share.encode_line`). The person's words are indented under each heading, so no line
+they wrote can pass for a heading or one of paceapp's crisis lines. paceapp's crisis contacts
+always come from the paceapp showing the page (`core.supporter.crisis_lines`), never from a file.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from paceapp.core.errors import ValidationError
+from paceapp.core.lookalike import look_alike_keys, mixed_script
+from paceapp.core.settings import Settings
+from paceapp.core.supporter import (
+    CRISIS_LEAD,
+    OWN_WORDS,
+    SupporterContent,
+    SupporterCopy,
+    SupporterPage,
+    build_content,
+    crisis_lines,
+    page_words,
+    supporter_document,
+    whose,
+)
+from paceapp.core.timeparse import show_date
+from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
+
+HOW_TO_KEEP = ("Paste this whole message into paceapp (Group screen, key i) to keep it. "
+               "It stays read-only.")
+
+
+def title(content: SupporterContent) -> str:
+    return f"How to help {content.name}"
+
+
+def supporter_lines(content: SupporterContent, width: int = 78) -> list[str]:
+    """The page as lines of at most `width` columns (headings, then the words indented)."""
+    lines = [f"{title(content)} - {show_date(content.shared_at.date())}", ""]
+    wrap_at = max(width - 2, 20)
+    for section in content.sections:
+        lines.append(f"{section.heading}:")
+        for raw in section.text.splitlines():
+            lines += textwrap.wrap(raw, wrap_at, initial_indent="  ", subsequent_indent="  ",
+                                   break_long_words=True) or [""]
+        lines.append("")
+    if content.crisis:
+        lines += textwrap.wrap(CRISIS_LEAD.format(whose=whose(content.name)), width)
+        for line in crisis_lines():
+            lines += textwrap.wrap(line, width, initial_indent="* ", subsequent_indent="  ")
+        lines.append("")
+    if not content.sections and not content.crisis:
+        lines += ["(Nothing ticked yet: tick at least one part.)", ""]
+    lines += textwrap.wrap(OWN_WORDS.format(whose=whose(content.name)), width)
+    return lines
+
+
+def supporter_text(content: SupporterContent, width: int = 78) -> str:
+    """The page as plain text (the preview, the text file, and the top of the message)."""
+    return "\n".join(supporter_lines(content, width)) + "\n"
+
+
+def supporter_message(content: SupporterContent) -> str:
+    """The chat message: the page, how to keep it, and the one paceapp line."""
+    from paceapp.outputs.share import encode_line
+
+    return "\n".join([supporter_text(content, 70).rstrip("\n"), HOW_TO_KEEP,
+                      encode_line(supporter_document(content))]) + "\n"
+
+
+def supporter_json(content: SupporterContent) -> str:
+    return json.dumps(supporter_document(content), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- making the page from the person's own data ----------------------------------------------
+@dataclass(frozen=True)
+class SupporterInputs:
+    """What the page is made from: the stored words, the flare-up plan, the settings."""
+
+    page: SupporterPage | None
+    words: dict[str, str]
+    settings: Settings
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts last ticked (everything but the private note the first time)."""
+        return (self.page or SupporterPage()).parts
+
+
+def gather_supporter(journal: Journal) -> SupporterInputs:
+    from paceapp.core.flare import FlarePlan
+
+    exists = journal.folder is None or journal.folder.exists()
+    page = journal.get_single(SupporterPage) if exists else None
+    plan = journal.get_single(FlarePlan) if exists else None
+    settings = load_settings(journal)
+    return SupporterInputs(page, page_words(page, plan), settings)
+
+
+def make_content(inputs: SupporterInputs, parts: Sequence[str], *, name: str,
+                 now: datetime) -> SupporterContent:
+    return build_content(inputs.words, parts, name=name, shared_at=now,
+                         member_id=inputs.settings.member_id)
+
+
+# -- a supporter's copies --------------------------------------------------------------------
+def shown_names(copies: Sequence[SupporterCopy], others: Sequence[str] = (),
+                own_name: str = "") -> dict[str, str]:
+    """record id -> the name to show: with a member code ('Jo (#7c2e9b)') when it looks like
+    another page's name, a peer's, your own, mixes alphabets or holds '(#'."""
+    own = look_alike_keys(own_name) if own_name.strip() else frozenset()
+    keys = {c.id: look_alike_keys(c.name) for c in copies}
+    other_keys = set().union(*(look_alike_keys(n) for n in others)) if others else set()
+    shown: dict[str, str] = {}
+    for copy in copies:
+        clash = any(keys[copy.id] & keys[o.id] for o in copies if o.id != copy.id)
+        if clash or keys[copy.id] & own or keys[copy.id] & other_keys or mixed_script(copy.name) \
+                or "(#" in copy.name:
+            shown[copy.id] = f"{copy.name} (#{copy.member_id[:6]})"
+        else:
+            shown[copy.id] = copy.name
+    # codes that still read the same (made-up ids with one start) get the whole member id
+    for copy in copies:
+        if sum(1 for v in shown.values() if v == shown[copy.id]) > 1:
+            shown[copy.id] = f"{copy.name} (#{copy.member_id})"
+    return shown
+
+
+def list_copies(journal: Journal) -> list[SupporterCopy]:
+    if journal.folder is not None and not journal.folder.exists():
+        return []
+    return sorted(journal.list(SupporterCopy), key=lambda c: c.shared_at, reverse=True)
+
+
+def store_copy(journal: Journal, copy: SupporterCopy, now: datetime) -> tuple[str, str]:
+    """Store an imported page (already checked): (action, message). The newest page from a
+    member wins; the same or an older one changes nothing. A page carrying the member id of
+    another name is refused (ValidationError), as for goal cards."""
+    from paceapp.core.sharing import FUTURE_SLACK, PeerCard, check_member_id, clean_peer_name
+
+    settings = load_settings(journal)
+    copies = journal.list(SupporterCopy)
+    existing = next((c for c in copies if c.member_id == copy.member_id), None)
+    when = show_date(copy.shared_at.date())
+    peers = [p for p in journal.list(PeerCard) if p.member_id != copy.member_id]
+    check_member_id(peers, copy.member_id, settings.member_id)
+    for other in copies:
+        if other.member_id != copy.member_id and \
+                look_alike_keys(other.member_id) & look_alike_keys(copy.member_id):
+            raise ValidationError(f"This page's member id ({copy.member_id}) looks like the one "
+                                  f"on {other.name}'s page but is not the same, so it was not "
+                                  f"kept: no one can pass for {other.name}.", "member")
+    if existing is None:
+        shown = shown_names([*copies, copy], [p.card.display_name for p in peers],
+                            settings.display_name)[copy.id]
+        journal.add(copy)
+        marked = (f" It is shown as {shown}: its name looks like another name you have, or "
+                  "mixes alphabets." if shown != copy.name else "")
+        return "added", (f"Kept 'How to help {copy.name}' (shared {when}), read-only.{marked} "
+                         "See it with: paceapp group how-to-help")
+    stored_name = clean_peer_name(existing.name)
+    if copy.name != stored_name:
+        raise ValidationError(
+            f"This page carries the member id of {stored_name}'s page, but the name "
+            f"'{copy.name}'. A page cannot take another person's place, so it was not kept. If "
+            f"{stored_name} really changed their name, remove their page first.", "member")
+    if copy.shared_at == existing.shared_at:
+        same = (copy.sections, copy.crisis) == (existing.sections, existing.crisis)
+        if same:
+            return "same", f"You already have 'How to help {copy.name}' from {when}. Nothing " \
+                           "was changed."
+        raise ValidationError(f"This page has the same moment as {stored_name}'s page you have, "
+                              "but different content, so one of the two is not genuine. It was "
+                              f"not kept. Ask {stored_name} to share it again.", "member")
+    held_off = existing.shared_at > now + FUTURE_SLACK
+    if copy.shared_at < existing.shared_at and not held_off:
+        return "older", (f"This page from {copy.name} ({when}) is older than the one you have "
+                         f"({show_date(existing.shared_at.date())}). Nothing was changed.")
+    journal.update(SupporterCopy(id=existing.id, created=existing.created,
+                                 member_id=copy.member_id, name=copy.name,
+                                 shared_at=copy.shared_at, sections=copy.sections,
+                                 crisis=copy.crisis))
+    return "updated", (f"Updated 'How to help {copy.name}' to the page shared {when}. "
+                       "See it with: paceapp group how-to-help")
