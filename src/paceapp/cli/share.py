@@ -493,8 +493,9 @@ def share_supporter(ctx: click.Context, include: tuple[str, ...], name: str | No
                    "--message to print the chat message.", err=True)
         return
     if not content.parts():
-        raise ValidationError("Nothing is ticked, so there is no page to share. Tick at least "
-                              "one part with --include.", "include")
+        raise ValidationError("There is nothing on the page to share: no part ticked has any "
+                              "words yet. Tick more parts with --include, or write your words "
+                              "with 'paceapp share supporter set'.", "include")
     if not yes and _interactive() and not click.confirm("Share this?", default=True, err=True):
         click.echo("Not shared. Nothing was written.", err=True)
         return
