@@ -29,7 +29,10 @@ from typing import Any, ClassVar
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 from paceapp.core.text import UNREADABLE, has_half_characters
-from paceapp.core.timeparse import HOW_TO_WRITE, parse_when, show_date
+from paceapp.core.timeparse import accepted_forms, parse_day_time, show_date
+
+#: How to write an appointment's day and time (a weekday is the coming one).
+HOW_TO_WRITE_AHEAD = accepted_forms(True, ahead=True)
 
 #: Field limits, in characters (kept small so the page stays readable).
 CONCERN_MAX = 120
@@ -250,22 +253,12 @@ def check_visit_date(visit: date, today: date) -> date:
     return visit
 
 
-_HAS_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}$")
-
-
 def parse_visit(text: str, now: datetime) -> tuple[date, time | None]:
-    """An appointment day, with a time if one was given ('2026-12-01 10:20', 'tomorrow 9:10')."""
-    cleaned = " ".join(text.strip().lower().split())
-    shift = 0
-    if cleaned == "tomorrow" or cleaned.startswith("tomorrow "):
-        shift, cleaned = 1, ("today" + cleaned[len("tomorrow"):])
-    if not cleaned:
-        raise ValidationError(f"The date is empty. {HOW_TO_WRITE}", "date")
-    moment = parse_when(cleaned, now, "date")
-    clock = moment.time() if _HAS_CLOCK.search(cleaned) else None
-    if cleaned == "today" or cleaned == "now":
-        clock = None
-    visit = moment.date() + timedelta(days=shift)
+    """An appointment day, with a time if one was given ('Tue 9:50', '10/12 9:50', '9 Dec 2pm',
+    'tomorrow'): read as `timeparse.accepted_forms` lists, a weekday being the coming one."""
+    if not text.strip():
+        raise ValidationError(f"The date is empty. {HOW_TO_WRITE_AHEAD}", "date")
+    visit, clock = parse_day_time(text, now, "date", ahead=True)
     return check_visit_date(visit, now.date()), clock
 
 

@@ -50,6 +50,11 @@ FUTURE_SLACK = timedelta(minutes=5)
 NAP_WORDS = "a rest asleep in the day"
 
 _BARE_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+#: A time alone on the 12-hour clock: 3pm, 3:10pm, 3.10 pm, 3 p.m.
+_BARE_HALF_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]m|[ap]\.\s?m\.?)$", re.IGNORECASE)
+#: How long it lasted: '40 min', '40 minutes', '1 h 10 min', '1 hour', '1h10', '90m'.
+_LASTED = re.compile(r"^(?:for\s+)?(?:(\d{1,2})\s*(?:h|hr|hrs|hour|hours)(?![a-z])\s*)?"
+                     r"(?:(\d{1,3})\s*(?:m|min|mins|minute|minutes)?)?$", re.IGNORECASE)
 _WORDS = dict(TIME_FIELDS)
 
 #: Reads stored records of a kind for days in [since, until] (`Journal.list` fits).
@@ -143,12 +148,20 @@ def new_nap(started: datetime, ended: datetime, now: datetime, note: str = "") -
 
 
 def parse_nap_end(text: str, started: datetime, now: datetime, field: str = "ended") -> datetime:
-    """When a nap ended. A time alone ('15:10', '01:30 second') is on the day the nap started,
-    or the next day when it is earlier on the clock than the start (a nap across midnight);
-    anything else is read as `parse_when` reads it ('now', 'yesterday 15:10', '2026-11-21T15:10').
+    """When a nap ended. A time alone ('15:10', '3:10pm', '3pm', '01:30 second') is on the day
+    the nap started, or the next day when it is earlier on the clock than the start (a nap across
+    midnight); how long it lasted ('40 min', '1 h 10 min') counts on from the start in real time;
+    anything else is read as `parse_when` reads it ('now', 'yesterday 15:10', '21/11 3pm').
     """
     cleaned, choice = split_choice(text)
-    if not _BARE_CLOCK.match(cleaned):
+    lasted = _lasted_minutes(cleaned)
+    if lasted is not None:
+        return nap_from_minutes(started, lasted)
+    if cleaned.isdigit():
+        raise ValidationError(f"'{cleaned}' on its own could be a time or minutes. Write a time "
+                              f"like 15:10 or 3:10pm, or how long it lasted like {cleaned} min.",
+                              field)
+    if not (_BARE_CLOCK.match(cleaned) or _BARE_HALF_CLOCK.match(cleaned)):
         return parse_when(text, now, field)
     clock = parse_clock(cleaned, field)
     naive = datetime.combine(started.replace(tzinfo=None).date(), clock)
@@ -157,6 +170,17 @@ def parse_nap_end(text: str, started: datetime, now: datetime, field: str = "end
     if local_moment(naive, choice=choice or 0, strict=False) < started:
         naive += timedelta(days=1)
     return local_moment(naive, choice=choice, field=field, typed=" ".join(text.split()))
+
+
+def _lasted_minutes(text: str) -> int | None:
+    """Minutes from '40 min', '1 h 10 min', '1 hour' (a unit is needed: '40' alone is not read
+    as minutes); None when the text is not a length of time."""
+    match = _LASTED.match(text.strip())
+    if not match or not text.strip() or (match[1] is None and match[2] is None):
+        return None
+    if match[1] is None and not re.search(r"\d\s*[a-z]", text, re.IGNORECASE):
+        return None  # a bare number: not a length of time
+    return int(match[1] or 0) * 60 + int(match[2] or 0)
 
 
 def nap_from_minutes(started: datetime, minutes: int) -> datetime:

@@ -346,8 +346,9 @@ def accepted_forms(with_time: bool = True, *, ahead: bool = False) -> str:
                             "tomorrow, Mon (the coming Monday)")
     if not with_time:
         return f"Write a day like {days}."
-    return (f"Write a day like {days}, a time like 9pm, 9:30am or 21:00, or both: "
-            "'yesterday 9pm', 'Mon 21:00', '23/11 9:30am', 'last night 11pm'.")
+    both = ("'tomorrow 9:30am', 'Tue 9:50', '10/12 9:50', '9 Dec 2pm'" if ahead else
+            "'yesterday 9pm', 'Mon 21:00', '23/11 9:30am', 'last night 11pm'")
+    return f"Write a day like {days}, a time like 9pm, 9:30am or 21:00, or both: {both}."
 
 
 def date_hint(with_time: bool = True) -> str:
