@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Button, DataTable, Static
 
 from paceapp.core.sharing import (
@@ -24,6 +25,7 @@ from paceapp.core.sharing import (
     progress_words,
     shared_ago,
 )
+from paceapp.core.supporter import SupporterCopy
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
@@ -38,9 +40,18 @@ class BoardView:
     names: dict[str, str]
     plan: GroupPlan | None
     own_name: str = ""
+    #: Supporter pages people shared with this person ("How to help ..."), read-only.
+    copies: tuple[SupporterCopy, ...] = ()
+    copy_names: dict[str, str] | None = None
+
+
+#: The row key prefix of a supporter page on the board.
+COPY_ROW = "supporter:"
 
 
 def load_board(journal: Journal, today: date) -> BoardView:
+    from paceapp.outputs.supporter import list_copies, shown_names
+
     peers: list[PeerCard] = []
     plan = None
     if journal.folder is None or journal.folder.exists():
@@ -48,7 +59,11 @@ def load_board(journal: Journal, today: date) -> BoardView:
         plan = journal.get_single(GroupPlan)
     own = load_settings(journal).display_name if journal.folder is None or journal.folder.exists() \
         else ""
-    return BoardView(today, peers, board_names(peers, own), plan, own)
+    copies = list_copies(journal)
+    copy_ids = {c.member_id for c in copies}
+    copy_names = shown_names(copies, [p.card.display_name for p in peers
+                                      if p.member_id not in copy_ids], own)
+    return BoardView(today, peers, board_names(peers, own), plan, own, tuple(copies), copy_names)
 
 
 def plan_summary(plan: GroupPlan | None, today: date) -> str:
@@ -71,6 +86,7 @@ class GroupScreen(SectionScreen):
         Binding("v", "view", "View card", id="group-view"),
         Binding("delete,x", "remove", "Remove", id="group-remove"),
         Binding("k", "calendar", "Add to calendar", id="group-calendar"),
+        Binding("h", "supporter", "How to help me", id="group-supporter"),
     ]
     DEFAULT_CSS = """
     GroupScreen #group-buttons { height: 1; }
@@ -89,7 +105,8 @@ class GroupScreen(SectionScreen):
         with Horizontal(id="group-buttons"):
             for key, action, label in (("i", "import", "Paste a card"), ("s", "share", "Share mine"),
                                        ("p", "plan", "Group plan"), ("v", "view", "View"),
-                                       ("x", "remove", "Remove"), ("k", "calendar", "Calendar")):
+                                       ("x", "remove", "Remove"), ("k", "calendar", "Calendar"),
+                                       ("h", "supporter", "How to help me")):
                 yield Button(f"{key} {label}", id=f"group-{action}", compact=True)
 
     def on_mount(self) -> None:
@@ -119,7 +136,13 @@ class GroupScreen(SectionScreen):
             table.add_row(plain(view.names[peer.id]),
                           plain(shared_ago(card.shared_on, view.today).removeprefix("shared ")),
                           plain(week), key=peer.id)
-        if not view.peers:
+        for copy in view.copies:  # pages people shared with me: read-only, Enter to read
+            table.add_row(plain(f"How to help {(view.copy_names or {}).get(copy.id, copy.name)}"),
+                          plain(shared_ago(copy.shared_at.date(), view.today)
+                                .removeprefix("shared ")),
+                          plain("their supporter page (read-only): Enter to read"),
+                          key=COPY_ROW + copy.id)
+        if not view.peers and not view.copies:
             table.add_row(plain("No cards yet"), plain(""),
                           plain("Press i and paste a message a group member sent you."),
                           key="empty")
@@ -137,10 +160,25 @@ class GroupScreen(SectionScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((p for p in self.view.peers if p.id == key), None)
 
+    def selected_copy(self) -> SupporterCopy | None:
+        if self.view is None:
+            return None
+        table = self.query_one("#board", DataTable)
+        if table.row_count == 0:
+            return None
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return next((c for c in self.view.copies if COPY_ROW + c.id == key), None)
+
     @on(DataTable.RowHighlighted, "#board")
     def show_detail(self) -> None:
         peer = self.selected()
         detail = self.query_one("#member-detail", Static)
+        copy = self.selected_copy()
+        if copy is not None and self.view is not None:
+            name = (self.view.copy_names or {}).get(copy.id, copy.name)
+            detail.update(Content(f"How to help {name}: the page they shared with you. "
+                                  "Enter or v reads it; x removes it."))
+            return
         if peer is None or self.view is None:
             detail.update("Share your card with s; paste a peer's message with i.")
             return
@@ -185,7 +223,19 @@ class GroupScreen(SectionScreen):
         own_name = self.view.own_name if self.view else ""
         self.app.push_screen(GroupPlanScreen(plan, own_name), lambda _result: self.reload())
 
+    def action_supporter(self) -> None:
+        from paceapp.tui.screens.supporter import open_supporter
+
+        open_supporter(self)
+
     def action_view(self) -> None:
+        copy = self.selected_copy()
+        if copy is not None and self.view is not None:
+            from paceapp.tui.screens.supporter import SupporterCopyScreen
+
+            name = (self.view.copy_names or {}).get(copy.id, copy.name)
+            self.app.push_screen(SupporterCopyScreen(copy, name))
+            return
         peer = self.selected()
         if peer is None or self.view is None:
             self.notify("Choose a member in the list first (arrow keys or click).", markup=False)
@@ -195,6 +245,10 @@ class GroupScreen(SectionScreen):
         self.app.push_screen(PeerCardScreen(peer, self.view.names[peer.id], self.view.today))
 
     def action_remove(self) -> None:
+        copy = self.selected_copy()
+        if copy is not None and self.view is not None:
+            self.remove_copy(copy)
+            return
         peer = self.selected()
         if peer is None or self.view is None:
             self.notify("Choose a member in the list first (arrow keys or click).", markup=False)
@@ -210,6 +264,18 @@ class GroupScreen(SectionScreen):
 
         self.app.push_screen(ConfirmScreen(f"Remove {name}'s card (and the earlier ones) from "
                                            "your board?"), answered)
+
+    def remove_copy(self, copy: SupporterCopy) -> None:
+        from paceapp.tui.screens.confirm import ConfirmScreen
+
+        name = (self.view.copy_names or {}).get(copy.id, copy.name) if self.view else copy.name
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.pace.save(lambda j: j.delete(SupporterCopy, copy.id),
+                               f"Removed the page 'How to help {name}'. Ctrl+Z brings it back.")
+
+        self.app.push_screen(ConfirmScreen(f"Remove the page 'How to help {name}'?"), answered)
 
     def action_calendar(self) -> None:
         """Save the group's next meeting as a calendar file in the documents folder."""
