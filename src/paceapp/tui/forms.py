@@ -16,6 +16,7 @@ EDIT_FORMS: dict[str, str] = {
     "flare": "paceapp.tui.screens.flare_form:FlareForm",
     "activity": "paceapp.tui.screens.activity_form:ActivityForm",
     "nap": "paceapp.tui.screens.nap_form:NapForm",
+    "day": "paceapp.tui.screens.day_form:DayForm",
 }
 
 

@@ -1,0 +1,118 @@
+"""Choose my activities: the everyday ones the day form asks about. Tick or untick with Space
+(or a click); type your own below and press Enter to add it. Ctrl+S saves, Esc leaves unchanged.
+Changing the list never changes days already logged."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from paceapp.core.day import (
+    EVERYDAY_ACTIVITIES,
+    MAX_ACTIVITIES,
+    DayActivities,
+    new_activities,
+    person_activities,
+)
+from paceapp.core.errors import ValidationError
+from paceapp.core.text import LINE
+from paceapp.tui.widgets import Problem
+
+
+class ActivitiesScreen(ModalScreen[DayActivities | None]):
+    """The person's list of activities (`stored`: the one saved, None when never chosen)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    ActivitiesScreen #activities-dialog { height: auto; }
+    ActivitiesScreen SelectionList { height: auto; max-height: 14; }
+    ActivitiesScreen .add-row { height: 1; margin: 1 0 0 0; }
+    ActivitiesScreen .add-row > Label { width: 16; padding: 0 1; }
+    ActivitiesScreen .add-row > Input { width: 1fr; }
+    ActivitiesScreen .buttons Button { margin: 0 2 0 0; }
+    """
+
+    def __init__(self, stored: DayActivities | None) -> None:
+        super().__init__()
+        self.stored = stored
+
+    def compose(self) -> ComposeResult:
+        chosen = person_activities(self.stored)
+        names = list(EVERYDAY_ACTIVITIES) + [n for n in chosen if n not in EVERYDAY_ACTIVITIES]
+        with Vertical(classes="dialog", id="activities-dialog"):
+            yield Static("My activities", classes="section-title", markup=False)
+            yield Static("Tick the activities to be asked about each day (Space ticks). Add "
+                         "your own below. Ctrl+S saves, Esc leaves it as it was.",
+                         classes="hint", markup=False)
+            yield SelectionList[str](*[Selection(name, name, name in chosen) for name in names],
+                                     id="activities")
+            with Horizontal(classes="add-row"):
+                yield Label("Add your own", markup=False)
+                yield Input(id="add", compact=True, max_length=LINE,
+                            placeholder="e.g. Walking the dog, then Enter")
+            yield Problem(id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+
+    def chosen(self) -> list[str]:
+        return list(self.query_one(SelectionList).selected)
+
+    @on(Input.Submitted, "#add")
+    def add(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = " ".join(event.value.split())
+        if not name:
+            return
+        found = self.query_one(SelectionList)
+        existing = [str(found.get_option_at_index(i).value) for i in range(found.option_count)]
+        match = next((n for n in existing if n.casefold() == name.casefold()), None)
+        if match is not None:
+            found.select(match)
+        else:
+            found.add_option(Selection(name, name, True))
+        event.input.value = ""
+        self.query_one(Problem).say("")
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        names = self.chosen()
+        if len(names) > MAX_ACTIVITIES:
+            self.query_one(Problem).say(f"{len(names)} are ticked; the most is {MAX_ACTIVITIES}. "
+                                        "Please untick some.")
+            return
+        try:
+            record = new_activities(names)
+        except ValidationError as error:
+            self.query_one(Problem).say(str(error))
+            return
+        self.dismiss(record)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def open_activities_screen(app: object, stored: DayActivities | None) -> None:
+    """Push the screen from Today; save the list it gives back."""
+    from paceapp.tui.app import PaceApp
+
+    assert isinstance(app, PaceApp)
+
+    def saved(record: DayActivities | None) -> None:
+        if record is not None:
+            app.save(lambda j: j.put_single(record, base=stored),
+                     f"Saved your list of {len(record.activities)} activities. Ctrl+Z undoes it.")
+
+    app.push_screen(ActivitiesScreen(stored), saved)
