@@ -164,8 +164,8 @@ def store_copy(journal: Journal, copy: SupporterCopy, now: datetime) -> tuple[st
         journal.add(copy)
         marked = (f" It is shown as {shown}: its name looks like another name you have, or "
                   "mixes alphabets." if shown != copy.name else "")
-        return "added", (f"Kept 'How to help {copy.name}' (shared {when}), read-only.{marked} "
-                         "See it with: paceapp group how-to-help")
+        return "added", (f"Kept 'How to help {copy.name}' (shared {when}), read-only: it is on "
+                         f"your Group board, and 'paceapp group how-to-help' shows it.{marked}")
     stored_name = clean_peer_name(existing.name)
     if copy.name != stored_name:
         raise ValidationError(
@@ -189,4 +189,4 @@ def store_copy(journal: Journal, copy: SupporterCopy, now: datetime) -> tuple[st
                                  shared_at=copy.shared_at, sections=copy.sections,
                                  crisis=copy.crisis))
     return "updated", (f"Updated 'How to help {copy.name}' to the page shared {when}. "
-                       "See it with: paceapp group how-to-help")
+                       "It is on your Group board, read-only.")

@@ -89,8 +89,8 @@ class GroupScreen(SectionScreen):
         Binding("h", "supporter", "How to help me", id="group-supporter"),
     ]
     DEFAULT_CSS = """
-    GroupScreen #group-buttons { height: 1; }
-    GroupScreen #group-buttons Button { margin: 0 1 0 0; min-width: 0; }
+    GroupScreen #group-buttons { height: auto; layout: grid; grid-size: 4; grid-gutter: 0 1; }
+    GroupScreen #group-buttons Button { margin: 0; min-width: 0; width: 100%; }
     GroupScreen #member-detail, GroupScreen #plan-summary { height: auto; padding: 0 1; }
     GroupScreen #board { height: 1fr; min-height: 4; }
     """
@@ -106,7 +106,7 @@ class GroupScreen(SectionScreen):
             for key, action, label in (("i", "import", "Paste a card"), ("s", "share", "Share mine"),
                                        ("p", "plan", "Group plan"), ("v", "view", "View"),
                                        ("x", "remove", "Remove"), ("k", "calendar", "Calendar"),
-                                       ("h", "supporter", "How to help me")):
+                                       ("h", "supporter", "Supporters")):
                 yield Button(f"{key} {label}", id=f"group-{action}", compact=True)
 
     def on_mount(self) -> None:

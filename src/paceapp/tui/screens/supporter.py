@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import clean_name
@@ -179,9 +179,9 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
         with VerticalScroll(classes="dialog", id="supporter-dialog"):
             yield Static("How to help me: a page for your supporters", classes="section-title",
                          markup=False)
-            yield Label("Tick what goes on the page. Nothing is shared until you save it.",
-                        markup=False)
-            yield Label("Your name as your supporters know it:", markup=False)
+            yield Static("Tick what goes on the page, and change the words if you like. Nothing "
+                         "is shared until you save it.", markup=False)
+            yield Static("Your name as your supporters know it:", markup=False)
             yield Input(value=inputs.settings.display_name, id="supporter-name", max_length=40,
                         compact=True, placeholder="e.g. Robin")
             for key, heading, _field in TEXT_PARTS:
@@ -191,11 +191,11 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
                 if key == "who_to_call":
                     yield Checkbox(Content(CRISIS_LABEL), CRISIS in ticked, id=f"tick-{CRISIS}",
                                    compact=True)
-            yield Label("Save the page to (.pdf for one A4 page, or .txt; the chat message goes "
-                        "beside it):", classes="field-label", markup=False)
+            yield Static("Save the page to (.pdf for one A4 page, or .txt; the chat message goes "
+                         "beside it):", classes="field-label", markup=False)
             yield Input(value=self.suggested, id="supporter-path", compact=True)
-            yield Label("This is exactly what the page holds:", classes="field-label",
-                        markup=False)
+            yield Static("This is exactly what the page holds:", classes="field-label",
+                         markup=False)
             yield Static("", id="supporter-preview", markup=False)
             yield Problem(id="supporter-problem")
             with Horizontal(classes="buttons"):
