@@ -45,7 +45,7 @@ def flare_group() -> None:
               help="Something you think set it off (give --trigger more than once for more).")
 @click.option("--note", default="", help="Anything you want to remember about it.")
 @click.option("--at", "at", type=WHEN, default=None,
-              help="When it started (default now): 14:30, yesterday 21:00, 2026-11-20T08:15.")
+              help="When it started (default now): 14:30, 9pm, yesterday 21:00, 20/11 8:15am.")
 @pass_env
 def flare_start(env: Env, peak: int | None, triggers: tuple[str, ...], note: str,
                 at: datetime | None) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from paceapp.cli.context import Env, pass_env
-from paceapp.cli.params import DAY, WholeNumber
+from paceapp.cli.params import DAY, DAY_AHEAD, WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.goal_progress import longer_progress
 from paceapp.core.goals import (
@@ -200,7 +200,9 @@ def goal_group() -> None:
               help="How sure you are you can do it, 0 to 10.")
 @click.option("--goal", "longer", default=None,
               help="A longer goal this step is towards (its id, or its words: a new one is made).")
-@click.option("--start", type=DAY, default=None, help="First day of the plan (default today).")
+@click.option("--start", type=DAY_AHEAD, default=None,
+              help="First day of the plan (default today): today, tomorrow, Mon (the coming one), "
+                   "7/12.")
 @pass_env
 def goal_add(env: Env, what: str, how_much: str, when_: str, days_per_week: int,
              confidence: int, longer: str | None, start: date | None) -> None:

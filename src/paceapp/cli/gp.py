@@ -52,7 +52,7 @@ def gp_group() -> None:
     """Get ready for a GP appointment: concerns, questions, medicines, and a one-page sheet.
 
     \b
-    paceapp gp date 2026-12-01T10:20
+    paceapp gp date "Tue 9:50"
     paceapp gp concern add "Back pain waking me at night" --detail "3-4 times a night"
     paceapp gp question shared
     paceapp gp med add Naproxen --dose "500 mg" --how-often "twice a day"
@@ -65,7 +65,8 @@ def gp_group() -> None:
 @click.option("--with", "clinician", default=None, help="Who the appointment is with (optional).")
 @pass_env
 def gp_date(env: Env, when: str, clinician: str | None) -> None:
-    """Set the date (and time) of the appointment: 2026-12-01, '2026-12-01 10:20', tomorrow."""
+    """Set the day (and time) of the appointment: tomorrow, 'Tue 9:50' (the coming Tuesday),
+    '10/12 9:50', '9 Dec 2pm'."""
     visit, clock = parse_visit(when, env.now())
     who = None if clinician is None else check_words(clinician, "clinician", "'who with'", 80)
 

@@ -18,7 +18,7 @@ import click
 
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.log import log_group
-from paceapp.cli.params import DAY, WHEN, WholeNumber
+from paceapp.cli.params import DAY_AHEAD, WHEN, WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.pacing import (
     Baseline,
@@ -85,7 +85,7 @@ def _check_plan_day(env: Env, day: date) -> None:
 @click.argument("name")
 @click.argument("minutes", type=WholeNumber("amount (minutes, or a count)"))
 @click.option("--at", "at", type=WHEN, default=None,
-              help="When (default now): 14:30, yesterday 21:00, 2026-11-20T08:15.")
+              help="When (default now): 14:30, 9pm, yesterday 21:00, 20/11 8:15am.")
 @click.option("--note", default="", help="Anything you want to remember about it.")
 @click.option("--new", "is_new", is_flag=True,
               help="Log an activity paceapp has not seen before, even if its name is close to one "
@@ -121,7 +121,7 @@ def pace() -> None:
 
     \b
     paceapp pace baseline walking --three-day 20 25 30
-    paceapp pace plan set walking:30 reading:20 --default
+    paceapp pace plan set walking:30 --default
     paceapp pace timer walking
     """
 
@@ -277,7 +277,8 @@ def pace_set_step(env: Env, name: str, percent: int, step_days: int | None) -> N
 
 
 @pace.group("plan", invoke_without_command=True)
-@click.option("--date", "day", type=DAY, default=None, help="Which day (default today).")
+@click.option("--date", "day", type=DAY_AHEAD, default=None,
+              help="Which day (default today): tomorrow, Mon (the coming one), 7/12.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
 def pace_plan(ctx: click.Context, day: date | None, as_json: bool) -> None:
@@ -285,9 +286,11 @@ def pace_plan(ctx: click.Context, day: date | None, as_json: bool) -> None:
 
     \b
     Choose the day's activities, in the order you want to do them:
-      paceapp pace plan set walking:30 stairs reading:20 [--date WHEN]
-      paceapp pace plan set walking:30 reading:20 --default   (your usual day)
-    A name alone means one chunk (its baseline). Days without their own plan use the default.
+      paceapp pace plan set walking:30 housework:20 [--date WHEN]
+      paceapp pace plan set walking:30 stairs --default   (your usual day)
+    Use the names of your own baselines (paceapp pace list shows them). A name alone means
+    one chunk (its baseline). Days without their own plan use the default. --date is a day
+    to come: Mon is the coming Monday.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -306,7 +309,8 @@ def pace_plan(ctx: click.Context, day: date | None, as_json: bool) -> None:
 
 @pace_plan.command("set")
 @click.argument("items", nargs=-1, required=True, metavar="NAME[:AMOUNT]...")
-@click.option("--date", "day", type=DAY, default=None, help="Which day (default today).")
+@click.option("--date", "day", type=DAY_AHEAD, default=None,
+              help="Which day (default today): tomorrow, Mon (the coming one), 7/12.")
 @click.option("--default", "as_default", is_flag=True,
               help="Make this your usual plan, for days without their own.")
 @pass_env
@@ -341,7 +345,8 @@ def pace_plan_set(env: Env, items: tuple[str, ...], day: date | None, as_default
 
 
 @pace_plan.command("clear")
-@click.option("--date", "day", type=DAY, default=None, help="Which day (default today).")
+@click.option("--date", "day", type=DAY_AHEAD, default=None,
+              help="Which day (default today): tomorrow, Mon (the coming one), 7/12.")
 @click.option("--default", "as_default", is_flag=True, help="Clear your usual plan.")
 @pass_env
 def pace_plan_clear(env: Env, day: date | None, as_default: bool) -> None:

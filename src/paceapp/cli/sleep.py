@@ -1,4 +1,5 @@
-"""`paceapp log sleep`: one Consensus Sleep Diary night, dated by the morning; prints TST and SE.
+"""`paceapp log sleep`: one Consensus Sleep Diary night, dated by the morning; prints time asleep
+and sleep efficiency.
 `paceapp log nap`: a rest asleep in the day, kept apart from the nights."""
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ from paceapp.core.timeparse import (
 
 
 class Clock(click.ParamType):
-    """A time of day, HH:MM, read with the core's message ('01:30 second' for an hour that
+    """A time of day (22:30, 10:30pm), read with the core's message ('01:30 second' for an hour that
     happened twice)."""
 
-    name = "HH:MM"
+    name = "TIME"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> time:
         if isinstance(value, time):
@@ -70,12 +71,12 @@ CLOCK = Clock()
 
 
 def describe_night(night: SleepNight) -> str:
-    """'night to Sat 21 Nov: time asleep (TST) 6 h 35 min; sleep efficiency (time asleep ÷ time
+    """'night to Sat 21 Nov: time asleep 6 h 35 min; sleep efficiency (time asleep ÷ time
     in bed) 82.3%' (real time, rounded once, half up)."""
     tst, se = night.tst_min, night.se_exact
     asleep = show_minutes(tst) if tst is not None else "not enough to work out"
     efficiency = percent_text(se) if se is not None else "not enough to work out"
-    return (f"night to {show_date(night.date)}: time asleep (TST) {asleep}; "
+    return (f"night to {show_date(night.date)}: time asleep {asleep}; "
             f"{SE_NAME} {efficiency}")
 
 
@@ -83,7 +84,7 @@ def describe_night(night: SleepNight) -> str:
 @click.option("--date", "day", type=MORNING, default=None,
               help="The morning the night ended on (default today): today, last night, Mon, "
                    "23/11.")
-@click.option("--bed", type=CLOCK, default=None, help="1. Time you got into bed (HH:MM).")
+@click.option("--bed", type=CLOCK, default=None, help="1. Time you got into bed: 22:30 or 10:30pm.")
 @click.option("--tried", type=CLOCK, default=None, help="2. Time you tried to go to sleep.")
 @click.option("--latency", type=WholeNumber("minutes to fall asleep"), default=None,
               help="3. Minutes it took to fall asleep.")
@@ -102,7 +103,7 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
               up: time | None, quality: Quality | None, note: str) -> None:
     """Log last night's sleep (the Consensus Sleep Diary), dated by the morning.
 
-    Every part is optional, but time asleep (TST) and sleep efficiency (time asleep ÷ time in
+    Every part is optional, but time asleep and sleep efficiency (time asleep ÷ time in
     bed) need --bed, --tried, --woke and --up. A night may cross midnight (22:30 to 06:10) or not
     (04:00 to 11:30). Times are counted in real time across a clock change; on the night the
     clocks go back, a time in the repeated hour needs 'first' or 'second': --woke '01:30 second'.
@@ -129,9 +130,10 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
     click.echo(f"Saved: {describe_night(night)}.  (id {night.id[:8]})")
     if night.se_exact is None:
         missing = [name for name in ("bed", "tried", "woke", "up") if getattr(night, name) is None]
-        click.echo(f"To work them out, add the missing times ({', '.join(missing)}): "
-                   f"paceapp edit sleep {night.id[:8]} " +
-                   " ".join(f"{name}=HH:MM" for name in missing))
+        example = {"bed": "22:30", "tried": "22:45", "woke": "06:10", "up": "06:30"}
+        click.echo(f"To work them out, add the missing times ({', '.join(missing)}), with your "
+                   f"own times in place of these: paceapp edit sleep {night.id[:8]} " +
+                   " ".join(f"{name}={example[name]}" for name in missing))
     week = recent_summaries(journal.list(SleepNight, since=today - timedelta(days=6)), today, (7,))[7]
     if week.nights_logged > 1:
         click.echo(week.sentence())
@@ -139,10 +141,10 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
 
 @click.command("nap")
 @click.option("--start", "start", type=WHEN, default=None,
-              help="When the nap started: 14:00, yesterday 14:00, 2026-11-20T14:00.")
+              help="When the nap started: 14:00, 2pm, yesterday 14:00, 21/11 2pm.")
 @click.option("--end", "end", default=None, metavar="WHEN",
-              help="When you woke from it: 15:10 (the same day, or the next after midnight), "
-                   "now, or a date and time.")
+              help="When you woke from it: 15:10 or 3:10pm (the same day, or the next after "
+                   "midnight), how long it lasted ('40 min'), now, or a day and time.")
 @click.option("--minutes", type=WholeNumber("minutes"), default=None,
               help=f"Instead of --end: how long it lasted, in minutes (at most {MAX_NAP_MIN}).")
 @click.option("--note", default="", help="Anything you want to remember about it.")
@@ -159,6 +161,7 @@ def log_nap(env: Env, start: datetime | None, end: str | None, minutes: int | No
     \b
     Examples:
       paceapp log nap --start 14:00 --end 15:10
+      paceapp log nap --start 2pm --end "40 min"
       paceapp log nap --start "yesterday 13:30" --minutes 40 --note "after the hospital"
     """
     now = env.now()

@@ -29,6 +29,7 @@ from paceapp.core.pacing import (
     show_amount,
     work_out,
 )
+from paceapp.core.plan_example import plan_example
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.outputs.pacing import history_lines, items_text
@@ -161,7 +162,8 @@ class PlanResult:
 
 
 class PlanForm(DraftForm[PlanResult | None]):
-    """Type the day's activities in the order you want them: walking:30, reading:20."""
+    """Type the day's activities in the order you want them: walking:30, housework:20 (the
+    example shown is made from the person's own baselines, so it always works)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
@@ -173,16 +175,18 @@ class PlanForm(DraftForm[PlanResult | None]):
 
     def compose(self) -> ComposeResult:
         names = ", ".join(f"{b.name} ({show_amount(b.amount, b.unit)})" for b in self.baselines)
+        example = plan_example(self.baselines)
+        like = f"like: {example}." if self.baselines else "like: Walking:30 (a baseline's name)."
         with Vertical(classes="dialog", id="plan-dialog"):
             yield Static(f"Plan for {show_date(self.day)}", classes="section-title")
             yield Static("List activities in the order you want to do them, each with the day's "
-                         "total, like: Walking:30, Reading:20. A name alone means one chunk. "
+                         f"total, {like} A name alone means one chunk. "
                          "paceapp splits each into chunks no longer than its baseline, with "
                          "rests between.", markup=False, classes="hint")
             yield Label(f"Your baselines: {names or 'none yet'}", classes="field-label",
                         markup=False)
             yield Input(value=items_text(self.items), id="items",
-                        placeholder="Walking:30, Reading:20")
+                        placeholder=example)
             yield Label("Use it for", classes="field-label")
             yield Select([("just this day", "day"),
                           ("my usual plan (days without their own)", "default")],
