@@ -20,6 +20,7 @@ from paceapp.core.supporter import SUPPORTER_FORMAT, SupporterPage, checksum
 from paceapp.outputs.share import import_shared, read_shared
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
+from paceapp.tui.screens.confirm import LeaveQuestion
 from paceapp.tui.screens.group import GroupScreen
 from paceapp.tui.screens.supporter import SupporterCopyScreen, SupporterScreen
 from tests.conftest import folder_bytes
@@ -78,8 +79,16 @@ def test_untick_a_part_and_it_leaves_the_preview(data_dir: Path, size: tuple[int
             await pilot.pause()
             assert "A cup of tea" in str(preview.content) and "Heat pad" not in str(
                 preview.content)
-            # nothing is written by looking
+            # Esc with changes asks first (keep writing is the default); nothing is written
             await pilot.press("escape")
+            await settle(app, pilot)
+            assert isinstance(app.screen, LeaveQuestion)
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert app.screen is screen
+            await pilot.press("escape")
+            await settle(app, pilot)
+            await pilot.press("y")
             await settle(app, pilot)
             assert isinstance(app.screen, GroupScreen)
 

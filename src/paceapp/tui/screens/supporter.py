@@ -205,7 +205,13 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
 
     def on_mount(self) -> None:
         self.update_preview()
+        self.started = self.state()
         self.query_one("#supporter-name", Input).focus()
+
+    def state(self) -> tuple[object, ...]:
+        """What the person can change here, to tell whether Esc would lose anything."""
+        return (self.query_one("#supporter-name", Input).value, self.parts(),
+                tuple(sorted(self.words().items())))
 
     def parts(self) -> tuple[str, ...]:
         return tuple(p for p in PARTS if self.query_one(f"#tick-{p}", Checkbox).value)
@@ -291,7 +297,17 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; with changes, ask first (Keep writing is the default), as every form does."""
+        if self.state() == getattr(self, "started", None):
+            self.dismiss(None)
+            return
+        from paceapp.tui.screens.confirm import LeaveQuestion
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(LeaveQuestion(keeps_draft=False), answered)
 
 
 class SupporterCopyScreen(ModalScreen[None]):
