@@ -25,6 +25,7 @@ GENERATOR_MODULES: tuple[str, ...] = (
     "paceapp.demo.goals",
     "paceapp.demo.gp",
     "paceapp.demo.group",
+    "paceapp.demo.day",
 )
 
 MAX_DAYS = 3650

@@ -32,6 +32,8 @@ class DemoPerson:
         if days < 1:
             raise ValueError("days must be at least 1")
         self.today = today
+        #: The seed, for modules with a random stream of their own (demo/day.py).
+        self.seed = seed
         clock = local_now()
         #: Nothing in the story is logged later than this (the clock, on the story's last day).
         self.now = clock if clock.date() == today else datetime.combine(
