@@ -250,3 +250,13 @@ def test_group_plan_first_takes_a_weekday_ahead(cli) -> None:  # noqa: ANN001
     ran = cli("group", "plan", "set", "--first", "Mon", "--every", "2")
     assert ran.code == 0, ran.err
     assert "Next: Mon 23 Nov" in ran.out  # the coming Monday (21 Nov 2026 is a Saturday)
+
+
+def test_remove_a_page_and_undo_brings_it_back(cli) -> None:  # noqa: ANN001
+    assert cli("group", "import", "-", input=json.dumps(_page())).code == 0
+    ran = cli("group", "how-to-help", "Ali", "--remove", "--yes")
+    assert ran.code == 0 and "Removed the page 'How to help Ali'" in ran.out
+    assert "No supporter pages yet" in cli("group", "how-to-help").out
+    assert cli("undo").code == 0
+    assert "I go pale" in cli("group", "how-to-help").out
+    assert cli("group", "how-to-help", "Nobody").code == 2

@@ -568,11 +568,21 @@ def supporter_set(env: Env, signs: str | None, helps: str | None, unhelpful: str
 
 @group_group.command("how-to-help")
 @click.argument("member", required=False)
+@click.option("--remove", is_flag=True, help="Remove this person's page ('paceapp undo' brings "
+              "it back).")
+@click.option("--yes", is_flag=True, help="With --remove: do not ask first.")
 @pass_env
-def group_how_to_help(env: Env, member: str | None) -> None:
-    """The supporter pages people shared with you ("How to help ..."), read-only."""
+def group_how_to_help(env: Env, member: str | None, remove: bool, yes: bool) -> None:
+    """The supporter pages people shared with you ("How to help ..."), read-only.
+
+    \b
+    paceapp group how-to-help            (the one page, or a list of them)
+    paceapp group how-to-help Robin      (Robin's page)
+    paceapp group how-to-help Robin --remove
+    """
     from paceapp.core.lookalike import look_alike_keys
     from paceapp.core.sharing import clean_peer_name
+    from paceapp.core.supporter import SupporterCopy
     from paceapp.outputs.supporter import list_copies, shown_names, supporter_text
 
     journal = env.journal()
@@ -585,6 +595,9 @@ def group_how_to_help(env: Env, member: str | None) -> None:
     names = shown_names(copies, [p.card.display_name for p in _peers(journal)
                                  if p.member_id not in {c.member_id for c in copies}],
                         settings.display_name)
+    if remove and member is None:
+        raise ValidationError("Say whose page to remove: paceapp group how-to-help NAME "
+                              "--remove", "member")
     if member is None and len(copies) > 1:
         click.echo("Supporter pages you have (read-only):")
         for copy in copies:
@@ -609,6 +622,15 @@ def group_how_to_help(env: Env, member: str | None) -> None:
                                   + ", ".join(names[c.id] for c in chosen)
                                   + ". Please use the name with its #code.", "member")
     copy = chosen[0]
+    if remove:
+        shown = names[copy.id]
+        if not yes and not click.confirm(f"Remove the page 'How to help {shown}'?",
+                                         default=False):
+            click.echo("Kept it. Nothing was changed.")
+            return
+        journal.delete(SupporterCopy, copy.id)
+        click.echo(f"Removed the page 'How to help {shown}'. ('paceapp undo' brings it back.)")
+        return
     click.echo(supporter_text(copy.content()).replace(
         f"How to help {copy.name} -", f"How to help {names[copy.id]} -", 1), nl=False)
     click.echo(f"(Kept from {names[copy.id]}'s message; read-only.)")
