@@ -15,7 +15,7 @@ from paceapp.paths import resolve_data_dir
 #: Modules under paceapp.cli that add commands; each has `register(cli: click.Group)`.
 COMMAND_MODULES: tuple[str, ...] = (
     "log", "records", "sleep", "flare", "pace", "goal", "gp", "calendar", "share", "data", "report",
-    "demo", "support", "settings",
+    "demo", "support", "settings", "evidence",
 )
 
 #: Top-level command -> the module that adds it (imported only when the command runs).
@@ -24,6 +24,7 @@ ROOT_COMMANDS: dict[str, str] = {
     "kinds": "records", "flare-plan": "flare", "pace": "pace", "insights": "pace",
     "goal": "goal", "gp": "gp", "calendar": "calendar", "share": "share", "group": "share",
     "data": "data", "report": "report", "demo": "demo", "support": "support", "settings": "settings",
+    "evidence": "evidence",
 }
 
 HELP = f"""paceapp - pacing, sleep, flare-ups, goals, GP visits and peer support.

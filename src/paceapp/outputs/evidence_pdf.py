@@ -1,0 +1,166 @@
+"""The assessment summary as a print-ready PDF: at most two A4 pages, black on white, 11 pt.
+
+The same bundled DejaVu Sans font as the GP sheet (outputs/fonts) covers accents, dashes, curly
+quotes and many symbols; a character the font lacks is shown as '□' (never dropped silently). The
+summary is drawn in full first; when it runs past two pages it is drawn again at the next
+shortening level (`outputs.evidence.SHORTENING`), and the first page says what was shortened. If
+even the last level is too long (a very long list of activities), the activities stop where the
+second page does, the page says so, and the help with forms is always kept at the end.
+
+fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands stay quick.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from paceapp.core.evidence import ABOUT, TITLE, Evidence
+from paceapp.outputs.evidence import LEVELS, Block, blocks, save_file
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+FONT = "DejaVu"
+MISSING = "□"
+PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
+MARGIN = 14.0
+BOTTOM = 13.0
+BODY_PT = 11.0
+LINE = 4.8  # mm per body line
+MAX_PAGES = 2
+#: Said where the activities stop when even the shortest level is longer than two pages.
+CLIPPED = ("Some activities did not fit on two pages. They are all in the text version "
+           "(paceapp evidence).")
+
+#: kind -> (size pt, style, indent mm, line mm, space before mm)
+STYLE: dict[str, tuple[float, str, float, float, float]] = {
+    "title": (16.0, "B", 0.0, 7.0, 0.0),
+    "heading": (12.5, "B", 0.0, 5.8, 3.5),
+    "activity": (BODY_PT, "B", 0.0, LINE, 2.2),
+    "how": (BODY_PT, "", 5.0, LINE, 0.6),
+    "quote": (BODY_PT, "", 11.0, LINE, 0.0),
+    "bullet": (BODY_PT, "", 6.0, LINE, 0.6),
+    "day": (BODY_PT, "B", 0.0, LINE, 1.0),
+    "line": (BODY_PT, "", 0.0, LINE, 1.2),
+    "note": (BODY_PT, "B", 0.0, LINE, 1.2),
+}
+
+
+def _font_path(name: str) -> str:
+    return str(resources.files("paceapp.outputs").joinpath("fonts", name))
+
+
+class _Doc:
+    """Draws blocks top to bottom over at most MAX_PAGES A4 pages."""
+
+    def __init__(self) -> None:
+        from fpdf import FPDF
+
+        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        pdf.set_auto_page_break(False)
+        pdf.set_margins(MARGIN, MARGIN, MARGIN)
+        pdf.add_font(FONT, "", _font_path("DejaVuSans.ttf"))
+        pdf.add_font(FONT, "B", _font_path("DejaVuSans-Bold.ttf"))
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_draw_color(0, 0, 0)
+        pdf.set_title(TITLE)
+        pdf.set_creator("paceapp")
+        pdf.add_page()
+        pdf.set_y(MARGIN)
+        self.pdf: FPDF = pdf
+        self.cmap = set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
+        self.overflow = False
+
+    def safe(self, text: str) -> str:
+        out = []
+        for char in text:
+            if ord(char) in self.cmap or char == "\n":
+                out.append(char)
+            elif unicodedata.category(char) in ("Mn", "Me", "Cf") or char == "\ufe0f":
+                continue  # joiners, variation selectors: nothing to show on their own
+            else:
+                out.append(MISSING)
+        return "".join(out)
+
+    def height(self, block: Block) -> float:
+        size, style, indent, line, before = STYLE[block.kind]
+        self.pdf.set_font(FONT, style, size)
+        height = self.pdf.multi_cell(PAGE_W - 2 * MARGIN - indent, line, self.safe(block.text),
+                                     align="L", dry_run=True, output="HEIGHT")
+        return float(height) + before
+
+    def put(self, block: Block, keep: float = 0.0, limit: float = PAGE_H - BOTTOM) -> bool:
+        """Draw `block` (with `keep` mm of what follows on the same page); False when it would
+        need a page past the last (nothing drawn, `overflow` set)."""
+        if self.overflow:
+            return False
+        pdf = self.pdf
+        size, style, indent, line, before = STYLE[block.kind]
+        need = self.height(block)
+        if pdf.get_y() + need + keep > limit:
+            if pdf.page_no() >= MAX_PAGES:
+                self.overflow = True
+                return False
+            pdf.add_page()
+            pdf.set_y(MARGIN)
+            before = 0.0
+        pdf.set_y(pdf.get_y() + before)
+        pdf.set_font(FONT, style, size)
+        pdf.set_x(MARGIN + indent)
+        pdf.multi_cell(PAGE_W - 2 * MARGIN - indent, line, self.safe(block.text), align="L",
+                       new_x="LMARGIN", new_y="NEXT")
+        if block.kind in ("heading", "title"):
+            pdf.set_line_width(0.3 if block.kind == "heading" else 0.5)
+            pdf.line(MARGIN, pdf.get_y() + 0.4, PAGE_W - MARGIN, pdf.get_y() + 0.4)
+            pdf.set_y(pdf.get_y() + 1.4)
+        return True
+
+    def draw(self, items: list[Block]) -> bool:
+        """All the blocks; False when they do not fit on MAX_PAGES pages."""
+        for index, block in enumerate(items):
+            keep = 0.0
+            if block.kind in ("heading", "activity", "day", "how") and index + 1 < len(items):
+                keep = self.height(items[index + 1])  # a heading never ends a page
+            if not self.put(block, keep):
+                return False
+        return True
+
+    def draw_clipped(self, items: list[Block]) -> None:
+        """The blocks up to where two pages end, then CLIPPED, then the tail (from ABOUT on:
+        what this is, and the help with forms) always."""
+        cut = next((i for i, b in enumerate(items) if b.text == ABOUT), len(items))
+        body, tail = items[:cut], items[cut:]
+        clipped = Block("note", CLIPPED)
+        tail_height = sum(self.height(b) for b in [clipped, *tail]) + 4.0
+        for index, block in enumerate(body):
+            keep = 0.0
+            if block.kind in ("heading", "activity", "day", "how") and index + 1 < len(body):
+                keep = self.height(body[index + 1])
+            last = self.pdf.page_no() >= MAX_PAGES
+            if not self.put(block, keep, PAGE_H - BOTTOM - (tail_height if last else 0.0)):
+                break
+        self.overflow = False
+        for block in [clipped, *tail]:
+            self.put(block)
+
+    def output(self) -> bytes:
+        return bytes(self.pdf.output())
+
+
+def render_pdf(evidence: Evidence) -> tuple[bytes, int]:
+    """The PDF bytes (one or two A4 pages) and the shortening level used (0: in full)."""
+    for level in range(LEVELS):
+        doc = _Doc()
+        if doc.draw(blocks(evidence, level)):
+            return doc.output(), level
+    doc = _Doc()
+    doc.draw_clipped(blocks(evidence, LEVELS - 1))
+    return doc.output(), LEVELS - 1
+
+
+def write_pdf(evidence: Evidence, path: Path, *, force: bool = False) -> tuple[Path, int]:
+    data, level = render_pdf(evidence)
+    return save_file(path, data, force=force), level
