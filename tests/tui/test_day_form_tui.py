@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, Static
+from textual.widgets import DataTable, Input, Select, SelectionList, Static
 
 from paceapp.core.day import (
     EVERYDAY_ACTIVITIES,
@@ -185,6 +185,10 @@ def test_choose_the_activities_then_the_form_asks_about_them(data_dir: Path) -> 
             screen = app.screen
             assert isinstance(screen, ActivitiesScreen)
             await pilot.press("space")  # untick the first (Preparing food)
+            await pilot.pause()
+            found = screen.query_one(SelectionList)
+            assert str(found.get_option_at_index(0).prompt) == "Preparing food - left out"
+            assert str(found.get_option_at_index(1).prompt) == "Eating and drinking - asked about"
             screen.query_one("#add", Input).focus()
             await pilot.press(*"Walking the dog", "enter")
             await pilot.press("ctrl+s")
@@ -219,5 +223,34 @@ def test_untrusted_activity_names_are_shown_as_plain_text(data_dir: Path) -> Non
             await pilot.press("l")
             await settle(app, pilot)
             assert isinstance(app.screen, ActivitiesScreen)
+            found = app.screen.query_one(SelectionList)
+            prompts = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+            assert "[bold]Dressing[/bold] - asked about" in prompts
+            assert "Dressing - left out" in prompts
 
     run(scenario())
+
+
+def test_e_on_todays_list_changes_the_day_record_with_the_day_form(data_dir: Path) -> None:
+    Journal.open(data_dir).add(new_day(TODAY, TODAY, rating=Rating.SO_SO))
+
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            table = app.screen.query_one("#entries", DataTable)
+            table.focus()
+            await pilot.pause()
+            await pilot.press("e")
+            await settle(app, pilot)
+            form = app.screen
+            assert isinstance(form, DayForm) and form.record is not None
+            form.query_one("#how-0", Select).value = Difficulty.COULD_NOT.value
+            await pilot.press("3", "ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, DayForm)
+
+    run(scenario())
+    [day] = Journal.open(data_dir).list(DayRecord)
+    assert day.rating is Rating.BAD
+    assert day.hard == (HardActivity(activity=EVERYDAY_ACTIVITIES[0], how=Difficulty.COULD_NOT),)

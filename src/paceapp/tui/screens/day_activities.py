@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -22,6 +23,11 @@ from paceapp.core.day import (
 from paceapp.core.errors import ValidationError
 from paceapp.core.text import LINE
 from paceapp.tui.widgets import Problem
+
+
+def prompt(name: str, ticked: bool) -> Content:
+    """'Dressing - asked about' / 'Dressing - left out' (plain text, never markup)."""
+    return Content(f"{name} - {'asked about' if ticked else 'left out'}")
 
 
 class ActivitiesScreen(ModalScreen[DayActivities | None]):
@@ -52,7 +58,8 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
             yield Static("Tick the activities to be asked about each day (Space ticks). Add "
                          "your own below. Ctrl+S saves, Esc leaves it as it was.",
                          classes="hint", markup=False)
-            yield SelectionList[str](*[Selection(name, name, name in chosen) for name in names],
+            yield SelectionList[str](*[Selection(prompt(name, name in chosen), name,
+                                               name in chosen) for name in names],
                                      id="activities")
             with Horizontal(classes="add-row"):
                 yield Label("Add your own", markup=False)
@@ -65,6 +72,15 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
+
+    @on(SelectionList.SelectedChanged)
+    def ticks_changed(self) -> None:
+        """Say each state in words, not by the tick's colour alone."""
+        found = self.query_one(SelectionList)
+        chosen = set(found.selected)
+        for index in range(found.option_count):
+            name = str(found.get_option_at_index(index).value)
+            found.replace_option_prompt_at_index(index, prompt(name, name in chosen))
 
     def chosen(self) -> list[str]:
         return list(self.query_one(SelectionList).selected)
@@ -81,7 +97,7 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
         if match is not None:
             found.select(match)
         else:
-            found.add_option(Selection(name, name, True))
+            found.add_option(Selection(prompt(name, True), name, True))
         event.input.value = ""
         self.query_one(Problem).say("")
 

@@ -274,8 +274,7 @@ class DayForm(DraftForm[DayRecord | None]):
     def refused(self, error: PaceError) -> None:
         if self.is_current:
             field = error.field if isinstance(error, ValidationError) else None
-            self.show_problems([(field, str(error).replace(
-                "'paceapp edit day", "the Diary or 'paceapp edit day"))])
+            self.show_problems([(field, str(error))])
 
     def close_with(self, record: DayRecord) -> None:
         if self.is_current:
