@@ -469,6 +469,10 @@ def share_supporter(ctx: click.Context, include: tuple[str, ...], name: str | No
     env = ctx.find_object(Env)
     assert env is not None
     fmt = _supporter_format(fmt, out)
+    target = as_file(out)
+    if target is not None and target.suffix.lower() == ".json":
+        raise ValidationError("The page is written as a PDF (.pdf) or text (.txt). To send it to "
+                              "a supporter's paceapp, use --message and paste the message.", "out")
     _check_out(out, message, force)
     if fmt == "pdf" and is_dash(out) and stdout_is_terminal():
         raise ValidationError("A PDF is not for reading on the screen. Save it with --out "
