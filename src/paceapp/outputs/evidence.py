@@ -90,18 +90,21 @@ def load_evidence(journal: Journal, period: EvidencePeriod, today: date) -> Evid
 # -- the layout, and how it is shortened --------------------------------------------------------
 @dataclass(frozen=True)
 class Shortening:
-    rule: str
+    rule: str  # what was cut, said on the page ("" when nothing was cut)
     quotes: int | None = None  # at most this many of the person's words under each heading
     chars: int | None = None  # each of their words (and each day line) cut to this many
     no_quotes: bool = False
+    #: The words run on after their heading in one paragraph (nothing cut, fewer lines).
+    compact: bool = False
 
 
 #: The levels, tried in this order until the PDF fits two pages (stated in docs/guide.md).
 SHORTENING: tuple[Shortening, ...] = (
-    Shortening("everything in full"),
-    Shortening("only my 3 most recent words under each heading", quotes=3),
+    Shortening(""),
+    Shortening("", compact=True),
+    Shortening("only my 3 most recent words under each heading", quotes=3, compact=True),
     Shortening("only my most recent words under each heading, cut to 100 characters", quotes=1,
-               chars=100),
+               chars=100, compact=True),
     Shortening("the counts without my words under each activity, and each line of the hardest "
                "and typical days cut to 100 characters", no_quotes=True, chars=100),
 )
@@ -109,10 +112,12 @@ LEVELS = len(SHORTENING)
 
 
 def shortened_note(level: int) -> str:
-    if level <= 0:
+    """What the page says when something was cut to fit ('' when nothing was)."""
+    rule = SHORTENING[max(level, 0)].rule
+    if not rule:
         return ""
-    return (f"Shortened to fit two pages: {SHORTENING[level].rule}. Everything is in the text "
-            "version (paceapp evidence).")
+    return (f"Shortened to fit two pages: {rule}. Everything is in the text version "
+            "(paceapp evidence).")
 
 
 @dataclass(frozen=True)
@@ -157,17 +162,19 @@ def blocks(evidence: Evidence, level: int = 0) -> list[Block]:
             count = figures.by_how[how]
             if not count:
                 continue
-            out.append(Block("how", how_heading(how, count)))
-            if rule.no_quotes:
-                continue
-            quotes = figures.words[how]
+            heading = how_heading(how, count)
+            quotes = () if rule.no_quotes else figures.words[how]
             shown = quotes if rule.quotes is None else quotes[:rule.quotes]
-            for quote in shown:
-                out.append(Block("quote", f"“{_cut(quote.words, rule.chars)}” "
-                                          f"({show_date(quote.day, today)})"))
+            said = [f"“{_cut(quote.words, rule.chars)}” ({show_date(quote.day, today)})"
+                    for quote in shown]
             if len(shown) < len(quotes):
-                out.append(Block("quote", f"(and {plural(len(quotes) - len(shown), 'more day')} "
-                                          "with words, in the text version)"))
+                said.append(f"(and {plural(len(quotes) - len(shown), 'more day')} with words, "
+                            "in the text version)")
+            if rule.compact and said:
+                out.append(Block("how", f"{heading}. " + "; ".join(said)))
+                continue
+            out.append(Block("how", heading))
+            out += [Block("quote", text) for text in said]
     if evidence.never_hard:
         out.append(Block("line", "Not marked hard on any day I logged: "
                                  + ", ".join(evidence.never_hard) + "."))
