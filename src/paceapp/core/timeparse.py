@@ -351,8 +351,12 @@ def accepted_forms(with_time: bool = True, *, ahead: bool = False) -> str:
     return f"Write a day like {days}, a time like 9pm, 9:30am or 21:00, or both: {both}."
 
 
-def date_hint(with_time: bool = True) -> str:
-    """A short hint for a form's date box ('e.g. today, Mon 21:00, 23/11 9:30am')."""
+def date_hint(with_time: bool = True, *, ahead: bool = False) -> str:
+    """A short hint for a form's date box ('e.g. today, Mon 21:00, 23/11 9:30am'); `ahead`: for
+    a day still to come (plans, meetings)."""
+    if ahead:
+        return ("e.g. tomorrow, Tue 9:50, 10/12 9:50am" if with_time
+                else "e.g. tomorrow, Tue, 8/12 or 8 Dec 2026")
     if with_time:
         return "e.g. now, yesterday 9pm, Mon 21:00, 23/11 9:30am"
     return "e.g. today, yesterday, Mon, 23/11 or 23 Nov 2026"

@@ -22,10 +22,10 @@ from paceapp.core.pacing import (
     show_amount,
     unknown_message,
 )
-from paceapp.core.pain import check_not_future
 from paceapp.core.text import NOTE, clean_text, parse_int
-from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
+from paceapp.core.timeparse import box_when, date_hint, local_now, show_date, show_time
 from paceapp.tui.screens.draft_form import DraftForm
+from paceapp.tui.screens.pain_form import when_typed
 from paceapp.tui.widgets import problem_and_buttons
 
 
@@ -73,8 +73,9 @@ class ActivityForm(DraftForm[ActivityLog | None]):
                             placeholder="e.g. 10")
             with Horizontal(classes="form-row"):
                 yield Label("When (optional)", markup=False)
-                yield Input(value=f"{log.at:%Y-%m-%d %H:%M}" if log else "", id="when",
-                            placeholder="now, or 14:30, yesterday 10:00")
+                # 'Mon 23 Nov 14:05': reads back as the same moment
+                yield Input(value=box_when(log.at, local_now().date()) if log else "",
+                            id="when", placeholder=date_hint())
             with Horizontal(classes="form-row"):
                 yield Label("Note (optional)", markup=False)
                 yield Input(value=log.note if log else "", id="note", max_length=NOTE)
@@ -116,8 +117,7 @@ class ActivityForm(DraftForm[ActivityLog | None]):
             return parse_int(text, "amount", "amount")
 
         def at() -> None:
-            if when and when.lower() != "now":
-                check_not_future(parse_when(when, now), now)
+            when_typed(when, now)
 
         return [lambda: check_name(name), amount, at,
                 lambda: clean_text(note, "note", NOTE, multiline=True)]
@@ -136,14 +136,12 @@ class ActivityForm(DraftForm[ActivityLog | None]):
         if not text.strip():
             raise ValidationError("Please type how much you did, like 10.", "amount")
         amount = parse_int(text, "amount", "amount")
-        when = self.query_one("#when", Input).value.strip()
-        at = parse_when(when, now) if when and when.lower() != "now" else now
+        at = when_typed(self.query_one("#when", Input).value, now)
         note = self.query_one("#note", Input).value
         unit = self.unit_for(name)
         if self.record is None:
             return new_activity(name, amount, at, now, unit=unit, note=note)
         check_amount(amount, unit, "amount", "amount")
-        check_not_future(at, now)
         changed = dataclasses.replace(self.record, name=name, amount=amount, at=at, unit=unit,
                                       note=clean_text(note, "note", NOTE, multiline=True))
         changed.validate()

@@ -24,6 +24,7 @@ from paceapp.core.errors import PaceError
 from paceapp.core.flare import (
     Flare,
     check_flares,
+    check_not_future,
     clean_triggers,
     end_flare,
     show_duration,
@@ -31,7 +32,7 @@ from paceapp.core.flare import (
     trigger_suggestions,
 )
 from paceapp.core.text import NOTE, check_score, clean_text, parse_int
-from paceapp.core.timeparse import local_now, parse_when, show_when
+from paceapp.core.timeparse import box_when, date_hint, local_now, parse_when, show_when
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
@@ -90,20 +91,23 @@ class FlareForm(DraftForm[Flare | None]):
     def _rows(self) -> list[tuple[str, str, str, str]]:
         """(id, label, value, placeholder) for the boxes this mode shows."""
         flare = self.flare
-        when_started = f"{flare.started:%Y-%m-%d %H:%M}" if flare else ""
+        today = local_now().date()
+        # 'Mon 23 Nov 14:05' (with 'first'/'second' in an hour the clocks repeated): reads back
+        # as the same moment
+        when_started = box_when(flare.started, today) if flare else ""
         peak = str(flare.peak) if flare and flare.peak is not None else ""
         if self.mode == "start":
-            return [("started", "When it started", "", "now, or 07:30, yesterday 21:00"),
+            return [("started", "When it started", "", date_hint()),
                     ("peak", "How bad (0-10)", "", "optional"),
                     ("triggers", "Triggers", "", "optional, e.g. stress, long journey"),
                     ("note", "Note", "", "optional")]
         assert flare is not None
         if self.mode == "end":
-            return [("ended", "When it ended", "", "now, or 07:30, yesterday 21:00"),
+            return [("ended", "When it ended", "", date_hint()),
                     ("helped", "What helped", "", "optional, e.g. heat pad, rest"),
                     ("peak", "Worst it got (0-10)", peak, "optional")]
-        when_ended = f"{flare.ended:%Y-%m-%d %H:%M}" if flare.ended else ""
-        return [("started", "Started", when_started, "2026-11-20 08:00"),
+        when_ended = box_when(flare.ended, today) if flare.ended else ""
+        return [("started", "Started", when_started, date_hint()),
                 ("ended", "Ended", when_ended, "empty while still going"),
                 ("peak", "Peak (0-10)", peak, "optional"),
                 ("triggers", "Triggers", ", ".join(flare.triggers), "comma between them"),
@@ -173,8 +177,11 @@ class FlareForm(DraftForm[Flare | None]):
         return self.query_one(f"#{name}", Input).value
 
     def when(self, name: str, now: datetime) -> datetime:
+        """The box's moment, as people write it (empty: now); one still to come is refused."""
         text = self.value(name).strip()
-        return parse_when(text, now, name) if text and text.lower() != "now" else now
+        moment = parse_when(text, now, name) if text else now
+        check_not_future(moment, now, name)
+        return moment
 
     def checked_peak(self) -> int | None:
         peak = self.peak()
@@ -196,9 +203,10 @@ class FlareForm(DraftForm[Flare | None]):
             return end_flare([*others, self.flare], self.when("ended", now), now,
                              helped=self.value("helped"), peak=self.peak())
         ended_text = self.value("ended").strip()
+        started = self.when("started", now)
+        ended = self.when("ended", now) if ended_text else None
         changed = dataclasses.replace(
-            self.flare, started=self.when("started", now),
-            ended=parse_when(ended_text, now, "ended") if ended_text else None,
+            self.flare, started=started, ended=ended,
             peak=self.peak(), triggers=clean_triggers([self.value("triggers")]),
             helped=clean_text(self.value("helped"), "helped", NOTE),
             note=clean_text(self.value("note"), "note", NOTE))

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan, clean_name, coordinator_words, parse_rota, parse_rules, plan_edits
 from paceapp.core.text import LINE, SHORT, parse_int
-from paceapp.core.timeparse import local_now, parse_date
+from paceapp.core.timeparse import box_date, date_hint, local_now, parse_date
 from paceapp.outputs.files import free_path
 from paceapp.outputs.share import keep_identity, plan_json, plan_message, plan_text
 from paceapp.paths import documents_dir
@@ -187,9 +187,10 @@ class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):
 
 FIELDS = (
     ("rhythm", "When we meet, in words (e.g. Every other Tuesday morning)", SHORT),
-    ("first", "The date of one meeting (like 1 Dec or 01/12/2026; the rhythm counts on from it)", 10),
+    ("first", f"The date of one meeting ({date_hint(False, ahead=True)}; the rhythm counts on "
+              "from it)", 30),
     ("every", "Weeks between meetings (1 weekly, 2 fortnightly, 0 no fixed rhythm)", 1),
-    ("time", "Time (like 10:30)", 5),
+    ("time", "Time (like 10:30 or 10:30am)", 10),
     ("place", "Where", SHORT),
     ("access", "Access notes (step-free, parking, quiet room, bus)", LINE),
     ("keep_in_touch", "How we keep in touch between meetings", LINE),
@@ -214,7 +215,8 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
     def value(self, name: str) -> str:
         plan = self.plan
         if name == "first":
-            return plan.first_meeting.isoformat() if plan.first_meeting else ""
+            # 'Tue 8 Dec' (the year when it is far): reads back as the same day
+            return box_date(plan.first_meeting, local_now().date()) if plan.first_meeting else ""
         if name == "every":
             return str(plan.every_weeks)
         if name == "time":
@@ -230,7 +232,8 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
                             compact=True)
             yield Label("Coordinator rota, one turn a line, like: Sam from 7 Jan",
                         classes="field-label", markup=False)
-            rota = "\n".join(f"{t.name} from {t.start.isoformat()}" for t in self.plan.rota)
+            today = local_now().date()
+            rota = "\n".join(f"{t.name} from {box_date(t.start, today)}" for t in self.plan.rota)
             yield TextArea(rota, id="plan-rota")
             yield Label("Ground rules, one a line", classes="field-label", markup=False)
             yield TextArea("\n".join(self.plan.ground_rules), id="plan-rules")
@@ -256,7 +259,7 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
                              keep_in_touch=text("keep_in_touch"),
                              crisis_note=text("crisis_note"))
         first = text("first").strip()
-        changes["first_meeting"] = parse_date(first, today, "first") if first else None
+        changes["first_meeting"] = parse_date(first, today, "first", ahead=True) if first else None
         changes["rota"] = parse_rota(self.query_one("#plan-rota", TextArea).text.splitlines(),
                                      today)
         changes["ground_rules"] = parse_rules(
@@ -272,7 +275,9 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
         try:
             self.dismiss(self.build())
         except ValidationError as error:
-            self.query_one(Problem).say(str(error))
+            problem = self.query_one(Problem)
+            problem.say(str(error))
+            problem.scroll_visible()  # the form is taller than a small window
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,9 +13,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.pain import PainEntry, PegEntry, new_pain, new_peg
+from paceapp.core.pain import PainEntry, PegEntry, check_not_future, new_pain, new_peg
 from paceapp.core.text import NOTE, SHORT, check_score, clean_text, parse_int
-from paceapp.core.timeparse import local_now, parse_when, show_date, show_time
+from paceapp.core.timeparse import box_when, date_hint, local_now, parse_when, show_date, show_time
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import problem_and_buttons
 
@@ -26,6 +27,17 @@ def score_check(text: str, field: str, label: str, empty: str) -> Callable[[], o
             raise ValidationError(empty, field)
         return check_score(parse_int(text, field, label), field, label)
     return check
+
+
+def when_typed(text: str, now: datetime, field: str = "at") -> datetime:
+    """When something that already happened did: empty is now; else read as people write it
+    ('yesterday 9pm', '30/11 14:05', '9pm'), and refused when it is still to come."""
+    text = text.strip()
+    if not text:
+        return now
+    at = parse_when(text, now, field)
+    check_not_future(at, now, field)
+    return at
 
 
 class PainForm(DraftForm[PainEntry | None]):
@@ -66,8 +78,9 @@ class PainForm(DraftForm[PainEntry | None]):
                 yield Input(value=entry.note if entry else "", id="note", max_length=NOTE)
             with Horizontal(classes="form-row"):
                 yield Label("When (optional)")
-                when = f"{entry.at:%Y-%m-%d %H:%M}" if entry else ""
-                yield Input(value=when, id="when", placeholder="now, or 14:30, yesterday 21:00")
+                # 'Mon 23 Nov 14:05': reads back as the same moment
+                when = box_when(entry.at, local_now().date()) if entry else ""
+                yield Input(value=when, id="when", placeholder=date_hint())
             yield from problem_and_buttons()
 
     def on_mount(self) -> None:
@@ -101,7 +114,7 @@ class PainForm(DraftForm[PainEntry | None]):
                             "Please type a pain score from 0 to 10."),
                 lambda: clean_text(value["where"], "where", SHORT, label="'where'"),
                 lambda: clean_text(value["note"], "note", NOTE, multiline=True),
-                lambda: parse_when(when, now) if when and when != "now" else now]
+                lambda: when_typed(when, now)]
 
     def build(self) -> PainEntry:
         now = local_now()
@@ -109,8 +122,7 @@ class PainForm(DraftForm[PainEntry | None]):
         if not text.strip():
             raise ValidationError("Please type a pain score from 0 to 10.", "score")
         score = parse_int(text, "score", "pain score")
-        when_text = self.query_one("#when", Input).value.strip()
-        at = parse_when(when_text, now) if when_text and when_text != "now" else now
+        at = when_typed(self.query_one("#when", Input).value, now)
         where = self.query_one("#where", Input).value
         note = self.query_one("#note", Input).value
         if self.entry is None:
