@@ -45,6 +45,20 @@ def _extra_samples() -> dict[str, Any]:
     if nap is not None:
         start = datetime(2026, 11, 20, 14, 0).astimezone()
         found["nap"] = nap(started=start, ended=start + timedelta(minutes=40))
+    if "day" in all_kinds():
+        from paceapp.core import day
+
+        found["day"] = day.DayRecord(date=SAMPLE_DAY, rating=day.Rating.SO_SO, hard=(
+            day.HardActivity(activity="Washing", how=day.Difficulty.SLOWLY, words="sat down"),))
+        found["day_activities"] = day.DayActivities(activities=("Washing", "Cooking"))
+    if "supporterpage" in all_kinds():
+        from paceapp.core import supporter
+
+        found["supporterpage"] = supporter.SupporterPage(signs="goes quiet", helps="tea")
+        key = next(k for k in supporter.HEADINGS if k != supporter.CRISIS)
+        found["supportercopy"] = supporter.SupporterCopy(
+            member_id="m-1", name="Alex", shared_at=datetime(2026, 11, 20, 9, 0).astimezone(),
+            sections=(supporter.SupporterSection(key=key, text="a walk helps"),))
     return found
 
 

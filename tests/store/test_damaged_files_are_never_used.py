@@ -237,24 +237,45 @@ UNDO_ATTACKS: dict[str, Any] = {
 @pytest.mark.parametrize("attack", sorted(UNDO_ATTACKS))
 def test_an_undo_entry_that_could_not_be_carried_out_is_damage(attack: str, cli,  # noqa: ANN001
                                                               data_dir: Path) -> None:
+    """The undo log (one change per line) is checked before undo uses it: a change paceapp could
+    not carry out stops undo naming the file, and `data check` lists it. A quick log appends to
+    the log without reading it, so it still saves (and the damaged line stays for the person to
+    repair or put back from a backup)."""
     assert cli("log", "pain", "3").code == 0
-    path = data_dir / "records" / "_undo.json"
-    tables = json.loads(path.read_bytes())
-    tables.pop("_checked")
-    key = next(iter(tables["undo"]))
+    path = data_dir / "records" / "_undo.jsonl"
+    [entry] = [json.loads(line) for line in path.read_bytes().splitlines()]
     if UNDO_ATTACKS[attack] is None:
-        tables["undo"][key] = [1, 2]
+        entry = [1, 2]
     else:
-        UNDO_ATTACKS[attack](tables["undo"][key])
-    write_raw(path, tables)
+        UNDO_ATTACKS[attack](entry)
+    path.write_bytes(json.dumps(entry).encode() + b"\n")
     before = sha_tree(data_dir, backups=False)
-    for argv in (("undo",), ("log", "pain", "5")):
-        ran = cli(*argv)
-        assert ran.code == 1 and "_undo.json" in ran.err, (argv, ran.err)
-        assert not any(w in ran.err for w in CONTEXT)
+    ran = cli("undo")
+    assert ran.code == 1 and "_undo.jsonl" in ran.err, ran.err
+    assert not any(w in ran.err for w in CONTEXT)
     assert sha_tree(data_dir, backups=False) == before
     check = cli("data", "check")
-    assert check.code == 1 and "records/_undo.json" in check.out
+    assert check.code == 1 and "records/_undo.jsonl" in check.out
+    assert cli("log", "pain", "5").code == 0
+    assert path.read_bytes().startswith(json.dumps(entry).encode() + b"\n")
+    assert cli("undo").code == 1
+
+
+def test_a_line_that_is_not_json_in_the_middle_is_damage_but_a_torn_last_line_is_not(
+        cli, data_dir: Path) -> None:  # noqa: ANN001
+    for score in (3, 4):
+        assert cli("log", "pain", str(score)).code == 0
+    path = data_dir / "records" / "_undo.jsonl"
+    good = path.read_bytes()
+    path.write_bytes(good + b'{"op":"add","kind":"pa')  # a crash cut the last line short
+    assert cli("data", "check").code == 0
+    assert cli("undo").code == 0
+    assert cli("show", "pain", "--json").out.count('"score"') == 1  # the 4 went, the 3 stayed
+    assert path.read_bytes().count(b"\n") == 1  # undo took one change off; the torn line went
+    path.write_bytes(b"not json\n" + path.read_bytes())
+    ran = cli("undo")
+    assert ran.code == 1 and "_undo.jsonl" in ran.err and "line 1" in ran.err, ran.err
+    assert cli("data", "check").code == 1
 
 
 @pytest.mark.parametrize(("meta", "words"), [
@@ -456,8 +477,9 @@ def test_a_folder_where_a_data_file_should_be_is_named_by_every_command(cli, dat
 
 def test_a_quick_log_parses_only_the_files_it_changes(sample: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """The checks cost a quick log nothing extra: the format version, this year's file and the
-    undo history are parsed once each, and no record is checked again (all are sealed)."""
+    """The checks cost a quick log nothing extra: the format version and this year's file are
+    parsed once each, the undo history not at all (its line is appended), and no record is
+    checked again (all are sealed)."""
     from paceapp.store import storage
 
     first = Journal.open(sample, today=lambda: SAMPLE_DAY)
@@ -478,7 +500,7 @@ def test_a_quick_log_parses_only_the_files_it_changes(sample: Path,
     monkeypatch.setattr(storage, "decode", decode)
     monkeypatch.setattr(integrity, "check_tables", check)
     Journal.open(sample, today=lambda: SAMPLE_DAY).add(dataclasses.replace(entry, id=new_id()))
-    assert sorted(parsed) == ["_meta.json", "_undo.json", kind_file(sample, "pain").name]
+    assert sorted(parsed) == ["_meta.json", kind_file(sample, "pain").name]
     assert checked == []
 
 

@@ -46,7 +46,7 @@ def test_migration_splits_the_file_and_keeps_it_in_a_backup(old_folder: Path) ->
     folder = DataFolder(old_folder)
     assert stored_version(folder) == 0
     done = migrate_folder(old_folder, now=datetime(2026, 11, 21, 10, 15, 0))
-    assert done is not None and (done.from_version, done.to_version, done.records) == (0, 1, 7)
+    assert done is not None and (done.from_version, done.to_version, done.records) == (0, SCHEMA_VERSION, 7)
     assert not needs_single_file_migration(folder)
     names = sorted(p.name for p in folder.records.iterdir())
     assert names == ["_meta.json", "pain-2024.json", "pain-2025.json", "peg-2024.json",

@@ -168,13 +168,23 @@ def test_disk_full_during_restore_keeps_the_live_files(seeded: Path, cli,  # noq
 
 
 def test_a_change_lands_whole_or_not_at_all(seeded: Path) -> None:
-    """The record fits under the size limit but the undo log does not: nothing is replaced."""
+    """The undo line is appended first, then the record's file is replaced. When the line fits
+    under the size limit but the record's file does not, the line is taken back: nothing
+    changes, and undo still reverses the last change that was saved."""
+    from datetime import datetime, timedelta
+
+    now = datetime.now().astimezone().replace(microsecond=0)
+    journal = Journal.open(seeded)
+    journal.add_many([PainEntry(at=now - timedelta(minutes=n), score=2, note="y" * 60)
+                      for n in range(1, 60)])  # a big file; add_many is not in the undo log
     [pain_file] = (seeded / "records").glob("pain-*.json")
-    undo_file = seeded / "records" / "_undo.json"
-    assert undo_file.stat().st_size > pain_file.stat().st_size + 300
+    undo_file = seeded / "records" / "_undo.jsonl"
+    assert undo_file.stat().st_size + 600 < pain_file.stat().st_size
     before = folder_bytes(seeded)
-    ran = run_child("fsize", seeded, "log", "pain", "9", limit=pain_file.stat().st_size + 300)
+    ran = run_child("fsize", seeded, "log", "pain", "9", limit=pain_file.stat().st_size + 20)
     assert ran.returncode == 1, ran.stderr
     assert "Nothing you had saved before was lost" in ran.stderr
     assert folder_bytes(seeded) == before
     assert no_temp_files(seeded)
+    done, record = Journal.open(seeded).undo()
+    assert (done, record.score) == ("removed", 5)

@@ -197,11 +197,10 @@ def data_restore(env: Env, backup: str, yes: bool) -> None:
 def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None:
     """Write all your records out: a full JSON export, or CSV files for a spreadsheet."""
     from paceapp.outputs.export import (
-        export_document,
-        render_export,
+        export_chunks,
         usable_path,
         write_csv_export,
-        write_json_export,
+        write_json_export_streamed,
     )
     from paceapp.store.maintenance import export_records
     from paceapp.store.migrations import migrate_folder
@@ -217,15 +216,20 @@ def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None
         raise ValidationError("Please say which folder to write the CSV files into: --out FOLDER.",
                               "out")
     migrate_folder(env.data_dir)
-    records = export_records(env.journal())
-    if path is None:
-        click.echo(render_export(export_document(records)), nl=False)
+    if path is None:  # written kind by kind as it is read (memory does not grow with years)
+        pending: list[str] = []
+        for chunk in export_chunks(env.journal()):
+            pending.append(chunk)
+            if len(pending) >= 512:
+                click.echo("".join(pending), nl=False)
+                pending = []
+        click.echo("".join(pending), nl=False)
         return
     if fmt == "json":
-        total = write_json_export(records, path, force=force)
+        total = write_json_export_streamed(env.journal(), path, force=force)
         click.echo(f"Exported {total} records to {_full(path)}")
         return
-    total, files = write_csv_export(records, path, force=force)
+    total, files = write_csv_export(export_records(env.journal()), path, force=force)
     click.echo(f"Exported {total} records to {len(files)} CSV files in {_full(path)}")
 
 

@@ -11,9 +11,10 @@ import errno
 import io
 import json
 import os
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paceapp import __version__
 from paceapp.core.codec import to_data
@@ -23,8 +24,11 @@ from paceapp.core.records import Record
 from paceapp.store.errors import WriteFailedError
 from paceapp.store.maintenance import EXPORT_FORMAT, EXPORT_VERSION
 from paceapp.store.migrations import write_files
-from paceapp.store.schema import SCHEMA_VERSION
-from paceapp.store.storage import write_failure_message
+from paceapp.store.schema import EXPORT_SCHEMA
+from paceapp.store.storage import FILE_MODE, fsync_folder, write_failure_message
+
+if TYPE_CHECKING:
+    from paceapp.store.journal import Journal
 
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,15 +39,16 @@ LIST_JOIN = "; "
 
 
 # -- JSON -----------------------------------------------------------------------------------------
+def export_head() -> dict[str, Any]:
+    """What an export says before its records: format name and version, data format, app."""
+    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "schema": EXPORT_SCHEMA,
+            "app": __version__}
+
+
 def export_document(records: Mapping[str, Sequence[Record]]) -> dict[str, Any]:
     """The export document: format name and version, data format, app version, records by kind."""
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "schema": SCHEMA_VERSION,
-        "app": __version__,
-        "records": {kind: [to_data(r) for r in items] for kind, items in records.items()},
-    }
+    return {**export_head(),
+            "records": {kind: [to_data(r) for r in items] for kind, items in records.items()}}
 
 
 def _dump(value: Any) -> str:
@@ -70,6 +75,38 @@ def render_export(document: dict[str, Any]) -> str:
     lines.append("  }")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def export_chunks(journal: Journal, tally: list[int] | None = None) -> Iterator[str]:
+    """The JSON export of everything in `journal`, piece by piece, kind by kind and file by
+    file: the same text as render_export(export_document(export_records(journal))), without
+    holding more than one data file's records at a time (memory does not grow with years).
+
+    A busy kind's files hold one year each, and a record's day is in its file's year (a file
+    where it is not does not pass the check), so sorting each file and taking the files oldest
+    first gives the same order as sorting the kind whole. `tally`, if given, gets the count.
+    """
+    from paceapp.store.maintenance import export_sort_key
+
+    yield "{\n"
+    for key, value in export_head().items():
+        yield f"  {_dump(key)}: {_dump(value)},\n"
+    yield '  "records": {\n'
+    kinds = list(all_kinds().items())
+    count = 0
+    for k_index, (kind, cls) in enumerate(kinds):
+        end = "," if k_index < len(kinds) - 1 else ""
+        first = True
+        for batch in journal.by_file(cls):
+            for record in sorted(batch, key=export_sort_key):
+                item = _dump(to_data(record))
+                yield f"    {_dump(kind)}: [\n      {item}" if first else f",\n      {item}"
+                first = False
+                count += 1
+        yield f"    {_dump(kind)}: []{end}\n" if first else f"\n    ]{end}\n"
+    yield "  }\n}\n"
+    if tally is not None:
+        tally.append(count)
 
 
 # -- CSV ------------------------------------------------------------------------------------------
@@ -185,6 +222,54 @@ def write_json_export(records: Mapping[str, Sequence[Record]], out: Path, *,
     _parent_ok(out.parent)
     write_files({out: render_export(export_document(records)).encode("utf-8")})
     return sum(len(v) for v in records.values())
+
+
+def write_json_export_streamed(journal: Journal, out: Path, *, force: bool = False) -> int:
+    """Write the full export of `journal` to the file `out`, kind by kind as it is read
+    (export_chunks): into a new file beside `out` (0600), synced, then put in place in one step
+    - a full disk or a crash never leaves half an export under that name. Returns how many
+    records it holds."""
+    usable_path(out)
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder. Please give a file name for the export, "
+                              f"e.g. {out / 'paceapp-export.json'}.", "out")
+    _refuse_existing([out], force)
+    _parent_ok(out.parent)
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise WriteFailedError(f"{out} is not an ordinary file, so paceapp will not write over "
+                               "it. Please give a new file name.")
+    tally: list[int] = []
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as error:
+        raise WriteFailedError(write_failure_message(out, error)) from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), FILE_MODE)
+            buffered: list[bytes] = []
+            size = 0
+            for chunk in export_chunks(journal, tally):
+                data = chunk.encode("utf-8")
+                buffered.append(data)
+                size += len(data)
+                if size > 1 << 18:
+                    handle.write(b"".join(buffered))
+                    buffered, size = [], 0
+            handle.write(b"".join(buffered))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, out)
+        fsync_folder(out.parent)
+    except OSError as error:
+        raise WriteFailedError(write_failure_message(out, error)) from error
+    finally:
+        if os.path.exists(tmp_name):
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return tally[0] if tally else 0
 
 
 def write_csv_export(records: Mapping[str, Sequence[Record]], out: Path, *,

@@ -6,6 +6,7 @@ Layout::
       .lock                    exclusive lock held around every read-modify-write
       records/                 the live data: one tinydb file per kind (per kind and year for
         _meta.json             high-volume kinds), plus the schema version and the undo log
+        _undo.jsonl            (one line per change, appended: see store/undo.py)
         pain-2026.json ...
       backups/
         2026-11-21/            a snapshot of records/ taken before the first write of that day
@@ -62,6 +63,8 @@ LOCK_TIMEOUT_S = 15.0
 #: How often to try the lock again while waiting.
 LOCK_POLL_S = 0.005
 LOCK_FILE_MODE = 0o600
+#: The undo log (store/undo.py): appended to in place, so backups copy it instead of linking.
+UNDO_LOG_FILE = "_undo.jsonl"
 BUSY_MESSAGE = "Another paceapp window is busy saving. Please try again in a moment."
 
 
@@ -257,6 +260,11 @@ class DataFolder:
             staging.mkdir(mode=FOLDER_MODE, parents=True)
             for source in files:
                 _keep_copy(source, staging / source.name)
+            log = self.records / UNDO_LOG_FILE
+            if log.is_file() and not log.is_symlink():
+                # A copy, never a hard link: the live log is changed in place (appended to).
+                shutil.copyfile(log, staging / UNDO_LOG_FILE)
+                os.chmod(staging / UNDO_LOG_FILE, 0o600)
             with open(staging / ORDER_FILE, "w", encoding="ascii") as handle:
                 handle.write(f"{order}\n")
             os.replace(staging, final)

@@ -29,10 +29,12 @@ from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
 from paceapp.core.text import strip_controls
 from paceapp.store.schema import SCHEMA_VERSION
-from paceapp.store.storage import UnreadableFile, decode, file_trouble, seal_intact
+from paceapp.store.storage import DAMAGED, UnreadableFile, decode, file_trouble, seal_intact
 
 META_NAME = "_meta"
 UNDO_NAME = "_undo"
+#: The undo log from data format 2 on (store/undo.py); `_undo.json` is format 1's.
+UNDO_LOG_NAME = "_undo.jsonl"
 SHARD_NAME = re.compile(r"^(?P<kind>[a-z_][a-z0-9_]*?)(?:-(?P<year>\d{4}))?$")
 UNDO_OPS = frozenset({"add", "update", "put", "delete"})
 #: How many problems a message that names only some of them lists.
@@ -246,6 +248,72 @@ def _check_undo(tables: dict[str, Any], file: str, result: FileResult) -> None:
                 break
 
 
+def check_undo_entries(entries: list[Any], file: str) -> FileResult:
+    """The lines of the undo log (records/_undo.jsonl, see store/undo.py): each must be a change
+    paceapp could carry out. An add or delete (or a one-record kind's first save) holds a whole
+    record that must pass as stored records do; a change holds only the changed fields, which
+    must be fields of that kind (never its id)."""
+    import dataclasses
+
+    kinds = all_kinds()
+    result = FileResult()
+    for number, doc in enumerate(entries, start=1):
+        entry = str(number)
+        if not isinstance(doc, dict):
+            result.problems.append(Problem(file, "this change in the undo history is not one "
+                                                 "paceapp made", entry=entry))
+            continue
+        op, kind, record_id = doc.get("op"), doc.get("kind"), doc.get("id")
+        cls = kinds.get(kind) if isinstance(kind, str) else None
+        if (cls is None or op not in UNDO_OPS or not isinstance(record_id, str)
+                or not isinstance(doc.get("at"), str)
+                or not isinstance(doc.get("group", ""), str)):
+            result.problems.append(Problem(file, "this change in the undo history is not one "
+                                                 "paceapp made", entry=entry))
+            continue
+        before, after = doc.get("before"), doc.get("after")
+        partial = op == "update" or (op == "put" and before is not None)
+        if partial:
+            names = {f.name for f in dataclasses.fields(cls)}
+            kept = doc.get("kept", {})
+            fine = (isinstance(before, dict) and isinstance(after, dict)
+                    and isinstance(kept, dict)
+                    and all(isinstance(k, str) and k in names and k != "id"
+                            for k in (*before, *after, *kept))
+                    and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                            for n in kept.values())
+                    and nonfinite_number(before) is None and nonfinite_number(after) is None)
+            if not fine:
+                result.problems.append(Problem(
+                    file, "the fields this change in the undo history would put back are not "
+                          f"fields of a {cls.LABEL}", entry=entry))
+            continue
+        name, data = ("before", before) if op == "delete" else ("after", after)
+        if data is None:
+            result.problems.append(Problem(
+                file, f"this change in the undo history has no copy from {name} it", entry=entry))
+            continue
+        probe = FileResult()
+        record = check_record(cls, data, file, "1", probe, set())
+        if record is None or record.id != record_id:
+            detail = probe.problems[0].message if probe.problems else "it is another record"
+            result.problems.append(Problem(
+                file, f"the copy from {name} this change in the undo history cannot be put "
+                      f"back ({detail})", entry=entry))
+    return result
+
+
+def check_undo_log(payload: bytes, file: str, path: Path | None = None) -> FileResult:
+    """Check the bytes of records/_undo.jsonl (a last line cut short by a crash is ignored)."""
+    from paceapp.store.undo import UNDO_LOG, parse_lines
+
+    try:
+        entries = parse_lines(payload, path or Path(UNDO_LOG))
+    except UnreadableFile as error:
+        return FileResult([Problem(file, f"this file cannot be read: {error.reason}")])
+    return check_undo_entries(entries, file)
+
+
 def check_tables(name: str, tables: dict[str, Any], file: str | None = None) -> FileResult:
     """Check the parsed tables of the records/ file called `name` (e.g. 'pain-2026.json').
 
@@ -279,6 +347,8 @@ def check_payload(name: str, payload: bytes, file: str | None = None,
     records) is taken as passing, as every read takes it: only its records are listed.
     """
     file = file or f"records/{name}"
+    if name == UNDO_LOG_NAME:
+        return check_undo_log(payload, file, path)
     try:
         tables = decode(payload, path or Path(name))
     except UnreadableFile as error:
@@ -312,6 +382,8 @@ def check_file(path: Path, file: str | None = None, *, trust_seal: bool = False)
     """Check the file at `path` as it is on disk (a link, a file paceapp may not read... too)."""
     file = file or f"records/{path.name}"
     trouble = file_trouble(path)
+    if path.name == UNDO_LOG_NAME and trouble is not None and trouble.kind == DAMAGED:
+        trouble = None  # a line log: a last line cut short is ignored, not damage
     if trouble is not None:
         return FileResult([Problem(file, f"this file cannot be used: {trouble.reason}",
                                    code=trouble.kind)])

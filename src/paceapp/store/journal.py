@@ -38,6 +38,7 @@ from paceapp.store.errors import (
 from paceapp.store.folder import DataFolder
 from paceapp.store.schema import SCHEMA_VERSION, needs_single_file_migration
 from paceapp.store.storage import DAMAGED, SafeJSONStorage, UnreadableFile, atomic_write_many
+from paceapp.store.undo import UNDO_KEPT, UNDO_LOG
 
 R = TypeVar("R", bound=Record)
 P = ParamSpec("P")
@@ -45,7 +46,7 @@ T = TypeVar("T")
 
 META = "_meta"
 UNDO = "_undo"
-UNDO_KEPT = 100
+__all__ = ["UNDO", "UNDO_KEPT", "UNDO_LOG", "Journal", "merge_change"]
 MIN_PREFIX = 4
 
 
@@ -118,6 +119,12 @@ class Journal:
         #: The undo group of the outermost transaction under way (None outside one): every
         #: change logged inside it is undone together, with one undo.
         self._group: str | None = None
+        #: Undo lines of the transaction under way, appended to the log when it is saved.
+        self._undo_pending: list[dict[str, Any]] = []
+        #: The whole undo log to write instead (after an undo took changes off it).
+        self._undo_rewrite: list[dict[str, Any]] | None = None
+        #: The undo log of a journal kept in memory (tests).
+        self._memory_undo: list[dict[str, Any]] = []
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -295,6 +302,26 @@ class Journal:
         found.sort(key=_sort_key)
         return found
 
+    def by_file(self, cls: type[R]) -> Iterator[list[R]]:
+        """Every record of one kind, file by file (oldest year first; each file's records in no
+        particular order). Outside a transaction each file's parsed copy is let go once read, so
+        going through years of data holds one file at a time (the export does this)."""
+        if self.folder is not None and not self.folder.exists():
+            return
+        for shard in reversed(self._shard_names(cls)):
+            yield self._file_records(cls, shard)
+
+    @_guard
+    def _shard_names(self, cls: type[Record]) -> list[str]:
+        return self._shards(cls)
+
+    @_guard
+    def _file_records(self, cls: type[R], shard: str) -> list[R]:
+        records = [self._decode(cls, doc, shard) for doc in self._stored_docs(cls, shard)]
+        if self.folder is not None and self.folder.staging is None:
+            self._storages.pop(shard, None)  # read again from the file when next needed
+        return records
+
     @_guard
     def count(self, cls: type[Record]) -> int:
         return sum(len(self._table(cls, shard)) for shard in self._shards(cls))
@@ -387,7 +414,8 @@ class Journal:
                     elif version > SCHEMA_VERSION:  # changed under a window left open
                         raise self.newer(version)
                 yield
-                if outermost and folder.staging:
+                if outermost and (folder.staging or self._undo_pending
+                                  or self._undo_rewrite is not None):
                     self._commit(folder)
             except BaseException:
                 for storage in self._storages.values():
@@ -397,6 +425,8 @@ class Journal:
             finally:
                 if outermost:
                     folder.staging = None
+                    self._undo_pending = []
+                    self._undo_rewrite = None
 
     def _commit(self, folder: DataFolder) -> None:
         """Write the transaction's files together, each sealed (it was read and checked, then
@@ -410,7 +440,31 @@ class Journal:
         # The day's backup, of the files as they still are: taken only when something is about
         # to be written, so a change that is refused (or changes nothing) leaves backups/ as is.
         folder.daily_backup(self._today())
-        keys = atomic_write_many(payloads)
+        from paceapp.store import undo as undo_log
+
+        log_path = folder.records / UNDO_LOG
+        appended: tuple[int | None] | None = None
+        if self._undo_rewrite is not None:
+            # After an undo: the records are put back first, then the log loses those changes
+            # (a crash between leaves changes that a second undo finds already reversed).
+            payloads[log_path] = undo_log.encode_lines(self._undo_rewrite)
+        elif self._undo_pending:
+            lines = undo_log.encode_lines(self._undo_pending)
+            size = os.path.getsize(log_path) if os.path.isfile(log_path) else 0
+            if size + len(lines) > undo_log.COMPACT_BYTES:
+                # Now and then: the newest UNDO_KEPT changes only, replaced with the records
+                # (first, so a crash never leaves a change without its undo line).
+                kept = (undo_log.read_entries(log_path) + self._undo_pending)[-UNDO_KEPT:]
+                payloads = {log_path: undo_log.encode_lines(kept), **payloads}
+            else:
+                # Usually: only the new lines are appended, before the records are replaced.
+                appended = (undo_log.append(log_path, lines),)
+        try:
+            keys = atomic_write_many(payloads)
+        except BaseException:
+            if appended is not None:
+                undo_log.cut_back(log_path, appended[0])
+            raise
         for path, storage in staged.items():
             storage.committed(keys[path])
         self._listing = None  # a new file (a new year) may have been made
@@ -519,22 +573,28 @@ class Journal:
     # -- undo -----------------------------------------------------------------------------
     def _log(self, op: str, record: Record, before: dict[str, Any] | None,
              after: dict[str, Any] | None) -> None:
-        table = Table(self._storage(UNDO), "undo", cache_size=0)
-        entry = {"op": op, "kind": record.KIND, "id": record.id, "before": before,
-                 "after": after, "at": utc_now().isoformat()}
-        if self._group is not None:
-            entry["group"] = self._group
-        table.insert(entry)
-        surplus = len(table) - UNDO_KEPT
-        if surplus > 0:
-            oldest = sorted(doc.doc_id for doc in table.all())[:surplus]
-            table.remove(doc_ids=oldest)
+        """Note one change for undo (written when the transaction is saved; see store/undo.py)."""
+        from paceapp.store.undo import small_entry
+
+        entry = small_entry(op, record.KIND, record.id, before, after, utc_now().isoformat(),
+                            self._group)
+        if self.folder is None:
+            self._memory_undo = [*self._memory_undo, entry][-UNDO_KEPT:]
+        else:
+            self._undo_pending.append(entry)
+
+    def _undo_entries(self) -> list[dict[str, Any]]:
+        """The changes that can be undone, oldest first (checked; a damaged log is refused)."""
+        if self.folder is None:
+            return list(self._memory_undo)
+        from paceapp.store.undo import read_entries
+
+        return read_entries(self.folder.records / UNDO_LOG)
 
     @_guard
     def last_change(self) -> dict[str, Any] | None:
-        table = Table(self._storage(UNDO), "undo", cache_size=0)
-        docs = table.all()
-        return dict(max(docs, key=lambda d: d.doc_id)) if docs else None
+        entries = self._undo_entries()
+        return dict(entries[-1]) if entries else None
 
     @_guard
     def undo(self) -> tuple[str, Record] | None:
@@ -542,50 +602,57 @@ class Journal:
         review, its plan and next week's plan) - and return (what was done, the record first
         changed in it), or None."""
         with self.transaction():
-            table = Table(self._storage(UNDO), "undo", cache_size=0)
-            docs = table.all()
-            if not docs:
+            entries = self._undo_entries()
+            if not entries:
                 return None
-            latest = max(docs, key=lambda d: d.doc_id)
-            group = latest.get("group")
-            entries = [latest] if not isinstance(group, str) else sorted(
-                (d for d in docs if d.get("group") == group), key=lambda d: d.doc_id,
-                reverse=True)
+            group = entries[-1].get("group")
+            chosen = [len(entries) - 1] if not isinstance(group, str) else [
+                i for i, e in enumerate(entries) if e.get("group") == group]
             result: tuple[str, Record] | None = None
-            for entry in entries:  # newest first: each change is reversed in turn
-                result = self._undo_entry(entry)
-                table.remove(doc_ids=[entry.doc_id])
+            for index in reversed(chosen):  # newest first: each change is reversed in turn
+                result = self._undo_entry(entries[index]) or result
+            remaining = [e for i, e in enumerate(entries) if i not in set(chosen)]
+            if self.folder is None:
+                self._memory_undo = remaining
+            else:
+                self._undo_rewrite = remaining
         return result
 
-    def _undo_entry(self, entry: Document) -> tuple[str, Record]:
-        """Reverse one logged change (inside undo's transaction)."""
+    def _undo_entry(self, entry: dict[str, Any]) -> tuple[str, Record] | None:
+        """Reverse one logged change (inside undo's transaction); None when there is nothing
+        left to reverse (the change was never saved, or the record has gone since)."""
         cls = kind_class(entry["kind"])
-        op, before, after = entry["op"], entry["before"], entry["after"]
+        op, before, after = entry["op"], entry.get("before"), entry.get("after")
         found = self._locate(cls, entry["id"])
-        if op == "add":
+        if op == "add" or (op == "put" and before is None):
             if found:
                 self._table(cls, found[0]).remove(doc_ids=[found[1].doc_id])
-            record = from_data(cls, after, cls.KIND)
-            done = "removed"
-        elif op == "delete":
-            record = from_data(cls, before, cls.KIND)
+            record = self._from_log(cls, after)
+            return ("removed" if op == "add" else "changed back"), record
+        if op == "delete":
+            record = self._from_log(cls, before)
             if not found:
                 self._table(cls, self._shard_for(record)).insert(before)
-            done = "brought back"
-        else:  # update / put
-            if before is None:
-                if found:
-                    self._table(cls, found[0]).remove(doc_ids=[found[1].doc_id])
-                record = from_data(cls, after, cls.KIND)
-            else:
-                record = from_data(cls, before, cls.KIND)
-                if found:
-                    self._replace(cls, found[0], found[1].doc_id, self._shard_for(record),
-                                  before)
-                else:
-                    self._table(cls, self._shard_for(record)).insert(before)
-            done = "changed back"
-        return done, record
+            return "brought back", record
+        # update / put: only the changed fields were logged; put them back on the record
+        if not found:
+            return None
+        from paceapp.store.undo import undo_fields
+
+        doc = undo_fields(dict(found[1]), before, after, entry.get("kept"))
+        record = self._from_log(cls, doc)
+        self._replace(cls, found[0], found[1].doc_id, self._shard_for(record), doc)
+        return "changed back", record
+
+    def _from_log(self, cls: type[R], data: Any) -> R:
+        """A record the undo log puts back, checked as a stored record is."""
+        try:
+            record = from_data(cls, data, cls.KIND)
+            record.validate()
+        except (DataError, ValidationError) as error:
+            path = (self.folder.records / UNDO_LOG) if self.folder else Path(UNDO_LOG)
+            raise self.corrupt(path, f"a change in it cannot be put back: {error}") from None
+        return record
 
     # -- whole-folder views ---------------------------------------------------------------
     def kinds_in_use(self) -> dict[str, int]:

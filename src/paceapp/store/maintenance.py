@@ -21,7 +21,7 @@ from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
 from paceapp.store.conflicts import is_conflict_copy, original_name
 from paceapp.store.errors import CorruptFileError, WriteFailedError
-from paceapp.store.folder import Backup, DataFolder
+from paceapp.store.folder import UNDO_LOG_FILE, Backup, DataFolder
 from paceapp.store.integrity import FileResult, Problem, check_file, summary, updated_at
 from paceapp.store.journal import Journal
 from paceapp.store.migrations import (
@@ -135,6 +135,10 @@ def check_records(folder: Path, prefix: str, report: CheckReport,
             if path.name.endswith(".tmp"):
                 report.notes.append(f"{prefix}{path.name} is a leftover from a save that was "
                                     "stopped; it is never read and can be deleted.")
+            continue
+        if path.name == UNDO_LOG_FILE:  # the undo log, one change per line
+            report.files += 1
+            report.problems += _checked(path, f"{prefix}{path.name}", cache, False).problems
             continue
         if path.suffix != ".json" or is_conflict_copy(path.name):
             continue
@@ -348,10 +352,17 @@ def restore_backup(root: Path, name: str, now: datetime | None = None) -> Restor
         else:
             wanted = {folder.records / p.name: p.read_bytes() for p in files}
             checked = True  # every file was checked just now
+        # The undo log goes back with the records it belongs to, in the same write (empty when
+        # the backup has none): changes made after the backup must not be undone on top of it.
+        log_copy = backup.path / UNDO_LOG_FILE
+        live_log = folder.records / UNDO_LOG_FILE
+        log_payload = log_copy.read_bytes() if log_copy.is_file() else b""
         kept = event_backup(folder, "restore", moment)
         live_before = [p for p in folder.record_files() if not is_conflict_copy(p.name)]
         folder.ensure()
-        write_records(folder, wanted, checked=checked, replace_links=frozenset(wanted))
+        write_records(folder, wanted, checked=checked,
+                      replace_links=frozenset(wanted) | {live_log},
+                      extra={live_log: log_payload})
         _remove([p for p in live_before if p not in wanted])
     return Restored(backup, kept, info.records)
 
@@ -367,8 +378,12 @@ def _remove(paths: list[Path]) -> None:
 
 
 # -- export -------------------------------------------------------------------------------------
-def _export_key(record: Record) -> tuple[Any, ...]:
+def export_sort_key(record: Record) -> tuple[Any, ...]:
+    """The order of records in an export: by day, then when they were made, then id."""
     return (record.day or date.min, record.created, record.id)
+
+
+_export_key = export_sort_key
 
 
 def export_records(journal: Journal) -> dict[str, list[Record]]:

@@ -8,7 +8,8 @@ per record kind plus a ``meta`` table ``{"schema": 0}``, written by tinydb's sto
 JSON, no final newline), and records had only a ``created`` time (no ``updated``). Schema 1 splits
 it into ``records/`` (one file per kind, per kind and year for busy kinds) and gives every record an
 ``updated`` time (equal to ``created`` for migrated ones). The old file is moved into
-``backups/<time>-before-migrate/`` - it is never deleted.
+``backups/<time>-before-migrate/`` - it is never deleted. Schema 2 keeps the undo log as lines,
+``records/_undo.jsonl``, each change with only its changed fields (see `undo_to_lines`).
 
 This module also holds the file-level merge used by the migration and by ``paceapp data import``:
 records are placed in the file they belong to, de-duplicated by id (the newer ``updated`` wins).
@@ -280,14 +281,17 @@ def write_files(files: dict[Path, bytes]) -> None:
 
 
 def write_records(folder: DataFolder, files: dict[Path, bytes], *, checked: bool,
-                  replace_links: frozenset[Path] = frozenset()) -> None:
+                  replace_links: frozenset[Path] = frozenset(),
+                  extra: dict[Path, bytes] | None = None) -> None:
     """Write several records/ files all-or-nothing as far as a full disk goes (see
     atomic_write_many), each sealed when it is known to pass every check: all of them when
-    `checked` (made only of checked records), else each one that passes a full check now."""
+    `checked` (made only of checked records), else each one that passes a full check now.
+    `extra` files (the undo log) are written first, with them, as they are."""
     folder.require_lock()
-    payloads = {path: sealed(payload, path)
-                if checked or not check_payload(path.name, payload).problems else payload
-                for path, payload in files.items()}
+    payloads = dict(extra or {})
+    payloads.update({path: sealed(payload, path)
+                     if checked or not check_payload(path.name, payload).problems else payload
+                     for path, payload in files.items()})
     atomic_write_many(payloads, replace_links=replace_links)
 
 
@@ -386,8 +390,43 @@ def split_single_file(folder: DataFolder, now: datetime | None = None) -> int:
     return len(records)
 
 
+OLD_UNDO_FILE = "_undo.json"
+
+
+def undo_to_lines(folder: DataFolder) -> int:
+    """Migration 1 -> 2: the undo log moves from ``_undo.json`` (a tinydb table holding whole
+    copies of each changed record, rewritten on every change) to ``_undo.jsonl`` (one line per
+    change, appended; a change keeps only its changed fields - see store/undo.py). The same
+    changes can be undone afterwards. Returns how many changes moved. Needs the lock.
+
+    The old file is checked first (a damaged one stops the migration, naming it: nothing is
+    changed) and kept in the before-migrate backup. A crash between writing the new log and
+    removing the old one leaves both: the next start runs this step again from the old file.
+    """
+    from paceapp.store.undo import UNDO_KEPT, UNDO_LOG, encode_lines, small_entry
+
+    folder.require_lock()
+    source = folder.records / OLD_UNDO_FILE
+    if not (source.exists() or source.is_symlink()):
+        return 0
+    tables = read_usable_tables(folder, source)
+    docs = sorted(((int(key), doc) for key, doc in tables.get("undo", {}).items()),
+                  key=lambda item: item[0])
+    entries = [small_entry(doc["op"], doc["kind"], doc["id"], doc.get("before"),
+                           doc.get("after"), doc["at"], doc.get("group"))
+               for _key, doc in docs][-UNDO_KEPT:]
+    atomic_write(folder.records / UNDO_LOG, encode_lines(entries))
+    try:
+        source.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise WriteFailedError(write_failure_message(source, error)) from error
+    return len(entries)
+
+
 #: from_version -> a function that moves the folder from that version to the next.
-MIGRATIONS: dict[int, Callable[[DataFolder], Any]] = {0: split_single_file}
+MIGRATIONS: dict[int, Callable[[DataFolder], Any]] = {0: split_single_file, 1: undo_to_lines}
 
 
 @dataclass(frozen=True)

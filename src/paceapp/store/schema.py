@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from paceapp.store.folder import DataFolder
 
-SCHEMA_VERSION = 1
+#: 1: records/ (one file per kind, per kind and year for busy kinds); 2: the undo log as lines,
+#: records/_undo.jsonl, each change keeping only its changed fields (store/undo.py).
+SCHEMA_VERSION = 2
+#: The records' format as an export states it ("schema"). Format 2 changed only the undo log,
+#: which an export never holds, so exports still say 1 and an older paceapp can import them.
+EXPORT_SCHEMA = 1
 #: The single data file of schema 0, at the top of the data folder.
 SINGLE_FILE = "journal.json"
 

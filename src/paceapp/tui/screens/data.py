@@ -132,7 +132,7 @@ class DataScreen(SectionScreen):
 
     def action_export(self, form: str) -> None:
         """Export into the documents folder, under a name not taken yet; show the full path."""
-        from paceapp.outputs.export import write_csv_export, write_json_export
+        from paceapp.outputs.export import write_csv_export, write_json_export_streamed
         from paceapp.store.maintenance import export_records
 
         folder = documents_dir()
@@ -141,11 +141,10 @@ class DataScreen(SectionScreen):
                   else free_path(folder, f"{stem}-csv"))
 
         def change(journal: Journal) -> Any:
-            records = export_records(journal)
             ensure_folder(folder)
             if form == "json":
-                return write_json_export(records, target)
-            return write_csv_export(records, target)[0]
+                return write_json_export_streamed(journal, target)
+            return write_csv_export(export_records(journal), target)[0]
 
         def after(count: Any) -> None:
             what = "file" if form == "json" else "folder (one CSV file per kind)"
