@@ -24,8 +24,10 @@ here is pure: no I/O, no clock (callers pass `now` / `today`).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -263,20 +265,27 @@ class Baseline(Record):
             raise ValidationError("A baseline needs its history.", "history")
 
     def amount_at(self, moment: datetime) -> int | None:
-        """The baseline in force at `moment` (exact time; None before it was first set)."""
-        found = None
-        for change in self.history:
-            if change.at <= moment:
-                found = change.amount
-        return found
+        """The baseline in force at `moment` (exact time; None before it was first set): the
+        amount of the latest change in the history made at or before it."""
+        keys, amounts = self._by_moment
+        found = bisect.bisect_right(keys, moment)
+        return amounts[found - 1] if found else None
 
     def amount_on(self, day: date) -> int | None:
-        """The baseline in force at the end of `day` (None before it was first set)."""
-        found = None
-        for change in self.history:
-            if change.at.date() <= day:
-                found = change.amount
-        return found
+        """The baseline in force at the end of `day` (None before it was first set): a lookup,
+        not a walk through years of history for every session shown."""
+        keys, amounts = self._by_day
+        found = bisect.bisect_right(keys, day)
+        return amounts[found - 1] if found else None
+
+    @functools.cached_property
+    def _by_moment(self) -> tuple[list[datetime], list[int]]:
+        return _latest_lookup([c.at for c in self.history], [c.amount for c in self.history])
+
+    @functools.cached_property
+    def _by_day(self) -> tuple[list[date], list[int]]:
+        return _latest_lookup([c.at.date() for c in self.history],
+                              [c.amount for c in self.history])
 
     def next_step_day(self) -> date:
         return self.changed.date() + timedelta(days=self.step_days)
@@ -292,6 +301,20 @@ class Baseline(Record):
         return {"next_step_amount": stepped_amount(self.amount, self.step_pct),
                 "next_step_from": self.next_step_day().isoformat(),
                 "method_name": METHOD_NAMES.get(self.method, self.method)}
+
+
+def _latest_lookup(keys: Sequence[Any], amounts: Sequence[int]) -> tuple[list[Any], list[int]]:
+    """A table for "the amount of the last change (in history order) whose key is at or before
+    K": the keys sorted, and for each the amount of the latest change among those up to it. A
+    history is kept in time order, but one edited out of order still gives what a walk from the
+    start gives."""
+    order = sorted(range(len(keys)), key=lambda i: keys[i])
+    best: list[int] = []
+    latest = -1
+    for index in order:
+        latest = max(latest, index)
+        best.append(amounts[latest])
+    return [keys[i] for i in order], best
 
 
 def check_step(step_pct: int, step_days: int) -> None:
