@@ -28,8 +28,16 @@ def has_half_characters(text: str) -> bool:
     return any("\ud800" <= char <= "\udfff" for char in text)
 
 
+#: Any character strip_controls would change or drop: C0 and C1 controls (ESC, so every ANSI
+#: escape, and tab, CR, LF among them), half characters (surrogates) and the bidi characters.
+_NEEDS_WORK = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e"
+                         "\u2066-\u2069]")
+
+
 def strip_controls(text: str, keep_newlines: bool = False) -> str:
     """Remove ANSI escapes, control characters and bidi overrides; normalise to NFC."""
+    if _NEEDS_WORK.search(text) is None:  # plain text (nearly all of it): nothing to remove
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     text = _ANSI.sub("", text).translate(_BIDI)
     out = []
     for char in text:
