@@ -56,7 +56,7 @@ def _font_path(name: str) -> str:
 class _Doc:
     """Draws blocks top to bottom over at most MAX_PAGES A4 pages."""
 
-    def __init__(self) -> None:
+    def __init__(self, measure: bool = False) -> None:
         from fpdf import FPDF
 
         pdf = FPDF(orientation="portrait", unit="mm", format="A4")
@@ -73,6 +73,9 @@ class _Doc:
         self.pdf: FPDF = pdf
         self.cmap = set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
         self.overflow = False
+        #: Only measure (no drawing): finding the level that fits is then quick.
+        self.measure = measure
+        self.heights: dict[int, float] = {}
 
     def safe(self, text: str) -> str:
         out = []
@@ -86,11 +89,15 @@ class _Doc:
         return "".join(out)
 
     def height(self, block: Block) -> float:
+        known = self.heights.get(id(block))
+        if known is not None:
+            return known
         size, style, indent, line, before = STYLE[block.kind]
         self.pdf.set_font(FONT, style, size)
         height = self.pdf.multi_cell(PAGE_W - 2 * MARGIN - indent, line, self.safe(block.text),
                                      align="L", dry_run=True, output="HEIGHT")
-        return float(height) + before
+        self.heights[id(block)] = float(height) + before
+        return self.heights[id(block)]
 
     def put(self, block: Block, keep: float = 0.0, limit: float = PAGE_H - BOTTOM) -> bool:
         """Draw `block` (with `keep` mm of what follows on the same page); False when it would
@@ -108,6 +115,11 @@ class _Doc:
             pdf.set_y(MARGIN)
             before = 0.0
         pdf.set_y(pdf.get_y() + before)
+        if self.measure:
+            pdf.set_y(pdf.get_y() + need - STYLE[block.kind][4])
+            if block.kind in ("heading", "title"):
+                pdf.set_y(pdf.get_y() + 1.4)
+            return True
         pdf.set_font(FONT, style, size)
         pdf.set_x(MARGIN + indent)
         pdf.multi_cell(PAGE_W - 2 * MARGIN - indent, line, self.safe(block.text), align="L",
@@ -153,8 +165,10 @@ class _Doc:
 def render_pdf(evidence: Evidence) -> tuple[bytes, int]:
     """The PDF bytes (one or two A4 pages) and the shortening level used (0: in full)."""
     for level in range(LEVELS):
-        doc = _Doc()
-        if doc.draw(blocks(evidence, level)):
+        items = blocks(evidence, level)
+        if _Doc(measure=True).draw(items):
+            doc = _Doc()
+            doc.draw(items)
             return doc.output(), level
     doc = _Doc()
     doc.draw_clipped(blocks(evidence, LEVELS - 1))

@@ -131,6 +131,7 @@ class GPScreen(SectionScreen):
         Binding("o", "outcome", "Outcome", id="gp-outcome"),
         Binding("v", "preview", "Sheet", id="gp-preview"),
         Binding("k", "calendar", "Add to calendar", id="gp-calendar"),
+        Binding("u", "evidence", "Evidence summary", id="gp-evidence"),
     ]
     DEFAULT_CSS = """
     GPScreen #gp-items { height: 1fr; min-height: 5; }
@@ -151,6 +152,7 @@ class GPScreen(SectionScreen):
         with Horizontal(classes="gp-buttons", id="gp-title-row"):
             yield Static("GP visit", id="gp-title", classes="section-title", markup=False)
             yield Button("k Calendar", id="gp-calendar", compact=True)
+            yield Button("u Evidence", id="gp-evidence", compact=True)
         yield DataTable(id="gp-items", cursor_type="row", zebra_stripes=True)
         yield Static("", id="gp-chosen", markup=False)
         yield Static("", id="gp-about", markup=False)
@@ -271,7 +273,7 @@ class GPScreen(SectionScreen):
             "carry": lambda: self.action_mark("carry"), "when": self.action_when,
             "matters": self.action_matters, "shared": self.action_shared,
             "outcome": self.action_outcome, "preview": self.action_preview,
-            "calendar": self.action_calendar}
+            "calendar": self.action_calendar, "evidence": self.action_evidence}
         if name in actions:
             actions[name]()
 
@@ -495,6 +497,12 @@ class GPScreen(SectionScreen):
             self.app.push_screen(SheetPreview(inputs, journal, today))
 
         self.load_then(lambda: load_inputs(journal, today), show, group="gp-preview")
+
+    def action_evidence(self) -> None:
+        """The assessment summary from the day records, with a preview (issue 20 item 2)."""
+        from paceapp.tui.screens.evidence import EvidenceScreen
+
+        self.app.push_screen(EvidenceScreen(self.journal, local_now().date()))
 
     def action_calendar(self) -> None:
         """Save the appointment as a calendar file in the documents folder, and say where."""
