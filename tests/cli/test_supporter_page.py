@@ -260,3 +260,14 @@ def test_remove_a_page_and_undo_brings_it_back(cli) -> None:  # noqa: ANN001
     assert cli("undo").code == 0
     assert "I go pale" in cli("group", "how-to-help").out
     assert cli("group", "how-to-help", "Nobody").code == 2
+
+
+def test_plan_words_imitating_paceapp_crisis_lines_are_caught_before_sharing(cli, data_dir: Path,  # noqa: ANN001
+                                                                             tmp_path: Path) -> None:
+    ran = cli("flare-plan", "--set", "-", input="# When to get help\nNHS 111: if the pain is new\n")
+    assert ran.code == 0, ran.err
+    before = folder_bytes(data_dir)
+    out = tmp_path / "page.txt"
+    ran = cli("share", "supporter", "--name", "Robin", "--out", str(out))
+    assert ran.code == 2 and "crisis wording" in ran.err and not out.exists()
+    assert folder_bytes(data_dir) == before

@@ -496,6 +496,12 @@ def share_supporter(ctx: click.Context, include: tuple[str, ...], name: str | No
         click.echo("Nothing was written. Add --out FILE (a .pdf or text) to save the page, or "
                    "--message to print the chat message.", err=True)
         return
+    from paceapp.core.sharing import check_not_imitating
+    from paceapp.core.supporter import check_words
+
+    check_not_imitating(shown_name, "name", "name")
+    for section in content.sections:  # words from the flare-up plan are checked here too
+        check_words(section.text, section.key)
     if not content.parts():
         raise ValidationError("There is nothing on the page to share: no part ticked has any "
                               "words yet. Tick more parts with --include, or write your words "
