@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
@@ -39,7 +39,7 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
     ]
     DEFAULT_CSS = """
     ActivitiesScreen #activities-dialog { height: auto; }
-    ActivitiesScreen SelectionList { height: auto; max-height: 14; }
+    ActivitiesScreen SelectionList { height: auto; max-height: 12; }
     ActivitiesScreen .add-row { height: 1; margin: 1 0 0 0; }
     ActivitiesScreen .add-row > Label { width: 16; padding: 0 1; }
     ActivitiesScreen .add-row > Input { width: 1fr; }
@@ -53,7 +53,7 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
     def compose(self) -> ComposeResult:
         chosen = person_activities(self.stored)
         names = list(EVERYDAY_ACTIVITIES) + [n for n in chosen if n not in EVERYDAY_ACTIVITIES]
-        with Vertical(classes="dialog", id="activities-dialog"):
+        with VerticalScroll(classes="dialog", id="activities-dialog"):
             yield Static("My activities", classes="section-title", markup=False)
             yield Static("Tick the activities to be asked about each day (Space ticks). Add "
                          "your own below. Ctrl+S saves, Esc leaves it as it was.",
