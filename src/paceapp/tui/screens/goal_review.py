@@ -1,21 +1,26 @@
-"""The weekly review of one plan: how it went, what got in the way, what next. Skipping is fine."""
+"""The weekly review of one plan: how it went, what got in the way, what next. Skipping is fine.
+
+Like every form it is a DraftForm: Esc (or Stop) with answers given asks first, and the answers
+come back when the same plan's review for the same week opens again; saving forgets them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.goals import NEXT_STEPS, OUTCOMES, ActionPlan
 from paceapp.core.text import LINE, clean_text
 from paceapp.core.timeparse import show_date
+from paceapp.tui.drafts import Values
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 OUTCOME_LABELS = ("Done (d)", "Partly (p)", "Not this time (n)")
@@ -47,11 +52,11 @@ class ReviewAnswer:
     next_step: str
 
 
-class ReviewForm(ModalScreen[ReviewAnswer | str | None]):
+class ReviewForm(DraftForm[ReviewAnswer | str | None]):
     """Dismisses with a ReviewAnswer, SKIP (leave this plan as it is), or None (stop reviewing)."""
 
     BINDINGS = [
-        Binding("escape", "stop", "Stop reviewing", id="stop"),
+        Binding("escape", "cancel", "Stop reviewing", id="cancel"),
         Binding("d", "outcome(0)", "Done", show=False),
         Binding("p", "outcome(1)", "Partly", show=False),
         Binding("n", "outcome(2)", "Not this time", show=False),
@@ -72,7 +77,7 @@ class ReviewForm(ModalScreen[ReviewAnswer | str | None]):
         self.position = position
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="review-dialog"):
+        with VerticalScroll(classes="dialog", id="review-dialog"):
             title = f"Weekly review · week from {show_date(self.week)}"
             yield Static(f"{title}  {self.position}".rstrip(), classes="section-title",
                          markup=False)
@@ -95,6 +100,14 @@ class ReviewForm(ModalScreen[ReviewAnswer | str | None]):
                 yield Button("Skip this one (s)", id="skip")
                 yield Button("Stop (Esc)", id="stop")
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 70 columns the three buttons sit closer, so Stop is not cut off (set here, as
+        the app's style sheet gives dialog buttons their margin)."""
+        narrow = event.size.width < 70
+        for button in self.query(".buttons Button"):
+            button.styles.margin = (0, 1 if narrow else 2, 0, 0)
+            button.styles.min_width = 0 if narrow else None
+
     def on_mount(self) -> None:
         self.query_one("#outcome", RadioSet).focus()
         self.show_marks()
@@ -106,6 +119,31 @@ class ReviewForm(ModalScreen[ReviewAnswer | str | None]):
             radio_set = self.query_one(f"#{set_id}", RadioSet)
             for button, text in zip(radio_set.query(RadioButton), labels, strict=True):
                 button.label = f"{'✓' if button.value else ' '} {text}"
+        self.form_changed()
+
+    # -- the draft: the two choices count as well as the words ----------------------------
+    CHOICES = ("outcome", "next")
+
+    def draft_key(self) -> str:
+        return f"review:{self.plan.id}:{self.week.isoformat()}"
+
+    def form_values(self) -> Values:
+        values = super().form_values()
+        for set_id in self.CHOICES:
+            index = self.query_one(f"#{set_id}", RadioSet).pressed_index
+            values[set_id] = str(index) if index >= 0 else None
+        return values
+
+    def set_form_values(self, values: Values) -> None:
+        super().set_form_values(values)
+        for set_id in self.CHOICES:
+            value = values.get(set_id)
+            buttons = list(self.query_one(f"#{set_id}", RadioSet).query(RadioButton))
+            if isinstance(value, str) and value.isdigit() and int(value) < len(buttons):
+                buttons[int(value)].value = True
+            elif value is None:
+                for button in buttons:
+                    button.value = False
 
     def _press(self, set_id: str, index: int) -> None:
         buttons = list(self.query_one(f"#{set_id}", RadioSet).query(RadioButton))
@@ -129,8 +167,9 @@ class ReviewForm(ModalScreen[ReviewAnswer | str | None]):
             got_in_way = clean_text(self.query_one("#got_in_way", Input).value, "got_in_way",
                                     LINE, label="'what got in the way'")
         except ValidationError as error:
-            self.query_one(Problem).say(str(error))
+            self.show_problems(error.problems)
             return
+        self.say_problems([])
         self.dismiss(ReviewAnswer(OUTCOMES[outcome], got_in_way,
                                   NEXT_STEPS[max(next_index, 0)]))
 
@@ -140,5 +179,6 @@ class ReviewForm(ModalScreen[ReviewAnswer | str | None]):
 
     @on(Button.Pressed, "#stop")
     def action_stop(self) -> None:
-        self.dismiss(None)
+        """Stop reviewing: asks first when answers were given (they are kept as a draft)."""
+        self.action_cancel()
 

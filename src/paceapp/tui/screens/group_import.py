@@ -1,7 +1,8 @@
 """Paste a peer's card or the group plan (or give a card file) to add it to the board.
 
 The check and the save run in a worker thread; a rejected import lists every problem here, as
-plain text, and changes nothing.
+plain text, and changes nothing. Like every form it is a DraftForm: Esc with something pasted asks
+first, and what was pasted comes back when the window opens again, until it is imported.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from paceapp.core.errors import PaceError
 from paceapp.core.sharing import MAX_DOCUMENT_BYTES
 from paceapp.core.timeparse import local_now
 from paceapp.outputs.share import import_shared
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 
@@ -33,18 +34,18 @@ def read_card_file(text: str) -> bytes:
         raise ValidationError(f"Could not read {path}: {error.strerror or error}.", "file") from None
 
 
-class ImportScreen(ModalScreen[str | None]):
+class ImportScreen(DraftForm[str | None]):
     """Dismisses with what was done (in words), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "import", "Import", id="import", priority=True)]
     DEFAULT_CSS = """
-    ImportScreen #paste { height: 8; }
+    ImportScreen #paste { height: 8; min-height: 4; }
     ImportScreen #import-problem { max-height: 8; overflow-y: auto; }
     """
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="import-dialog"):
+        with VerticalScroll(classes="dialog", id="import-dialog"):
             yield Static("Add a card or the group plan", classes="section-title")
             yield Static("Paste the whole message from your chat below (names and times around "
                          "it are fine), then press Ctrl+S:", markup=False)
@@ -84,12 +85,18 @@ class ImportScreen(ModalScreen[str | None]):
         except PaceError as error:
             self.app.call_from_thread(self.rejected, str(error))
             return
-        self.app.call_from_thread(self.dismiss, outcome.message)
+        self.app.call_from_thread(self.imported, outcome.message)
+
+    def imported(self, message: str) -> None:
+        if self.is_current:
+            self.dismiss(message)
+        else:  # the Leave question is open over it: it is imported, so no draft is kept
+            self.settle_draft(keep=False)
+            self.app.notify(message, markup=False)
+
+    def draft_key(self) -> str:
+        return "group-import:new"
 
     def rejected(self, message: str) -> None:
         self.query_one(Problem).say(message)
         self.query_one("#do-import", Button).disabled = False
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

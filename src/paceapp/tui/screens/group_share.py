@@ -2,7 +2,9 @@
 then save the card file and the chat message (and copy the message, where the terminal allows).
 
 Files go to the person's documents folder under names not taken yet, and the full paths are
-shown. A name the person typed that is already taken is replaced only after asking.
+shown. A name the person typed that is already taken is replaced only after asking. Like every
+form it is a DraftForm: Esc with changes asks first, and the name, the choices and the note come
+back when it opens again, until the card is shared.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from paceapp.core.errors import ValidationError
@@ -39,6 +40,8 @@ from paceapp.paths import documents_dir
 from paceapp.store.errors import WriteFailedError
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
+from paceapp.tui.drafts import Values
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
@@ -165,13 +168,17 @@ def open_card_share(screen: SectionScreen) -> None:
     screen.load_then(lambda: gather_card_inputs(journal, today), show, group="group-share")
 
 
-class ShareCardScreen(ModalScreen[ShareChoice | None]):
+class ShareCardScreen(DraftForm[ShareChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "share", "Share", id="share", priority=True)]
     DEFAULT_CSS = """
     ShareCardScreen #share-preview { border: round $primary 50%; padding: 0 1; height: auto; }
     ShareCardScreen Checkbox { margin: 0; }
+    ShareCardScreen #share-dialog > Label { width: 100%; }
     """
+    FIELD_WIDGETS = {"name": "share-name", "note": "share-note", "path": "share-path"}
+    #: The two choices count as well as the words (Checkbox is not one of DraftForm's boxes).
+    CHOICES = ("inc-pain", "inc-sleep")
 
     def __init__(self, inputs: CardInputs) -> None:
         super().__init__()
@@ -218,8 +225,12 @@ class ShareCardScreen(ModalScreen[ShareChoice | None]):
             chosen.append("sleep")
         return tuple(chosen)
 
-    @on(Input.Changed)
     @on(Checkbox.Changed)
+    def choice_changed(self) -> None:
+        self.update_preview()
+        self.form_changed()
+
+    @on(Input.Changed)
     def update_preview(self) -> None:
         # The state in words too, not by the tick's colour alone.
         for box_id, label in (("#inc-pain", PAIN_LABEL), ("#inc-sleep", SLEEP_LABEL)):
@@ -251,12 +262,25 @@ class ShareCardScreen(ModalScreen[ShareChoice | None]):
                 path = typed_path(path_text)
             check_folder(path)
         except ValidationError as error:
-            self.query_one(Problem).say(str(error))
+            self.show_problems(error.problems)
             return
+        self.say_problems([])
         choice = ShareChoice(name, self.include(), note, path)
         ask_before_replacing(self, path, "card", lambda: self.dismiss(choice),
                              lambda: self.dismiss(dataclasses.replace(choice, replace=True)))
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def draft_key(self) -> str:
+        return "share-card:new"
+
+    def form_values(self) -> Values:
+        values = super().form_values()
+        for box_id in self.CHOICES:
+            values[box_id] = self.query_one(f"#{box_id}", Checkbox).value
+        return values
+
+    def set_form_values(self, values: Values) -> None:
+        super().set_form_values(values)
+        for box_id in self.CHOICES:
+            value = values.get(box_id)
+            if isinstance(value, bool):
+                self.query_one(f"#{box_id}", Checkbox).value = value

@@ -15,8 +15,7 @@ from datetime import datetime
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import PaceError, ValidationError
@@ -39,6 +38,7 @@ from paceapp.core.timeparse import (
     show_minutes,
 )
 from paceapp.store.journal import Journal
+from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 #: (input id, label, placeholder) in order; Enter walks through them.
@@ -62,7 +62,7 @@ def save_nap(journal: Journal, nap: Nap, *, new: bool, base: Nap | None = None) 
         return journal.add(nap) if new else journal.update(nap)
 
 
-class NapForm(ModalScreen[Nap | None]):
+class NapForm(DraftForm[Nap | None]):
     """Log a nap (`nap` None) or change one."""
 
     BINDINGS = [
@@ -72,6 +72,7 @@ class NapForm(ModalScreen[Nap | None]):
     DEFAULT_CSS = """
     NapForm .row { height: 1; margin: 1 0 0 0; }
     NapForm .row > Label { width: 14; padding: 0 0 0 1; }
+    NapForm .row > Input { width: 1fr; }
     NapForm #lasted { margin: 1 0 0 0; padding: 0 1; text-style: bold; }
     NapForm .buttons Button { margin: 0 2 0 0; }
     """
@@ -93,7 +94,7 @@ class NapForm(ModalScreen[Nap | None]):
         title = "Change a nap" if self.nap else "Log a nap"
         hint = (f"A nap is {NAP_WORDS}, kept apart from the nights: it never changes the "
                 "sleep diary's figures. Enter moves on, Ctrl+S saves, Esc cancels.")
-        with Vertical(classes="dialog", id="nap-dialog"):
+        with VerticalScroll(classes="dialog", id="nap-dialog"):
             yield Static(title, classes="section-title", markup=False)
             yield Static(hint, classes="hint", markup=False)
             for name, label, placeholder in FIELDS:
@@ -193,17 +194,14 @@ class NapForm(ModalScreen[Nap | None]):
         if self.is_current:  # not already closed with Esc while the check ran
             self.dismiss(nap)
 
+    def draft_key(self) -> str:
+        return f"nap:{self.nap.id if self.nap else 'new'}"
+
     def say(self, error: PaceError) -> None:
         if not self.is_current:
             return
-        field = getattr(error, "field", None)
-        self.query_one(Problem).say(str(error))
-        if field in {name for name, _label, _placeholder in FIELDS}:
-            self.query_one(f"#{field}", Input).focus()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.show_problems(error.problems if isinstance(error, ValidationError)
+                           else [(None, str(error))])
 
 
 def nap_saved_message(nap: Nap, *, new: bool) -> str:
