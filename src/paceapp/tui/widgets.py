@@ -14,13 +14,17 @@ from paceapp.tui.navigation import sections
 class NavBar(Horizontal):
     """The row of sections at the top: each is a key (1-7) or a click away.
 
-    The current section is marked with '▸' and underlined, not by colour alone.
+    The current section is marked with '▸' and underlined, not by colour alone. When the names
+    do not fit on one line (a window narrower than about 72 columns) they take two rows of four,
+    so every name is whole rather than the last ones cut off.
     """
 
     DEFAULT_CSS = """
     NavBar { height: 1; width: 100%; background: $panel; }
     NavBar > Button { min-width: 0; height: 1; border: none; margin: 0; }
     NavBar > Button.-current { text-style: bold underline; }
+    NavBar.-two-rows { layout: grid; grid-size: 4; grid-rows: 1; height: 2; }
+    NavBar.-two-rows > Button { width: 1fr; content-align: left middle; text-align: left; }
     """
 
     def __init__(self, current: str) -> None:
@@ -35,6 +39,13 @@ class NavBar(Horizontal):
             if section.mode == self.current:
                 button.add_class("-current")
             yield button
+
+    def one_row_width(self) -> int:
+        """Columns the names need on one line (each with a space either side)."""
+        return sum(len(str(button.label)) + 2 for button in self.query(Button))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(self.one_row_width() > event.size.width, "-two-rows")
 
     @on(Button.Pressed)
     def go(self, event: Button.Pressed) -> None:

@@ -35,7 +35,10 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
     FlarePlanView #plan-dialog { height: 100%; }
     FlarePlanView #plan-scroll { height: 1fr; }
     FlarePlanView .buttons Button { margin: 0 2 0 0; }
+    FlarePlanView.-narrow .buttons Button { margin: 0 1 0 0; min-width: 0; }
     """
+    #: Below 70 columns the buttons sit closer, so all three fit.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
 
     def __init__(self, plan: FlarePlan | None, *, just_started: bool = False) -> None:
         super().__init__()
@@ -49,9 +52,9 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
             text = ("Flare-ups pass. Be kind to yourself.\n\n" if self.just_started else "") + \
                 NO_PLAN_HERE
         else:
-            text = (after_start_text(self.plan, 72, title=False) if self.just_started
-                    else plan_text(self.plan, 72, title=False))
+            text = self.plan_words(72)
         self.full_text = text
+        self.wrapped_at = 72
         with Vertical(classes="dialog", id="plan-dialog"):
             yield Static(title, classes="section-title", markup=False)
             with VerticalScroll(id="plan-scroll"):
@@ -64,8 +67,24 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
                              compact=True)
                 yield Button("Pocket size (k)", id="pocket", compact=True)
 
+    def plan_words(self, width: int) -> str:
+        return (after_start_text(self.plan, width, title=False) if self.just_started
+                else plan_text(self.plan, width, title=False))
+
     def on_mount(self) -> None:
         self.query_one("#plan-scroll").focus()
+
+    def on_resize(self) -> None:
+        """Wrap the plan to the room there is, at word boundaries (text wrapped at 72 columns
+        and wrapped again by a narrower window broke lines mid-phrase)."""
+        if self.plan is None or self.plan.is_empty:
+            return
+        width = max(20, min(72, self.query_one("#plan-scroll").size.width - 2))
+        if width != self.wrapped_at:
+            self.wrapped_at = width
+            self.full_text = self.plan_words(width)
+            if not getattr(self, "pocket", False):
+                self.query_one("#plan-text", Static).update(self.full_text.rstrip())
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -67,6 +67,13 @@ FORM_CSS = """
 .row Select { width: 1fr; }
 .intro { width: 1fr; margin: 0 0 1 0; }
 """
+#: Below 70 columns the numbers to click sit closer together, so 0 to 10 all fit (the last
+#: ones were cut off at 60 columns).
+NARROW = [(0, "-narrow"), (70, "-wide")]
+
+
+def form_css(form: str) -> str:
+    return FORM_CSS + f"{form}.-narrow .row PickButton {{ margin: 0; }}\n"
 
 
 def number_row(label: str, field_id: str, value: str, low: int, high: int,
@@ -107,7 +114,8 @@ class GoalForm(DraftForm[PlanFormResult | None]):
     """Add a plan (no `plan`), change one, or set next week's plan in a review (`title`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
-    DEFAULT_CSS = FORM_CSS
+    DEFAULT_CSS = form_css("GoalForm")
+    HORIZONTAL_BREAKPOINTS = NARROW
     FIELD_WIDGETS = {"days_per_week": "days", "goal_id": "longer"}
 
     def __init__(self, plan: ActionPlan | None = None, *, longer: list[LongerGoal] | None = None,
@@ -121,7 +129,7 @@ class GoalForm(DraftForm[PlanFormResult | None]):
 
     def compose(self) -> ComposeResult:
         plan = self.plan
-        with Vertical(classes="dialog", id="goal-dialog"):
+        with VerticalScroll(classes="dialog", id="goal-dialog"):
             yield Static(self.title_text, classes="section-title", markup=False)
             yield Label("Something you want to do, small enough for this week. "
                         "Enter saves, Esc cancels.", classes="intro", markup=False)
@@ -223,7 +231,8 @@ class SmallerForm(DraftForm[ActionPlan | None]):
     Esc keeps it as it is (asking first when something was changed here)."""
 
     BINDINGS = [Binding("escape", "cancel", "Keep it", id="keep")]
-    DEFAULT_CSS = FORM_CSS
+    DEFAULT_CSS = form_css("SmallerForm")
+    HORIZONTAL_BREAKPOINTS = NARROW
     KEEPS_DRAFT = False  # it follows a save: changes not made now are simply not made
     FIELD_WIDGETS = {"days_per_week": "days"}
 
@@ -233,7 +242,7 @@ class SmallerForm(DraftForm[ActionPlan | None]):
 
     def compose(self) -> ComposeResult:
         plan = self.plan
-        with Vertical(classes="dialog", id="smaller-dialog"):
+        with VerticalScroll(classes="dialog", id="smaller-dialog"):
             yield Static("Saved. Make it smaller or easier?", classes="section-title")
             yield Static(plan.describe(), markup=False, id="smaller-plan")
             yield Static(smaller_suggestion(plan.confidence), markup=False, classes="intro",
@@ -287,10 +296,11 @@ class LongerGoalForm(DraftForm[LongerGoal | None]):
     """A longer goal: what, and by when in the person's own words."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
-    DEFAULT_CSS = FORM_CSS
+    DEFAULT_CSS = form_css("LongerGoalForm")
+    HORIZONTAL_BREAKPOINTS = NARROW
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="longer-dialog"):
+        with VerticalScroll(classes="dialog", id="longer-dialog"):
             yield Static("Add a longer goal", classes="section-title")
             yield Label("Something further off that weekly plans can build towards.",
                         classes="intro", markup=False)

@@ -18,7 +18,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from paceapp.core.errors import PaceError, ValidationError
@@ -110,6 +110,7 @@ class SleepForm(DraftForm[SleepNight | None]):
     SleepForm .row { height: 1; margin: 1 0 0 0; }
     SleepForm .row > Label { width: 21; padding: 0 0 0 1; }
     SleepForm #date { width: 14; }
+    SleepForm #note { width: 1fr; }
     SleepForm #sleep-grid { grid-size: 4; grid-columns: 21 1fr 21 1fr; grid-rows: 1;
                             grid-gutter: 0 2; height: auto; margin: 1 0 0 0; }
     SleepForm #sleep-grid Label { padding: 0 0 0 1; }
@@ -119,7 +120,11 @@ class SleepForm(DraftForm[SleepNight | None]):
     SleepForm #derived { margin: 1 0 0 0; padding: 0 1; text-style: bold; }
     SleepForm .buttons Button { margin: 0 2 0 0; }
     SleepForm .row Button.-chosen { text-style: bold underline; }
+    SleepForm.-narrow #sleep-grid { grid-size: 2; grid-columns: 21 1fr; }
+    SleepForm.-narrow #quality-buttons { height: 2; layout: grid; grid-size: 3; grid-rows: 1; }
     """
+    #: Below 78 columns the times go one to a row (two to a row cut "23:00" to "23:0").
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (78, "-wide")]
 
     def __init__(self, night: SleepNight | None = None, defaults: SleepNight | None = None, *,
                  other_morning_is_new: bool = False) -> None:
@@ -162,7 +167,7 @@ class SleepForm(DraftForm[SleepNight | None]):
             hint += f" Times filled in from {show_date(self.defaults.date)}."
         if self.other_morning_is_new:
             hint += " To log a different night, change the morning."
-        with Vertical(classes="dialog", id="sleep-dialog"):
+        with VerticalScroll(classes="dialog", id="sleep-dialog"):
             yield Static(title, classes="section-title", markup=False)
             yield Static(hint, classes="hint", markup=False)
             with Horizontal(classes="row"):
