@@ -70,6 +70,10 @@ KNOWN: dict[tuple[str, int], str] = {
     ("group plan editor", 60): "group_plan.py (DATES): the labels are cut",
     ("group plan", 60): "group_plan.py (DATES): Change is not in view when focused",
     ("pacing baseline", 60): "pacing_forms.py (DATES): Save is not in view when focused",
+    ("peg", 160): "pain_form.py (DATES): the PEG questions are cut (the dialog is 76 wide)",
+    ("flare-up", 160): "flare_form.py (DATES): the boxes run past the dialog's edge",
+    ("group plan editor", 160): "group_plan.py (DATES): labels are cut",
+    ("pacing baseline", 160): "pacing_forms.py (DATES): the step-ups label is cut",
 }
 
 #: Ids of a form's Save button (the first button is used where there is none).
