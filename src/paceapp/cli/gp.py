@@ -383,7 +383,8 @@ def gp_history(env: Env, as_json: bool) -> None:
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--weeks", type=click.IntRange(1, 52), default=None,
               help="Summarise the last N weeks (default: since your last appointment).")
-@click.option("--since", default=None, metavar="WHEN", help="Summarise from this day.")
+@click.option("--since", default=None, metavar="WHEN",
+              help="Summarise from this day: 1/11, 1 Nov, 4 weeks ago.")
 @pass_env
 def gp_sheet(env: Env, fmt: str | None, out: Path | str | None, force: bool,
              weeks: int | None, since: str | None) -> None:
