@@ -140,7 +140,13 @@ class GPScreen(SectionScreen):
     GPScreen .gp-buttons { height: 1; }
     GPScreen .gp-buttons Button { margin: 0 1 0 0; min-width: 0; }
     GPScreen #gp-title { width: 1fr; }
+    GPScreen.-narrow #gp-buttons-1, GPScreen.-narrow #gp-buttons-2 {
+        layout: grid; grid-size: 4; grid-rows: 1; height: 2;
+    }
+    GPScreen #gp-title-row { height: auto; }
     """
+    #: Below 80 columns the key rows take two rows each (on one row the last keys were cut off).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     state: GpState | None = None
     rows: list[Row] = []
@@ -170,6 +176,9 @@ class GPScreen(SectionScreen):
                 yield Button(f"{key} {label}", id=f"gp-{action}", compact=True)
 
     def on_mount(self) -> None:
+        # The heading wraps rather than being cut where it is longer than the row (set here:
+        # the app's style sheet gives every section title one line).
+        self.query_one("#gp-title", Static).styles.height = "auto"
         table = self.query_one("#gp-items", DataTable)
         for label, width in (("#", 4), ("What", 30), ("Details", 24), ("Status", 12)):
             table.add_column(label, width=width)
