@@ -9,9 +9,9 @@ from paceapp.tui.cards.base import TodayCard
 #: Modules with a `CARD` class (a TodayCard subclass), in the order Today shows them.
 CARD_MODULES: tuple[str, ...] = (
     "paceapp.tui.cards.checkin",
-    "paceapp.tui.cards.day",
     "paceapp.tui.cards.flare",
     "paceapp.tui.cards.sleep",
+    "paceapp.tui.cards.day",
     "paceapp.tui.cards.pacing",
     "paceapp.tui.cards.goals",
     "paceapp.tui.cards.gp",
