@@ -23,7 +23,7 @@ class NavBar(Horizontal):
     NavBar { height: 1; width: 100%; background: $panel; }
     NavBar > Button { min-width: 0; height: 1; border: none; margin: 0; }
     NavBar > Button.-current { text-style: bold underline; }
-    NavBar.-two-rows { layout: grid; grid-size: 4; grid-rows: 1; height: 2; }
+    NavBar.-two-rows { layout: grid; grid-size: 4; }
     NavBar.-two-rows > Button { width: 1fr; content-align: left middle; text-align: left; }
     """
 
@@ -45,7 +45,11 @@ class NavBar(Horizontal):
         return sum(len(str(button.label)) + 2 for button in self.query(Button))
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(self.one_row_width() > event.size.width, "-two-rows")
+        two_rows = self.one_row_width() > event.size.width
+        self.set_class(two_rows, "-two-rows")
+        # As tall as its rows (bad-day mode makes each button 3 rows tall); set here, over the
+        # app's style sheet, which gives the bar one row's height.
+        self.styles.height = "auto" if two_rows else None
 
     @on(Button.Pressed)
     def go(self, event: Button.Pressed) -> None:

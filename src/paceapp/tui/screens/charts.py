@@ -27,7 +27,7 @@ class ChartsScreen(SectionScreen):
     ChartsScreen .chart-buttons { height: 1; margin: 0 0 1 0; }
     ChartsScreen .chart-buttons Button { margin: 0 1 0 0; min-width: 0; }
     ChartsScreen .chart-buttons Button.-chosen { text-style: bold underline; }
-    ChartsScreen.-narrow .chart-buttons { layout: grid; grid-size: 4; grid-rows: 1; height: 2; }
+    ChartsScreen.-narrow .chart-buttons { layout: grid; grid-size: 4; height: auto; }
     ChartsScreen #chart { padding: 0 1; }
     """
     #: Below 72 columns the buttons take two rows (on one row "Numbers" was cut off).

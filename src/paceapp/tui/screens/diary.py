@@ -108,7 +108,7 @@ class DiaryScreen(SectionScreen):
     DiaryScreen .list-title { padding: 0 1; text-style: bold; height: 1; }
     DiaryScreen #diary-buttons { height: auto; }
     DiaryScreen #diary-buttons Button { margin: 0 1 0 0; min-width: 0; }
-    DiaryScreen.-narrow #diary-buttons { layout: grid; grid-size: 4; grid-rows: 1; }
+    DiaryScreen.-narrow #diary-buttons { layout: grid; grid-size: 4; height: auto; }
     """
     #: Below 72 columns the buttons take two rows (on one row the last ones were cut off).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]

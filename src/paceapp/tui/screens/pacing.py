@@ -80,7 +80,7 @@ class PacingScreen(SectionScreen):
     PacingScreen #baselines { height: auto; max-height: 6; min-height: 2; }
     PacingScreen .pace-buttons { height: 1; }
     PacingScreen .pace-buttons Button { min-width: 0; margin: 0; }
-    PacingScreen.-narrow .pace-buttons { layout: grid; grid-size: 4; grid-rows: 1; height: 2; }
+    PacingScreen.-narrow .pace-buttons { layout: grid; grid-size: 4; height: auto; }
     PacingScreen .card { height: auto; }
     """
     #: Below 80 columns the buttons take two rows (on one row the last ones were cut off).
