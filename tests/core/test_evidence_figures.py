@@ -203,3 +203,20 @@ def test_loaded_from_a_journal_with_flares_sleep_and_pain(journal: Journal) -> N
     assert "a score on 4 of 14 days; 10 without one. Median of the daily averages 4.3; " \
            "highest 5." in pain
     assert rest[-1].startswith("Pacing")
+
+
+def test_the_same_words_on_several_days_are_shown_once_with_every_day() -> None:
+    records = [day(0, None, ("Dressing", HELP, "Jo did my buttons")),
+               day(2, None, ("Dressing", HELP, "jo did  my buttons")),  # same words, typed again
+               day(4, None, ("Dressing", HELP, "Sam helped")),
+               day(6, None, ("Dressing", SLOW, "Jo did my buttons"))]  # another heading: apart
+    ev = build_evidence(records, PERIOD, TODAY)
+    [dressing] = ev.activities
+    assert [(q.words, q.days) for q in dressing.words[HELP]] == [
+        ("Jo did my buttons", (TODAY, TODAY - timedelta(days=2))),
+        ("Sam helped", (TODAY - timedelta(days=4),))]
+    assert dressing.by_how[HELP] == 3  # the days still count one by one
+    text = " ".join(render_text(ev).split())
+    assert "Needed help: on 3 days “Jo did my buttons” (Sat 21 Nov, Thu 19 Nov) “Sam helped”" \
+           " (Tue 17 Nov)" in text
+    assert "Only slowly or with pain: on 1 day “Jo did my buttons” (Sun 15 Nov)" in text

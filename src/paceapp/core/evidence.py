@@ -112,10 +112,16 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Quote:
-    """The person's words about one activity on one day."""
+    """The person's words about one activity, and the days they wrote them (most recent first:
+    the same words on several days are shown once, with every day)."""
 
-    day: date
+    days: tuple[date, ...]
     words: str
+
+    @property
+    def day(self) -> date:
+        """The most recent day these words were written."""
+        return self.days[0]
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,7 @@ def how_heading(how: Difficulty, count: int) -> str:
 
 def day_heading(quote: DayQuote, today: date | None = None) -> str:
     rated = f", {quote.rating.words}" if quote.rating else ", not rated"
-    hard = plural(len(quote.hard), "activity", "activities")
+    hard = plural(len(quote.hard), "activity", "activities") if quote.hard else "nothing"
     return f"{show_date(quote.day, today)}{rated}; {hard} hard"
 
 
@@ -258,6 +264,12 @@ def _one_per_day(records: Iterable[DayRecord], start: date, end: date) -> list[D
     return sorted(by_day.values(), key=lambda r: r.date)
 
 
+def _quotes(same: dict[str, tuple[str, list[date]]]) -> tuple[Quote, ...]:
+    """Each distinct set of words once (as last written), with its days, most recent first."""
+    found = [Quote(tuple(sorted(days, reverse=True)), text) for text, days in same.values()]
+    return tuple(sorted(found, key=lambda q: q.day, reverse=True))
+
+
 def build_evidence(records: Iterable[DayRecord], period: EvidencePeriod, today: date,
                    activities: Sequence[str] = (), other: Sequence[str] = ()) -> Evidence:
     """The summary of the day records in `period`. `activities` is the person's own list (for
@@ -268,7 +280,7 @@ def build_evidence(records: Iterable[DayRecord], period: EvidencePeriod, today: 
         names.setdefault(name.casefold(), name)
     hard_days: dict[str, int] = {}
     by_how: dict[str, dict[Difficulty, int]] = {}
-    words: dict[str, dict[Difficulty, list[Quote]]] = {}
+    words: dict[str, dict[Difficulty, dict[str, tuple[str, list[date]]]]] = {}
     for record in days:
         for item in record.hard:
             key = item.activity.casefold()
@@ -276,15 +288,17 @@ def build_evidence(records: Iterable[DayRecord], period: EvidencePeriod, today: 
             hard_days[key] = hard_days.get(key, 0) + 1
             counts = by_how.setdefault(key, {d: 0 for d in ORDER})
             counts[item.how] += 1
-            if item.words.strip():
-                words.setdefault(key, {d: [] for d in ORDER})[item.how].append(
-                    Quote(record.date, item.words.strip()))
+            said = item.words.strip()
+            if said:
+                same = words.setdefault(key, {d: {} for d in ORDER})[item.how]
+                known = " ".join(said.casefold().split())
+                dates = same[known][1] if known in same else []
+                same[known] = (said, [*dates, record.date])  # days in order: the latest words
     order = list(names)
     figures = [
         ActivityFigures(
             names[key], hard_days[key], by_how[key],
-            {d: tuple(sorted(words.get(key, {}).get(d, []), key=lambda q: q.day, reverse=True))
-             for d in ORDER})
+            {d: _quotes(words.get(key, {}).get(d, {})) for d in ORDER})
         for key in sorted(hard_days, key=lambda k: (-hard_days[k],
                                                       -by_how[k][Difficulty.COULD_NOT],
                                                       -by_how[k][Difficulty.HELP],

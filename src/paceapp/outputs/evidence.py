@@ -165,11 +165,12 @@ def blocks(evidence: Evidence, level: int = 0) -> list[Block]:
             heading = how_heading(how, count)
             quotes = () if rule.no_quotes else figures.words[how]
             shown = quotes if rule.quotes is None else quotes[:rule.quotes]
-            said = [f"“{_cut(quote.words, rule.chars)}” ({show_date(quote.day, today)})"
+            said = [f"“{_cut(quote.words, rule.chars)}” "
+                    f"({', '.join(show_date(d, today) for d in quote.days)})"
                     for quote in shown]
             if len(shown) < len(quotes):
-                said.append(f"(and {plural(len(quotes) - len(shown), 'more day')} with words, "
-                            "in the text version)")
+                left = sum(len(q.days) for q in quotes[len(shown):])
+                said.append(f"(and {plural(left, 'more day')} with words, in the text version)")
             if rule.compact and said:
                 out.append(Block("how", f"{heading}. " + "; ".join(said)))
                 continue
@@ -187,9 +188,9 @@ def blocks(evidence: Evidence, level: int = 0) -> list[Block]:
     if evidence.typical is not None:
         out.append(Block("heading", "A typical day"))
         count = evidence.typical_count or 0
+        many = plural(count, "activity", "activities") if count else "none"
         out.append(Block("line", f"The middle day by how many activities were hard "
-                                 f"({plural(count, 'activity', 'activities')}); the most "
-                                 "recent such day, as I logged it."))
+                                 f"({many}); the most recent such day, as I logged it."))
         out.append(Block("day", day_heading(evidence.typical, today)))
         if evidence.worst is not None and evidence.typical.day == evidence.worst.day:
             out.append(Block("bullet", "The same day as my hardest day."))
