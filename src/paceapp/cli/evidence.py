@@ -22,7 +22,8 @@ SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": 
 NAMES = {"text": "text", "markdown": "Markdown", "pdf": "PDF"}
 
 
-@click.command("evidence")
+@click.command("evidence", short_help="An assessment summary from your day records (text, "
+                                     "Markdown or PDF).")
 @click.option("--from", "start", default=None, metavar="DAY",
               help="The first day to cover (default: 12 weeks before --to).")
 @click.option("--to", "end", default=None, metavar="DAY", help="The last day to cover "
@@ -38,8 +39,9 @@ NAMES = {"text": "text", "markdown": "Markdown", "pdf": "PDF"}
 @pass_env
 def evidence(env: Env, start: str | None, end: str | None, weeks: int | None, fmt: str | None,
              out: Path | str | None, force: bool) -> None:
-    """A summary for an assessment (PIP, Universal Credit, work, a fit note) from your day
-    records: on how many of the days you logged each activity was hard, in your own words.
+    """A summary for an assessment (Personal Independence Payment (PIP), Universal Credit,
+    work, a fit note) from your day records: on how many of the days you logged each activity
+    was hard, in your own words.
 
     It counts only the days you logged and says how many were not logged. It does not judge
     any claim; it ends with where to get free help with forms.
