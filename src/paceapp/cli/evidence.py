@@ -22,8 +22,7 @@ SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": 
 NAMES = {"text": "text", "markdown": "Markdown", "pdf": "PDF"}
 
 
-@click.command("evidence", short_help="An assessment summary from your day records (text, "
-                                     "Markdown or PDF).")
+@click.command("evidence", short_help="An assessment summary from your day records.")
 @click.option("--from", "start", default=None, metavar="DAY",
               help="The first day to cover (default: 12 weeks before --to).")
 @click.option("--to", "end", default=None, metavar="DAY", help="The last day to cover "
