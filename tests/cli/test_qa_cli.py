@@ -114,11 +114,11 @@ def test_a_night_without_all_times_says_how_to_add_them(cli) -> None:  # noqa: A
     ran = cli("log", "sleep", "--quality", "poor", "--bed", "22:00")
     assert ran.code == 0
     hint = ran.out.splitlines()[1]
-    assert hint.startswith("To work them out, add the missing times (tried, woke, up): ")
+    assert hint.startswith("To work them out, add the missing times (tried, woke, up)")
     command = hint.split(": ", 1)[1].split()
     assert command[:3] == ["paceapp", "edit", "sleep"]
-    # the hint is a command that works, once the times are filled in
-    filled = [part.replace("HH:MM", time) for part, time in
+    # the hint is a command that works, once the example times are replaced by the person's own
+    filled = [part.split("=")[0] + "=" + time for part, time in
               zip(command[4:], ("22:10", "06:00", "06:30"), strict=True)]
     assert cli("edit", "sleep", command[3], *filled).code == 0
     assert "92.2%" in cli("show", "sleep").out

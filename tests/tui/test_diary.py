@@ -308,7 +308,7 @@ def test_flare_edit_in_diary_refuses_a_second_open_one(data_dir: Path) -> None:
             await settle(app, pilot)
             form = app.screen
             assert isinstance(form, FlareForm) and form.mode == "edit"
-            assert form.query_one("#ended", Input).value == "2026-11-04 08:00"
+            assert form.query_one("#ended", Input).value == "Wed 4 Nov 08:00"
             form.query_one("#ended", Input).value = ""
             await pilot.press("ctrl+s")
             await settle(app, pilot)

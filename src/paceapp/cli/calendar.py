@@ -19,8 +19,8 @@ from paceapp.core.timeparse import show_date
 from paceapp.outputs.calendar import Event, GpDate, gp_event, ics_bytes, meeting_event, upcoming_gp
 from paceapp.store.journal import Journal
 
-SET_GP_DATE = "paceapp gp date 2026-12-01 10:20 (the time is optional)"
-SET_MEETING = "paceapp group plan set --first 2026-12-01 --every 2 --time 10:30"
+SET_GP_DATE = 'paceapp gp date "Tue 9:50" (the time is optional)'
+SET_MEETING = "paceapp group plan set --first Tue --every 2 --time 10:30"
 OUT_HELP = "Save the calendar file here, e.g. gp.ics ('-' or nothing: print it)."
 NO_REMINDER_HELP = "Leave out the reminder the day before."
 
