@@ -172,7 +172,7 @@ def blocks(evidence: Evidence, level: int = 0) -> list[Block]:
                 left = sum(len(q.days) for q in quotes[len(shown):])
                 said.append(f"(and {plural(left, 'more day')} with words, in the text version)")
             if rule.compact and said:
-                out.append(Block("how", f"{heading}. " + "; ".join(said)))
+                out.append(Block("how", f"{heading} – " + "; ".join(said)))
                 continue
             out.append(Block("how", heading))
             out += [Block("quote", text) for text in said]

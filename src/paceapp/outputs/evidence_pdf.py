@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 FONT = "DejaVu"
 MISSING = "□"
 PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
-MARGIN = 14.0
-BOTTOM = 13.0
+MARGIN = 13.0
+BOTTOM = 12.0
 BODY_PT = 11.0
-LINE = 4.8  # mm per body line
+LINE = 4.6  # mm per body line (11 pt x about 1.18)
 MAX_PAGES = 2
 #: Said where the activities stop when even the shortest level is longer than two pages.
 CLIPPED = ("Some activities did not fit on two pages. They are all in the text version "
@@ -39,10 +39,10 @@ CLIPPED = ("Some activities did not fit on two pages. They are all in the text v
 STYLE: dict[str, tuple[float, str, float, float, float]] = {
     "title": (16.0, "B", 0.0, 7.0, 0.0),
     "heading": (12.5, "B", 0.0, 5.8, 3.5),
-    "activity": (BODY_PT, "B", 0.0, LINE, 2.2),
-    "how": (BODY_PT, "", 5.0, LINE, 0.6),
+    "activity": (BODY_PT, "B", 0.0, LINE, 1.8),
+    "how": (BODY_PT, "", 5.0, LINE, 0.2),
     "quote": (BODY_PT, "", 11.0, LINE, 0.0),
-    "bullet": (BODY_PT, "", 6.0, LINE, 0.6),
+    "bullet": (BODY_PT, "", 6.0, LINE, 0.4),
     "day": (BODY_PT, "B", 0.0, LINE, 1.0),
     "line": (BODY_PT, "", 0.0, LINE, 1.2),
     "note": (BODY_PT, "B", 0.0, LINE, 1.2),
