@@ -39,7 +39,8 @@ def records(days: int, activities: int, words: str = WORDS) -> list[DayRecord]:
 
 def check_pages(reader: pypdf.PdfReader) -> None:
     assert 1 <= len(reader.pages) <= 2
-    for page in reader.pages:
+    for number, page in enumerate(reader.pages, 1):
+        assert f"Page {number} of {len(reader.pages)}" in page.extract_text()
         box = page.mediabox
         assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
 

@@ -59,7 +59,14 @@ class _Doc:
     def __init__(self, measure: bool = False) -> None:
         from fpdf import FPDF
 
-        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        class Paged(FPDF):
+            def footer(self) -> None:
+                """'Page 1 of 2' at the foot, so printed pages that get apart can be matched."""
+                self.set_y(PAGE_H - 9.5)
+                self.set_font(FONT, "", 9)
+                self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
+
+        pdf = Paged(orientation="portrait", unit="mm", format="A4")
         pdf.set_auto_page_break(False)
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
         pdf.add_font(FONT, "", _font_path("DejaVuSans.ttf"))
