@@ -197,7 +197,8 @@ def schedule_lines(schedule: Schedule) -> list[str]:
     """The plan as numbered lines: chunks and rests, in order."""
     if not schedule.steps:
         return ["No plan for this day yet. Choose activities with: paceapp pace plan set "
-                "walking:30 reading:20  (or in the app: Pacing, then l)."]
+                "walking:30  (with your own baselines' names, from paceapp pace list; or in "
+                "the app: Pacing, then l)."]
     source = {"day": "the plan for this day", "default": "your usual plan"}[schedule.source]
     lines = [f"{show_date(schedule.date)} - {source}:"]
     number = 0
