@@ -188,14 +188,16 @@ def test_the_welcome_in_plain_words(data_dir: Path) -> None:
 CLI = [["show", "pain"], ["show", "peg"], ["show", "sleep"], ["show", "flares"],
        ["show", "activity"], ["report"], ["gp", "sheet"], ["gp", "sheet", "--format", "md"],
        ["gp", "list"], ["insights"], ["pace", "list"], ["pace", "plan"], ["goal", "list"],
-       ["group", "board"], ["group", "plan"], ["flare-plan"]]
+       ["group", "board"], ["group", "plan"], ["flare-plan"], ["show", "days"],
+       ["evidence", "--weeks", "8"], ["evidence", "--format", "markdown"],
+       ["share", "supporter"], ["log", "day-activities"]]
 
 
 @pytest.mark.parametrize("args", CLI, ids=" ".join)
 def test_every_cli_reading_in_plain_words(cli: Any, demo_folder: Path, args: list[str]) -> None:
     ran = cli(*args, data=demo_folder)
     assert ran.code == 0, (args, ran.err)
-    assert ran.out.strip(), args
+    assert (ran.out + ran.err).strip(), args  # a preview goes to standard error
     check("cli " + " ".join(args), ran.out + ran.err)
 
 
