@@ -34,6 +34,7 @@ from paceapp.core.sleep import (
 from paceapp.core.text import NOTE, clean_text, parse_int
 from paceapp.core.timeparse import (
     ClockChangeError,
+    box_date,
     local_now,
     parse_clock,
     parse_date,
@@ -109,7 +110,7 @@ class SleepForm(DraftForm[SleepNight | None]):
     DEFAULT_CSS = """
     SleepForm .row { height: 1; margin: 1 0 0 0; }
     SleepForm .row > Label { width: 21; padding: 0 0 0 1; }
-    SleepForm #date { width: 14; }
+    SleepForm #date { width: 18; }
     SleepForm #note { width: 1fr; }
     SleepForm #sleep-grid { grid-size: 4; grid-columns: 21 1fr 21 1fr; grid-rows: 1;
                             grid-gutter: 0 2; height: auto; margin: 1 0 0 0; }
@@ -141,8 +142,8 @@ class SleepForm(DraftForm[SleepNight | None]):
     def _start_value(self, name: str) -> str:
         source = self.night
         if source is None:
-            if name == "date":
-                return local_now().date().isoformat()
+            if name == "date":  # 'Tue 1 Dec': as people write it, and it reads back the same
+                return box_date(local_now().date(), local_now().date())
             source = self.defaults if name in TIMES else None
         if source is None:
             return ""
@@ -154,7 +155,7 @@ class SleepForm(DraftForm[SleepNight | None]):
             word = "" if choice is None else (" second" if choice else " first")
             return f"{value:%H:%M}{word}"  # an answer for a repeated hour stays in view
         if isinstance(value, date):
-            return value.isoformat()
+            return box_date(value, local_now().date())
         if isinstance(value, Quality):
             return str(QUALITIES.index(value) + 1)
         return str(value)
