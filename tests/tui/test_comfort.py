@@ -92,13 +92,13 @@ def test_bad_day_mode_keeps_only_the_essentials(data_dir: Path) -> None:
 
 def test_remapped_key_from_settings(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
-    journal.put_single(dataclasses.replace(Settings(), keymap={"today-log_pain": "ctrl+l"}))
+    journal.put_single(dataclasses.replace(Settings(), keymap={"today-log_pain": "f3"}))
 
     async def scenario() -> None:
         app = PaceApp(Journal.open(data_dir))
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(app, pilot)
-            await pilot.press("ctrl+l")
+            await pilot.press("f3")
             await pilot.pause()
             assert isinstance(app.screen, PainForm)
     asyncio.run(scenario())

@@ -57,7 +57,7 @@ def settings_group(ctx: click.Context, as_json: bool) -> None:
 @click.option("--bad-day", type=click.Choice(["on", "off"]), default=None,
               help="Show only the essentials, with bigger buttons.")
 @click.option("--key", "keys", multiple=True, metavar="BINDING=KEY",
-              help="Change a key in the app, e.g. --key today-log_pain=ctrl+l (F1 lists ids).")
+              help="Change a key in the app, e.g. --key today-log_pain=f3 (F1 lists ids).")
 @click.option("--reset-keys", is_flag=True, help="Go back to the standard keys.")
 @pass_env
 def settings_set(env: Env, display_name: str | None, real_name: str | None,
@@ -81,7 +81,7 @@ def settings_set(env: Env, display_name: str | None, real_name: str | None,
     for pair in keys:
         binding, sep, key = pair.partition("=")
         if not sep or not binding.strip() or not key.strip():
-            raise ValidationError(f"'{pair}' should look like today-log_pain=ctrl+l.", "key")
+            raise ValidationError(f"'{pair}' should look like today-log_pain=f3.", "key")
         keymap[binding.strip()] = key.strip()
     if keys or reset_keys:
         changes["keymap"] = keymap

@@ -81,7 +81,7 @@ class Settings(Record):
     week_starts: int = 0
     theme: str = "default"
     bad_day_mode: bool = False
-    #: Remapped keys: binding id -> key (e.g. {"today-log_pain": "ctrl+l"}).
+    #: Remapped keys: binding id -> key (e.g. {"today-log_pain": "f3"}).
     keymap: dict[str, str] = field(default_factory=dict)
     #: True once the first-start welcome was closed (it is shown once).
     welcomed: bool = False
@@ -100,7 +100,7 @@ class Settings(Record):
         for binding_id, key in self.keymap.items():
             if not binding_id or not key or len(binding_id) > 60 or len(key) > 40:
                 raise ValidationError("A remapped key needs a binding id and a key, like "
-                                      "today-log_pain=ctrl+l.", "keymap")
+                                      "today-log_pain=f3.", "keymap")
             if has_half_characters(binding_id + key):
                 raise ValidationError(f"Part of a remapped key {UNREADABLE}", "keymap")
         if not self.member_id or len(self.member_id) > 64:
