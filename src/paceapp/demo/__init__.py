@@ -26,6 +26,7 @@ GENERATOR_MODULES: tuple[str, ...] = (
     "paceapp.demo.gp",
     "paceapp.demo.group",
     "paceapp.demo.day",
+    "paceapp.demo.supporter",
 )
 
 MAX_DAYS = 3650
