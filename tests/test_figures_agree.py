@@ -20,6 +20,11 @@ logged with the CLI:
 - flare-up Sat 24 Oct 20:00 BST to Sun 25 Oct 07:00 GMT: **12 h** real (11 h on the clock face);
   with the demo's 45 h one the 4 weeks to 21 Nov have a median of 28.5 h -> **1 day 5 h**;
 - PEG on Sun 15 Nov: P5 E4 G5 = 14/3 -> **4.7**.
+
+The assessment summary (`paceapp evidence`) gives other figures for the same periods (medians,
+not averages), but what they rest on must agree with the report and the GP sheet: the days with a
+pain score, the nights logged, the flare-ups and the longest of them; its medians, totals and days
+logged are worked out here by hand too.
 """
 
 from __future__ import annotations
@@ -228,6 +233,7 @@ def gather_outputs(folder: Path, days: int, tmp: Path) -> Shown:
     for weeks in ("1", "4"):
         texts[f"sheet{weeks}"] = run(folder, "gp", "sheet", "--weeks", weeks)
         texts[f"report{weeks}"] = run(folder, "report", "--weeks", weeks)
+        texts[f"evidence{weeks}"] = run(folder, "evidence", "--weeks", weeks)
     texts["sheet"] = run(folder, "gp", "sheet")
     texts["sheet_md"] = run(folder, "gp", "sheet", "--format", "md", "--out", "-")
     texts["sheet_html"] = html.unescape(re.sub(r"<[^>]+>", " ", run(
@@ -514,3 +520,101 @@ def test_peg_average_over_each_period_agrees(shown: Shown) -> None:
         for name in names:
             match = one(PEG_SENTENCE, shown.flat(name))
             assert (match[1], int(match[2])) == hand, name
+
+
+# -- the assessment summary (paceapp evidence) over the same periods ------------------------------
+EVIDENCE_DAYS = re.compile(r"Days logged: (\d+) of the (\d+) days \(([^)]+)\); (\d+) days? not "
+                           r"logged")
+EVIDENCE_PAIN = re.compile(r"Pain, 0 to 10 \(([^)]+)\): a score on (\d+) of (\d+) days?; (\d+) "
+                           r"without one\. Median of the daily averages (\d+\.\d); highest (\d+)\.")
+EVIDENCE_SLEEP = re.compile(r"Sleep \(([^)]+)\): (\d+) of (\d+) nights? logged; (\d+) not logged\. "
+                            r"Median time asleep (\d+ h \d\d min|\d+ min)")
+EVIDENCE_FLARES = re.compile(r"Flare-ups \(([^)]+)\): (?:none logged|(\d+) logged(?:; the "
+                             r"longest lasted ([^,]+), (.+?) in all)?)")
+EVIDENCE_PERIODS = (("evidence1", "report1", "sheet1", WEEK),
+                    ("evidence4", "report4", "sheet4", FOUR_WEEKS))
+
+
+def median_by_hand(values: list[Fraction]) -> Fraction:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def span_words(start: date, end: date) -> str:
+    return f"{start:%a} {start.day} {start:%b} – {end:%a} {end.day} {end:%b}"
+
+
+def test_the_summary_covers_the_same_days_as_the_report(shown: Shown) -> None:
+    from paceapp.core.day import DayRecord
+
+    for name, report, sheet, (start, end) in EVIDENCE_PERIODS:
+        assert span_of(shown, report) == span_of(shown, sheet) == (start, end)
+        days = (end - start).days + 1
+        logged = len({r.date for r in raw(shown, DayRecord) if start <= r.date <= end})
+        match = one(EVIDENCE_DAYS, shown.flat(name))
+        assert (int(match[1]), int(match[2]), match[3], int(match[4])) == (
+            logged, days, span_words(start, end), days - logged), name
+        assert 0 < logged < days  # the demo person logs most days, never all
+
+
+def test_the_summary_pain_rests_on_the_same_days_as_the_report(shown: Shown) -> None:
+    from paceapp.core.pain import PainEntry
+
+    for name, report, sheet, (start, end) in EVIDENCE_PERIODS:
+        by_day: dict[date, list[int]] = {}
+        for entry in raw(shown, PainEntry):
+            day = entry.at.astimezone(LONDON).date()
+            if start <= day <= end:
+                by_day.setdefault(day, []).append(entry.score)
+        days = (end - start).days + 1
+        middle = median_by_hand([Fraction(sum(s), len(s)) for s in by_day.values()])
+        highest = max(max(s) for s in by_day.values())
+        match = one(EVIDENCE_PAIN, shown.flat(name))
+        assert (match[1], int(match[2]), int(match[3]), int(match[4]), match[5],
+                int(match[6])) == (span_words(start, end), len(by_day), days,
+                                   days - len(by_day), half_up(middle), highest), name
+        for other in (report, sheet):  # the same days with a score as the report and the sheet
+            assert int(one(PAIN_SENTENCE, shown.flat(other))[2]) == len(by_day), other
+    # The last 7 days (hand-worked above): daily means 6, 6, 6.5, 6.5 -> median 6.25 -> 6.3
+    assert one(EVIDENCE_PAIN, shown.flat("evidence1"))[5] == "6.3"
+
+
+def test_the_summary_sleep_rests_on_the_same_nights_as_the_report(shown: Shown) -> None:
+    from paceapp.core.sleep import SleepNight
+
+    for name, report, sheet, (start, end) in EVIDENCE_PERIODS:
+        nights = [night_by_hand(n) for n in raw(shown, SleepNight) if start <= n.date <= end]
+        asleep = [Fraction(n.tst) for n in nights if n.tst is not None]
+        days = (end - start).days + 1
+        match = one(EVIDENCE_SLEEP, shown.flat(name))
+        assert (match[1], int(match[2]), int(match[3]), int(match[4]), match[5]) == (
+            span_words(start, end), len(nights), days, days - len(nights),
+            hours_minutes(median_by_hand(asleep))), name
+        for other in (report, sheet):
+            assert int(one(SLEEP_SENTENCE, shown.flat(other))[4]) == len(nights), other
+    # The last 7 nights: asleep 374, 374, 374, 375, 375, 375 -> median 374.5 -> 6 h 15 min
+    assert one(EVIDENCE_SLEEP, shown.flat("evidence1"))[5] == "6 h 15 min"
+
+
+def test_the_summary_counts_the_same_flare_ups_as_the_report(shown: Shown) -> None:
+    from paceapp.core.flare import Flare
+
+    for name, report, sheet, (start, end) in EVIDENCE_PERIODS:
+        count, _median, longest = flares_by_hand(shown, start, end)
+        ended = [real_minutes(f.started, f.ended) for f in raw(shown, Flare) if f.ended
+                 and f.started.astimezone(LONDON).date() <= end
+                 and f.ended.astimezone(LONDON).date() >= start]
+        match = one(EVIDENCE_FLARES, shown.flat(name))
+        assert match[1] == span_words(start, end)
+        if count == 0:
+            assert match[2] is None, name
+            continue
+        total = flare_length(Fraction(sum(ended))) if ended else None
+        assert (int(match[2]), match[3], match[4]) == (count, longest, total), name
+        for other in (report, sheet):
+            found = one(FLARE_SENTENCE, shown.flat(other))
+            assert (int(found[2]), found[4]) == (count, longest), other
+    if shown.days == 84:  # hand-worked: the clock-change flare-up (12 h) and the demo's 45 h one
+        match = one(EVIDENCE_FLARES, shown.flat("evidence4"))
+        assert (match[2], match[3], match[4]) == ("2", "1 day 21 h", "2 days 9 h")
