@@ -260,3 +260,17 @@ def test_a_damaged_old_log_stops_the_migration_and_changes_nothing(tmp_path: Pat
     ran = cli("show", "pain")
     assert ran.code == 1 and "_undo.json" in ran.err and "Traceback" not in ran.err
     assert {p.name: p.read_bytes() for p in (root / "records").iterdir()} == records
+
+
+def test_a_long_torn_line_is_cut_off_whole(tmp_path: Path) -> None:
+    """The end of the log is read backwards to the last whole line, however long the cut line."""
+    root = tmp_path / "d"
+    journal = Journal.open(root)
+    first = journal.add(PainEntry(at=START, score=3))
+    with open(log_path(root), "ab") as handle:
+        handle.write(b'{"op":"add","note":"' + b"x" * 10_000)
+    second = journal.add(PainEntry(at=START + timedelta(hours=1), score=4))
+    assert [e["id"] for e in lines(root)] == [first.id, second.id]
+    log_path(root).write_bytes(b"y" * 9000)  # no whole line at all
+    third = journal.add(PainEntry(at=START + timedelta(hours=2), score=5))
+    assert [e["id"] for e in lines(root)] == [third.id]

@@ -191,12 +191,7 @@ def append(path: Path, payload: bytes) -> int | None:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
     existed = os.path.lexists(path)
-    if existed:
-        payload_now = read_payload(path)  # refuses a link or an odd file, as reads do
-        size = len(payload_now or b"")
-        whole = (payload_now or b"").rfind(b"\n") + 1
-    else:
-        size = whole = 0
+    size, whole = _whole_lines_size(path) if existed else (0, 0)
     try:
         fd = os.open(path, flags, FILE_MODE)
     except OSError as error:
@@ -218,6 +213,35 @@ def append(path: Path, payload: bytes) -> int | None:
         fsync_folder(path.parent)
         return None
     return whole
+
+
+def _whole_lines_size(path: Path) -> tuple[int, int]:
+    """(the log's size, the size of its whole lines), reading only its end: a link or an odd
+    file is refused (UnreadableFile), as reads refuse it."""
+    try:
+        st = os.lstat(path)
+    except OSError as error:
+        raise open_trouble(path, error) from None
+    if stat.S_ISLNK(st.st_mode):
+        raise link_trouble(path)
+    if not stat.S_ISREG(st.st_mode):
+        from paceapp.store.storage import ODD
+
+        raise UnreadableFile(path, "it is not an ordinary file", ODD)
+    try:
+        with open(path, "rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            end = size
+            while end > 0:
+                start = max(0, end - 4096)
+                handle.seek(start)
+                found = handle.read(end - start).rfind(b"\n")
+                if found >= 0:
+                    return size, start + found + 1
+                end = start
+    except OSError as error:
+        raise open_trouble(path, error) from None
+    return size, 0
 
 
 def _write_all(fd: int, payload: bytes) -> None:
