@@ -65,6 +65,9 @@ class EvidencePeriod:
         return (self.end - self.start).days + 1
 
     def text(self, today: date | None = None) -> str:
+        """'Mon 16 Nov – Fri 20 Nov', or the one day when the period is a single day."""
+        if self.start == self.end:
+            return show_date(self.start, today)
         return f"{show_date(self.start, today)} – {show_date(self.end, today)}"
 
 
@@ -357,7 +360,7 @@ def pain_sentence(days_scored: int, daily_median: Fraction | None, highest: int 
     """Days with a pain score and the median of the daily averages (0-10)."""
     span = period.text(today)
     if not days_scored or daily_median is None:
-        return f"Pain ({span}): no scores logged."
+        return f"Pain, 0 to 10 ({span}): no scores logged."
     return (f"Pain, 0 to 10 ({span}): a score on {days_scored} of "
             f"{plural(period.days, 'day')}; {period.days - days_scored} without one. Median of "
             f"the daily averages {decimal_text(daily_median)}"

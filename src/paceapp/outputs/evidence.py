@@ -136,13 +136,20 @@ def _cut(text: str, chars: int | None) -> str:
     return text
 
 
+
+def period_words(period: EvidencePeriod, today: date) -> str:
+    """'the last 8 weeks (Sun 27 Sep – Sat 21 Nov)'; a period given by its days says them once."""
+    if period.why.startswith("from "):
+        return period.why
+    return f"{period.why} ({period.text(today)})"
+
 def blocks(evidence: Evidence, level: int = 0) -> list[Block]:
     """The summary, top to bottom, at a shortening level (0 = everything in full)."""
     rule = SHORTENING[level]
     today = evidence.today
     period = evidence.period
     out = [Block("title", TITLE),
-           Block("line", f"From my own day records, {period.why} ({period.text(today)}). "
+           Block("line", f"From my own day records, {period_words(period, today)}. "
                          f"Made on {show_date(today, today)} with paceapp.")]
     note = shortened_note(level)
     if note:
