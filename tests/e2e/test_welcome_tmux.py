@@ -29,6 +29,8 @@ def test_welcome_once_then_today_scrolls(tmp_path: Path) -> None:
         term.wait_for("No pain score yet today")
         assert "Welcome to paceapp" not in term.screen()
         term.send("NPage")
+        term.wait_for("Peer group")
+        term.send("NPage")                  # Today is more than two pages tall at 80x24
         term.wait_for("Today's entries")
         term.send("Home")
         term.wait_for("Pain check-in")

@@ -140,7 +140,7 @@ def test_rejected_paste_lists_problems_and_changes_nothing(data_dir: Path) -> No
                 assert isinstance(app.screen, ImportScreen)
                 problem = str(app.screen.query_one("#import-problem", Static).content)
                 assert "Not imported - nothing was changed." in problem and expected in problem
-            await pilot.press("escape")
+            await pilot.press("escape", "y")  # pasted text: it asks first
             await pilot.pause()
             assert isinstance(app.screen, GroupScreen)
 

@@ -131,7 +131,7 @@ def test_a_nap_inside_the_night_is_explained_in_the_form_and_not_saved(data_dir:
             form.query_one("#ended", Input).value = "01:30"
             await pilot.pause()
             assert "did not happen" in text_of(app, "#problem")
-            await pilot.press("escape")
+            await pilot.press("escape", "y")  # typed: it asks first
             await settle(app, pilot)
             assert isinstance(app.screen, DiaryScreen)
 
