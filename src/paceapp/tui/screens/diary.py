@@ -1,7 +1,8 @@
-"""Diary: the sleep diary, naps and flare-ups - summaries, lists, and change/delete/undo.
+"""Diary: the sleep diary, naps, flare-ups and days - summaries, lists, and change/delete/undo.
 
-Keys: s log a night, n log a nap, f start or end a flare-up, p the flare-up plan, e change and x
-delete the chosen row (in whichever list has the focus; Tab moves between them), Ctrl+Z undo.
+Keys: s log a night, n log a nap, f start or end a flare-up, p the flare-up plan, d log what I
+could do today (as on Today), e change and x delete the chosen row (in whichever list has the
+focus; Tab moves between them), Ctrl+Z undo.
 Naps are listed and summed apart from the nights: they never change a night's figures.
 """
 
@@ -18,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
+from paceapp.core.day import DayRecord
 from paceapp.core.flare import Flare, summarise_flares
 from paceapp.core.nap import Nap, summarise_naps
 from paceapp.core.records import Record
@@ -47,6 +49,7 @@ class DiaryData:
     flares: list[Flare]
     sentences: list[str]
     naps: list[Nap] = dataclasses.field(default_factory=list)
+    days: list[DayRecord] = dataclasses.field(default_factory=list)
 
 
 def short_sleep_line(span: int, summary: SleepSummary) -> str:
@@ -74,6 +77,7 @@ def load_diary(journal: Journal, today: date) -> DiaryData:
     since = today - timedelta(days=NIGHTS_SHOWN_DAYS - 1)
     nights = journal.list(SleepNight, since=since)
     naps = journal.list(Nap, since=since)
+    days = journal.list(DayRecord, since=since)
     flares = journal.list(Flare)
     summaries = recent_summaries(nights, today)
     if any(summary.nights_logged for summary in summaries.values()):
@@ -87,7 +91,14 @@ def load_diary(journal: Journal, today: date) -> DiaryData:
                                           today).sentence())
     else:
         sentences.append(NO_FLARES)
-    return DiaryData(today, nights, flares, sentences, naps)
+    return DiaryData(today, nights, flares, sentences, naps, days)
+
+
+def day_row(record: DayRecord) -> tuple[str, str, str]:
+    """The days list's cells: the day, how it was, and what was hard ('nothing hard')."""
+    hard = "; ".join(f"{h.activity}: {h.how.words}" for h in record.hard)
+    return (show_date(record.date), record.rating.words if record.rating else "no rating",
+            hard or "nothing hard")
 
 
 class DiaryScreen(SectionScreen):
@@ -97,6 +108,7 @@ class DiaryScreen(SectionScreen):
         Binding("n", "log_nap", "Log a nap", id="diary-nap"),
         Binding("f", "flare", "Flare-up start/end", id="diary-flare"),
         Binding("p", "plan", "Flare-up plan", id="diary-plan"),
+        Binding("d", "log_day", "What I could do", id="diary-day"),
         Binding("e", "edit", "Change", id="diary-edit"),
         Binding("delete,x", "delete", "Delete", id="diary-delete"),
     ]
@@ -114,10 +126,11 @@ class DiaryScreen(SectionScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Diary · sleep, flare-ups and naps", classes="section-title", markup=False)
+        yield Static("Diary · sleep, flare-ups, naps and days", classes="section-title",
+                     markup=False)
         with VerticalScroll(id="diary-body"):
             yield Static("Loading…", id="diary-summary", markup=False)
-            yield Static("Nights, newest first (Tab to the flare-ups and naps)",
+            yield Static("Nights, newest first (Tab to the flare-ups, naps and days)",
                          classes="list-title", markup=False)
             yield DataTable(id="nights", cursor_type="row", zebra_stripes=True)
             yield Static("Flare-ups, newest first", classes="list-title", markup=False)
@@ -125,15 +138,20 @@ class DiaryScreen(SectionScreen):
             yield Static("Naps, newest first (kept apart from the nights)", classes="list-title",
                          markup=False)
             yield DataTable(id="naps", cursor_type="row", zebra_stripes=True)
+            yield Static("Days (what I could do), newest first", classes="list-title",
+                         markup=False)
+            yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="diary-buttons"):
             for label, button_id in (("s Night", "b-sleep"), ("n Nap", "b-nap"),
                                      ("f Flare-up", "b-flare"), ("p Plan", "b-plan"),
+                                     ("d Day", "b-day"),
                                      ("e Change", "b-edit"), ("x Delete", "b-delete"),
                                      ("^Z Undo", "b-undo")):
                 yield Button(label, id=button_id, compact=True)
 
     #: Each list's most rows in view (it scrolls within that); a short list takes less room.
-    LIST_ROWS: ClassVar[dict[str, int]] = {"nights": 10, "flares": 8, "naps": 7}
+    LIST_ROWS: ClassVar[dict[str, int]] = {"nights": 10, "flares": 8, "naps": 7,
+                                                   "days": 7}
 
     def on_mount(self) -> None:
         for name, rows in self.LIST_ROWS.items():
@@ -146,6 +164,7 @@ class DiaryScreen(SectionScreen):
         self.query_one("#nights", DataTable).add_columns(
             "Morning", "Bed-up", "Asleep", "Efficiency", "Quality", "Note")
         self.query_one("#naps", DataTable).add_columns("Day", "From-to", "Lasted", "Note")
+        self.query_one("#days", DataTable).add_columns("Day", "Day was", "Hard")
         self.query_one("#flares", DataTable).add_columns(
             "Started", "Ended", "Lasted", "Peak", "Triggers")
         self.last_table = "nights"
@@ -197,6 +216,14 @@ class DiaryScreen(SectionScreen):
         if not data.flares:
             flares.add_row(plain("No flare-ups logged"), *(plain("") for _ in range(4)),
                            key="empty")
+        days = self.query_one("#days", DataTable)
+        days.clear()
+        for record in sorted(data.days, key=lambda d: d.date, reverse=True):
+            key = f"day:{record.id}"
+            self.records[key] = record
+            days.add_row(*(plain(cell) for cell in day_row(record)), key=key)
+        if not data.days:
+            days.add_row(plain("No days logged"), plain("press d"), plain(""), key="empty")
 
     # -- choosing a row -------------------------------------------------------------------
     def on_descendant_focus(self) -> None:
@@ -259,13 +286,36 @@ class DiaryScreen(SectionScreen):
 
         show_plan(self.pace)
 
+    def action_log_day(self) -> None:
+        """What I could do today: today's day record to change, or a new one (as `d` on Today)."""
+        from paceapp.tui.screens.day_form import open_day_form
+
+        data: DiaryData | None = getattr(self, "data", None)
+        today = local_now().date()
+        record = next((d for d in data.days if d.date == today), None) \
+            if data is not None and data.today == today else None
+        open_day_form(self.app, record, None, today)
+
+    def edit_day(self, record: DayRecord) -> None:
+        from paceapp.tui.forms import edit_form
+        from paceapp.tui.screens.day_form import day_saved_message, save_day
+
+        def saved_day(day: DayRecord | None) -> None:
+            if isinstance(day, DayRecord):
+                self.pace.save(lambda j: save_day(j, day, new=False, base=record),
+                               day_saved_message(day, new=False))
+
+        self.app.push_screen(edit_form(record), saved_day)
+
     def action_edit(self) -> None:
         record = self.selected()
         if record is None:
-            self.notify("Choose a night, a nap or a flare-up in a list first (arrow keys or "
-                        "click).")
+            self.notify("Choose a night, a nap, a flare-up or a day in a list first (arrow keys "
+                        "or click).")
             return
-        if isinstance(record, Nap):
+        if isinstance(record, DayRecord):
+            self.edit_day(record)
+        elif isinstance(record, Nap):
             from paceapp.tui.screens.nap_form import NapForm, nap_saved_message, save_nap
 
             def saved_nap(nap: Nap | None) -> None:
@@ -298,8 +348,8 @@ class DiaryScreen(SectionScreen):
     def action_delete(self) -> None:
         record = self.selected()
         if record is None:
-            self.notify("Choose a night, a nap or a flare-up in a list first (arrow keys or "
-                        "click).")
+            self.notify("Choose a night, a nap, a flare-up or a day in a list first (arrow keys "
+                        "or click).")
             return
         self.confirm_delete(record)
 
@@ -308,7 +358,8 @@ class DiaryScreen(SectionScreen):
         event.stop()
         actions = {"b-sleep": self.action_log_sleep, "b-nap": self.action_log_nap,
                    "b-flare": self.action_flare,
-                   "b-plan": self.action_plan, "b-edit": self.action_edit,
+                   "b-plan": self.action_plan, "b-day": self.action_log_day,
+                   "b-edit": self.action_edit,
                    "b-delete": self.action_delete, "b-undo": self.pace.action_undo}
         action = actions.get(event.button.id or "")
         if action is not None:
