@@ -50,30 +50,14 @@ FORMS = [("help", ["f1"]), ("support", ["f2"]),
          ("group plan", ["6", "p"]), ("group plan editor", ["6", "p", "e"]),
          ("group share", ["6", "s"]), ("group import", ["6", "i"]),
          ("pacing baseline", ["3", "n"]), ("pacing plan", ["3", "l"]),
-         ("pacing history", ["3", "h"])]
+         ("pacing history", ["3", "h"]),
+         ("what I could do", ["d"]), ("my activities", ["l"]),
+         ("evidence summary", ["5", "u"]), ("supporter page", ["6", "h"])]
 PLACES = [place for place, _keys in SECTIONS + FORMS]
 
 #: Cut places in files this change does not own: (place, width) -> whose file, what is cut.
 KNOWN: dict[tuple[str, int], str] = {
-    ("peg", 60): "pain_form.py (DATES): the PEG questions are cut, so 0 and 10 lose meaning",
-    ("peg", 80): "pain_form.py (DATES): the PEG questions are cut, so 0 and 10 lose meaning",
-    ("section gp", 60): "gp.py (EVIDENCE): the key rows and the heading are cut",
-    ("section gp", 80): "gp.py (EVIDENCE): the key rows are cut",
-    ("section group", 60): "group.py (SUPPORTER): the key row is cut",
     ("section data", 60): "data.py (PERF): the row of buttons is cut",
-    ("gp sheet", 60): "gp_preview.py: the 'Save as' label is cut",
-    ("pacing plan", 60): "pacing_forms.py (DATES): the baselines line is cut; Save not in view when focused",
-    ("flare-up", 60): "flare_form.py (DATES): an example in the triggers box is cut",
-    ("flare-up", 80): "flare_form.py (DATES): the boxes run past the dialog's edge",
-    ("group plan editor", 80): "group_plan.py (DATES): a label is cut",
-    ("pain", 60): "pain_form.py (DATES): the line under the title is cut",
-    ("group plan editor", 60): "group_plan.py (DATES): the labels are cut",
-    ("group plan", 60): "group_plan.py (DATES): Change is not in view when focused",
-    ("pacing baseline", 60): "pacing_forms.py (DATES): Save is not in view when focused",
-    ("peg", 160): "pain_form.py (DATES): the PEG questions are cut (the dialog is 76 wide)",
-    ("flare-up", 160): "flare_form.py (DATES): the boxes run past the dialog's edge",
-    ("group plan editor", 160): "group_plan.py (DATES): labels are cut",
-    ("pacing baseline", 160): "pacing_forms.py (DATES): the step-ups label is cut",
 }
 
 #: Ids of a form's Save button (the first button is used where there is none).

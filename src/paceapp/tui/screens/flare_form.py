@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
@@ -70,10 +70,16 @@ class FlareForm(DraftForm[Flare | None]):
     ]
     DEFAULT_CSS = """
     FlareForm .row { height: 1; margin: 1 0 0 0; }
-    FlareForm .row > Label { width: 22; padding: 0 0 0 1; }
+    FlareForm .row > Label { width: 21; padding: 0 0 0 1; }
+    FlareForm .row > Input { width: 1fr; }
+    FlareForm.-narrow .row { layout: vertical; height: auto; }
+    FlareForm.-narrow .row > Label { width: 100%; }
     FlareForm #known { padding: 0 1; color: $text-muted; }
     FlareForm .buttons Button { margin: 0 2 0 0; }
     """
+    #: Below 72 columns each label goes above its box (beside it, the examples in the boxes
+    #: were cut).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
     def __init__(self, flare: Flare | None = None, *, ending: bool = False) -> None:
         super().__init__()
@@ -99,7 +105,7 @@ class FlareForm(DraftForm[Flare | None]):
         if self.mode == "start":
             return [("started", "When it started", "", date_hint()),
                     ("peak", "How bad (0-10)", "", "optional"),
-                    ("triggers", "Triggers", "", "optional, e.g. stress, long journey"),
+                    ("triggers", "Triggers", "", "optional, e.g. stress, travel"),
                     ("note", "Note", "", "optional")]
         assert flare is not None
         if self.mode == "end":
@@ -121,7 +127,7 @@ class FlareForm(DraftForm[Flare | None]):
         hints = {"start": "Save, and your flare-up plan will show. Only 'when' is needed.",
                  "end": f"It started {show_when(self.flare.started)}." if self.flare else "",
                  "edit": "Clear 'Ended' if it is still going."}
-        with Vertical(classes="dialog", id="flare-dialog"):
+        with VerticalScroll(classes="dialog", id="flare-dialog"):
             yield Static(titles[self.mode], classes="section-title", markup=False)
             yield Static(hints[self.mode], classes="hint", markup=False)
             for name, label, value, placeholder in self._rows():

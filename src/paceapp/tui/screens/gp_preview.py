@@ -74,7 +74,11 @@ class SheetPreview(ModalScreen[None]):
     SheetPreview #preview-box { width: 84; max-width: 100%; height: 100%; }
     SheetPreview #sheet-scroll { height: 1fr; border: round $primary 50%; }
     SheetPreview #where { height: auto; padding: 0 1; }
+    SheetPreview .buttons Button { min-width: 0; }
+    SheetPreview.-narrow .buttons { layout: grid; grid-size: 2; grid-rows: 1; height: auto; }
     """
+    #: Below 72 columns the four buttons take two rows (on one row 'Close' was cut off).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
     def __init__(self, inputs: SheetInputs, journal: Journal, today: date) -> None:
         super().__init__()

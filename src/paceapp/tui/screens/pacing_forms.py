@@ -10,7 +10,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -177,7 +177,7 @@ class PlanForm(DraftForm[PlanResult | None]):
         names = ", ".join(f"{b.name} ({show_amount(b.amount, b.unit)})" for b in self.baselines)
         example = plan_example(self.baselines)
         like = f"like: {example}." if self.baselines else "like: Walking:30 (a baseline's name)."
-        with Vertical(classes="dialog", id="plan-dialog"):
+        with VerticalScroll(classes="dialog", id="plan-dialog"):
             yield Static(f"Plan for {show_date(self.day)}", classes="section-title")
             yield Static("List activities in the order you want to do them, each with the day's "
                          f"total, {like} A name alone means one chunk. "
@@ -224,7 +224,7 @@ class RestartForm(DraftForm[int | None]):
     def compose(self) -> ComposeResult:
         b = self.baseline
         amount, text = restart_amount(b)
-        with Vertical(classes="dialog", id="restart-dialog"):
+        with VerticalScroll(classes="dialog", id="restart-dialog"):
             yield Static(f"Restart {b.name} lower", classes="section-title", markup=False)
             yield Static(f"Now {show_amount(b.amount, b.unit)} at a time. After a flare-up, "
                          f"building back up from a lower level is kinder. Offer: "

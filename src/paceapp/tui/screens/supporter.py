@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
@@ -55,6 +56,16 @@ if TYPE_CHECKING:
 
 SAVED_NOTE_SECONDS = 12
 CRISIS_LABEL = "paceapp's crisis contacts (999, NHS 111, Samaritans, Shout, your GP)"
+
+
+
+class WrappingCheckbox(Checkbox):
+    """A tick box whose words wrap at word boundaries in a narrow window (a plain Checkbox is
+    one row, so the crisis contacts' last words were cut at 60 columns and ran past the dialog
+    at 160)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.render().wrap(max(1, width))))
 
 
 @dataclass(frozen=True)
@@ -163,7 +174,7 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
                 Binding("ctrl+y", "copy", "Copy message", id="copy", priority=True)]
     DEFAULT_CSS = """
     SupporterScreen #supporter-preview { border: round $primary 50%; padding: 0 1; height: auto; }
-    SupporterScreen Checkbox { margin: 0; }
+    SupporterScreen Checkbox { margin: 0; width: 100%; height: auto; text-wrap: wrap; }
     SupporterScreen TextArea { height: 4; margin: 0 0 0 4; }
     """
 
@@ -185,11 +196,11 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
             yield Input(value=inputs.settings.display_name, id="supporter-name", max_length=40,
                         compact=True, placeholder="e.g. Robin")
             for key, heading, _field in TEXT_PARTS:
-                yield Checkbox(Content(heading), key in ticked, id=f"tick-{key}", compact=True)
+                yield WrappingCheckbox(Content(heading), key in ticked, id=f"tick-{key}", compact=True)
                 yield TextArea(inputs.words.get(key, ""), id=f"words-{key}", compact=True,
                                soft_wrap=True, show_line_numbers=False)
                 if key == "who_to_call":
-                    yield Checkbox(Content(CRISIS_LABEL), CRISIS in ticked, id=f"tick-{CRISIS}",
+                    yield WrappingCheckbox(Content(CRISIS_LABEL), CRISIS in ticked, id=f"tick-{CRISIS}",
                                    compact=True)
             yield Static("Save the page to (.pdf for one A4 page, or .txt; the chat message goes "
                          "beside it):", classes="field-label", markup=False)
