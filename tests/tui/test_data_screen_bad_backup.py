@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 
 from paceapp.core.pain import PainEntry
 from paceapp.store.journal import Journal
+from paceapp.store.schema import SCHEMA_VERSION
 from paceapp.tui.app import PaceApp
 from tests.store.helpers import sha_tree, write_raw
 from tests.tui.pilot_helpers import settle
@@ -53,4 +54,5 @@ def test_a_bad_backup_is_shown_not_usable_and_not_restored(data_dir: Path) -> No
             assert any("cannot be put back" in text for text in told), told
     asyncio.run(scenario())
     assert sha_tree(data_dir) == before
-    assert json.loads((data_dir / "records" / "_meta.json").read_bytes())["meta"]["1"]["schema"] == 1
+    meta = json.loads((data_dir / "records" / "_meta.json").read_bytes())
+    assert meta["meta"]["1"]["schema"] == SCHEMA_VERSION
