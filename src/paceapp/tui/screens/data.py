@@ -53,10 +53,13 @@ class DataScreen(SectionScreen):
     ]
     DEFAULT_CSS = """
     DataScreen .buttons { height: auto; margin: 1 0; }
-    DataScreen .buttons Button { margin: 0 1 0 1; }
+    DataScreen .buttons Button { margin: 0 1 0 1; min-width: 0; }
+    DataScreen.-narrow .buttons { layout: grid; grid-size: 2; grid-rows: 1; }
     DataScreen #data-where, DataScreen #data-check, DataScreen #data-saved { padding: 0 1; }
     DataScreen #backups { height: auto; max-height: 16; }
     """
+    #: Below 72 columns the four buttons take two rows (on one row the last was cut off at 60).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
     def compose_body(self) -> ComposeResult:
         yield Static("Your data", classes="section-title")
