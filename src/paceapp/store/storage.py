@@ -133,10 +133,15 @@ def file_trouble(path: Path) -> UnreadableFile | None:
     if not stat.S_ISREG(st.st_mode):
         return UnreadableFile(path, "it is not an ordinary file", ODD)
     try:
-        with open(path, "rb") as handle:
-            size = handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, size - TAIL_READ))
-            tail = handle.read()
+        # os-level calls (no buffered file object): this runs for every data file whenever a
+        # folder is opened, so its cost grows with years of history.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.lseek(handle, 0, os.SEEK_END)
+            os.lseek(handle, max(0, size - TAIL_READ), os.SEEK_SET)
+            tail = os.read(handle, TAIL_READ)
+        finally:
+            os.close(handle)
     except FileNotFoundError:
         return None
     except OSError as error:
