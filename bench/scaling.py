@@ -9,9 +9,10 @@ Builds demo folders of each number of years, and a *used* twenty-year folder: th
 after 100 changes, 10 of them changes to a baseline (each adds a step to its history) and 90
 changed notes on recent pain scores - what undo keeps. Then measures, interleaved (1y, 10y,
 20y, used, 1y, ...), the median wall time of fresh processes for: a quick log, `show pain
---days 30`, `report --weeks 52`, `data check`, `data export` (and its peak RSS, VmHWM), and
-the TUI's first frame (bench/probe.py). Prints each figure and the issue's ratios with their
-targets. It asserts nothing (a noisy machine is no reason for a test to fail): it reports.
+--days 30`, `report --weeks 52`, `report` (12 weeks), `gp sheet --format pdf`, `data check`,
+`data export` (and its peak RSS, VmHWM), and the TUI's first frame (bench/probe.py). Prints
+each figure and the issue's ratios with their targets. It asserts nothing (a noisy machine is
+no reason for a test to fail): it reports.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the folders here (built once, reused when present)")
     parser.add_argument("--quick", action="store_true", help="tiny folders, one run")
     parser.add_argument("--skip", nargs="*", default=[], help="figures to leave out "
-                        "(log, show, report, check, export, tui)")
+                        "(log, show, report, report12, gp-pdf, check, export, tui)")
     args = parser.parse_args(argv)
     runs = args.runs or (1 if args.quick else 7)
     env = env_for(args.src)
@@ -155,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
             "log": lambda d: [*paceapp, "--data-dir", str(d), "log", "pain", "5"],
             "show": lambda d: [*paceapp, "--data-dir", str(d), "show", "pain", "--days", "30"],
             "report": lambda d: [*paceapp, "--data-dir", str(d), "report", "--weeks", "52"],
+            "report12": lambda d: [*paceapp, "--data-dir", str(d), "report"],
+            "gp-pdf": lambda d: [*paceapp, "--data-dir", str(d), "gp", "sheet", "--format", "pdf",
+                                 "--out", str(out / f"{d.name}.pdf"), "--force"],
             "check": lambda d: [*paceapp, "--data-dir", str(d), "data", "check"],
             "export": lambda d: [PY, "-c", RSS_WRAPPER, "--data-dir", str(d), "data", "export",
                                  "--out", str(out / f"{d.name}.json"), "--force"],
@@ -175,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 wall = statistics.median(v[0] for v in values)
                 rss = max(v[1] for v in values)
                 extra = f"   peak RSS {rss:6.1f} MB" if rss else ""
-                print(f"  {name:<7} {key:<8} {wall * 1000:8.1f} ms{extra}", flush=True)
+                print(f"  {name:<8} {key:<8} {wall * 1000:8.1f} ms{extra}", flush=True)
 
         def med(name: str, key: str) -> float | None:
             values = results.get((name, key))
@@ -185,11 +189,12 @@ def main(argv: list[str] | None = None) -> int:
         big = f"{biggest}y"
         print(f"\nRatios ({big} ÷ {small}, medians of {runs}, interleaved):")
         for name, target in (("log", 1.15), ("show", 1.15), ("tui", 1.15), ("report", 1.25),
-                             ("check", None), ("export", None)):
+                             ("report12", None), ("gp-pdf", None), ("check", None),
+                             ("export", None)):
             a, b = med(name, big), med(name, small)
             if a and b:
                 goal = f"(target <= {target})" if target else "(no target)"
-                print(f"  {name:<7} {a / b:6.2f}  {goal}")
+                print(f"  {name:<8} {a / b:6.2f}  {goal}")
         a, b = med("log", f"used{biggest}"), med("log", big)
         if a and b:
             print(f"  quick log, used ÷ fresh {biggest} years: {a / b:6.2f}  (target <= 1.15)")
