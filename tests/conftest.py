@@ -21,6 +21,16 @@ if hasattr(__import__("time"), "tzset"):
     __import__("time").tzset()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tmux walks mostly wait on a real terminal, so they run one after another on one xdist
+    worker (the group "terminal", with `--dist loadgroup`) while the other workers run the rest;
+    they also never compete with each other for the screen's timing."""
+    for item in items:
+        if item.get_closest_marker("e2e") or "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.xdist_group("terminal"))
+
+
 @pytest.fixture(autouse=True)
 def _no_real_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def refuse() -> Path:

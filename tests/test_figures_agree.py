@@ -46,6 +46,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_figures_agree")
+
+
 TODAY = date(2026, 11, 21)
 NOW = "2026-11-21T18:00:00"
 LONDON = ZoneInfo("Europe/London")

@@ -32,6 +32,10 @@ from hypothesis import strategies as st
 from paceapp.cli import main
 from paceapp.cli.root import build_cli
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_hostile_cli")
+
+
 #: Examples per command (a few hundred; PACEAPP_HOSTILE_EXAMPLES=2000 for a long run).
 EXAMPLES = int(os.environ.get("PACEAPP_HOSTILE_EXAMPLES", "200"))
 #: The same examples on every run, so CI is repeatable; PACEAPP_HOSTILE_EXPLORE=1 draws new

@@ -26,6 +26,10 @@ from paceapp.core.errors import PaceError
 from paceapp.core.kinds import all_kinds
 from paceapp.store.storage import UnreadableFile, decode
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_hostile_parsers")
+
+
 EXAMPLES = 300
 #: Repeatable examples unless PACEAPP_HOSTILE_EXPLORE=1 (see test_hostile_cli.py).
 EXPLORE = bool(os.environ.get("PACEAPP_HOSTILE_EXPLORE"))

@@ -24,6 +24,10 @@ from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from tests.tui.pilot_helpers import settle
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_plain_words")
+
+
 #: Jargon (sleep-diary abbreviations, format codes, short forms) and guilt words.
 WORDS: dict[str, re.Pattern[str]] = {
     **{w: re.compile(rf"(?<![\w-]){w}(?![\w-])") for w in ("TIB", "TST", "SE", "SOL", "WASO")},

@@ -15,6 +15,10 @@ import pytest
 
 from tests.conftest import folder_bytes, run_paceapp
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_dash_and_force")
+
+
 
 def run_bytes(*args: str, data: Path, stdin: bytes = b"",
               cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -15,6 +15,10 @@ import pytest
 from paceapp.demo import write_demo
 from tests.test_plain_words import hits
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_dates_ahead_and_plain_cli")
+
+
 TODAY = date(2026, 12, 1)  # a Tuesday
 NOW = "2026-12-01T18:00"
 

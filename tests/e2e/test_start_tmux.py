@@ -16,7 +16,7 @@ from tests.e2e.tmux import Tmux, paceapp_command
 
 pytestmark = pytest.mark.e2e
 
-STARTS = 20
+STARTS = 8
 
 
 def starts_loop(command: list[str], starts: int) -> list[str]:
@@ -30,7 +30,7 @@ def starts_loop(command: list[str], starts: int) -> list[str]:
     ((), "No pain score yet today"),
     (("demo",), "Pain check-in"),
 ])
-def test_twenty_starts_draw_today_and_quit_cleanly(tmp_path: Path, args: tuple[str, ...],
+def test_repeated_starts_draw_today_and_quit_cleanly(tmp_path: Path, args: tuple[str, ...],
                                                    today_text: str) -> None:
     command = paceapp_command(tmp_path / "data", *args)
     with Tmux(starts_loop(command, STARTS)) as term:

@@ -32,6 +32,10 @@ from paceapp.store.journal import Journal
 from paceapp.store.maintenance import check_folder
 from tests.store.helpers import SAMPLE_DAY, make_sample, sha_tree, write_raw
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_damaged_files_are_never_used")
+
+
 #: Values that are never a good stored value for any field (JSON has no NaN or infinity).
 NEVER_GOOD: list[tuple[str, Any]] = [("NaN", math.nan), ("infinity", math.inf),
                                       ("minus infinity", -math.inf)]

@@ -18,6 +18,10 @@ from paceapp.outputs.chart_data import CHARTS, chart_spec
 from paceapp.store import storage
 from paceapp.store.journal import Journal
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_fixed_windows_read_fixed_years")
+
+
 YEAR_FILE = re.compile(r"^[a-z_]+-(\d{4})\.json$")
 TODAY = date.today()
 

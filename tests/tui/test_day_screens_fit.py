@@ -18,6 +18,10 @@ from paceapp.tui.screens.day_form import DayForm
 from tests.tui.pilot_helpers import settle
 from tests.tui.test_small_screens import bring_save_into_view, what_is_cut
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_day_screens_fit")
+
+
 
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -17,6 +17,10 @@ from paceapp.tui.navigation import sections
 from paceapp.tui.themes import THEMES
 from tests.tui.pilot_helpers import settle
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_navigation")
+
+
 
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -20,6 +20,10 @@ from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.pacing_forms import PlanForm
 from tests.tui.pilot_helpers import settle
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_plan_example_works")
+
+
 TODAY = date(2026, 12, 1)
 
 

@@ -35,6 +35,10 @@ from paceapp.tui.app import PaceApp
 from paceapp.tui.widgets import NavBar
 from tests.tui.pilot_helpers import settle
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_small_screens")
+
+
 SIZES = [(60, 20), (80, 24), (160, 48)]
 
 SECTIONS = [(f"section {name}", [key]) for key, name in (

@@ -30,6 +30,10 @@ from paceapp.tui.themes import THEMES
 from paceapp.tui.widgets import Problem
 from tests.tui.pilot_helpers import settle
 
+#: Its module-wide fixture is built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_theme_readability")
+
+
 #: The least contrast (WCAG ratio) of text on its background in each theme. WCAG asks 4.5 for
 #: ordinary text; paceapp's high-contrast themes promise 7 (the strict level). Textual's own
 #: dark theme is paceapp's default and is kept as Textual draws it: its focused table row is
