@@ -10,6 +10,7 @@ fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -226,9 +227,12 @@ def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
     end = page.draw(sheet)
     if not fits_room(end):
         pdf, cmap = _started()
-        fits = False
+        fits, too_tall = False, sheet
         for level in range(1, LEVELS):
             sheet = inputs.sheet(level)
+            if dataclasses.replace(sheet, level=too_tall.level) == too_tall:
+                continue  # this level shortened nothing: the same page, just as tall
+            too_tall = sheet
             fits = fits_room(_Page(pdf, cmap, measure=True).draw(sheet))
             if fits:
                 break
