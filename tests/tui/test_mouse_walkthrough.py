@@ -53,6 +53,9 @@ def test_walk_through_with_the_mouse(tmp_path: Path) -> None:
             await pilot.click("#save")
             await settle(app, pilot)
 
+            # Today is taller than the window: scroll the goals card into view (as the wheel would)
+            app.screen.query_one("#key-mark_goal").scroll_visible(animate=False)
+            await settle(app, pilot)
             await pilot.click("#key-mark_goal")
             await pilot.pause()
             row = [p.what for p in app.screen.plans].index("water the pots")
