@@ -79,8 +79,6 @@ def test_a_chart_reads_only_its_years(chart: str, weeks: int, old_folder: Path,
         sorted(parsed)
 
 
-@pytest.mark.xfail(strict=True, reason="the flare-up card (tui/cards/flare.py) lists every year's "
-                   "flare-ups to find the one still going (about 3 ms on ten years)")
 def test_today_reads_only_this_year_and_last(old_folder: Path, parsed: list[str]) -> None:
     from paceapp.tui.screens.today import load_today
 

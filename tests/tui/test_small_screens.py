@@ -141,7 +141,11 @@ async def bring_save_into_view(app: PaceApp, pilot: object) -> str:
         return "no button"
     save.focus()
     await settle(app, pilot)
-    return "" if in_view(save) else f"{save.label!r} is off the screen when focused"
+    for _ in range(30):  # the scroll to a focused widget is animated: let it land (up to 3 s)
+        if in_view(save):
+            return ""
+        await pilot.pause(0.1)  # type: ignore[attr-defined]
+    return f"{save.label!r} is off the screen when focused"
 
 
 def read_places(folder: Path, size: tuple[int, int]) -> dict[str, Seen]:

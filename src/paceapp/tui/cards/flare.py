@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
@@ -47,7 +47,11 @@ class FlareCard(TodayCard):
         yield Static("Loading…", id="flare-text", markup=False)
 
     def load(self, journal: Journal, today: date) -> FlareCardData:
-        return FlareCardData(open_flare(journal.list(Flare)), journal.get_single(FlarePlan))
+        # Flare-ups never overlap (check_flares), so one still going started after every other:
+        # when the last year holds any, older years cannot hold the one still going.
+        recent = journal.list(Flare, since=today - timedelta(days=365))
+        return FlareCardData(open_flare(recent or journal.list(Flare)),
+                             journal.get_single(FlarePlan))
 
     def show(self, data: Any) -> None:
         assert isinstance(data, FlareCardData)
