@@ -12,20 +12,16 @@ fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands
 
 from __future__ import annotations
 
-import unicodedata
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from paceapp.core.evidence import ABOUT, TITLE, Evidence
 from paceapp.outputs.evidence import LEVELS, Block, blocks, save_file
+from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-FONT = "DejaVu"
-MISSING = "□"
-PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
 MARGIN = 13.0
 BOTTOM = 12.0
 BODY_PT = 11.0
@@ -49,10 +45,6 @@ STYLE: dict[str, tuple[float, str, float, float, float]] = {
 }
 
 
-def _font_path(name: str) -> str:
-    return str(resources.files("paceapp.outputs").joinpath("fonts", name))
-
-
 class _Doc:
     """Draws blocks top to bottom over at most MAX_PAGES A4 pages."""
 
@@ -66,34 +58,18 @@ class _Doc:
                 self.set_font(FONT, "", 9)
                 self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
 
-        pdf = Paged(orientation="portrait", unit="mm", format="A4")
-        pdf.set_auto_page_break(False)
-        pdf.set_margins(MARGIN, MARGIN, MARGIN)
-        pdf.add_font(FONT, "", _font_path("DejaVuSans.ttf"))
-        pdf.add_font(FONT, "B", _font_path("DejaVuSans-Bold.ttf"))
-        pdf.set_text_color(0, 0, 0)
-        pdf.set_draw_color(0, 0, 0)
-        pdf.set_title(TITLE)
-        pdf.set_creator("paceapp")
+        pdf, drawable = new_a4(TITLE, MARGIN, Paged)
         pdf.add_page()
         pdf.set_y(MARGIN)
         self.pdf: FPDF = pdf
-        self.cmap = set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
+        self.cmap = drawable
         self.overflow = False
         #: Only measure (no drawing): finding the level that fits is then quick.
         self.measure = measure
         self.heights: dict[int, float] = {}
 
     def safe(self, text: str) -> str:
-        out = []
-        for char in text:
-            if ord(char) in self.cmap or char == "\n":
-                out.append(char)
-            elif unicodedata.category(char) in ("Mn", "Me", "Cf") or char == "\ufe0f":
-                continue  # joiners, variation selectors: nothing to show on their own
-            else:
-                out.append(MISSING)
-        return "".join(out)
+        return printable(text, self.cmap)
 
     def height(self, block: Block) -> float:
         known = self.heights.get(id(block))

@@ -11,20 +11,16 @@ fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from paceapp.core.gp_sheet import LEVELS, Sheet, SheetItem, shortened_note
 from paceapp.outputs.gp_sheet import HEADINGS, TITLE, SheetInputs, _med_line
+from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-FONT = "DejaVu"
-MISSING = "□"
-PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
 MARGIN = 13.0
 BOTTOM = 11.0
 BODY_PT = 11.0
@@ -36,10 +32,6 @@ HEADING = 8.2  # mm a section heading takes
 CLIPPED = "Some of the list did not fit on this page. The rest is on my list at home."
 #: Where the list must stop so the last note, the notes heading and the writing space still fit.
 CLIP_AT = PAGE_H - BOTTOM - MIN_ANSWER_LINES * ANSWER_GAP - HEADING - 2 * LINE - 1.0
-
-
-def _font_path(name: str) -> str:
-    return str(resources.files("paceapp.outputs").joinpath("fonts", name))
 
 
 class _Page:
@@ -60,15 +52,7 @@ class _Page:
         return not self.clipped
 
     def safe(self, text: str) -> str:
-        out = []
-        for char in text:
-            if ord(char) in self.cmap or char in "\n":
-                out.append(char)
-            elif unicodedata.category(char) in ("Mn", "Me", "Cf") or char == "\ufe0f":
-                continue  # joiners, variation selectors: nothing to show on their own
-            else:
-                out.append(MISSING)
-        return "".join(out)
+        return printable(text, self.cmap)
 
     def text(self, text: str, size: float = BODY_PT, style: str = "", indent: float = 0.0,
              line: float = LINE, after: float = 0.0) -> None:
@@ -196,21 +180,6 @@ class _Page:
                 pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
 
 
-def _new_pdf() -> FPDF:
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.add_font(FONT, "", _font_path("DejaVuSans.ttf"))
-    pdf.add_font(FONT, "B", _font_path("DejaVuSans-Bold.ttf"))
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_title(TITLE)
-    pdf.set_creator("paceapp")
-    return pdf
-
-
 def fits_room(end_y: float) -> bool:
     return end_y + MIN_ANSWER_LINES * ANSWER_GAP <= PAGE_H - BOTTOM
 
@@ -246,9 +215,9 @@ def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
 
 
 def _started() -> tuple[FPDF, set[int]]:
-    pdf = _new_pdf()
+    pdf, drawable = new_a4(TITLE, MARGIN)
     pdf.add_page()
-    return pdf, set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
+    return pdf, drawable
 
 
 def write_pdf(inputs: SheetInputs, path: Path) -> Sheet:

@@ -11,44 +11,25 @@ fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands
 
 from __future__ import annotations
 
-import unicodedata
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from paceapp.core.supporter import CRISIS_LEAD, OWN_WORDS, SupporterContent, crisis_lines, whose
 from paceapp.core.timeparse import show_date
+from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-FONT = "DejaVu"
-MISSING = "□"
-PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
 MARGIN = 15.0
 BOTTOM = 14.0
 SIZES = (12.0, 11.0, 10.0)
 CLIPPED = "Some of this page did not fit on one sheet; ask me for the rest."
 
 
-def _font(name: str) -> str:
-    return str(resources.files("paceapp.outputs").joinpath("fonts", name))
-
-
 def _new_pdf() -> tuple[FPDF, set[int]]:
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.add_font(FONT, "", _font("DejaVuSans.ttf"))
-    pdf.add_font(FONT, "B", _font("DejaVuSans-Bold.ttf"))
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_title("How to help me")
-    pdf.set_creator("paceapp")
+    pdf, drawable = new_a4("How to help me", MARGIN)
     pdf.add_page()
-    cmap = set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
-    return pdf, cmap
+    return pdf, drawable
 
 
 class _Layout:
@@ -61,15 +42,7 @@ class _Layout:
         self.clipped = False
 
     def safe(self, text: str) -> str:
-        out = []
-        for char in text:
-            if ord(char) in self.cmap:
-                out.append(char)
-            elif unicodedata.category(char) in ("Mn", "Me", "Cf") or char == "\ufe0f":
-                continue
-            else:
-                out.append(MISSING)
-        return "".join(out)
+        return printable(text, self.cmap)
 
     def text(self, text: str, *, size: float | None = None, bold: bool = False,
              indent: float = 0.0, after: float = 0.0) -> None:
