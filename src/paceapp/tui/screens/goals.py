@@ -39,6 +39,26 @@ from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.screens.goal_data import GoalsView, add_plan, load_goals, mark_done, save_review
 from paceapp.tui.text import plain
 
+#: Fixed widths for the Week, Sure and Status columns (their widest words). Fixed, not measured:
+#: a measured column sometimes kept the width of the text it showed before (a plan marked done
+#: then read "1 of 3 days" with its "✓ today" cut off), and it would grow with long text.
+WIDTHS = {"Week": 21, "Sure": 5, "Status": 8}
+#: Room those columns take (with each cell's padding, the scrollbar and the screen's edges): the
+#: plan's name gets what is left, so the week's count stays in view on a narrow terminal (60
+#: columns). The full plan is always shown under the list.
+OTHER_COLUMNS = sum(WIDTHS.values()) + 2 * (len(WIDTHS) + 1) + 4
+EMPTY = "No action plans yet - press a to add a small one."
+
+
+def what_width(screen_width: int) -> int:
+    """How many characters of a plan's name fit in the list at this screen width (12-34)."""
+    return max(12, min(34, screen_width - OTHER_COLUMNS))
+
+
+def cut(text: str, width: int) -> str:
+    """`text`, cut to `width` characters with an ellipsis when it is longer."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
 
 class GoalsScreen(SectionScreen):
     MODE = "goals"
@@ -79,7 +99,10 @@ class GoalsScreen(SectionScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#plans", DataTable)
-        table.add_columns("What", "Week", "Sure", "Status")
+        # Widths from the terminal's width when the screen opens.
+        table.add_column("What", width=what_width(self.app.size.width))
+        for label, width in WIDTHS.items():
+            table.add_column(label, width=width)
         table.focus()  # arrow keys choose a plan straight away
         self.reload()
 
@@ -102,7 +125,8 @@ class GoalsScreen(SectionScreen):
         for plan in plans:
             table.add_row(*[plain(cell) for cell in self.cells(view, plan)], key=plan.id)
         if not plans:
-            table.add_row(plain("No action plans yet - press a to add a small one."), plain(""),
+            # The detail line under the list says it in full.
+            table.add_row(plain(cut(EMPTY, what_width(self.app.size.width))), plain(""),
                           plain(""), plain(""), key="empty")
         elif chosen is not None and chosen.id in {p.id for p in plans}:
             table.move_cursor(row=[p.id for p in plans].index(chosen.id))
@@ -124,8 +148,7 @@ class GoalsScreen(SectionScreen):
 
     def cells(self, view: GoalsView, plan: ActionPlan) -> tuple[str, str, str, str]:
         what = plan.what + (f", {plan.how_much}" if plan.how_much else "")
-        if len(what) > 34:  # the full plan is shown under the list
-            what = what[:33] + "…"
+        what = cut(what, what_width(self.app.size.width))  # the full plan is shown under the list
         if plan.status == "active" and plan.start > view.today:
             week = f"starts {show_date(plan.start)}"
         elif plan.status == "active":
