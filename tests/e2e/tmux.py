@@ -68,6 +68,16 @@ class Tmux:
             time.sleep(0.1)
         raise AssertionError(f"'{text}' did not appear within {timeout}s. Screen:\n{screen}")
 
+    def tab_until(self, text: str, most: int = 30) -> str:
+        """Press Tab, as a person moving through a form does, until `text` is on the screen
+        (the form scrolls with the focus); return the screen. Fails after `most` presses."""
+        for _ in range(most):
+            screen = self.screen()
+            if text in screen:
+                return screen
+            self.send("Tab")
+        return self.wait_for(text, timeout=5.0)
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
