@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -105,6 +106,22 @@ def build_rows(state: GpState) -> list[Row]:
     return rows
 
 
+def wrap_at_separators(parts: list[str], room: int, separator: str = " · ") -> str:
+    """`parts` joined by `separator`, a new line started before a part that would pass `room`
+    cells (a line ends with the separator's dot, so it reads as going on)."""
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        longer = f"{line}{separator}{part}" if line else part
+        if line and cell_len(longer) > room:
+            lines.append(line + separator.rstrip())
+            line = part
+        else:
+            line = longer
+    lines.append(line)
+    return "\n".join(lines)
+
+
 def _detail(item: GpItem) -> str:
     parts = [item.detail] if item.detail else []
     if item.carried_from:
@@ -149,6 +166,7 @@ class GPScreen(SectionScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     state: GpState | None = None
+    title_parts: list[str] = ["GP visit"]
     rows: list[Row] = []
     want_key: str | None = None
 
@@ -185,6 +203,16 @@ class GPScreen(SectionScreen):
         self.reload()
 
     # -- loading and showing ----------------------------------------------------------------
+    def show_title(self) -> None:
+        """The heading, broken only between its parts when it is longer than its row (never
+        inside "4 concerns ready")."""
+        title = self.query_one("#gp-title", Static)
+        room = title.size.width or max(self.app.size.width - 26, 20)
+        title.update(wrap_at_separators(self.title_parts, room))
+
+    def on_resize(self) -> None:
+        self.show_title()
+
     def reload(self) -> None:
         journal = self.journal
         self.load_then(lambda: gp_list.load_state(journal), self.show_state)
@@ -194,13 +222,13 @@ class GPScreen(SectionScreen):
         today = local_now().date()
         appt = state.current
         if appt is None:
-            title = "GP visit · no appointment set yet (press w to set the date)"
+            self.title_parts = ["GP visit", "no appointment set yet (press w to set the date)"]
         else:
             ready = len(open_items(appt.concerns))
             who = f" with {appt.clinician}" if appt.clinician else ""
-            title = (f"GP visit · {when_text(appt, today)}{who} · {ready} concern"
-                     f"{'s' if ready != 1 else ''} ready")
-        self.query_one("#gp-title", Static).update(title)
+            self.title_parts = ["GP visit", f"{when_text(appt, today)}{who}",
+                                f"{ready} concern{'s' if ready != 1 else ''} ready"]
+        self.show_title()
         table = self.query_one("#gp-items", DataTable)
         chosen = self.want_key or self.selected_key()
         self.want_key = None
