@@ -25,10 +25,18 @@ if hasattr(__import__("time"), "tzset"):
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tmux walks mostly wait on a real terminal, so they run one after another on one xdist
     worker (the group "terminal", with `--dist loadgroup`) while the other workers run the rest;
-    they also never compete with each other for the screen's timing."""
+    they also never compete with each other for the screen's timing.
+
+    Grouped tests (the walks, and files whose module-wide fixture keeps them on one worker) are
+    collected first, so the longest pieces of work start first and the run does not end waiting
+    for one of them."""
     for item in items:
         if item.get_closest_marker("e2e") or "e2e" in item.path.parts:
             item.add_marker(pytest.mark.xdist_group("terminal"))
+    def order(item: pytest.Item) -> int:
+        group = item.get_closest_marker("xdist_group")
+        return 2 if group is None else 0 if group.args == ("terminal",) else 1
+    items.sort(key=order)
 
 
 @pytest.fixture(autouse=True)

@@ -70,7 +70,7 @@ def test_every_job_loses_nothing(tmp_path: Path, width: int, height: int) -> Non
     cli(data, "goal", "add", "walk to the postbox", "--days-per-week", "3", "--confidence", "8")
 
     with Tmux(paceapp_command(data), width=width, height=height, env=ENV, cwd=tmp_path) as term:
-        term.wait_for("Today ·")
+        term.wait_for("Support")  # the footer is drawn last: the app is ready for keys
         screen = term.wait_for("8 Data")  # the section bar is whole (on two rows)
         assert "7 Charts" in screen
 
