@@ -31,7 +31,10 @@ class Tmux:
         self.name = f"pace-{uuid.uuid4().hex[:8]}"
         self.socket = f"pace-{uuid.uuid4().hex[:8]}"
         full_env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
-                    **{k: v for k, v in os.environ.items() if k not in ("TMUX", "NO_COLOR")},
+                    # COLUMNS and LINES (set in xdist workers: 80 and 24) would tell the app
+                    # a size other than the pane's: it reads them before the terminal's own.
+                    **{k: v for k, v in os.environ.items()
+                       if k not in ("TMUX", "NO_COLOR", "COLUMNS", "LINES")},
                     **(env or {})}
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         shell_command = f"env {exports} {shlex.join(command)}; echo '[exit '$?']'; sleep 30"
