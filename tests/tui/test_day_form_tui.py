@@ -254,3 +254,23 @@ def test_e_on_todays_list_changes_the_day_record_with_the_day_form(data_dir: Pat
     [day] = Journal.open(data_dir).list(DayRecord)
     assert day.rating is Rating.BAD
     assert day.hard == (HardActivity(activity=EVERYDAY_ACTIVITIES[0], how=Difficulty.COULD_NOT),)
+
+
+@pytest.mark.parametrize("typed", ["31/02", "tomorrow", "someday"])
+def test_a_wrong_day_is_named_and_nothing_is_stored(data_dir: Path, typed: str) -> None:
+    async def scenario() -> None:
+        app = PaceApp(Journal.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("d")
+            await settle(app, pilot)
+            await pilot.press("3")
+            app.screen.query_one("#day", Input).value = typed
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, DayForm), "the form stays open with the problem"
+            shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+            assert typed in shown or "future" in shown or "to come" in shown, shown
+
+    run(scenario())
+    assert Journal.open(data_dir).list(DayRecord) == []
