@@ -30,7 +30,7 @@ from paceapp.store.storage import UnreadableFile, decode
 pytestmark = pytest.mark.xdist_group("test_hostile_parsers")
 
 
-EXAMPLES = 300
+EXAMPLES = int(os.environ.get("PACEAPP_HOSTILE_EXAMPLES", "150"))
 #: Repeatable examples unless PACEAPP_HOSTILE_EXPLORE=1 (see test_hostile_cli.py).
 EXPLORE = bool(os.environ.get("PACEAPP_HOSTILE_EXPLORE"))
 NOW = datetime(2026, 11, 21, 14, 30, tzinfo=UTC)
