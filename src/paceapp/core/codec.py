@@ -157,7 +157,8 @@ def from_data(cls: type[T], data: Any, where: str = "") -> T:
     if not isinstance(data, dict):
         raise DataError(f"{here}: expected an object, found {type(data).__name__}")
     kwargs: dict[str, Any] = {}
-    for name, convert, required in _plan(cls):
+    plain_class: type = cls  # as `type`, which mypy sees as hashable (the cache needs that)
+    for name, convert, required in _plan(plain_class):
         if name not in data:
             if required:
                 raise DataError(f"{here}: '{name}' is missing")
@@ -206,7 +207,7 @@ def _converter(hint: Any) -> Converter:  # noqa: C901 - one branch per supported
         return as_dict
     if hint is Any:
         return lambda value, where: value
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return lambda value, where: from_data(hint, value, where)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         def as_enum(value: Any, where: str) -> Any:

@@ -87,8 +87,9 @@ def mean(values: Iterable[Number]) -> Fraction | None:
     given = list(values)
     if not given:
         return None
-    if all(type(v) is int for v in given):  # the usual case (minutes, scores): quick
-        return Fraction(sum(given), len(given))
+    whole = [v for v in given if type(v) is int]
+    if len(whole) == len(given):  # the usual case (minutes, scores): quick
+        return Fraction(sum(whole), len(given))
     return sum((exact(v) for v in given), Fraction(0)) / len(given)
 
 

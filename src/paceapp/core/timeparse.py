@@ -153,7 +153,8 @@ def _offset(moment: datetime) -> timedelta:
 
 @functools.lru_cache(maxsize=64)
 def _fixed_zone(offset: timedelta, name: str | None) -> timezone:
-    return timezone(offset, name)
+    # timezone() refuses a None name; a zone without one is named by its offset.
+    return timezone(offset) if name is None else timezone(offset, name)
 
 
 def _fixed(moment: datetime) -> datetime:
@@ -218,7 +219,7 @@ def _find_change(naive: datetime, zone: tzinfo | None) -> ClockChange:
     after_moment = high.astimezone() if zone is None else high.astimezone(zone)
     before_moment = (high - timedelta(seconds=1)).astimezone() if zone is None else (
         high - timedelta(seconds=1)).astimezone(zone)
-    at_before = high.astimezone(timezone(_offset(before_moment), before_moment.tzname()))
+    at_before = high.astimezone(_fixed_zone(_offset(before_moment), before_moment.tzname()))
     return ClockChange(at_before, _fixed(after_moment))
 
 
@@ -579,9 +580,10 @@ class _Grammar:
     def sentence(self) -> tuple[_Day | None, _Clock | None, str] | None:
         t, n = self.tokens, len(self.tokens)
         if n == 1 and (match := _ISO_MOMENT.match(t[0])):
-            day = self.real_date(*(int(x) for x in match[1].split("-")), typed=match[1])
+            year, month, day_of_month = (int(x) for x in match[1].split("-"))
+            day = _Day(self.real_date(year, month, day_of_month, typed=match[1]))
             clock = self.clock_at_text(match[2])
-            return _Day(day), clock, self.words[0]
+            return day, clock, self.words[0]
         found = self.day_at(0)
         if found is not None:
             day, i = found

@@ -11,15 +11,26 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from typing import TypedDict
 
 from paceapp.core.goals import ActionPlan, GoalDay, LongerGoal, Review
 from paceapp.core.records import Record, new_id
 from paceapp.core.timeparse import week_start
 from paceapp.demo.person import DemoPerson
 
+
+class PlanChanges(TypedDict, total=False):
+    """What a weekly review changes in the next week's plan (the fields of ActionPlan)."""
+
+    what: str
+    how_much: str
+    days_per_week: int
+    confidence: int
+
+
 #: (outcome, what got in the way, next step, changes for next week) for each past week, oldest
 #: first; the most recent weeks are used when the demo covers fewer days.
-WALK_WEEKS: tuple[tuple[str, str, str, dict[str, object]], ...] = (
+WALK_WEEKS: tuple[tuple[str, str, str, PlanChanges], ...] = (
     ("done", "", "change", {"how_much": "8 minutes", "confidence": 7}),
     ("partly", "rain two days", "keep", {}),
     ("not-this-time", "a flare-up", "change", {"days_per_week": 2, "confidence": 8}),
@@ -45,14 +56,14 @@ def _mark(plan: ActionPlan, week: date, last: date, count: int, person: DemoPers
                     updated=_moment(d, 17)) for d in chosen]
 
 
-def _carry(plan: ActionPlan, start: date, changes: dict[str, object]) -> ActionPlan:
+def _carry(plan: ActionPlan, start: date, changes: PlanChanges) -> ActionPlan:
     moment = _moment(start, 9)
     return dataclasses.replace(plan, id=new_id(), start=start, previous_id=plan.id, status="active",
                                created=moment, updated=moment, **changes)
 
 
 def _series(person: DemoPerson, first_plan: ActionPlan,
-            weeks: list[tuple[str, str, str, dict[str, object]]],
+            weeks: list[tuple[str, str, str, PlanChanges]],
             this_week: date) -> Iterator[Record]:
     """Past weeks (plan, days, review), then this week's plan, partly done."""
     plan = first_plan

@@ -29,9 +29,9 @@ from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now
 from paceapp.demo.person import DemoPerson, FlareStory
 
-USUAL = (PlanItem(name="Walking", amount=30), PlanItem(name="Housework", amount=20),
-         PlanItem(name="Stairs", amount=10))
-SATURDAY = (PlanItem(name="Walking", amount=40), PlanItem(name="Housework", amount=10))
+USUAL: tuple[PlanItem, ...] = (PlanItem(name="Walking", amount=30), PlanItem(name="Housework", amount=20),
+                              PlanItem(name="Stairs", amount=10))
+SATURDAY: tuple[PlanItem, ...] = (PlanItem(name="Walking", amount=40), PlanItem(name="Housework", amount=10))
 #: Sam holds each baseline below these (building up slowly, not for ever).
 CAPS = {"Walking": 20, "Housework": 15, "Stairs": 8}
 FLOORS = {"Walking": 8, "Housework": 6, "Stairs": 3}

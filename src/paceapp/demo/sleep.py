@@ -92,14 +92,14 @@ def _nights(person: DemoPerson) -> Iterator[SleepNight]:
         tst = asleep / 60
         score = 1 + (tst > 5) + (tst > 6) + (tst > 7) + (awakenings <= 1)
         quality = list(Quality)[min(4, max(0, score - 1 - (pain > 6)))]
-        values = {"bed": _clock(bed), "tried": _clock(tried), "latency": latency,
-                  "awakenings": awakenings, "waso": waso, "woke": _clock(woke),
-                  "up": _clock(up)}
-        if rng.random() < 0.05:  # a part left empty, as happens on a tired morning
-            values[rng.choice(["bed", "latency", "waso", "up"])] = None
-            if values["waso"] is None:
-                values["awakenings"] = None
+        # A part left empty, as happens on a tired morning (no time awake: no awakenings either).
+        blank = rng.choice(["bed", "latency", "waso", "up"]) if rng.random() < 0.05 else ""
         noted = datetime.combine(day, _clock(up)).astimezone() + timedelta(minutes=20)
-        yield SleepNight(date=day, quality=quality if rng.random() < 0.95 else None,
+        yield SleepNight(date=day, bed=None if blank == "bed" else _clock(bed), tried=_clock(tried),
+                         latency=None if blank == "latency" else latency,
+                         awakenings=None if blank == "waso" else awakenings,
+                         waso=None if blank == "waso" else waso, woke=_clock(woke),
+                         up=None if blank == "up" else _clock(up),
+                         quality=quality if rng.random() < 0.95 else None,
                          note=rng.choice(NOTES + (["pain woke me"] * 3 if pain > 6 else [])),
-                         created=noted, updated=noted, **values)
+                         created=noted, updated=noted)

@@ -29,9 +29,12 @@ def font_path(name: str) -> str:
 def new_a4(title: str, margin: float, pdf_class: type[FPDF] | None = None) -> tuple[FPDF, set[int]]:
     """A new A4 document (no page yet) with both font styles added, and the characters both
     styles can draw."""
-    if pdf_class is None:
-        from fpdf import FPDF as pdf_class
+    from fpdf.fonts import TTFFont
 
+    if pdf_class is None:
+        from fpdf import FPDF
+
+        pdf_class = FPDF
     pdf = pdf_class(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(margin, margin, margin)
@@ -41,7 +44,9 @@ def new_a4(title: str, margin: float, pdf_class: type[FPDF] | None = None) -> tu
     pdf.set_draw_color(0, 0, 0)
     pdf.set_title(title)
     pdf.set_creator("paceapp")
-    return pdf, set(pdf.fonts[FONT.lower()].cmap) & set(pdf.fonts[FONT.lower() + "B"].cmap)
+    regular, bold = pdf.fonts[FONT.lower()], pdf.fonts[FONT.lower() + "B"]
+    assert isinstance(regular, TTFFont) and isinstance(bold, TTFFont)  # both added from TTFs above
+    return pdf, set(regular.cmap) & set(bold.cmap)
 
 
 def printable(text: str, drawable: Container[int]) -> str:

@@ -195,10 +195,10 @@ def sealed(payload: bytes, path: Path) -> bytes:
     return payload if seal_intact(payload) else encode(decode(payload, path), seal=True)
 
 
-def decode(payload: bytes, path: Path) -> Any:
-    """Parse a data file, or raise UnreadableFile with a plain reason."""
+def decode(payload: bytes, path: Path) -> dict[str, dict[str, Any]]:
+    """Parse a data file (its tables), or raise UnreadableFile with a plain reason."""
     try:
-        data = json.loads(payload)
+        data: Any = json.loads(payload)
     except RecursionError:
         raise UnreadableFile(path, "it is nested far too deeply to be a paceapp file") from None
     except ValueError as error:  # UnicodeDecodeError too
@@ -211,8 +211,9 @@ def decode(payload: bytes, path: Path) -> Any:
         raise UnreadableFile(path, f"it is not valid JSON: {error}") from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise UnreadableFile(path, "it does not hold paceapp tables")
-    data.pop(SEAL_TABLE, None)  # the seal is checked on the bytes (seal_intact), not data
-    return data
+    tables: dict[str, dict[str, Any]] = data  # checked just above
+    tables.pop(SEAL_TABLE, None)  # the seal is checked on the bytes (seal_intact), not data
+    return tables
 
 
 def looks_complete(path: Path) -> bool:
