@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button
 
 if TYPE_CHECKING:
-    from paceapp.store.journal import Journal
+    from paceapp.app.folder import Journal
     from paceapp.tui.app import PaceApp
 
 

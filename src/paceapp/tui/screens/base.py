@@ -23,8 +23,8 @@ from paceapp.tui.footer import KeyFooter
 from paceapp.tui.widgets import NavBar
 
 if TYPE_CHECKING:
+    from paceapp.app.folder import Journal
     from paceapp.core.records import Record
-    from paceapp.store.journal import Journal
     from paceapp.tui.app import PaceApp
 
 #: Widgets whose arrow keys move a cursor: focus comes back to these after a dialog.
