@@ -14,7 +14,6 @@ from textual.widgets import Button, DataTable, Static
 
 from paceapp.app.folder import Journal
 from paceapp.app.today import todays_records
-from paceapp.core.errors import PaceError
 from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now, show_date, show_time
 from paceapp.tui.cards import card_classes
@@ -108,8 +107,8 @@ class TodayScreen(SectionScreen):
             try:
                 self.show_data(load_today(self.journal, today))
                 return
-            except PaceError:
-                pass  # the worker meets it again and shows the problem as usual
+            except Exception:  # noqa: BLE001 - the worker meets it again and tells the person
+                pass
         journal = self.journal
         self.load_then(lambda: load_today(journal, today), self.show_data)
 
