@@ -22,7 +22,6 @@ from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
 from paceapp.core.errors import PaceError
-
 from paceapp.tui.footer import KeyFooter
 from paceapp.tui.widgets import NavBar
 

@@ -105,10 +105,12 @@ class TodayScreen(SectionScreen):
             # 20 ms on ten years; a thread measured slower, as the two take turns at the GIL).
             # Later reloads run in a worker, so keys never wait on the disk.
             try:
-                self.show_data(load_today(self.journal, today))
+                data: TodayData | None = load_today(self.journal, today)
+            except Exception:  # noqa: BLE001 - the worker below meets it again and tells the person
+                data = None
+            if data is not None:
+                self.show_data(data)
                 return
-            except Exception:  # noqa: BLE001 - the worker meets it again and tells the person
-                pass
         journal = self.journal
         self.load_then(lambda: load_today(journal, today), self.show_data)
 
