@@ -19,6 +19,7 @@ from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
 class SupportScreen(ModalScreen[None]):
+    CSS_PATH = "support.tcss"
     BINDINGS = [Binding("escape,q,f2", "close", "Close", id="close", key_display="Esc")]
 
     def compose(self) -> ComposeResult:

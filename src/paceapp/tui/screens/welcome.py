@@ -33,9 +33,7 @@ class WelcomeScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "close", "Close", id="close"),
                 Binding("enter", "close", "Start", id="welcome-start")]
-    DEFAULT_CSS = """
-    WelcomeScreen #welcome-text { height: auto; margin: 0 0 1 0; }
-    """
+    CSS_PATH = "welcome.tcss"
     AUTO_FOCUS = "#welcome-start"
 
     def compose(self) -> ComposeResult:
