@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from paceapp.app.folder import Journal, open_folder
 from paceapp.core.timeparse import local_now
-from paceapp.store.journal import Journal
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Env:
     def journal(self) -> Journal:
         """The data folder's Journal (checked and migrated when first opened)."""
         if self._journal is None:
-            self._journal = Journal.open(self.data_dir)
+            self._journal = open_folder(self.data_dir)
         return self._journal
 
     def now(self) -> datetime:

@@ -2,6 +2,8 @@
 
 `paceapp log pain 5` then imports the logging module alone, not the pacing, GP or sharing code
 (measured: about 2.5x faster to start; see docs/performance.md). `--help` still lists everything.
+A module named in a table that cannot be imported is an error, never a command quietly missing
+(tests/test_registries.py imports every one).
 """
 
 from __future__ import annotations
@@ -16,29 +18,24 @@ def load_module(name: str, root: click.Group) -> None:
     loaded: set[str] = root.__dict__.setdefault("_loaded_modules", set())
     if name in loaded:
         return
-    loaded.add(name)
-    module_name = f"paceapp.cli.{name}"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name == module_name:  # a feature not built yet
-            return
-        raise
+    module = importlib.import_module(f"paceapp.cli.{name}")
     module.register(root)
+    loaded.add(name)
 
 
 class LazyGroup(click.Group):
     """A group whose commands come from modules, imported on first use.
 
-    `lazy` maps a command name to the module (under paceapp.cli) whose `register(root)` adds it;
-    `modules` lists every module, for --help and for names not in `lazy`.
+    `lazy` maps each command name to the module (under paceapp.cli) whose `register(root)` adds
+    it: the one table of the group's lazy commands. `modules` (default: those in `lazy`) are
+    imported for --help and for a name not in `lazy`.
     """
 
-    def __init__(self, *args: object, lazy: dict[str, str], modules: tuple[str, ...],
-                 **kwargs: object) -> None:
+    def __init__(self, *args: object, lazy: dict[str, str],
+                 modules: tuple[str, ...] | None = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.lazy = lazy
-        self.modules = modules
+        self.modules = modules if modules is not None else tuple(dict.fromkeys(lazy.values()))
 
     def _root(self, ctx: click.Context) -> click.Group:
         root = ctx.find_root().command

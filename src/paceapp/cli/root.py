@@ -12,13 +12,9 @@ from paceapp.cli.lazy import LazyGroup
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.paths import resolve_data_dir
 
-#: Modules under paceapp.cli that add commands; each has `register(cli: click.Group)`.
-COMMAND_MODULES: tuple[str, ...] = (
-    "log", "records", "sleep", "flare", "pace", "goal", "gp", "calendar", "share", "data", "report",
-    "demo", "support", "settings", "evidence",
-)
-
-#: Top-level command -> the module that adds it (imported only when the command runs).
+#: Every top-level command -> the module under paceapp.cli whose `register(cli)` adds it (imported
+#: only when the command runs, or for --help). The one list of commands: a module that adds a
+#: command not named here, or a name here that no module adds, fails tests/test_registries.py.
 ROOT_COMMANDS: dict[str, str] = {
     "log": "log", "show": "records", "edit": "records", "delete": "records", "undo": "records",
     "kinds": "records", "flare-plan": "flare", "pace": "pace", "insights": "pace",
@@ -26,6 +22,9 @@ ROOT_COMMANDS: dict[str, str] = {
     "data": "data", "report": "report", "demo": "demo", "support": "support", "settings": "settings",
     "evidence": "evidence",
 }
+
+#: The modules that add top-level commands (from ROOT_COMMANDS).
+COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(ROOT_COMMANDS.values()))
 
 HELP = f"""paceapp - pacing, sleep, flare-ups, goals, GP visits and peer support.
 

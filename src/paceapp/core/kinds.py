@@ -1,30 +1,26 @@
 """The registry of record kinds: name -> record class.
 
-Each feature module in `paceapp.core` lists its record classes in a module-level `KINDS` tuple; the
-registry imports the modules named here the first time a kind is looked up.
+Each feature module in `paceapp.core` lists its record classes in a module-level `KINDS` tuple;
+`all_kinds()` imports those modules by name (a renamed module fails loudly, at the import below).
+The import waits for the first lookup: `paceapp log pain` opens the Journal without needing the
+pacing, goals or sharing code.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
+from types import ModuleType
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 
-#: Modules that define record kinds. A feature adds its module here.
-KIND_MODULES: tuple[str, ...] = (
-    "paceapp.core.pain",
-    "paceapp.core.sleep",
-    "paceapp.core.nap",
-    "paceapp.core.day",
-    "paceapp.core.flare",
-    "paceapp.core.pacing",
-    "paceapp.core.goals",
-    "paceapp.core.gp",
-    "paceapp.core.sharing",
-    "paceapp.core.settings",
-)
+
+def kind_modules() -> tuple[ModuleType, ...]:
+    """The modules that define record kinds, in registration order. A feature adds its own."""
+    from paceapp.core import day, flare, goals, gp, nap, pacing, pain, settings, sharing, sleep
+
+    return (pain, sleep, nap, day, flare, pacing, goals, gp, sharing, settings)
+
 
 #: Other names people may type for a kind (`paceapp show flares`).
 ALIASES: dict[str, str] = {
@@ -39,14 +35,8 @@ ALIASES: dict[str, str] = {
 def all_kinds() -> dict[str, type[Record]]:
     """Every registered kind, by name, in registration order."""
     kinds: dict[str, type[Record]] = {}
-    for module_name in KIND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:  # a feature not built yet
-                continue
-            raise
-        for cls in getattr(module, "KINDS", ()):
+    for module in kind_modules():
+        for cls in module.KINDS:
             kinds[cls.KIND] = cls
     return kinds
 

@@ -2,35 +2,36 @@
 
 from __future__ import annotations
 
-import importlib
+from typing import Any
 
 from textual.screen import ModalScreen
 
 from paceapp.core.records import Record
 
-#: kind -> "module:FormClass"; the form takes the record and dismisses with the changed record.
-EDIT_FORMS: dict[str, str] = {
-    "pain": "paceapp.tui.screens.pain_form:PainForm",
-    "peg": "paceapp.tui.screens.pain_form:PegForm",
-    "sleep": "paceapp.tui.screens.sleep_form:SleepForm",
-    "flare": "paceapp.tui.screens.flare_form:FlareForm",
-    "activity": "paceapp.tui.screens.activity_form:ActivityForm",
-    "nap": "paceapp.tui.screens.nap_form:NapForm",
-    "day": "paceapp.tui.screens.day_form:DayForm",
-}
+
+def edit_forms() -> dict[str, type[ModalScreen[Any]]]:
+    """kind -> its form, which takes the record and dismisses with the changed record (or None).
+    Imported here by name, when first needed (not at start-up), so a renamed form fails loudly."""
+    from paceapp.tui.screens.activity_form import ActivityForm
+    from paceapp.tui.screens.day_form import DayForm
+    from paceapp.tui.screens.flare_form import FlareForm
+    from paceapp.tui.screens.nap_form import NapForm
+    from paceapp.tui.screens.pain_form import PainForm, PegForm
+    from paceapp.tui.screens.sleep_form import SleepForm
+
+    return {"pain": PainForm, "peg": PegForm, "sleep": SleepForm, "flare": FlareForm,
+            "activity": ActivityForm, "nap": NapForm, "day": DayForm}
+
+
+def edit_form_class(kind: str) -> type[ModalScreen[Any]]:
+    """The form for a kind: its own, else the field-by-field form."""
+    from paceapp.tui.screens.record_form import RecordForm
+
+    return edit_forms().get(kind, RecordForm)
 
 
 def edit_form(record: Record) -> ModalScreen[Record | None]:
-    target = EDIT_FORMS.get(record.KIND)
-    if target:
-        module_name, _, name = target.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-        else:
-            return getattr(module, name)(record)
-    from paceapp.tui.screens.record_form import RecordForm
-
-    return RecordForm(record)
+    """The form that edits `record` (each form takes its own kind: hence Any)."""
+    form_class: Any = edit_form_class(record.KIND)
+    form: ModalScreen[Record | None] = form_class(record)
+    return form

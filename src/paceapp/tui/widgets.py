@@ -2,13 +2,97 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from paceapp.tui.navigation import sections
+from paceapp.tui.text import key_label
+
+
+def bindings_of(source: DOMNode | type[DOMNode], *ids: str) -> list[Binding]:
+    """The bindings with these ids, in this order, from `source`'s BINDINGS (its class's and
+    those it inherits; a subclass's binding replaces an inherited one with the same id). A
+    missing id is an error, so a renamed binding cannot quietly lose its button."""
+    cls = source if isinstance(source, type) else type(source)
+    found: dict[str, Binding] = {}
+    for klass in reversed(cls.__mro__):
+        declared: Iterable[BindingType] = klass.__dict__.get("BINDINGS", ())
+        for binding in Binding.make_bindings(declared):
+            if binding.id:
+                found[binding.id] = binding
+    missing = [binding_id for binding_id in ids if binding_id not in found]
+    if missing:
+        raise LookupError(f"{cls.__name__} has no binding with the id {', '.join(missing)}")
+    return [found[binding_id] for binding_id in ids]
+
+
+def button_label(binding: Binding, description: str | None = None) -> str:
+    """What a binding's button says: its description, then its key ("Close (Esc)")."""
+    key = binding.key_display or key_label(binding.key.split(",")[0])
+    return f"{description or binding.description} ({key})"
+
+
+class ActionButtons(Horizontal):
+    """A row of buttons made from bindings, so the keys are declared once (in BINDINGS) and the
+    footer, the buttons, Help and the command palette cannot disagree.
+
+    Each button says the binding's description and its key ("Close (Esc)": the binding's
+    `key_display`, else its first key) and pressing it runs the binding's action on `target`
+    through Textual's own action machinery (`App.run_action`), exactly as the key does. Its id is
+    the binding's id, unless `button_ids` maps that binding id to another.
+
+        BINDINGS = [Binding("e", "edit", "Change", id="edit"),
+                    Binding("delete,x", "delete", "Delete", id="delete", key_display="x")]
+
+        def compose(self) -> ComposeResult:
+            ...
+            yield ActionButtons(self, bindings_of(self, "edit", "delete"), primary="edit")
+
+    `target`: the node whose action runs (a screen, a widget, or the app for the app's keys).
+    `descriptions`: words given when the dialog is made (a question's "Keep writing") in place of
+    the binding's description. `close_first`: a dialog's button that acts on the app below (Help's
+    Colours) closes the dialog, then runs the action.
+    """
+
+    DEFAULT_CSS = """
+    ActionButtons { height: auto; width: 100%; }
+    """
+
+    def __init__(self, target: DOMNode, bindings: Iterable[Binding], *,
+                 primary: str | None = None, compact: bool = False,
+                 descriptions: Mapping[str, str] | None = None,
+                 button_ids: Mapping[str, str] | None = None, close_first: bool = False,
+                 classes: str = "buttons", id: str | None = None) -> None:  # noqa: A002
+        self.target = target
+        self.actions: dict[str, str] = {}
+        self.close_first = close_first
+        buttons = []
+        for binding in bindings:
+            binding_id = binding.id or binding.action
+            button_id = (button_ids or {}).get(binding_id, binding_id)
+            self.actions[button_id] = binding.action
+            buttons.append(Button(button_label(binding, (descriptions or {}).get(binding_id)),
+                                  id=button_id, compact=compact,
+                                  variant="primary" if binding_id == primary else "default"))
+        super().__init__(*buttons, classes=classes, id=id)
+
+    @on(Button.Pressed)
+    async def run_binding(self, event: Button.Pressed) -> None:
+        action = self.actions.get(event.button.id or "")
+        if action is None:
+            return
+        event.stop()
+        if self.close_first:
+            self.screen.dismiss()
+        await self.app.run_action(action, self.target)
+
 
 
 class NavBar(Horizontal):

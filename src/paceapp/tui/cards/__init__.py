@@ -1,32 +1,15 @@
-"""Cards on the Today screen. Each feature contributes one; Today shows those that exist."""
+"""Cards on the Today screen. Each feature contributes one (its module's `CARD`)."""
 
 from __future__ import annotations
 
-import importlib
-
 from paceapp.tui.cards.base import TodayCard
-
-#: Modules with a `CARD` class (a TodayCard subclass), in the order Today shows them.
-CARD_MODULES: tuple[str, ...] = (
-    "paceapp.tui.cards.checkin",
-    "paceapp.tui.cards.flare",
-    "paceapp.tui.cards.sleep",
-    "paceapp.tui.cards.day",
-    "paceapp.tui.cards.pacing",
-    "paceapp.tui.cards.goals",
-    "paceapp.tui.cards.gp",
-    "paceapp.tui.cards.group",
-)
 
 
 def card_classes() -> list[type[TodayCard]]:
-    found = []
-    for module_name in CARD_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                continue
-            raise
-        found.append(module.CARD)
-    return found
+    """Today's cards, in the order Today shows them. Imported here by name (not from a list of
+    strings), so a renamed card module fails loudly rather than its card quietly going missing;
+    inside the function because each card module imports this package's `base`."""
+    from paceapp.tui.cards import checkin, day, flare, goals, gp, group, pacing, sleep
+
+    return [checkin.CARD, flare.CARD, sleep.CARD, day.CARD, pacing.CARD, goals.CARD, gp.CARD,
+            group.CARD]

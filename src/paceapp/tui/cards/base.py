@@ -5,21 +5,23 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button
+from textual.binding import Binding
+from textual.containers import Vertical
+
+from paceapp.tui.widgets import ActionButtons
 
 if TYPE_CHECKING:
-    from paceapp.store.journal import Journal
+    from paceapp.app.folder import Journal
     from paceapp.tui.app import PaceApp
 
 
 class TodayCard(Vertical):
     """Subclasses set KEYS and write load() (runs in a worker thread) and show() (UI thread).
 
-    KEYS are (key, action, description): Today binds each key to `action_<action>` on the card,
-    so a card's keys work wherever the focus is on Today.
+    KEYS are (key, action, description), the card's keys declared once: Today binds each key to
+    `action_<action>` on the card (so a card's keys work wherever the focus is on Today), and the
+    card's buttons are made from the same bindings. A card's compose() ends with
+    `yield self.key_buttons()`, after its own widgets.
     """
 
     KEYS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
@@ -34,28 +36,21 @@ class TodayCard(Vertical):
     def __init__(self) -> None:
         super().__init__(classes="card")
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Each key also gets a button (after the card's own widgets), so every action works
-        with the mouse too. Added in compose, not mounted later: one layout pass, not two."""
-        super().__init_subclass__(**kwargs)
-        inner = cls.__dict__.get("compose")
-        if inner is None:
-            return
+    @classmethod
+    def key_bindings(cls) -> list[Binding]:
+        """The card's KEYS as bindings on the card itself (id `key-<action>`)."""
+        return [Binding(key, action, description, id=f"key-{action}")
+                for key, action, description in cls.KEYS]
 
-        def compose(self: TodayCard) -> ComposeResult:
-            yield from inner(self)
-            if self.KEYS:
-                yield Horizontal(*[Button(f"{description} ({key})", id=f"key-{action}",
-                                          compact=True) for key, action, description in self.KEYS],
-                                 classes="card-keys")
+    def key_buttons(self) -> ActionButtons:
+        """A button for each of the card's keys (so every action works with the mouse too)."""
+        return ActionButtons(self, self.key_bindings(), compact=True, classes="card-keys")
 
-        cls.compose = compose  # type: ignore[method-assign]
-
-    @on(Button.Pressed, ".card-keys > Button")
-    def _key_button(self, event: Button.Pressed) -> None:
-        event.stop()
-        action = (event.button.id or "")[4:]
-        getattr(self, f"action_{action}")()
+    def on_mount(self) -> None:
+        """A card whose compose() does not yet end with `yield self.key_buttons()` gets its
+        buttons here (a transition while the feature cards move over; then this goes)."""
+        if self.KEYS and not self.query_children(".card-keys"):
+            self.mount(self.key_buttons())
 
     @property
     def pace(self) -> PaceApp:

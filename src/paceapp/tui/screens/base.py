@@ -9,6 +9,7 @@ keys move in the list at once; and an arrow key pressed on a button moves to the
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,19 +19,30 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, ListView, OptionList
 from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import Worker, WorkerState
 
+from paceapp.core.errors import PaceError
 from paceapp.tui.footer import KeyFooter
 from paceapp.tui.widgets import NavBar
 
 if TYPE_CHECKING:
+    from paceapp.app.folder import Journal
     from paceapp.core.records import Record
-    from paceapp.store.journal import Journal
     from paceapp.tui.app import PaceApp
 
 #: Widgets whose arrow keys move a cursor: focus comes back to these after a dialog.
 LISTS = (DataTable, OptionList, ListView)
 #: Where a list's cursor was before it was loaded again: (table, row key, row number).
 RowMarks = list[tuple[DataTable[Any], Any, int]]
+
+log = logging.getLogger(__name__)
+
+
+def unexpected_problem(error: BaseException) -> str:
+    """Calm words for a load that failed in a way paceapp did not expect."""
+    return ("paceapp could not show this, because of a problem it did not expect "
+            f"({type(error).__name__}). Anything already saved is safe. Please try again; if it "
+            "keeps happening, closing paceapp and opening it again usually helps.")
 
 
 class SectionScreen(Screen[None]):
@@ -126,15 +138,52 @@ class SectionScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(f"Delete this {record.LABEL}?\n{details}"), answered)
 
     def load_then(self, load: Callable[[], Any], show: Callable[[Any], None],
-                  group: str | None = None) -> None:
-        """Run `load` in a thread, then `show(result)` on the UI thread. Each list's cursor
-        stays on the same row (see `keep_rows`)."""
-        def shown(result: Any) -> None:
-            marks = self.row_marks()
-            show(result)
-            self.keep_rows(marks)
+                  group: str | None = None) -> Worker[Any]:
+        """The one way a screen loads: `load()` runs in a worker thread, then `show(result)` runs
+        on the UI thread, and each list's cursor stays on the same row (see `keep_rows`).
 
-        self.pace.load_then(load, shown, group=group or f"load-{self.MODE}")
+        One load at a time per `group` (default: this section's): a new load cancels the one
+        still running, so an older result never lands after a newer one. A problem is told to
+        the person - a PaceError in its own words, anything else in calm words (and logged) -
+        so the screen is never left stale without a message. Use another `group` for a job
+        that must not cancel the section's load (e.g. saving a calendar file).
+        """
+        worker: Worker[Any] = self.run_worker(
+            load, name=group or f"load-{self.MODE}", group=group or f"load-{self.MODE}",
+            exclusive=True, thread=True, exit_on_error=False)
+        self._shows[worker] = show
+        return worker
+
+    @property
+    def _shows(self) -> dict[Worker[Any], Callable[[Any], None]]:
+        """What to do with each running load's result (by worker)."""
+        shows: dict[Worker[Any], Callable[[Any], None]] = self.__dict__.setdefault(
+            "_load_shows", {})
+        return shows
+
+    @on(Worker.StateChanged)
+    def _load_finished(self, event: Worker.StateChanged) -> None:
+        """Show a load's result, or say what went wrong; a cancelled load is dropped."""
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            return
+        show = self._shows.pop(event.worker, None)
+        if show is None:
+            return
+        event.stop()
+        if event.state == WorkerState.SUCCESS:
+            marks = self.row_marks()
+            show(event.worker.result)
+            self.keep_rows(marks)
+        elif event.state == WorkerState.ERROR:
+            self.tell_load_problem(event.worker.error)
+
+    def tell_load_problem(self, error: BaseException | None) -> None:
+        if isinstance(error, PaceError):
+            self.pace.tell_problem(str(error))
+            return
+        log.error("Loading %s failed", self.MODE or type(self).__name__, exc_info=error)
+        self.log.error(f"load failed on {type(self).__name__}: {error!r}")
+        self.pace.tell_problem(unexpected_problem(error or RuntimeError()))
 
     def row_marks(self) -> RowMarks:
         marks: RowMarks = []

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from paceapp.tui.widgets import ActionButtons, bindings_of
+
 
 class ConfirmScreen(ModalScreen[bool]):
-    #: The key named on each button.
-    NO_KEY = "n"
-    YES_KEY = "y"
-    BINDINGS = [Binding("escape,n", "answer(False)", "No", id="no"),
+    BINDINGS = [Binding("escape,n", "answer(False)", "No", id="no", key_display="n"),
                 Binding("y", "answer(True)", "Yes", id="yes")]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
@@ -23,15 +22,11 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False, id="question")
-            with Horizontal(classes="buttons"):
-                yield Button(f"{self.no} ({self.NO_KEY})", id="no", variant="primary")
-                yield Button(f"{self.yes} ({self.YES_KEY})", id="yes")
+            yield ActionButtons(self, bindings_of(self, "no", "yes"), primary="no",
+                                descriptions={"no": self.no, "yes": self.yes})
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -41,7 +36,7 @@ class LeaveQuestion(ConfirmScreen):
     """Asked when Esc (or Cancel) would close a form with changes in it. Keep writing is the
     default: Enter, Esc or n keep the form open; y (or a click) leaves it."""
 
-    NO_KEY = "Esc"
+    BINDINGS = [Binding("escape,n", "answer(False)", "No", id="no", key_display="Esc")]
 
     def __init__(self, keeps_draft: bool = True) -> None:
         after = ("What you typed stays as a draft: it is there when you open this form again."

@@ -6,31 +6,21 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from paceapp.tui.navigation import sections
+from paceapp.tui.text import key_label
+from paceapp.tui.widgets import ActionButtons, bindings_of
+
+__all__ = ["HelpScreen", "help_text", "is_paceapp_key", "key_label"]
 
 INTRO = (
     "paceapp keeps your pacing, sleep, flare-ups, goals and GP notes on this computer only.\n"
     "Every action has a key and can be clicked. Press Escape to close a window. "
     "Ctrl+Q leaves paceapp; everything is already saved."
 )
-
-
-def key_label(key: str) -> str:
-    names = {"question_mark": "?", "exclamation_mark": "!", "delete": "Delete",
-             "escape": "Esc", "enter": "Enter", "space": "Space"}
-    parts = []
-    for one in key.split(","):
-        one = names.get(one, one)
-        if one.startswith("ctrl+"):
-            one = "Ctrl+" + one[5:].upper()
-        elif len(one) > 1 and one[0] == "f" and one[1:].isdigit():
-            one = one.upper()
-        parts.append(one)
-    return " / ".join(parts)
 
 
 def is_paceapp_key(node: Any, key: str, binding: Binding | None = None) -> bool:
@@ -91,37 +81,28 @@ def help_text(active: dict[str, Any], *, typing: bool = False) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close", id="close",
+                        key_display="Esc")]
+    #: The app's comfort keys, as buttons here too (for people using the mouse): each closes
+    #: Help, then does what its key does.
+    COMFORT = {"theme": "help-colours", "bad-day": "help-bad-day", "support": "help-support"}
 
     def __init__(self, active: dict[str, Any]) -> None:
         super().__init__()
         self.active = active
 
     def compose(self) -> ComposeResult:
+        from paceapp.tui.app import PaceApp
+
         with VerticalScroll(classes="dialog", id="help-dialog"):
             yield Static("Help", classes="section-title")
-            with Horizontal(classes="buttons"):
-                yield Button("Colours (c)", id="help-colours", compact=True)
-                yield Button("Bad-day mode (b)", id="help-bad-day", compact=True)
-                yield Button("Support (F2)", id="help-support", compact=True)
+            if isinstance(self.app, PaceApp):
+                yield ActionButtons(self.app, bindings_of(self.app, *self.COMFORT),
+                                    button_ids=self.COMFORT, close_first=True, compact=True)
             below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
             typing = below is not None and isinstance(below.focused, (Input, TextArea))
             yield Static(help_text(self.active, typing=typing), markup=False, id="help-text")
-            yield Button("Close (Esc)", id="close", variant="primary")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The comfort settings are buttons here too, for people using the mouse."""
-        from paceapp.tui.app import PaceApp
-
-        self.dismiss()
-        app = self.app
-        if isinstance(app, PaceApp):
-            if event.button.id == "help-colours":
-                app.action_cycle_theme()
-            elif event.button.id == "help-bad-day":
-                app.action_bad_day()
-            elif event.button.id == "help-support":
-                app.action_support()
+            yield ActionButtons(self, bindings_of(self, "close"), primary="close")
 
     def action_close(self) -> None:
         self.dismiss()

@@ -12,13 +12,15 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from paceapp.core.safety import CRISIS_CONTACTS, NOT_MEDICAL_ADVICE, PEER_CRISIS_NOTE
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
 class SupportScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,f2", "close", "Close", id="close")]
+    CSS_PATH = "support.tcss"
+    BINDINGS = [Binding("escape,q,f2", "close", "Close", id="close", key_display="Esc")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="support-dialog"):
@@ -31,10 +33,7 @@ class SupportScreen(ModalScreen[None]):
                     yield Static(f"{when}.", classes="support-when", markup=False)
                 yield Static(PEER_CRISIS_NOTE, classes="support-note", markup=False)
                 yield Static(NOT_MEDICAL_ADVICE, classes="support-note", markup=False)
-            yield Button("Close (Esc)", id="close", variant="primary")
-
-    def on_button_pressed(self) -> None:
-        self.dismiss()
+            yield ActionButtons(self, bindings_of(self, "close"), primary="close")
 
     def action_close(self) -> None:
         self.dismiss()

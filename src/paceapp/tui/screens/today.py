@@ -12,31 +12,16 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
-from paceapp.core.errors import PaceError
-from paceapp.core.kinds import all_kinds
+from paceapp.app.folder import Journal
+from paceapp.app.today import todays_records
 from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now, show_date, show_time
-from paceapp.store.journal import Journal
 from paceapp.tui.cards import card_classes
 from paceapp.tui.cards.base import TodayCard
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 
 _CARDS = card_classes()
-
-
-def todays_records(journal: Journal, today: date) -> list[Record]:
-    """Everything logged for today, across the dated kinds, in time order."""
-    found: list[Record] = []
-    for cls in all_kinds().values():
-        if cls.SHARDED:
-            found.extend(journal.list(cls, since=today, until=today))
-
-    def moment(record: Record) -> datetime:
-        at = getattr(record, "at", None) or getattr(record, "started", None)
-        return at if isinstance(at, datetime) else record.created
-
-    return sorted(found, key=moment)
 
 
 def entry_time(record: Record) -> str:
@@ -120,10 +105,12 @@ class TodayScreen(SectionScreen):
             # 20 ms on ten years; a thread measured slower, as the two take turns at the GIL).
             # Later reloads run in a worker, so keys never wait on the disk.
             try:
-                self.show_data(load_today(self.journal, today))
+                data: TodayData | None = load_today(self.journal, today)
+            except Exception:  # noqa: BLE001 - the worker below meets it again and tells the person
+                data = None
+            if data is not None:
+                self.show_data(data)
                 return
-            except PaceError:
-                pass  # the worker meets it again and shows the problem as usual
         journal = self.journal
         self.load_then(lambda: load_today(journal, today), self.show_data)
 

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
+
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 TITLE = "Welcome to paceapp"
 ABOUT = ("paceapp helps you pace your days with pain: note how you are in a few keys, and see "
@@ -29,20 +31,17 @@ def welcome_text() -> str:
 class WelcomeScreen(ModalScreen[None]):
     """Shown once. Enter (the Start button has the focus) or Esc closes it."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close")]
-    DEFAULT_CSS = """
-    WelcomeScreen #welcome-text { height: auto; margin: 0 0 1 0; }
-    """
+    BINDINGS = [Binding("escape", "close", "Close", id="close"),
+                Binding("enter", "close", "Start", id="welcome-start")]
+    CSS_PATH = "welcome.tcss"
     AUTO_FOCUS = "#welcome-start"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="welcome-dialog"):
             yield Static(TITLE, classes="section-title", markup=False)
             yield Static(welcome_text(), id="welcome-text", markup=False)
-            yield Button("Start (Enter)", id="welcome-start", variant="primary", compact=True)
-
-    def on_button_pressed(self) -> None:
-        self.dismiss()
+            yield ActionButtons(self, bindings_of(self, "welcome-start"), primary="welcome-start",
+                                compact=True)
 
     def action_close(self) -> None:
         self.dismiss()
