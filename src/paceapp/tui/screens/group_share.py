@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -114,8 +114,8 @@ def check_folder(path: Path) -> None:
                               "place.", "path")
 
 
-def ask_before_replacing(screen: Screen[object], path: Path, what: str,
-                         go: Callable[[], None], replace: Callable[[], None]) -> None:
+def ask_before_replacing(screen: Screen[Any], path: Path, what: str,
+                         go: Callable[[], object], replace: Callable[[], object]) -> None:
     """`go()` when the file and its .txt are free; else ask, and `replace()` only on yes."""
     from paceapp.tui.screens.confirm import ConfirmScreen
 
