@@ -526,8 +526,9 @@ def supporter_set(env: Env, signs: str | None, helps: str | None, unhelpful: str
 
     given = {"signs": signs, "helps": helps, "unhelpful": unhelpful, "bad_day": bad_day,
              "who_to_call": who_to_call, "private_note": private_note}
-    changes: dict[str, str | tuple[str, ...]] = {key: check_words(value.replace("\\n", "\n"), key)
-                                  for key, value in given.items() if value is not None}
+    changes: dict[str, str | tuple[str, ...]] = {
+        key: check_words(value.replace("\\n", "\n"), key)
+        for key, value in given.items() if value is not None}
     if parts is not None:
         changes["parts"] = check_parts(parts.split(","))
     if not changes:
