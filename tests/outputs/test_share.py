@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from paceapp.app.share import import_shared
 from paceapp.core.errors import ValidationError
 from paceapp.core.share_document import card_document
 from paceapp.core.sharing import GoalCard, GroupPlan, PainWeek, PeerCard, SharedGoal, SleepWeek
@@ -24,7 +25,6 @@ from paceapp.outputs.share import (
     decode_payload,
     encode_line,
     extract_payload,
-    import_shared,
     included_words,
     plan_message,
     read_shared,

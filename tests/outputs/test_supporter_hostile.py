@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from paceapp.app.share import import_shared
 from paceapp.core.errors import ValidationError
 from paceapp.core.supporter import PARTS, SUPPORTER_FORMAT, SupporterCopy, build_content, checksum
-from paceapp.outputs.share import import_shared, read_shared
+from paceapp.outputs.share import read_shared
 from paceapp.outputs.supporter import supporter_message, supporter_text
 from paceapp.store.journal import Journal
 

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
+from paceapp.app.share import import_shared
 from paceapp.core.goals import new_plan
 from paceapp.core.pain import new_pain
 from paceapp.core.settings import Settings
 from paceapp.core.share_document import card_document
 from paceapp.core.sharing import GoalCard, GroupPlan, PeerCard, SharedGoal
 from paceapp.core.timeparse import local_now
-from paceapp.outputs.share import card_json, card_message, import_shared
+from paceapp.outputs.share import card_json, card_message
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.group import GroupScreen

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from paceapp.app.share import import_shared
 from paceapp.core.lookalike import look_alike_keys
 from paceapp.core.settings import Settings
 from paceapp.core.sharing import GroupPlan, PeerCard, board_names
-from paceapp.outputs.share import card_json, card_message, import_shared, plan_message
+from paceapp.outputs.share import card_json, card_message, plan_message
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.group_card import PeerCardScreen

@@ -15,9 +15,10 @@ import pypdf
 import pytest
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
+from paceapp.app.share import import_shared
 from paceapp.core.flare import new_plan
 from paceapp.core.supporter import SUPPORTER_FORMAT, SupporterPage, checksum
-from paceapp.outputs.share import import_shared, read_shared
+from paceapp.outputs.share import read_shared
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.confirm import LeaveQuestion

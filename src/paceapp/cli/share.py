@@ -7,7 +7,6 @@ first (on stderr, so stdout stays the message itself).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -16,6 +15,9 @@ from pathlib import Path
 
 import click
 
+from paceapp.app import group as group_app
+from paceapp.app import share as share_app
+from paceapp.app.folder import Journal
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.outfile import (
     FORCE_HELP,
@@ -30,34 +32,25 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import (
     MAX_DOCUMENT_BYTES,
     SECTIONS,
+    GoalCard,
     GroupPlan,
-    PeerCard,
-    board_names,
     check_include,
     clean_name,
     coordinator_words,
-    find_peer,
     plan_edits,
     progress_words,
     shared_ago,
 )
 from paceapp.core.timeparse import show_date
 from paceapp.outputs.share import (
-    card_json,
-    card_message,
+    board_json,
+    board_rows,
     card_text,
-    gather_card_inputs,
-    import_shared,
     included_words,
-    keep_identity,
     make_card,
-    plan_json,
-    plan_message,
     plan_text,
 )
 from paceapp.outputs.tables import record_json, render_table
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
 
 
 def _moment() -> datetime:
@@ -79,8 +72,8 @@ def _interactive() -> bool:
 
 def _write(path: Path | str, text: str, force: bool) -> Path | None:
     """Write the document to `path` (None for '-': standard output); return the full path."""
+    from paceapp.app.errors import WriteFailedError
     from paceapp.outputs.files import write_output
-    from paceapp.store.errors import WriteFailedError
 
     if is_dash(path):
         click.echo(text, nl=False)  # byte for byte what the file would hold
@@ -107,7 +100,7 @@ def _check_out(out: Path | str | None, message: bool, force: bool) -> None:
 
 def display_name_for(journal: Journal, name: str | None, ask: bool) -> str:
     """The stored display name, or `name` (stored once), or asked for on a terminal."""
-    settings = load_settings(journal)
+    settings = share_app.own_identity(journal)
     if name is not None:
         return clean_name(name)
     if settings.display_name:
@@ -153,12 +146,11 @@ def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str,
     journal = env.journal()
     now = _moment()
     sharing = out is not None or message
-    if sharing or name is not None or load_settings(journal).display_name:
+    if sharing or name is not None or share_app.own_identity(journal).display_name:
         shown_name = display_name_for(journal, name, ask=sharing and _interactive())
     else:
         shown_name = "(your name)"  # only a preview: the name is asked for when sharing
-    settings = load_settings(journal)  # its member id is stored only once the card is shared
-    inputs = gather_card_inputs(journal, env.today(), settings)
+    inputs = share_app.load_card_inputs(journal, env.today())
     card = make_card(inputs, name=shown_name, now=now, include=include_list, note=note)
     click.echo("This is what will be shared:\n", err=True)
     click.echo(card_text(card) + "\n", err=True)
@@ -170,13 +162,17 @@ def share_card(env: Env, name: str | None, include: tuple[str, ...], note: str,
     if not yes and _interactive() and not click.confirm("Share this?", default=True, err=True):
         click.echo("Not shared. Nothing was written.", err=True)
         return
-    if out is not None:
-        where = _write(out, card_json(card), force)
-        if where is not None:
-            click.echo(f"Wrote your goal card to {where}", err=True)
-    keep_identity(journal, settings, shown_name)
+    def write(_card: GoalCard, document: str, chat: str) -> str:
+        if out is not None:
+            where = _write(out, document, force)
+            if where is not None:
+                click.echo(f"Wrote your goal card to {where}", err=True)
+        return chat
+
+    chat = share_app.share_card(journal, inputs, name=shown_name, now=now, include=include_list,
+                                note=note, write=write)
     if message:
-        click.echo(card_message(card))
+        click.echo(chat)
 
 
 @share_group.command("plan")
@@ -191,7 +187,7 @@ def share_plan(env: Env, out: Path | str | None, force: bool, message: bool,
     """Share the group's mutual support plan."""
     _check_out(out, message, force)
     journal = env.journal()
-    plan = journal.get_single(GroupPlan)
+    plan = group_app.load_plan(journal)
     if plan is None:
         raise ValidationError("There is no group plan yet. Make one with: paceapp group plan set "
                               "--rhythm 'Every other Tuesday' --place 'The library'", "plan")
@@ -204,16 +200,17 @@ def share_plan(env: Env, out: Path | str | None, force: bool, message: bool,
         click.echo("Nothing was written. Add --message to print the chat message, or "
                    "--out FILE to save the plan file.", err=True)
         return
-    settings = load_settings(journal)
-    member_id = settings.member_id
-    if out is not None:
-        where = _write(out, plan_json(plan, member_id=member_id, shared_by=shown_name, now=now),
-                       force)
-        if where is not None:
-            click.echo(f"Wrote the group plan to {where}", err=True)
-    keep_identity(journal, settings, shown_name)
+
+    def write(document: str, chat: str) -> str:
+        if out is not None:
+            where = _write(out, document, force)
+            if where is not None:
+                click.echo(f"Wrote the group plan to {where}", err=True)
+        return chat
+
+    chat = share_app.share_plan(journal, plan, name=shown_name, now=now, write=write)
     if message:
-        click.echo(plan_message(plan, member_id=member_id, shared_by=shown_name, now=now))
+        click.echo(chat)
 
 
 # -- group --------------------------------------------------------------------------------
@@ -259,26 +256,8 @@ def group_import(env: Env, source: str) -> None:
     if source == "-" and _interactive():
         click.echo("Paste the message, then press Ctrl+D on a new line:", err=True)
     raw = read_input(source)
-    outcome = import_shared(env.journal(), raw, env.now())
+    outcome = share_app.import_shared(env.journal(), raw, env.now())
     click.echo(outcome.message)
-
-
-def _peers(journal: Journal) -> list[PeerCard]:
-    if journal.folder is not None and not journal.folder.exists():
-        return []
-    return sorted(journal.list(PeerCard), key=lambda p: p.card.shared_at, reverse=True)
-
-
-def board_rows(peers: list[PeerCard], names: dict[str, str], today: date) -> list[dict[str, str]]:
-    rows = []
-    for peer in peers:
-        card = peer.card
-        goals = "; ".join(f"{g.what} ({g.done_this_week}/{g.target_this_week})"
-                          for g in card.goals) or "no goals this week"
-        rows.append({"member": names[peer.id],
-                     "shared": shared_ago(card.shared_on, today).removeprefix("shared "),
-                     "goals (days done/planned this week)": goals})
-    return rows
 
 
 @group_group.command("board")
@@ -286,18 +265,11 @@ def board_rows(peers: list[PeerCard], names: dict[str, str], today: date) -> lis
 @pass_env
 def group_board(env: Env, as_json: bool) -> None:
     """Your group's cards: one row per member, newest first."""
-    journal = env.journal()
-    peers = _peers(journal)
-    names = board_names(peers, load_settings(journal).display_name if peers else "")
     today = env.today()
+    board = group_app.load_board(env.journal(), today)
+    peers, names = board.peers, board.names
     if as_json:
-        docs = []
-        for peer in peers:
-            doc = record_json(peer)
-            doc["shown_name"] = names[peer.id]
-            doc["shared_days_ago"] = (today - peer.card.shared_on).days
-            docs.append(doc)
-        click.echo(json.dumps(docs, ensure_ascii=False, indent=2))
+        click.echo(board_json(peers, names, today))
         return
     if not peers:
         click.echo("No cards on your group board yet. When someone sends you their card, add it "
@@ -312,12 +284,10 @@ def group_board(env: Env, as_json: bool) -> None:
 @pass_env
 def group_show(env: Env, member: str) -> None:
     """One member's card in full, with the earlier cards they shared."""
-    journal = env.journal()
-    peers = _peers(journal)
-    own_name = load_settings(journal).display_name
-    peer = find_peer(peers, member, own_name)
+    found = group_app.find_member(env.journal(), member)
+    peer = found.peer
     click.echo(card_text(peer.card))
-    click.echo(f"(Shown on your board as {board_names(peers, own_name)[peer.id]}; member id "
+    click.echo(f"(Shown on your board as {found.names[peer.id]}; member id "
                f"{peer.member_id}; {shared_ago(peer.card.shared_on, env.today())}; read-only.)")
     if peer.history:
         click.echo("\nEarlier cards:")
@@ -333,14 +303,13 @@ def group_show(env: Env, member: str) -> None:
 def group_remove(env: Env, member: str, yes: bool) -> None:
     """Take a member's card (and its history) off your board."""
     journal = env.journal()
-    peers = _peers(journal)
-    names = board_names(peers, load_settings(journal).display_name)
-    peer = find_peer(peers, member, load_settings(journal).display_name)
-    shown = names[peer.id]
+    found = group_app.find_member(journal, member)
+    peer = found.peer
+    shown = found.names[peer.id]
     if not yes and not click.confirm(f"Remove {shown}'s card from your board?", default=False):
         click.echo("Kept it. Nothing was changed.")
         return
-    journal.delete(PeerCard, peer.id)
+    group_app.remove_peer(journal, peer.id)
     click.echo(f"Removed {shown}'s card from your board. ('paceapp undo' brings it back.)")
 
 
@@ -358,10 +327,7 @@ def plan_group(ctx: click.Context) -> None:
 @pass_env
 def plan_show(env: Env, as_json: bool) -> None:
     """Show the group plan."""
-    journal = env.journal()
-    plan = None
-    if journal.folder is None or journal.folder.exists():
-        plan = journal.get_single(GroupPlan)
+    plan = group_app.load_plan(env.journal())
     if as_json:
         click.echo(json.dumps(record_json(plan) if plan else None, ensure_ascii=False, indent=2))
         return
@@ -397,16 +363,14 @@ def plan_set(env: Env, rhythm: str | None, first: date | None, every: int | None
              coordinator: tuple[str, ...], rule: tuple[str, ...], crisis_note: str | None) -> None:
     """Make or change the group plan (only the parts you give change)."""
     journal = env.journal()
-    plan = journal.get_single(GroupPlan) or GroupPlan()
-    changes = plan_edits(plan, env.today(), rhythm=rhythm, first=first, every=every,
+    changes = plan_edits(GroupPlan(), env.today(), rhythm=rhythm, first=first, every=every,
                            time_text=time_, place=place, access=access,
                            keep_in_touch=keep_in_touch, coordinators=coordinator, rules=rule,
                            crisis_note=crisis_note)
     if not changes:
         raise ValidationError("Say what to change, e.g. --place 'The library'. "
                               "'paceapp group plan set --help' lists the parts.", "plan")
-    saved = journal.put_single(dataclasses.replace(plan, **changes, shared_by="",
-                                                   content_at=_moment()))
+    saved = group_app.change_plan(journal, changes, now=_moment())
     click.echo("Saved the group plan. ('paceapp undo' puts the old one back.)")
     click.echo(plan_text(saved, env.today()))
 
@@ -457,14 +421,10 @@ def share_supporter(ctx: click.Context, include: tuple[str, ...], name: str | No
     """
     if ctx.invoked_subcommand is not None:
         return
-    from paceapp.core.supporter import NO_NAME, check_parts
+    from paceapp.app.supporter import load_supporter, share_page
+    from paceapp.core.supporter import NO_NAME, SupporterContent, check_parts
     from paceapp.core.supporter import included_words as page_included
-    from paceapp.outputs.supporter import (
-        gather_supporter,
-        make_content,
-        supporter_message,
-        supporter_text,
-    )
+    from paceapp.outputs.supporter import make_content, supporter_message, supporter_text
 
     env = ctx.find_object(Env)
     assert env is not None
@@ -480,7 +440,7 @@ def share_supporter(ctx: click.Context, include: tuple[str, ...], name: str | No
     parts = (check_parts(part for item in include for part in item.split(","))
              if include else None)
     journal = env.journal()
-    inputs = gather_supporter(journal)
+    inputs = load_supporter(journal)
     sharing = out is not None or message
     if name is not None or inputs.settings.display_name or sharing:
         shown_name = display_name_for(journal, name, ask=sharing and _interactive())
@@ -509,29 +469,33 @@ def share_supporter(ctx: click.Context, include: tuple[str, ...], name: str | No
     if not yes and _interactive() and not click.confirm("Share this?", default=True, err=True):
         click.echo("Not shared. Nothing was written.", err=True)
         return
-    if out is not None:
-        if fmt == "pdf":
-            from paceapp.outputs.supporter_pdf import render_pdf
 
-            data = render_pdf(content)
-            if is_dash(out):
-                emit_bytes(data)
-                where = None
+    def write(page: SupporterContent) -> str:
+        if out is not None:
+            if fmt == "pdf":
+                from paceapp.outputs.supporter_pdf import render_pdf
+
+                data = render_pdf(page)
+                if is_dash(out):
+                    emit_bytes(data)
+                    where = None
+                else:
+                    where = _write_bytes(Path(out), data, force)
             else:
-                where = _write_bytes(Path(out), data, force)
-        else:
-            where = _write(out, supporter_text(content), force)
-        if where is not None:
-            click.echo(f"Wrote your supporter page ({'one A4 page, ' if fmt == 'pdf' else ''}"
-                       f"{fmt}) to {where}", err=True)
-    keep_identity(journal, inputs.settings, shown_name)
+                where = _write(out, supporter_text(page), force)
+            if where is not None:
+                click.echo(f"Wrote your supporter page ({'one A4 page, ' if fmt == 'pdf' else ''}"
+                           f"{fmt}) to {where}", err=True)
+        return supporter_message(page)
+
+    chat = share_page(journal, content, now=now, write=write)
     if message:
-        click.echo(supporter_message(content), nl=False)
+        click.echo(chat, nl=False)
 
 
 def _write_bytes(path: Path, data: bytes, force: bool) -> Path:
+    from paceapp.app.errors import WriteFailedError
     from paceapp.outputs.files import write_output
-    from paceapp.store.errors import WriteFailedError
 
     try:
         return write_output(path, data, force=force)
@@ -557,21 +521,21 @@ def supporter_set(env: Env, signs: str | None, helps: str | None, unhelpful: str
 
     A part you leave empty starts from your flare-up plan. Use \\n for a new line.
     """
-    from paceapp.core.supporter import SupporterPage, check_parts, check_words
+    from paceapp.app.supporter import set_page
+    from paceapp.core.supporter import check_parts, check_words
 
     given = {"signs": signs, "helps": helps, "unhelpful": unhelpful, "bad_day": bad_day,
              "who_to_call": who_to_call, "private_note": private_note}
-    changes: dict[str, object] = {key: check_words(value.replace("\\n", "\n"), key)
-                                  for key, value in given.items() if value is not None}
+    changes: dict[str, str | tuple[str, ...]] = {
+        key: check_words(value.replace("\\n", "\n"), key)
+        for key, value in given.items() if value is not None}
     if parts is not None:
         changes["parts"] = check_parts(parts.split(","))
     if not changes:
         raise ValidationError("Say what to change, e.g. --not-helpful 'Being asked if I am "
                               "better yet'. 'paceapp share supporter set --help' lists the parts.",
                               "supporter")
-    journal = env.journal()
-    page = journal.get_single(SupporterPage) or SupporterPage()
-    journal.put_single(dataclasses.replace(page, **changes))
+    set_page(env.journal(), changes)
     click.echo("Saved your words for the supporter page. ('paceapp undo' puts the old ones "
                "back.) See the page with: paceapp share supporter")
 
@@ -590,21 +554,17 @@ def group_how_to_help(env: Env, member: str | None, remove: bool, yes: bool) -> 
     paceapp group how-to-help Robin      (Robin's page)
     paceapp group how-to-help Robin --remove
     """
-    from paceapp.core.lookalike import look_alike_keys
+    from paceapp.app.supporter import find_copies, load_copies, remove_copy
     from paceapp.core.sharing import clean_peer_name
-    from paceapp.core.supporter import SupporterCopy
-    from paceapp.outputs.supporter import list_copies, shown_names, supporter_text
+    from paceapp.outputs.supporter import supporter_text
 
     journal = env.journal()
-    copies = list_copies(journal)
+    view = load_copies(journal)
+    copies, names = list(view.copies), view.names
     if not copies:
         click.echo("No supporter pages yet. When someone sends you their 'How to help me' "
                    "message, keep it with: paceapp group import - (then paste it).")
         return
-    settings = load_settings(journal)
-    names = shown_names(copies, [p.card.display_name for p in _peers(journal)
-                                 if p.member_id not in {c.member_id for c in copies}],
-                        settings.display_name)
     if remove and member is None:
         raise ValidationError("Say whose page to remove: paceapp group how-to-help NAME "
                               "--remove", "member")
@@ -617,16 +577,10 @@ def group_how_to_help(env: Env, member: str | None, remove: bool, yes: bool) -> 
         return
     chosen = copies
     if member is not None:
-        wanted = clean_peer_name(member)
-        chosen = [c for c in copies if names[c.id].casefold() == wanted.casefold()
-                  or c.member_id == wanted.lstrip("#")
-                  or (wanted.startswith("#") and len(wanted) > 4
-                      and c.member_id.startswith(wanted[1:]))]
+        chosen = find_copies(view, member)
         if not chosen:
-            chosen = [c for c in copies if look_alike_keys(c.name) & look_alike_keys(wanted)]
-        if not chosen:
-            raise ValidationError(f"There is no supporter page from '{wanted}'. 'paceapp group "
-                                  "how-to-help' lists them.", "member")
+            raise ValidationError(f"There is no supporter page from '{clean_peer_name(member)}'. "
+                                  "'paceapp group how-to-help' lists them.", "member")
         if len(chosen) > 1:
             raise ValidationError("More than one page fits: "
                                   + ", ".join(names[c.id] for c in chosen)
@@ -638,7 +592,7 @@ def group_how_to_help(env: Env, member: str | None, remove: bool, yes: bool) -> 
                                          default=False):
             click.echo("Kept it. Nothing was changed.")
             return
-        journal.delete(SupporterCopy, copy.id)
+        remove_copy(journal, copy.id)
         click.echo(f"Removed the page 'How to help {shown}'. ('paceapp undo' brings it back.)")
         return
     click.echo(supporter_text(copy.content()).replace(

@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-import dataclasses
 import json
 import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import decimal_text, percent_text
-from paceapp.core.settings import Settings
 from paceapp.core.share_document import (
     Parsed,
     card_document,
@@ -37,7 +35,6 @@ from paceapp.core.share_document import (
 )
 from paceapp.core.sharing import (
     CRISIS_HEADING,
-    FUTURE_SLACK,
     GROUP_NOTE_HEADING,
     MAX_DOCUMENT_BYTES,
     SECTIONS,
@@ -46,21 +43,15 @@ from paceapp.core.sharing import (
     PainWeek,
     PeerCard,
     SharedGoal,
-    SharedPlan,
     SleepWeek,
-    board_names,
     build_card,
-    check_member_id,
     crisis_steps,
-    merge_card,
     next_meeting,
     progress_words,
+    shared_ago,
 )
 from paceapp.core.sleep import PERIOD_SE_BASIS, SE_NAME
-from paceapp.core.supporter import SupporterCopy
-from paceapp.core.timeparse import show_date, show_minutes, week_start
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
+from paceapp.core.timeparse import show_date, show_minutes
 
 MARKER = "paceapp:1:"
 END = ":end"
@@ -310,46 +301,6 @@ class CardInputs:
     sleep: SleepWeek | None
 
 
-def gather_card_inputs(journal: Journal, today: date,
-                       settings: Settings | None = None) -> CardInputs:
-    """Read only what a card needs: active plans, this week's goal days, the last 7 days.
-
-    Reads nothing older than a week, so it is fast on ten years of data.
-    """
-    from paceapp.core.goals import ActionPlan, GoalDay, Review, plans_this_week, progress_this_week
-    from paceapp.core.pain import PainEntry, summarise_pain
-
-    settings = settings or load_settings(journal)
-    first = week_start(today, settings.week_starts)
-    since = min(first, today - timedelta(days=6))
-    days = journal.list(GoalDay, since=first, until=today)
-    goals = []
-    # The plans of this week: one reviewed early stays on the card until its week ends; the
-    # plan carried on to next week is not on it until it starts.
-    for plan in plans_this_week(journal.list(ActionPlan), journal.list(Review), today):
-        done, target = progress_this_week(plan, days, today, week_starts=settings.week_starts)
-        goals.append(SharedGoal(what=plan.what, how_much=plan.how_much, when=plan.when,
-                                days_per_week=plan.days_per_week, confidence=plan.confidence,
-                                done_this_week=min(done, 7), target_this_week=min(target, 7)))
-    week_ago = today - timedelta(days=6)
-    pain = summarise_pain(journal.list(PainEntry, since=since, until=today), week_ago, today)
-    pain_week = PainWeek(start=week_ago, end=today, days_logged=pain.days_logged,
-                         average=pain.average)
-    sleep_week = None
-    try:
-        from paceapp.core.sleep import SleepNight, summarise_sleep
-    except ImportError:  # the sleep diary is not built in this version
-        pass
-    else:
-        nights = journal.list(SleepNight, since=week_ago, until=today)
-        summary = summarise_sleep(nights, week_ago, today)
-        sleep_week = SleepWeek(start=week_ago, end=today, nights_logged=summary.nights_logged,
-                               average_tst_min=summary.average_tst_min,
-                               average_se_pct=summary.average_se_pct)
-    return CardInputs(settings.member_id, settings.display_name, today, first, tuple(goals),
-                      pain_week, sleep_week)
-
-
 def make_card(inputs: CardInputs, *, name: str, now: datetime, include: Sequence[str] = (),
               note: str = "") -> GoalCard:
     """The card for this choice of sections; nothing outside `include` is put on it."""
@@ -359,86 +310,29 @@ def make_card(inputs: CardInputs, *, name: str, now: datetime, include: Sequence
                       sleep=inputs.sleep if "sleep" in include else None)
 
 
-def keep_identity(journal: Journal, settings: Settings, name: str) -> None:
-    """Store the member id a card was just made with (so every card carries the same one) and
-    the display name. Called only after the card or plan was written, so a failed write stores
-    nothing."""
-    stored = journal.get_single(Settings)
-    base = stored or settings
-    if stored is None or stored.display_name != name:
-        journal.put_single(dataclasses.replace(base, display_name=name))
+# -- the board as a table and as JSON -------------------------------------------------------------
+def board_rows(peers: Sequence[PeerCard], names: dict[str, str],
+               today: date) -> list[dict[str, str]]:
+    """One row per member: the name shown, how long ago, and this week's goals."""
+    rows = []
+    for peer in peers:
+        card = peer.card
+        goals = "; ".join(f"{g.what} ({g.done_this_week}/{g.target_this_week})"
+                          for g in card.goals) or "no goals this week"
+        rows.append({"member": names[peer.id],
+                     "shared": shared_ago(card.shared_on, today).removeprefix("shared "),
+                     "goals (days done/planned this week)": goals})
+    return rows
 
 
-# -- importing into the journal ---------------------------------------------------------------
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What an import did, in words, and what was stored (None when nothing changed)."""
+def board_json(peers: Sequence[PeerCard], names: dict[str, str], today: date) -> str:
+    """The board as one JSON document: each card as stored, with its shown name and age."""
+    from paceapp.outputs.tables import record_json
 
-    action: str  # added / updated / same / older / plan / plan-older / supporter-...
-    message: str
-    record: PeerCard | GroupPlan | SupporterCopy | None
-
-
-def import_shared(journal: Journal, raw: bytes, now: datetime) -> ImportOutcome:
-    """Check `raw` fully, then store it; a rejected import raises and changes nothing."""
-    settings = load_settings(journal)
-    parsed = read_shared(raw, now=now, own_member_id=settings.member_id)
-    if parsed.problems or parsed.value is None:
-        raise problems_error(parsed.problems or ["It could not be read."])
-    if isinstance(parsed.value, SharedPlan):
-        return _import_plan(journal, parsed.value, now)
-    if isinstance(parsed.value, SupporterCopy):
-        from paceapp.outputs.supporter import store_copy
-
-        try:
-            action, words = store_copy(journal, parsed.value, now)
-        except ValidationError as error:
-            raise problems_error([str(error)]) from None
-        return ImportOutcome(f"supporter-{action}", words, parsed.value
-                             if action in ("added", "updated") else None)
-    card = parsed.value
-    peers = journal.list(PeerCard)
-    existing = next((p for p in peers if p.member_id == card.member_id), None)
-    try:
-        check_member_id(peers, card.member_id, settings.member_id)
-        action, record = merge_card(existing, card, now)
-    except ValidationError as error:
-        raise problems_error([str(error)]) from None
-    name, when = card.display_name, show_date(card.shared_on)
-    if action == "added":
-        assert record is not None
-        journal.add(record)
-        shown = board_names([*peers, record], settings.display_name)[record.id]
-        marked = (f" It is shown as {shown}: its name looks like another member's or yours, "
-                  "or mixes alphabets." if shown != name else "")
-        return ImportOutcome(action, f"Added {name}'s card (shared {when}, "
-                             f"{len(card.goals)} goal{'s' if len(card.goals) != 1 else ''}) "
-                             f"to your group board.{marked}", record)
-    if action == "updated":
-        assert record is not None and existing is not None
-        journal.update(record)
-        return ImportOutcome(action, f"Updated {name}'s card to the one shared {when}. The one "
-                             f"from {show_date(existing.card.shared_on)} is kept as history.",
-                             record)
-    if action == "same":
-        return ImportOutcome(action, f"You already have {name}'s card from {when}. "
-                             "Nothing was changed.", None)
-    assert existing is not None
-    return ImportOutcome(action, f"This card from {name} ({when}) is older than the one on your "
-                         f"board ({show_date(existing.card.shared_on)}), so it was not added. "
-                         "Nothing was changed.", None)
-
-
-def _import_plan(journal: Journal, shared: SharedPlan, now: datetime) -> ImportOutcome:
-    stored = journal.get_single(GroupPlan)
-    when = show_date(shared.shared_at.date())
-    # A stored plan dated ahead of the clock (kept from before such dates were refused) does not
-    # hold off a real one.
-    if stored is not None and stored.content_at is not None \
-            and stored.content_at >= shared.shared_at and stored.content_at <= now + FUTURE_SLACK:
-        return ImportOutcome("plan-older", f"The group plan {shared.shared_by} shared on {when} is "
-                             "not newer than yours, so yours was kept. Nothing was changed.", None)
-    saved = journal.put_single(shared.plan)
-    return ImportOutcome("plan", f"Saved the group plan {shared.shared_by} shared on {when}"
-                         + (" in place of yours ('paceapp undo' puts yours back)." if stored
-                            else "."), saved)
+    docs = []
+    for peer in peers:
+        doc = record_json(peer)
+        doc["shown_name"] = names[peer.id]
+        doc["shared_days_ago"] = (today - peer.card.shared_on).days
+        docs.append(doc)
+    return json.dumps(docs, ensure_ascii=False, indent=2)

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from paceapp.core.errors import ValidationError
 from paceapp.core.lookalike import look_alike_keys, mixed_script
 from paceapp.core.settings import Settings
 from paceapp.core.supporter import (
@@ -26,13 +25,10 @@ from paceapp.core.supporter import (
     SupporterPage,
     build_content,
     crisis_lines,
-    page_words,
     supporter_document,
     whose,
 )
 from paceapp.core.timeparse import show_date
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
 
 HOW_TO_KEEP = ("Paste this whole message into paceapp (Group screen, key i) to keep it. "
                "It stays read-only.")
@@ -95,16 +91,6 @@ class SupporterInputs:
         return (self.page or SupporterPage()).parts
 
 
-def gather_supporter(journal: Journal) -> SupporterInputs:
-    from paceapp.core.flare import FlarePlan
-
-    exists = journal.folder is None or journal.folder.exists()
-    page = journal.get_single(SupporterPage) if exists else None
-    plan = journal.get_single(FlarePlan) if exists else None
-    settings = load_settings(journal)
-    return SupporterInputs(page, page_words(page, plan), settings)
-
-
 def make_content(inputs: SupporterInputs, parts: Sequence[str], *, name: str,
                  now: datetime) -> SupporterContent:
     return build_content(inputs.words, parts, name=name, shared_at=now,
@@ -132,61 +118,3 @@ def shown_names(copies: Sequence[SupporterCopy], others: Sequence[str] = (),
         if sum(1 for v in shown.values() if v == shown[copy.id]) > 1:
             shown[copy.id] = f"{copy.name} (#{copy.member_id})"
     return shown
-
-
-def list_copies(journal: Journal) -> list[SupporterCopy]:
-    if journal.folder is not None and not journal.folder.exists():
-        return []
-    return sorted(journal.list(SupporterCopy), key=lambda c: c.shared_at, reverse=True)
-
-
-def store_copy(journal: Journal, copy: SupporterCopy, now: datetime) -> tuple[str, str]:
-    """Store an imported page (already checked): (action, message). The newest page from a
-    member wins; the same or an older one changes nothing. A page carrying the member id of
-    another name is refused (ValidationError), as for goal cards."""
-    from paceapp.core.sharing import FUTURE_SLACK, PeerCard, check_member_id, clean_peer_name
-
-    settings = load_settings(journal)
-    copies = journal.list(SupporterCopy)
-    existing = next((c for c in copies if c.member_id == copy.member_id), None)
-    when = show_date(copy.shared_at.date())
-    peers = [p for p in journal.list(PeerCard) if p.member_id != copy.member_id]
-    check_member_id(peers, copy.member_id, settings.member_id)
-    for other in copies:
-        if other.member_id != copy.member_id and \
-                look_alike_keys(other.member_id) & look_alike_keys(copy.member_id):
-            raise ValidationError(f"This page's member id ({copy.member_id}) looks like the one "
-                                  f"on {other.name}'s page but is not the same, so it was not "
-                                  f"kept: no one can pass for {other.name}.", "member")
-    if existing is None:
-        shown = shown_names([*copies, copy], [p.card.display_name for p in peers],
-                            settings.display_name)[copy.id]
-        journal.add(copy)
-        marked = (f" It is shown as {shown}: its name looks like another name you have, or "
-                  "mixes alphabets." if shown != copy.name else "")
-        return "added", (f"Kept 'How to help {copy.name}' (shared {when}), read-only: it is on "
-                         f"your Group board, and 'paceapp group how-to-help' shows it.{marked}")
-    stored_name = clean_peer_name(existing.name)
-    if copy.name != stored_name:
-        raise ValidationError(
-            f"This page carries the member id of {stored_name}'s page, but the name "
-            f"'{copy.name}'. A page cannot take another person's place, so it was not kept. If "
-            f"{stored_name} really changed their name, remove their page first.", "member")
-    if copy.shared_at == existing.shared_at:
-        same = (copy.sections, copy.crisis) == (existing.sections, existing.crisis)
-        if same:
-            return "same", f"You already have 'How to help {copy.name}' from {when}. Nothing " \
-                           "was changed."
-        raise ValidationError(f"This page has the same moment as {stored_name}'s page you have, "
-                              "but different content, so one of the two is not genuine. It was "
-                              f"not kept. Ask {stored_name} to share it again.", "member")
-    held_off = existing.shared_at > now + FUTURE_SLACK
-    if copy.shared_at < existing.shared_at and not held_off:
-        return "older", (f"This page from {copy.name} ({when}) is older than the one you have "
-                         f"({show_date(existing.shared_at.date())}). Nothing was changed.")
-    journal.update(SupporterCopy(id=existing.id, created=existing.created,
-                                 member_id=copy.member_id, name=copy.name,
-                                 shared_at=copy.shared_at, sections=copy.sections,
-                                 crisis=copy.crisis))
-    return "updated", (f"Updated 'How to help {copy.name}' to the page shared {when}. "
-                       "It is on your Group board, read-only.")

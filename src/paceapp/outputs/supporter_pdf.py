@@ -53,6 +53,7 @@ class _Layout:
         width = PAGE_W - 2 * MARGIN - indent
         height = pdf.multi_cell(width, line, self.safe(text), align="L", dry_run=True,
                                 output="HEIGHT")
+        assert isinstance(height, (int, float))  # output="HEIGHT": the height alone, in mm
         if self.limit is not None and (self.clipped or pdf.get_y() + height > self.limit):
             self.clipped = True
             return

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.sharing import (
-    GroupPlan,
-    PeerCard,
-    board_names,
-    coordinator_words,
-    next_meeting,
-    shared_ago,
-)
+from paceapp.app.folder import Journal
+from paceapp.app.group import GroupData, load_group_card
+from paceapp.core.sharing import coordinator_words, next_meeting, shared_ago
 from paceapp.core.timeparse import show_date
-from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
-
-
-class GroupData(NamedTuple):
-    today: date
-    plan: GroupPlan | None
-    members: int
-    newest: PeerCard | None
-    #: The newest card's name as the board shows it (with its member code when it looks like
-    #: another member's or yours), so Today never shows a look-alike as plain "Sam".
-    newest_name: str = ""
 
 
 def group_lines(data: GroupData) -> list[str]:
@@ -62,16 +46,7 @@ class GroupCard(TodayCard):
         yield Static("Loading…", id="group-card-text", markup=False)
 
     def load(self, journal: Journal, today: date) -> GroupData:
-        if journal.folder is not None and not journal.folder.exists():
-            return GroupData(today, None, 0, None)
-        peers = journal.list(PeerCard)
-        newest = max(peers, key=lambda p: p.card.shared_at) if peers else None
-        name = ""
-        if newest is not None:
-            from paceapp.store.settings import load_settings
-
-            name = board_names(peers, load_settings(journal).display_name)[newest.id]
-        return GroupData(today, journal.get_single(GroupPlan), len(peers), newest, name)
+        return load_group_card(journal, today)
 
     def show(self, data: Any) -> None:
         assert isinstance(data, GroupData)

@@ -5,7 +5,6 @@ Everything a peer wrote is shown as plain text (`markup=False`, `plain()`), neve
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +15,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, DataTable, Static
 
+from paceapp.app.group import BoardView, load_board, remove_peer
+from paceapp.app.supporter import remove_copy
 from paceapp.core.sharing import (
     GroupPlan,
     PeerCard,
-    board_names,
     coordinator_words,
     next_meeting,
     progress_words,
@@ -27,43 +27,11 @@ from paceapp.core.sharing import (
 )
 from paceapp.core.supporter import SupporterCopy
 from paceapp.core.timeparse import local_now, show_date
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 
-
-@dataclass(frozen=True)
-class BoardView:
-    today: date
-    peers: list[PeerCard]
-    names: dict[str, str]
-    plan: GroupPlan | None
-    own_name: str = ""
-    #: Supporter pages people shared with this person ("How to help ..."), read-only.
-    copies: tuple[SupporterCopy, ...] = ()
-    copy_names: dict[str, str] | None = None
-
-
 #: The row key prefix of a supporter page on the board.
 COPY_ROW = "supporter:"
-
-
-def load_board(journal: Journal, today: date) -> BoardView:
-    from paceapp.outputs.supporter import list_copies, shown_names
-
-    peers: list[PeerCard] = []
-    plan = None
-    if journal.folder is None or journal.folder.exists():
-        peers = sorted(journal.list(PeerCard), key=lambda p: p.card.shared_at, reverse=True)
-        plan = journal.get_single(GroupPlan)
-    own = load_settings(journal).display_name if journal.folder is None or journal.folder.exists() \
-        else ""
-    copies = list_copies(journal)
-    copy_ids = {c.member_id for c in copies}
-    copy_names = shown_names(copies, [p.card.display_name for p in peers
-                                      if p.member_id not in copy_ids], own)
-    return BoardView(today, peers, board_names(peers, own), plan, own, tuple(copies), copy_names)
 
 
 def plan_summary(plan: GroupPlan | None, today: date) -> str:
@@ -259,7 +227,7 @@ class GroupScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pace.save(lambda j: j.delete(PeerCard, peer.id),
+                self.pace.save(lambda j: remove_peer(j, peer.id),
                                f"Removed {name}'s card from your board. Ctrl+Z brings it back.")
 
         self.app.push_screen(ConfirmScreen(f"Remove {name}'s card (and the earlier ones) from "
@@ -272,7 +240,7 @@ class GroupScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pace.save(lambda j: j.delete(SupporterCopy, copy.id),
+                self.pace.save(lambda j: remove_copy(j, copy.id),
                                f"Removed the page 'How to help {name}'. Ctrl+Z brings it back.")
 
         self.app.push_screen(ConfirmScreen(f"Remove the page 'How to help {name}'?"), answered)

@@ -15,10 +15,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from paceapp.app.share import import_shared
 from paceapp.core.errors import PaceError
 from paceapp.core.sharing import MAX_DOCUMENT_BYTES
 from paceapp.core.timeparse import local_now
-from paceapp.outputs.share import import_shared
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 

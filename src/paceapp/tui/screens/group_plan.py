@@ -13,15 +13,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from paceapp.app.folder import Journal
+from paceapp.app.group import save_plan
+from paceapp.app.share import share_plan
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan, clean_name, coordinator_words, parse_rota, parse_rules, plan_edits
 from paceapp.core.text import LINE, SHORT, parse_int
 from paceapp.core.timeparse import box_date, date_hint, local_now, parse_date
 from paceapp.outputs.files import free_path
-from paceapp.outputs.share import keep_identity, plan_json, plan_message, plan_text
+from paceapp.outputs.share import plan_text
 from paceapp.paths import documents_dir
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
 from paceapp.tui.screens.group_share import (
     SAVED_NOTE_SECONDS,
     ask_before_replacing,
@@ -76,7 +77,7 @@ class GroupPlanScreen(ModalScreen[None]):
             def change(journal: Journal) -> GroupPlan:
                 # Only what was changed in the form, on the plan as stored now (an import or
                 # `paceapp group plan set` meanwhile is kept).
-                return journal.put_single(plan, base=opened)
+                return save_plan(journal, plan, base=opened)
 
             self.app.save(change, "Saved the group plan. Ctrl+Z puts the old one back.")  # type: ignore[attr-defined]
 
@@ -127,13 +128,13 @@ def write_plan(journal: Journal, plan: GroupPlan, name: str, path: Path,
 
     Files already there are replaced only with `replace` (the person said yes).
     """
-    settings = load_settings(journal)
     now = datetime.now().astimezone().replace(microsecond=0)
-    message = plan_message(plan, member_id=settings.member_id, shared_by=name, now=now)
-    where, _text = write_pair(path, plan_json(plan, member_id=settings.member_id,
-                                              shared_by=name, now=now), message, replace)
-    keep_identity(journal, settings, name)
-    return where, message
+
+    def write(document: str, message: str) -> tuple[Path, str]:
+        where, _text = write_pair(path, document, message, replace)
+        return where, message
+
+    return share_plan(journal, plan, name=name, now=now, write=write)
 
 
 class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):

@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,24 +22,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from paceapp.app.errors import WriteFailedError
+from paceapp.app.folder import Journal
+from paceapp.app.share import load_card_inputs, share_card
 from paceapp.core.errors import ValidationError
-from paceapp.core.sharing import NOTE_MAX, clean_name
+from paceapp.core.sharing import NOTE_MAX, GoalCard, clean_name
 from paceapp.core.timeparse import local_now
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, write_outputs
-from paceapp.outputs.share import (
-    CardInputs,
-    card_json,
-    card_message,
-    card_text,
-    gather_card_inputs,
-    included_words,
-    keep_identity,
-    make_card,
-)
+from paceapp.outputs.share import CardInputs, card_text, included_words, make_card
 from paceapp.paths import documents_dir
-from paceapp.store.errors import WriteFailedError
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
 from paceapp.tui.drafts import Values
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
@@ -103,14 +94,14 @@ def write_pair(path: Path, document: str, message: str, replace: bool) -> tuple[
 
 def write_card(journal: Journal, inputs: CardInputs, choice: ShareChoice) -> tuple[Path, Path, str]:
     """Write the card file and the message beside it, then keep the name and member id."""
-    settings = load_settings(journal)
     now = datetime.now().astimezone().replace(microsecond=0)
-    card = make_card(dataclasses.replace(inputs, member_id=settings.member_id), name=choice.name,
-                     now=now, include=choice.include, note=choice.note)
-    message = card_message(card)
-    card_path, text_path = write_pair(choice.path, card_json(card), message, choice.replace)
-    keep_identity(journal, settings, choice.name)
-    return card_path, text_path, message
+
+    def write(_card: GoalCard, document: str, message: str) -> tuple[Path, Path, str]:
+        card_path, text_path = write_pair(choice.path, document, message, choice.replace)
+        return card_path, text_path, message
+
+    return share_card(journal, inputs, name=choice.name, now=now, include=choice.include,
+                      note=choice.note, write=write)
 
 
 def check_folder(path: Path) -> None:
@@ -123,8 +114,8 @@ def check_folder(path: Path) -> None:
                               "place.", "path")
 
 
-def ask_before_replacing(screen: Screen[object], path: Path, what: str,
-                         go: Callable[[], None], replace: Callable[[], None]) -> None:
+def ask_before_replacing(screen: Screen[Any], path: Path, what: str,
+                         go: Callable[[], object], replace: Callable[[], object]) -> None:
     """`go()` when the file and its .txt are free; else ask, and `replace()` only on yes."""
     from paceapp.tui.screens.confirm import ConfirmScreen
 
@@ -165,7 +156,7 @@ def open_card_share(screen: SectionScreen) -> None:
 
         screen.app.push_screen(ShareCardScreen(inputs), chosen)
 
-    screen.load_then(lambda: gather_card_inputs(journal, today), show, group="group-share")
+    screen.load_then(lambda: load_card_inputs(journal, today), show, group="group-share")
 
 
 class ShareCardScreen(DraftForm[ShareChoice | None]):

@@ -23,6 +23,9 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
+from paceapp.app.errors import WriteFailedError
+from paceapp.app.folder import Journal
+from paceapp.app.supporter import load_supporter, share_page
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import clean_name
 from paceapp.core.supporter import (
@@ -33,7 +36,6 @@ from paceapp.core.supporter import (
     TEXT_PARTS,
     SupporterContent,
     SupporterCopy,
-    SupporterPage,
     check_words,
     included_words,
 )
@@ -41,14 +43,11 @@ from paceapp.core.timeparse import local_now
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, write_outputs
 from paceapp.outputs.supporter import (
     SupporterInputs,
-    gather_supporter,
     make_content,
     supporter_message,
     supporter_text,
 )
 from paceapp.paths import documents_dir
-from paceapp.store.errors import WriteFailedError
-from paceapp.store.journal import Journal
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
@@ -92,52 +91,33 @@ def save_page(journal: Journal, inputs: SupporterInputs, choice: SupporterChoice
               now: datetime) -> tuple[Path | None, Path | None, str]:
     """Write the page (PDF or text, by the file's ending) and the chat message beside it, then
     keep the words, the ticks and the name. Both files or neither; nothing is replaced."""
-    from paceapp.outputs.share import keep_identity
-    from paceapp.store.settings import load_settings
 
-    settings = load_settings(journal)
-    content = dataclasses.replace(choice.content, member_id=settings.member_id, shared_at=now)
-    message = supporter_message(content)
-    if choice.path is None:
-        keep_words(journal, inputs, choice)
-        keep_identity(journal, settings, content.name)
-        return None, None, message
-    if choice.path.suffix.lower() == ".pdf":
-        from paceapp.outputs.supporter_pdf import render_pdf
+    def write(content: SupporterContent) -> tuple[Path | None, Path | None, str]:
+        message = supporter_message(content)
+        if choice.path is None:
+            return None, None, message
+        if choice.path.suffix.lower() == ".pdf":
+            from paceapp.outputs.supporter_pdf import render_pdf
 
-        data = render_pdf(content)
-    else:
-        data = supporter_text(content).encode("utf-8")
-    try:
-        if choice.path.parent == documents_dir():
-            ensure_folder(choice.path.parent)
-        page_file, text_file = write_outputs(
-            {choice.path: data, message_path(choice.path): message.encode("utf-8")})
-    except OutputExistsError as error:
-        names = " and ".join(p.name for p in error.paths)
-        raise ValidationError(f"{names} is already there, so nothing was written. Choose "
-                              "another name.", "path") from None
-    except WriteFailedError as error:
-        raise ValidationError(f"Could not write {choice.path}: {error} Choose another place.",
-                              "path") from None
-    keep_words(journal, inputs, choice)
-    keep_identity(journal, settings, content.name)
-    return page_file, text_file, message
+            data = render_pdf(content)
+        else:
+            data = supporter_text(content).encode("utf-8")
+        try:
+            if choice.path.parent == documents_dir():
+                ensure_folder(choice.path.parent)
+            page_file, text_file = write_outputs(
+                {choice.path: data, message_path(choice.path): message.encode("utf-8")})
+        except OutputExistsError as error:
+            names = " and ".join(p.name for p in error.paths)
+            raise ValidationError(f"{names} is already there, so nothing was written. Choose "
+                                  "another name.", "path") from None
+        except WriteFailedError as error:
+            raise ValidationError(f"Could not write {choice.path}: {error} Choose another "
+                                  "place.", "path") from None
+        return page_file, text_file, message
 
-
-def keep_words(journal: Journal, inputs: SupporterInputs, choice: SupporterChoice) -> None:
-    """Store the words typed (a part still as the flare-up plan has it stays empty, so it keeps
-    following the plan) and the ticks."""
-    page = inputs.page or SupporterPage()
-    changes: dict[str, object] = {"parts": choice.parts}
-    for key, _heading, _field in TEXT_PARTS:
-        typed = choice.words.get(key, "")
-        own = getattr(page, key)
-        if own or typed != inputs.words.get(key, ""):
-            changes[key] = typed
-    updated = dataclasses.replace(page, **changes)
-    if updated != page:
-        journal.put_single(updated)
+    return share_page(journal, choice.content, now=now, write=write,
+                      keep=(inputs, choice.words, choice.parts))
 
 
 def open_supporter(screen: SectionScreen) -> None:
@@ -165,7 +145,7 @@ def open_supporter(screen: SectionScreen) -> None:
 
         screen.app.push_screen(SupporterScreen(inputs), chosen)
 
-    screen.load_then(lambda: gather_supporter(journal), show, group="group-supporter")
+    screen.load_then(lambda: load_supporter(journal), show, group="group-supporter")
 
 
 class SupporterScreen(ModalScreen[SupporterChoice | None]):
