@@ -26,7 +26,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record, new_id, touched, utc_now
@@ -512,3 +512,53 @@ def series(plan: ActionPlan, plans: list[ActionPlan]) -> list[ActionPlan]:
     root = chain_root(plan, by_id).id
     return sorted((p for p in plans if chain_root(p, by_id).id == root),
                   key=lambda p: (p.start, p.created))
+
+
+# -- everything at one moment ---------------------------------------------------------------
+class GoalsView(NamedTuple):
+    """Everything about goals, read at one moment (`paceapp.app.goals.load_goals` reads it):
+    what the Goals screen, the Today card and `paceapp goal ...` show."""
+
+    today: date
+    plans: list[ActionPlan]
+    days: list[GoalDay]
+    reviews: list[Review]
+    longer: list[LongerGoal]
+    week_starts: int
+
+    @property
+    def week(self) -> date:
+        return week_start(self.today, self.week_starts)
+
+    @property
+    def active(self) -> list[ActionPlan]:
+        return active_plans(self.plans)
+
+    @property
+    def markable(self) -> list[ActionPlan]:
+        """Plans a day can be marked on today: active ones that have started, and ones
+        reviewed for this week (the review ends a plan when its week ends; the rest of its week
+        still counts)."""
+        return plans_this_week(self.plans, self.reviews, self.today)
+
+    def held(self, plan: ActionPlan) -> bool:
+        """True for a plan reviewed early: its week is still under way, so it is still shown
+        with this week's days and can still be marked."""
+        return reviewed_week_holds(plan, self.today, self.reviews)
+
+    @property
+    def to_review(self) -> list[ActionPlan]:
+        return plans_to_review(self.plans, self.reviews, self.today, self.week_starts)
+
+    def progress(self, plan: ActionPlan, day: date | None = None) -> tuple[int, int]:
+        """(days done, days planned) in the week holding `day` (default today)."""
+        return progress_this_week(plan, self.days, day or self.today, self.week_starts)
+
+    def marked_today(self, plan: ActionPlan) -> bool:
+        return any(d.plan_id == plan.id and d.date == self.today for d in self.days)
+
+    def review_of(self, plan: ActionPlan) -> Review | None:
+        return next((r for r in self.reviews if r.plan_id == plan.id), None)
+
+    def longer_of(self, plan: ActionPlan) -> LongerGoal | None:
+        return next((g for g in self.longer if g.id == plan.goal_id), None)
