@@ -23,6 +23,7 @@ went over longer times (a longer goal's progress, goals over a period) is in `co
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -187,7 +188,7 @@ class GoalDay(Record):
     what: str = ""
 
     @property
-    def day(self) -> date:
+    def day(self) -> datetime.date:  # (`date` here is the field)
         return self.date
 
     def validate(self) -> None:
@@ -255,9 +256,9 @@ def new_plan(what: str, how_much: str, when: str, days_per_week: int, confidence
             cleaned[name] = clean_text(value, name, limit, required=required, label=label)
         except ValidationError as error:
             problems.append((name, str(error)))
-    for check, value in ((check_days_per_week, days_per_week), (check_confidence, confidence)):
+    for check, number in ((check_days_per_week, days_per_week), (check_confidence, confidence)):
         try:
-            check(value)
+            check(number)
         except ValidationError as error:
             problems.extend(error.problems)
     if problems:
