@@ -66,6 +66,12 @@ def _hint_every_day(plan: ActionPlan) -> None:
         click.echo(hint)
 
 
+def _phrased(error: ValidationError, words: str, ours: str) -> ValidationError:
+    """`error` with the command for it in place of the core's plain `words`."""
+    return ValidationError.many([(field, message.replace(words, ours))
+                                 for field, message in error.problems])
+
+
 def can_ask() -> bool:
     """True when a person is at a terminal to answer a question (not a script or a pipe)."""
     return bool(getattr(sys.stdin, "isatty", lambda: False)())
@@ -178,7 +184,11 @@ def goal_mark(env: Env, plan_id: str | None, day: date | None) -> None:
     day = day or today
     if not plan_id:
         plan_id = _plan_to_mark(load_goals(journal, today), day).id
-    marked, plan, done, planned = mark_done(journal, plan_id, day, today)
+    try:
+        marked, plan, done, planned = mark_done(journal, plan_id, day, today)
+    except ValidationError as error:
+        raise _phrased(error, "Resume it first,",
+                       f"Resume it first (paceapp goal resume {plan_id[:8]}),") from None
     click.echo(f"Marked {show_date(marked.date)} done: {plan.what}. {progress_words(done, planned)}.")
 
 
@@ -297,8 +307,12 @@ def goal_review(env: Env, plan_id: str, outcome: str, got_in_way: str, next_step
         raise ValidationError("A paused plan has no next week to change. Leave out --next pause, "
                               "or the changes.", "next_step")
     step = next_step or ("change" if changes else "keep")
-    checked = check_review(journal, plan.id, outcome, today=today, week=week or today,
-                           got_in_way=got_in_way, next_step=step, note=note, changes=changes)
+    try:
+        checked = check_review(journal, plan.id, outcome, today=today, week=week or today,
+                               got_in_way=got_in_way, next_step=step, note=note,
+                               changes=changes)
+    except ValidationError as error:
+        raise _phrased(error, "in the list of plans", "in 'paceapp goal list'") from None
     week_starts = load_week_starts(journal)
     if not now and review_is_early(checked.review.week, today, week_starts):
         if not _review_now(plan, outcome, checked.review.week, week_starts):

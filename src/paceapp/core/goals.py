@@ -388,8 +388,7 @@ def mark_day(plan: ActionPlan, day: date, today: date, existing: Iterable[GoalDa
     if plan.status != "active" and not reviewed_week_holds(plan, day, reviews):
         state = "finished" if plan.status == "done" else plan.status
         raise ValidationError(
-            f"This plan is {state}. Resume it first (paceapp goal resume "
-            f"{plan.id[:8]}), or mark a day on an active plan.", "id")
+            f"This plan is {state}. Resume it first, or mark a day on an active plan.", "id")
     if any(d.plan_id == plan.id and d.date == day for d in existing):
         raise ValidationError(f"{show_date(day)} is already marked done for {plan.what}. "
                               "Nothing was changed.", "date")
@@ -461,7 +460,7 @@ def review_plan(plan: ActionPlan, outcome: str, *, week: date, today: date, week
     this_week = week_start(today, week_starts)
     if plan.status == "done" or any(r.plan_id == plan.id for r in reviews):
         raise ValidationError(f"The plan '{plan.what}' has been reviewed or finished already. "
-                              "Its next plan (if any) is in 'paceapp goal list'.", "id")
+                              "Its next plan (if any) is in the list of plans.", "id")
     if first > this_week:
         raise ValidationError("That week has not started yet. Review a week once it is under way "
                               "or over.", "week")
