@@ -38,7 +38,7 @@ from paceapp.store.settings import load_settings, update_settings
 
 __all__ = [
     "AddedPlan", "GoalsView", "MarkedDay", "SavedReview", "StatusChange", "add_longer_goal",
-    "add_plan", "change_plan", "check_review", "find_longer_goal", "find_plan",
+    "add_plan", "change_plan", "check_review", "find_plan",
     "finish_longer_goal", "load_goals", "load_week_starts", "mark_done", "plan_series",
     "save_review", "set_plan_status", "set_week_starts",
 ]
@@ -68,11 +68,6 @@ def load_week_starts(journal: Journal) -> int:
 def find_plan(journal: Journal, plan_id: str) -> ActionPlan:
     """A plan by its id or the start of it (as shown in lists)."""
     return journal.find(ActionPlan, plan_id)
-
-
-def find_longer_goal(journal: Journal, goal_id: str) -> LongerGoal:
-    """A longer goal by its id or the start of it."""
-    return journal.find(LongerGoal, goal_id)
 
 
 def plan_series(journal: Journal, plan_id: str) -> list[ActionPlan]:
