@@ -17,7 +17,7 @@ from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.confirm import ConfirmScreen
 from paceapp.tui.screens.goal_review import ReviewForm
-from paceapp.tui.screens.goals import GoalsScreen
+from paceapp.tui.screens.goals import FLOW_GROUP, GoalsScreen
 from tests.conftest import folder_bytes
 
 MON, WED = date(2026, 11, 30), date(2026, 12, 2)  # the week runs Mon 30 Nov - Sun 6 Dec
@@ -29,8 +29,11 @@ def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def settle(app: PaceApp, pilot) -> None:
+    """A frame, the workers (not a flow waiting for answers), another frame."""
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    busy = [worker for worker in app.workers if worker.group != FLOW_GROUP]
+    if busy:
+        await app.workers.wait_for_complete(busy)
     await pilot.pause()
 
 

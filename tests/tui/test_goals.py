@@ -17,7 +17,7 @@ from paceapp.tui.screens.confirm import ConfirmScreen
 from paceapp.tui.screens.goal_form import GoalForm, SmallerForm
 from paceapp.tui.screens.goal_pick import PlanPicker
 from paceapp.tui.screens.goal_review import ReviewForm
-from paceapp.tui.screens.goals import GoalsScreen
+from paceapp.tui.screens.goals import FLOW_GROUP, GoalsScreen
 
 TODAY = date(2026, 11, 21)  # a Saturday; the week began Mon 16 Nov
 
@@ -28,8 +28,11 @@ def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def settle(app: PaceApp, pilot) -> None:
+    """A frame, the workers (not a flow waiting for answers), another frame."""
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    busy = [worker for worker in app.workers if worker.group != FLOW_GROUP]
+    if busy:
+        await app.workers.wait_for_complete(busy)
     await pilot.pause()
 
 

@@ -23,10 +23,11 @@ went over longer times (a longer goal's progress, goals over a period) is in `co
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record, new_id, touched, utc_now
@@ -187,7 +188,7 @@ class GoalDay(Record):
     what: str = ""
 
     @property
-    def day(self) -> date:
+    def day(self) -> datetime.date:  # (`date` here is the field)
         return self.date
 
     def validate(self) -> None:
@@ -255,9 +256,9 @@ def new_plan(what: str, how_much: str, when: str, days_per_week: int, confidence
             cleaned[name] = clean_text(value, name, limit, required=required, label=label)
         except ValidationError as error:
             problems.append((name, str(error)))
-    for check, value in ((check_days_per_week, days_per_week), (check_confidence, confidence)):
+    for check, number in ((check_days_per_week, days_per_week), (check_confidence, confidence)):
         try:
-            check(value)
+            check(number)
         except ValidationError as error:
             problems.extend(error.problems)
     if problems:
@@ -387,8 +388,7 @@ def mark_day(plan: ActionPlan, day: date, today: date, existing: Iterable[GoalDa
     if plan.status != "active" and not reviewed_week_holds(plan, day, reviews):
         state = "finished" if plan.status == "done" else plan.status
         raise ValidationError(
-            f"This plan is {state}. Resume it first (paceapp goal resume "
-            f"{plan.id[:8]}), or mark a day on an active plan.", "id")
+            f"This plan is {state}. Resume it first, or mark a day on an active plan.", "id")
     if any(d.plan_id == plan.id and d.date == day for d in existing):
         raise ValidationError(f"{show_date(day)} is already marked done for {plan.what}. "
                               "Nothing was changed.", "date")
@@ -460,7 +460,7 @@ def review_plan(plan: ActionPlan, outcome: str, *, week: date, today: date, week
     this_week = week_start(today, week_starts)
     if plan.status == "done" or any(r.plan_id == plan.id for r in reviews):
         raise ValidationError(f"The plan '{plan.what}' has been reviewed or finished already. "
-                              "Its next plan (if any) is in 'paceapp goal list'.", "id")
+                              "Its next plan (if any) is in the list of plans.", "id")
     if first > this_week:
         raise ValidationError("That week has not started yet. Review a week once it is under way "
                               "or over.", "week")
@@ -512,3 +512,53 @@ def series(plan: ActionPlan, plans: list[ActionPlan]) -> list[ActionPlan]:
     root = chain_root(plan, by_id).id
     return sorted((p for p in plans if chain_root(p, by_id).id == root),
                   key=lambda p: (p.start, p.created))
+
+
+# -- everything at one moment ---------------------------------------------------------------
+class GoalsView(NamedTuple):
+    """Everything about goals, read at one moment (`paceapp.app.goals.load_goals` reads it):
+    what the Goals screen, the Today card and `paceapp goal ...` show."""
+
+    today: date
+    plans: list[ActionPlan]
+    days: list[GoalDay]
+    reviews: list[Review]
+    longer: list[LongerGoal]
+    week_starts: int
+
+    @property
+    def week(self) -> date:
+        return week_start(self.today, self.week_starts)
+
+    @property
+    def active(self) -> list[ActionPlan]:
+        return active_plans(self.plans)
+
+    @property
+    def markable(self) -> list[ActionPlan]:
+        """Plans a day can be marked on today: active ones that have started, and ones
+        reviewed for this week (the review ends a plan when its week ends; the rest of its week
+        still counts)."""
+        return plans_this_week(self.plans, self.reviews, self.today)
+
+    def held(self, plan: ActionPlan) -> bool:
+        """True for a plan reviewed early: its week is still under way, so it is still shown
+        with this week's days and can still be marked."""
+        return reviewed_week_holds(plan, self.today, self.reviews)
+
+    @property
+    def to_review(self) -> list[ActionPlan]:
+        return plans_to_review(self.plans, self.reviews, self.today, self.week_starts)
+
+    def progress(self, plan: ActionPlan, day: date | None = None) -> tuple[int, int]:
+        """(days done, days planned) in the week holding `day` (default today)."""
+        return progress_this_week(plan, self.days, day or self.today, self.week_starts)
+
+    def marked_today(self, plan: ActionPlan) -> bool:
+        return any(d.plan_id == plan.id and d.date == self.today for d in self.days)
+
+    def review_of(self, plan: ActionPlan) -> Review | None:
+        return next((r for r in self.reviews if r.plan_id == plan.id), None)
+
+    def longer_of(self, plan: ActionPlan) -> LongerGoal | None:
+        return next((g for g in self.longer if g.id == plan.goal_id), None)

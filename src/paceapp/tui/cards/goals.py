@@ -8,11 +8,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.goals import ActionPlan, progress_words
+from paceapp.app.folder import Journal
+from paceapp.app.goals import load_goals, mark_done
+from paceapp.core.goals import ActionPlan, GoalsView, progress_words
 from paceapp.core.timeparse import local_now, show_date
-from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
-from paceapp.tui.screens.goal_data import GoalsView, load_goals, mark_done
 
 
 class GoalsCard(TodayCard):

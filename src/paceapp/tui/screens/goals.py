@@ -4,39 +4,48 @@ history, and longer goals with how far they have come.
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Static
+from textual.worker import WorkerFailed
 
+from paceapp.app.folder import Journal
+from paceapp.app.goals import (
+    add_longer_goal,
+    add_plan,
+    change_plan,
+    load_goals,
+    mark_done,
+    save_review,
+    set_plan_status,
+    set_week_starts,
+)
+from paceapp.core.errors import PaceError
 from paceapp.core.goal_progress import longer_progress
 from paceapp.core.goals import (
     OUTCOME_WORDS,
     PLAN_FIELDS,
     ActionPlan,
+    GoalsView,
     LongerGoal,
-    Review,
     every_day_note,
     needs_smaller,
     plan_on_day,
     progress_words,
     review_is_early,
-    review_plan,
-    set_status,
     smaller_suggestion,
     status_message,
     week_end,
 )
 from paceapp.core.settings import WEEKDAYS
 from paceapp.core.timeparse import local_now, show_date
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
 from paceapp.tui.screens.base import SectionScreen
-from paceapp.tui.screens.goal_data import GoalsView, add_plan, load_goals, mark_done, save_review
 from paceapp.tui.text import plain
 
 #: Fixed widths for the Week, Sure and Status columns (their widest words). Fixed, not measured:
@@ -48,6 +57,9 @@ WIDTHS = {"Week": 21, "Sure": 5, "Status": 8}
 #: columns). The full plan is always shown under the list.
 OTHER_COLUMNS = sum(WIDTHS.values()) + 2 * (len(WIDTHS) + 1) + 4
 EMPTY = "No action plans yet - press a to add a small one."
+#: The worker group of modal flows (a worker that waits for the person's answers on one
+#: screen after another): tests that wait for the app's workers to finish leave these out.
+FLOW_GROUP = "modal-flow"
 
 
 def what_width(screen_width: int) -> int:
@@ -224,7 +236,7 @@ class GoalsScreen(SectionScreen):
 
         def saved(result: PlanFormResult | None) -> None:
             if result is not None:
-                self.pace.save(lambda j: add_plan(j, result.plan, result.new_goal),
+                self.pace.save(lambda j: add_plan(j, result.plan, new_goal=result.new_goal).plan,
                                f"Saved: {result.plan.describe()}.", self.offer_smaller)
 
         self.app.push_screen(GoalForm(longer=longer), saved)
@@ -242,7 +254,8 @@ class GoalsScreen(SectionScreen):
                 self.notify("Kept as it is. You know best.", markup=False)
             else:
                 message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
-                self.pace.save(lambda j: j.update(changed, base=plan), message)
+                self.pace.save(lambda j: change_plan(j, plan.id, plan_fields(changed), base=plan),
+                               message)
             if then is not None:
                 then()
 
@@ -259,17 +272,11 @@ class GoalsScreen(SectionScreen):
             if result is None:
                 return
             changed, new_goal = result.plan, result.new_goal
-
-            def change(journal: Journal) -> ActionPlan:
-                with journal.transaction():
-                    if new_goal is not None:
-                        journal.add(new_goal)
-                    return journal.update(changed, base=plan)
-
             message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
             if needs_smaller(changed.confidence):
                 message += " " + smaller_suggestion(changed.confidence)
-            self.pace.save(change, message)
+            self.pace.save(lambda j: change_plan(j, plan.id, plan_fields(changed), base=plan,
+                                                 new_goal=new_goal), message)
 
         self.app.push_screen(GoalForm(plan, longer=self.view.longer if self.view else []), saved)
 
@@ -311,7 +318,7 @@ class GoalsScreen(SectionScreen):
             self.notify("Choose a plan in the list first.", markup=False)
             return
         status = "active" if plan.status != "active" else "paused"
-        self.pace.save(lambda j: j.update(set_status(plan, status, j.list(Review)), base=plan),
+        self.pace.save(lambda j: set_plan_status(j, plan.id, status),
                        status_message(plan, status))
 
     def action_finish(self) -> None:
@@ -323,7 +330,7 @@ class GoalsScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pace.save(lambda j: j.update(set_status(plan, "done"), base=plan),
+                self.pace.save(lambda j: set_plan_status(j, plan.id, "done"),
                                status_message(plan, "done"))
 
         self.app.push_screen(ConfirmScreen(f"Finish this plan? It moves to history.\n"
@@ -334,7 +341,7 @@ class GoalsScreen(SectionScreen):
 
         def saved(goal: LongerGoal | None) -> None:
             if goal is not None:
-                self.pace.save(lambda j: j.add(goal), f"Saved longer goal: {goal.what}. "
+                self.pace.save(lambda j: add_longer_goal(j, goal), f"Saved longer goal: {goal.what}. "
                                "Link weekly plans to it when you add or change them.")
 
         self.app.push_screen(LongerGoalForm(), saved)
@@ -343,14 +350,9 @@ class GoalsScreen(SectionScreen):
         from paceapp.tui.screens.goal_week import WeekStartPicker
 
         def chosen(day: int | None) -> None:
-            if day is None:
-                return
-
-            def change(journal: Journal) -> Any:
-                return journal.put_single(dataclasses.replace(load_settings(journal),
-                                                              week_starts=day))
-
-            self.pace.save(change, f"Weeks now start on {WEEKDAYS[day]}.")
+            if day is not None:
+                self.pace.save(lambda j: set_week_starts(j, day),
+                               f"Weeks now start on {WEEKDAYS[day]}.")
 
         current = self.view.week_starts if self.view else 0
         self.app.push_screen(WeekStartPicker(current), chosen)
@@ -370,95 +372,89 @@ class GoalsScreen(SectionScreen):
             self.notify("Nothing to review just now. Plans can be reviewed from the week they "
                         "start.", markup=False)
             return
-        if not review_is_early(view.today, view.today, view.week_starts):
-            self.review_next(due, 0)
-            return
+        self.review_week(view, due)
+
+    @work(exclusive=True, group=FLOW_GROUP)
+    async def review_week(self, view: GoalsView, due: list[ActionPlan]) -> None:
+        """Before the week's last day, "review now?"; then each plan due in turn: how it went,
+        next week's plan when it is to change, and "make it smaller?" below 7 out of 10.
+        Skipping a plan is fine; stopping leaves the rest as they are."""
         from paceapp.tui.screens.confirm import ConfirmScreen
-
-        last = show_date(week_end(view.today, view.week_starts))
-
-        def answered(now: bool | None) -> None:
-            if now:
-                self.review_next(due, 0)
-            else:
-                self.notify(f"Fine - nothing changed. Review it on {last} (press r then).",
-                            markup=False)
-
-        self.app.push_screen(ConfirmScreen(
-            f"Review now, or on {last}?\nThis week runs until {last}. If you review now, this "
-            "week's days still count and you can still mark them; next week's plan starts "
-            "when this week ends.", yes="Review now", no=f"On {last}"), answered)
-
-    def review_next(self, queue: list[ActionPlan], index: int) -> None:
+        from paceapp.tui.screens.goal_form import GoalForm, SmallerForm
         from paceapp.tui.screens.goal_review import SKIP, ReviewAnswer, ReviewForm
 
-        view = self.view
-        if view is None:
-            return
-        if index >= len(queue):
-            self.notify("That's the review done. Well done for taking stock.", markup=False)
-            return
-        plan = queue[index]
-        done, planned = view.progress(plan)
-        position = f"({index + 1} of {len(queue)})" if len(queue) > 1 else ""
-
-        def answered(answer: ReviewAnswer | str | None) -> None:
+        if review_is_early(view.today, view.today, view.week_starts):
+            last = show_date(week_end(view.today, view.week_starts))
+            now = await self.app.push_screen_wait(ConfirmScreen(
+                f"Review now, or on {last}?\nThis week runs until {last}. If you review now, "
+                "this week's days still count and you can still mark them; next week's plan "
+                "starts when this week ends.", yes="Review now", no=f"On {last}"))
+            if not now:
+                self.notify(f"Fine - nothing changed. Review it on {last} (press r then).",
+                            markup=False)
+                return
+        for index, plan in enumerate(due):
+            view = self.view or view
+            done, planned = view.progress(plan)
+            position = f"({index + 1} of {len(due)})" if len(due) > 1 else ""
+            answer = await self.app.push_screen_wait(
+                ReviewForm(plan, view.week, done, planned, position))
             if answer is None:
                 self.notify("Stopped. Plans not reviewed carry on as they are.", markup=False)
-            elif answer == SKIP:
-                self.review_next(queue, index + 1)
-            elif isinstance(answer, ReviewAnswer) and answer.next_step == "change":
-                self.change_next_week(queue, index, answer)
-            elif isinstance(answer, ReviewAnswer):
-                self.save_review(queue, index, answer, None, None)
-
-        self.app.push_screen(ReviewForm(plan, view.week, done, planned, position), answered)
-
-    def change_next_week(self, queue: list[ActionPlan], index: int, answer: Any) -> None:
-        from paceapp.tui.screens.goal_form import GoalForm, PlanFormResult
-
-        plan = queue[index]
-
-        def changed(result: PlanFormResult | None) -> None:
-            if result is None:
-                self.notify("No changes: next week keeps the same plan.", markup=False)
-                self.save_review(queue, index, answer, None, None)
                 return
-            changes = {name: getattr(result.plan, name) for name in PLAN_FIELDS}
-            self.save_review(queue, index, answer, changes, result.new_goal)
-
-        longer = self.view.longer if self.view else []
-        self.app.push_screen(GoalForm(plan, longer=longer,
-                                      title="Next week's plan: change what you like"), changed)
-
-    def save_review(self, queue: list[ActionPlan], index: int, answer: Any,
-                    changes: dict[str, Any] | None, new_goal: LongerGoal | None) -> None:
-        plan = queue[index]
-        view = self.view
-        today = local_now().date()
-        week_starts = view.week_starts if view else 0
-
-        def change(journal: Journal) -> Any:
-            fresh = journal.get(ActionPlan, plan.id)
-            result = review_plan(fresh, answer.outcome, week=today, today=today,
-                                 week_starts=week_starts, got_in_way=answer.got_in_way,
-                                 next_step=answer.next_step, changes=changes,
-                                 reviews=journal.list(Review))
-            with journal.transaction():  # one change: one undo brings it all back
-                saved = save_review(journal, result)
-                if new_goal is not None:
-                    journal.add(new_goal)
-                return saved
-
-        def done(result: Any) -> str:
-            text = f"Reviewed: {plan.what} - {OUTCOME_WORDS[result.review.outcome]}."
-            if result.next_plan is not None:
-                text += f" Next plan from {show_date(result.next_plan.start)}."
+            if answer == SKIP or not isinstance(answer, ReviewAnswer):
+                continue
+            changes: dict[str, Any] | None = None
+            new_goal: LongerGoal | None = None
+            if answer.next_step == "change":
+                result = await self.app.push_screen_wait(GoalForm(
+                    plan, longer=view.longer, title="Next week's plan: change what you like"))
+                if result is None:
+                    self.notify("No changes: next week keeps the same plan.", markup=False)
+                else:
+                    changes, new_goal = plan_fields(result.plan), result.new_goal
+            today = local_now().date()
+            saved = await self.save_and_wait(partial(
+                save_review, plan_id=plan.id, outcome=answer.outcome, today=today,
+                got_in_way=answer.got_in_way, next_step=answer.next_step, changes=changes,
+                new_goal=new_goal))
+            if saved is None:
+                return
+            outcome, next_plan = saved.result.review.outcome, saved.result.next_plan
+            text = f"Reviewed: {plan.what} - {OUTCOME_WORDS[outcome]}."
+            if next_plan is not None:
+                text += f" Next plan from {show_date(next_plan.start)}."
             else:
                 text += " Paused for now."
-            return text
+            self.notify(text, markup=False, timeout=4)
+            self.pace.refresh_data()
+            if next_plan is not None and needs_smaller(next_plan.confidence):
+                smaller = await self.app.push_screen_wait(SmallerForm(next_plan))
+                if smaller is None:
+                    self.notify("Kept as it is. You know best.", markup=False)
+                else:
+                    message = f"Changed: {smaller.describe()}; sure {smaller.confidence}/10."
+                    self.pace.save(partial(change_plan, plan_id=next_plan.id,
+                                           changes=plan_fields(smaller), base=next_plan),
+                                   message)
+        self.notify("That's the review done. Well done for taking stock.", markup=False)
 
-        def after(result: Any) -> None:
-            self.offer_smaller(result.next_plan, lambda: self.review_next(queue, index + 1))
+    async def save_and_wait(self, change: Callable[[Journal], Any]) -> Any:
+        """`change(journal)` in a thread, awaited; None (and the problem told) when it fails."""
+        journal = self.journal
+        worker = self.run_worker(lambda: change(journal), thread=True, group="save",
+                                 exit_on_error=False)
+        try:
+            return await worker.wait()
+        except WorkerFailed as failed:
+            if isinstance(failed.error, PaceError):
+                self.pace.tell_problem(str(failed.error))
+            else:
+                self.log.error(failed.error)
+                self.pace.tell_problem("That could not be saved. Nothing was changed.")
+            return None
 
-        self.pace.save(change, done, after)
+
+def plan_fields(plan: ActionPlan) -> dict[str, Any]:
+    """The fields a person can change on a plan, as `plan` has them."""
+    return {name: getattr(plan, name) for name in PLAN_FIELDS}
