@@ -20,7 +20,7 @@ from paceapp.core.records import Record
 from paceapp.core.settings import Settings
 from paceapp.outputs.export import (
     export_chunks,
-    write_csv_export,
+    write_csv_export_streamed,
     write_json_export_streamed,
 )
 from paceapp.outputs.files import ensure_folder, free_path
@@ -35,7 +35,6 @@ from paceapp.store.maintenance import (
     Restored,
     backup_info,
     check_folder,
-    export_records,
     find_backup,
     import_batch,
     list_backups,
@@ -140,8 +139,9 @@ def export_json(journal: Journal, out: Path, *, force: bool = False) -> int:
 
 
 def export_csv(journal: Journal, out: Path, *, force: bool = False) -> tuple[int, list[Path]]:
-    """Write one CSV file per kind into the folder `out`; return (records, files written)."""
-    return write_csv_export(export_records(journal), out, force=force)
+    """Write one CSV file per kind into the folder `out`, one data file read at a time (memory
+    does not grow with years); return (records, files written)."""
+    return write_csv_export_streamed(journal, out, force=force)
 
 
 @dataclass(frozen=True)
