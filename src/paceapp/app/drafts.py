@@ -31,6 +31,8 @@ from paceapp.store.storage import atomic_write, write_failure_message
 if TYPE_CHECKING:
     from paceapp.store.journal import Journal
 
+__all__ = ["Draft", "DraftStore", "Values", "drafts_for"]
+
 #: A form's values: widget id -> text (Input, TextArea), the chosen value (Select) or on/off.
 Values = dict[str, "str | bool | None"]
 
