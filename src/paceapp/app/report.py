@@ -6,7 +6,6 @@ A read model here gathers the period's records into core figures and chart specs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from paceapp.core.flare import Flare
@@ -16,6 +15,7 @@ from paceapp.core.pain import PainEntry
 from paceapp.core.sleep import SleepNight
 from paceapp.outputs.charts import CHARTS, ChartSpec, activity_chart, pain_chart, sleep_chart
 from paceapp.outputs.gp_summary import gather_summary
+from paceapp.outputs.report import ReportView
 from paceapp.store.journal import Journal
 
 __all__ = ["CHARTS", "ReportView", "load_chart", "load_report", "period_start"]
@@ -46,20 +46,8 @@ def load_chart(journal: Journal, chart: str, weeks: int, today: date) -> ChartSp
     raise ValueError(f"unknown chart {chart!r}")
 
 
-@dataclass(frozen=True)
-class ReportView:
-    """The report over [start, today]: one plain sentence per area (the naps sentence, if any,
-    kept apart: `outputs.report.with_naps` places it) and every chart."""
-
-    today: date
-    weeks: int
-    start: date
-    sentences: list[str]
-    naps: str
-    charts: list[ChartSpec]
-
-
 def load_report(journal: Journal, today: date, weeks: int) -> ReportView:
+    """The report's sentences and charts over the last `weeks` weeks up to `today`."""
     start = period_start(today, weeks)
     return ReportView(
         today, weeks, start, gather_summary(journal, start, today),

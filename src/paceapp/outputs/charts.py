@@ -171,7 +171,7 @@ def render(spec: ChartSpec, width: int = 78, height: int = 16, colour: bool = Fa
     title = fold(spec.title, max(width, 40))
     if spec.empty:
         return "\n".join([*title, "  Nothing logged in this period yet."])
-    import plotext as plt  # type: ignore[import-untyped]  # deferred: only charts need it
+    import plotext as plt  # deferred: only charts need it
 
     plt.clear_figure()
     plt.plot_size(max(width, 40), max(height, 10))

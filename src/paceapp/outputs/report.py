@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import date
 
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.core.timeparse import show_date
-from paceapp.outputs.charts import render
+from paceapp.outputs.charts import ChartSpec, render
 from paceapp.outputs.fold import fold
 
-if TYPE_CHECKING:
-    from paceapp.app.report import ReportView
+
+@dataclass(frozen=True)
+class ReportView:
+    """The report over [start, today]: one plain sentence per area (the naps sentence, if any,
+    kept apart: `with_naps` places it) and every chart. Made by `paceapp.app.report.load_report`."""
+
+    today: date
+    weeks: int
+    start: date
+    sentences: list[str]
+    naps: str
+    charts: list[ChartSpec]
 
 
 def with_naps(sentences: list[str], naps: str) -> list[str]:
