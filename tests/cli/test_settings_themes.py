@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from paceapp.app.settings import change_settings as update_settings
 from paceapp.core.errors import ValidationError
 from paceapp.core.settings import TEXTUAL_THEMES, THEME_NAMES, THEMES, Settings, theme_setting
 from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
+from paceapp.store.settings import load_settings, update_settings
 from tests.conftest import folder_bytes
 
 

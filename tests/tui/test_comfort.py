@@ -14,11 +14,10 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import OptionList, Static
 
-from paceapp.app.settings import change_settings as update_settings
 from paceapp.core.settings import TEXTUAL_THEMES, Settings, app_theme, theme_setting
 from paceapp.core.settings import THEMES as SETTING_THEMES
 from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
+from paceapp.store.settings import load_settings, update_settings
 from paceapp.tui.app import PaceApp
 from paceapp.tui.navigation import sections
 from paceapp.tui.screens.pain_form import PainForm

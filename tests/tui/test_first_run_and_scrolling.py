@@ -13,10 +13,10 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
-from paceapp.app.settings import change_settings as update_settings
 from paceapp.core.settings import Settings
 from paceapp.demo import write_demo
 from paceapp.store.journal import Journal
+from paceapp.store.settings import update_settings
 from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.today import TodayScreen
 from paceapp.tui.screens.welcome import WelcomeScreen

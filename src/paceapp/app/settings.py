@@ -14,7 +14,7 @@ from typing import Any
 from paceapp.core.errors import ValidationError
 from paceapp.core.settings import WEEKDAYS, Settings
 from paceapp.store.journal import Journal
-from paceapp.store.settings import ensure_member_id, load_settings
+from paceapp.store.settings import ensure_member_id, load_settings, update_settings
 
 __all__ = ["Settings", "change_settings", "ensure_member_id", "load_settings", "weekday_number"]
 
@@ -33,10 +33,10 @@ def weekday_number(text: str) -> int:
                           "week_starts")
 
 
-def _apply(current: Settings, changes: Mapping[str, Any], keys: Mapping[str, str],
-           reset_keys: bool) -> Settings:
-    """`current` with the changed fields, and `keys` added to its remapped keys (after clearing
-    them all, with `reset_keys`)."""
+def _fields(current: Settings, changes: Mapping[str, Any], keys: Mapping[str, str],
+            reset_keys: bool) -> dict[str, Any]:
+    """The fields to change on `current`: `changes`, with `keys` added to its remapped keys
+    (after clearing them all, with `reset_keys`)."""
     unknown = set(changes) - CHANGEABLE
     if unknown:
         raise TypeError(f"not a setting that can be changed: {', '.join(sorted(unknown))}")
@@ -45,7 +45,7 @@ def _apply(current: Settings, changes: Mapping[str, Any], keys: Mapping[str, str
         keymap = {} if reset_keys else dict(fields.get("keymap", current.keymap))
         keymap.update(keys)
         fields["keymap"] = keymap
-    return dataclasses.replace(current, **fields)
+    return fields
 
 
 def change_settings(journal: Journal, *, keys: Mapping[str, str] | None = None,
@@ -57,8 +57,9 @@ def change_settings(journal: Journal, *, keys: Mapping[str, str] | None = None,
     day's backup. The change is one step for undo."""
     keys = dict(keys or {})
     # Checked first on the copy at hand, so a wrong value writes nothing at all ...
-    _apply(load_settings(journal), changes, keys, reset_keys).validate()
+    current = load_settings(journal)
+    dataclasses.replace(current, **_fields(current, changes, keys, reset_keys)).validate()
     with journal.transaction():
         # ... then applied to the settings as they are now, read under the lock.
-        fresh = _apply(load_settings(journal), changes, keys, reset_keys)
-        return journal.put_single(fresh)
+        fields = _fields(load_settings(journal), changes, keys, reset_keys)
+        return update_settings(journal, **fields)
