@@ -227,7 +227,7 @@ def today_cards(folder: Path) -> dict[str, str]:
 
 
 def gather_outputs(folder: Path, days: int, tmp: Path) -> Shown:
-    from paceapp.outputs.chart_data import chart_spec
+    from paceapp.app.report import load_chart as chart_spec
     from paceapp.outputs.charts import as_table
     from paceapp.store.journal import Journal
 

@@ -340,9 +340,10 @@ def test_markdown_escapes_only_what_would_format(typed: str, shown: str) -> None
 
 # -- every line uses the header's period, nothing in the future (issue 17, item 5) ----------------
 def test_pacing_and_goals_lines_use_the_header_period(filled: Journal) -> None:
+    from paceapp.app.report import load_report
     from paceapp.core.goals import GoalDay, new_plan
     from paceapp.core.pacing import ActivityLog, set_baseline
-    from paceapp.outputs.report import build_report
+    from paceapp.outputs.report import render_report
 
     # Baseline 10 min at a time, set Sat 7 Nov 08:00. Goes: Sat 7 Nov 07:00 12 min (before the
     # baseline: counted apart), Mon 9 Nov 10 min (within), Tue 10 Nov 15 min (over).
@@ -375,7 +376,7 @@ def test_pacing_and_goals_lines_use_the_header_period(filled: Journal) -> None:
     assert pacing in text and goals in text
     # The report over the last 2 weeks (Sun 8 - Sat 21 Nov) says its own period on both lines:
     # the go on Sat 7 and the mark on Sat 7 are outside it.
-    report = " ".join(build_report(filled, TODAY, 2).split())
+    report = " ".join(render_report(load_report(filled, TODAY, 2)).split())
     assert "(Sun 8 Nov – Sat 21 Nov)" in report
     assert ("Pacing, Sun 8 Nov – Sat 21 Nov: 1 activity with baselines; activity logged on 2 of "
             "14 days, within baseline on 1 of them.") in report

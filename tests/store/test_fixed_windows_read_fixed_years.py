@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from paceapp.app.report import CHARTS
+from paceapp.app.report import load_chart as chart_spec
 from paceapp.cli import main
 from paceapp.demo import write_demo
-from paceapp.outputs.chart_data import CHARTS, chart_spec
 from paceapp.store import storage
 from paceapp.store.journal import Journal
 

@@ -11,13 +11,19 @@ from pathlib import Path
 
 import click
 
+from paceapp.app.calendar import (
+    Event,
+    GpDate,
+    calendar_bytes,
+    load_gp_calendar,
+    load_meeting_calendar,
+)
+from paceapp.app.folder import Journal
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.outfile import FORCE_HELP, FileOrDash, as_file, emit_bytes
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan
 from paceapp.core.timeparse import show_date
-from paceapp.outputs.calendar import Event, GpDate, gp_event, ics_bytes, meeting_event, upcoming_gp
-from paceapp.store.journal import Journal
 
 SET_GP_DATE = 'paceapp gp date "Tue 9:50" (the time is optional)'
 SET_MEETING = "paceapp group plan set --first Tue --every 2 --time 10:30"
@@ -48,31 +54,21 @@ def meeting_problem(plan: GroupPlan | None) -> str:
             "2026-12-01")
 
 
-def _has_folder(journal: Journal) -> bool:
-    return journal.folder is None or journal.folder.exists()
-
-
 def load_gp_event(journal: Journal, today: date, *, with_concerns: bool = False,
                   reminder: bool = True) -> Event:
     """The next GP appointment as an event; ValidationError (exit 2) says why there is none."""
-    from paceapp.outputs import gp_list
-    from paceapp.store.settings import load_settings
-
-    appt, state = upcoming_gp(gp_list.appointments(journal), today)
-    event = gp_event(appt, practice=load_settings(journal).practice if _has_folder(journal)
-                     else "", with_concerns=with_concerns, reminder=reminder) if appt else None
-    if state is not GpDate.READY or event is None:
-        raise ValidationError(gp_problem(state, appt.visit_date if appt else None, today), "gp")
-    return event
+    found = load_gp_calendar(journal, today, with_concerns=with_concerns, reminder=reminder)
+    if found.state is not GpDate.READY or found.event is None:
+        raise ValidationError(gp_problem(found.state, found.day, today), "gp")
+    return found.event
 
 
 def load_meeting_event(journal: Journal, today: date, *, reminder: bool = True) -> Event:
     """The group's next meeting as an event; ValidationError (exit 2) says why there is none."""
-    plan = journal.get_single(GroupPlan) if _has_folder(journal) else None
-    event = meeting_event(plan, today, reminder=reminder) if plan is not None else None
-    if event is None:
-        raise ValidationError(meeting_problem(plan), "plan")
-    return event
+    found = load_meeting_calendar(journal, today, reminder=reminder)
+    if found.event is None:
+        raise ValidationError(meeting_problem(found.plan), "plan")
+    return found.event
 
 
 def when_words(event: Event, today: date) -> str:
@@ -82,7 +78,7 @@ def when_words(event: Event, today: date) -> str:
 
 def deliver(env: Env, event: Event, out: Path | str | None, force: bool, what: str) -> None:
     """Print the calendar file (no --out, or '-'), or save it to `out` and say where."""
-    data = ics_bytes([event], env.now())
+    data = calendar_bytes(event, env.now())
     target = as_file(out)
     if target is None:
         emit_bytes(data)  # CRLF line endings kept exactly (text mode could change them)

@@ -39,8 +39,10 @@ def data_group() -> None:
 @pass_env
 def data_path(env: Env) -> None:
     """Print the data folder (records/ and backups/ are inside it)."""
+    from paceapp.app.data import has_saved_data
+
     click.echo(str(env.data_dir))
-    if not (env.data_dir / "records").is_dir():
+    if not has_saved_data(env.data_dir):
         click.echo("(Nothing is saved there yet.)", err=True)
 
 
@@ -48,9 +50,9 @@ def data_path(env: Env) -> None:
 @pass_env
 def data_check(env: Env) -> None:
     """Read every file and check every record. Exit code 1 if anything needs attention."""
-    from paceapp.store.maintenance import check_folder
+    from paceapp.app.data import check_data, problem_advice
 
-    report = check_folder(env.data_dir)
+    report = check_data(env.data_dir)
     for note in report.notes:
         click.echo(strip_controls(note))
     if report.files:
@@ -63,7 +65,7 @@ def data_check(env: Env) -> None:
         for problem in report.problems:
             click.echo(f"  - {problem}")
         fixes = [(p.file, fix) for p in report.problems
-                 if (fix := file_advice(report.root, p)) is not None]
+                 if (fix := problem_advice(report.root, p)) is not None]
         if fixes:
             click.echo("\nWhat to do:")
             for file, fix in fixes:
@@ -96,29 +98,15 @@ def data_check(env: Env) -> None:
         raise click.exceptions.Exit(1)
 
 
-def file_advice(root: Path, problem: object) -> str | None:
-    """Advice for a file that cannot be used for a reason other than damage (a link, a file
-    paceapp may not read): a backup is not the answer there."""
-    from paceapp.store.errors import advice
-    from paceapp.store.storage import DAMAGED, file_trouble
-
-    code = getattr(problem, "code", "")
-    if code in ("", DAMAGED, "newer"):
-        return None
-    path = root / str(getattr(problem, "file", ""))
-    trouble = file_trouble(path)
-    return advice(path, code, trouble.target if trouble else None)
-
-
 @data_group.command("backups")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")
 @pass_env
 def data_backups(env: Env, as_json: bool) -> None:
     """List backups, newest first, with their dates and record counts."""
+    from paceapp.app.data import load_backups
     from paceapp.outputs.tables import render_table
-    from paceapp.store.maintenance import list_backups
 
-    infos = list_backups(env.data_dir)
+    infos = load_backups(env.data_dir)
     if as_json:
         click.echo(json.dumps([{"name": i.backup.name, "path": str(i.backup.path),
                                 "order": i.backup.order, "taken": i.taken.isoformat(),
@@ -149,12 +137,12 @@ def complete_backup(ctx: click.Context, param: click.Parameter, incomplete: str)
 
     Never fails: no data folder, no backups or an unreadable folder simply give no names.
     """
+    from paceapp.app.data import backup_names
     from paceapp.paths import resolve_data_dir
-    from paceapp.store.folder import DataFolder
 
     try:
         root = resolve_data_dir(ctx.find_root().params.get("data_dir"))
-        return [b.name for b in DataFolder(root).list_backups() if b.name.startswith(incomplete)]
+        return backup_names(root, incomplete)
     except Exception:  # a shell's Tab must never show a traceback
         return []
 
@@ -165,11 +153,10 @@ def complete_backup(ctx: click.Context, param: click.Parameter, incomplete: str)
 @pass_env
 def data_restore(env: Env, backup: str, yes: bool) -> None:
     """Put a backup back as your data. Your current data is kept as a backup first."""
-    from paceapp.store.folder import DataFolder
-    from paceapp.store.maintenance import backup_info, find_backup, restore_backup
+    from paceapp.app.data import backup_to_restore, restore
 
-    found = find_backup(DataFolder(env.data_dir), backup)
-    info = backup_info(found)
+    info = backup_to_restore(env.data_dir, backup)
+    found = info.backup
     if not info.usable:  # refused before asking (restore_backup checks again, under the lock)
         raise ValidationError(
             f"The backup {found.name} cannot be put back: {info.why_not}.\nNothing was changed. "
@@ -180,7 +167,7 @@ def data_restore(env: Env, backup: str, yes: bool) -> None:
             "kept as a backup first.", default=False):
         click.echo("Kept your current data. Nothing was changed.")
         return
-    done = restore_backup(env.data_dir, found.name)
+    done = restore(env.data_dir, found.name)
     kept = (f"Your data as it was is kept in the backup {done.kept.name}."
             if done.kept else "There was no data to keep.")
     click.echo(f"Put back the backup {done.backup.name} ({done.records} records).\n{kept}")
@@ -196,14 +183,8 @@ def data_restore(env: Env, backup: str, yes: bool) -> None:
 @pass_env
 def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None:
     """Write all your records out: a full JSON export, or CSV files for a spreadsheet."""
-    from paceapp.outputs.export import (
-        export_chunks,
-        usable_path,
-        write_csv_export,
-        write_json_export_streamed,
-    )
-    from paceapp.store.maintenance import export_records
-    from paceapp.store.migrations import migrate_folder
+    from paceapp.app.data import export_csv, export_json, export_json_chunks
+    from paceapp.outputs.export import usable_path
 
     if is_dash(out) and fmt == "csv":
         raise ValidationError("CSV is a folder of files (one per kind), so it cannot go to "
@@ -215,10 +196,10 @@ def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None
     if fmt == "csv" and path is None:
         raise ValidationError("Please say which folder to write the CSV files into: --out FOLDER.",
                               "out")
-    migrate_folder(env.data_dir)
+    journal = env.journal()  # an older folder is brought forward first (after a backup)
     if path is None:  # written kind by kind as it is read (memory does not grow with years)
         pending: list[str] = []
-        for chunk in export_chunks(env.journal()):
+        for chunk in export_json_chunks(journal):
             pending.append(chunk)
             if len(pending) >= 512:
                 click.echo("".join(pending), nl=False)
@@ -226,10 +207,10 @@ def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None
         click.echo("".join(pending), nl=False)
         return
     if fmt == "json":
-        total = write_json_export_streamed(env.journal(), path, force=force)
+        total = export_json(journal, path, force=force)
         click.echo(f"Exported {total} records to {_full(path)}")
         return
-    total, files = write_csv_export(export_records(env.journal()), path, force=force)
+    total, files = export_csv(journal, path, force=force)
     click.echo(f"Exported {total} records to {len(files)} CSV files in {_full(path)}")
 
 
@@ -246,24 +227,19 @@ def data_import(env: Env, file: Path | str, merge: bool) -> None:
     FILE is the export; '-' reads it from standard input:
     paceapp data export --out - | paceapp --data-dir NEW data import -
     """
+    from paceapp.app.data import MAX_IMPORT_BYTES, import_records, read_import, read_import_text
     from paceapp.outputs.export import usable_path
-    from paceapp.store.maintenance import (
-        MAX_IMPORT_BYTES,
-        import_batch,
-        parse_import,
-        read_import_file,
-    )
 
     if is_dash(file):
         if stdin_is_terminal():
             click.echo("Paste the export, then press Ctrl+D on a new line:", err=True)
-        batch = parse_import(read_stdin(MAX_IMPORT_BYTES + 1), Path(STDIN_NAME))
+        batch = read_import_text(read_stdin(MAX_IMPORT_BYTES + 1), Path(STDIN_NAME))
         source = "on standard input"
     else:
         path = Path(file)
-        batch = read_import_file(usable_path(path))
+        batch = read_import(usable_path(path))
         source = path.name
-    done = import_batch(env.data_dir, batch, merge=merge)
+    done = import_records(env.data_dir, batch, merge=merge)
     counts = done.counts
     what = "export" if batch.form == "export" else "copy"
     click.echo(f"Read {len(batch.records)} records from the {what} {source} "

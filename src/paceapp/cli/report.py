@@ -24,15 +24,15 @@ def wants_colour() -> bool:
 @pass_env
 def report(env: Env, weeks: int, width: int | None) -> None:
     """A summary of your records with charts of pain, sleep and activity."""
-    from paceapp.outputs.report import build_report  # plotext is imported only here
+    from paceapp.app.report import load_report
+    from paceapp.outputs.report import render_report  # plotext is imported only here
 
     if width is None:
         # The terminal's width, narrow ones too (from 40): a chart wider than the screen is
         # folded by the terminal into something unreadable; a narrower chart is only smaller.
         width = terminal_width(most=100)
-    journal = env.journal()
-    click.echo(build_report(journal, env.today(), weeks, width=width, colour=wants_colour()),
-               color=wants_colour())
+    view = load_report(env.journal(), env.today(), weeks)
+    click.echo(render_report(view, width=width, colour=wants_colour()), color=wants_colour())
 
 
 def register(cli: click.Group) -> None:

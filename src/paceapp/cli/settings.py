@@ -11,16 +11,6 @@ from paceapp.cli.context import Env, pass_env
 from paceapp.core.codec import to_data
 from paceapp.core.errors import ValidationError
 from paceapp.core.settings import THEME_NAMES, WEEKDAYS, theme_setting
-from paceapp.store.settings import load_settings, update_settings
-
-
-def _weekday(text: str) -> int:
-    cleaned = text.strip().lower()
-    for number, name in enumerate(WEEKDAYS):
-        if cleaned in (name.lower(), name.lower()[:3], str(number)):
-            return number
-    raise ValidationError(f"'{text}' is not a day of the week. Write Monday, Sunday, etc.",
-                          "week_starts")
 
 
 @click.group("settings", invoke_without_command=True)
@@ -31,6 +21,8 @@ def settings_group(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     env: Env = ctx.obj
+    from paceapp.app.settings import load_settings
+
     current = load_settings(env.journal())
     if as_json:
         click.echo(json.dumps(to_data(current), indent=2, ensure_ascii=False))
@@ -64,31 +56,30 @@ def settings_set(env: Env, display_name: str | None, real_name: str | None,
                  practice: str | None, week_starts: str | None, theme: str | None,
                  bad_day: str | None, keys: tuple[str, ...], reset_keys: bool) -> None:
     """Change one or more settings."""
-    journal = env.journal()
-    current = load_settings(journal)
+    from paceapp.app.settings import change_settings, weekday_number
+
     changes: dict[str, Any] = {}
     for name, value in (("display_name", display_name), ("real_name", real_name),
                         ("practice", practice)):
         if value is not None:
             changes[name] = " ".join(value.split())
     if week_starts is not None:
-        changes["week_starts"] = _weekday(week_starts)
+        changes["week_starts"] = weekday_number(week_starts)
     if theme is not None:
         changes["theme"] = theme_setting(theme)
     if bad_day is not None:
         changes["bad_day_mode"] = bad_day == "on"
-    keymap = {} if reset_keys else dict(current.keymap)
+    new_keys: dict[str, str] = {}
     for pair in keys:
         binding, sep, key = pair.partition("=")
         if not sep or not binding.strip() or not key.strip():
             raise ValidationError(f"'{pair}' should look like today-log_pain=f3.", "key")
-        keymap[binding.strip()] = key.strip()
-    if keys or reset_keys:
-        changes["keymap"] = keymap
-    if not changes:
+        new_keys[binding.strip()] = key.strip()
+    if not changes and not keys and not reset_keys:
         raise ValidationError("Say what to change, e.g. --display-name Sam or --week-starts "
                               "Sunday. See 'paceapp settings set --help'.", "settings")
-    update_settings(journal, **changes)
+    # The keys are added to the remapped keys as stored when the change is written.
+    change_settings(env.journal(), keys=new_keys, reset_keys=reset_keys, **changes)
     click.echo("Saved your settings. ('paceapp undo' puts them back.)")
 
 

@@ -25,6 +25,8 @@ from paceapp.core.pain import PainEntry
 from paceapp.core.timeparse import show_date, show_minutes
 
 PERIODS_WEEKS = (4, 12, 52)
+#: The charts, in the order the report shows them and the Charts section steps through them.
+CHARTS = ("pain", "sleep", "activity")
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,12 @@ def columns(cls: type[Record], records: Sequence[Record]) -> list[str]:
     return names
 
 
+def csv_row(record: Record, names: Sequence[str]) -> list[str]:
+    """One record's CSV cells, under the column `names`."""
+    values = {**{f: getattr(record, f) for f in names if hasattr(record, f)}, **record.derived()}
+    return [cell(values.get(name)) for name in names]
+
+
 def csv_text(cls: type[Record], records: Sequence[Record]) -> str:
     """One kind's records as CSV (header row first; CRLF line ends, as spreadsheets expect)."""
     names = columns(cls, records)
@@ -163,8 +169,7 @@ def csv_text(cls: type[Record], records: Sequence[Record]) -> str:
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(names)
     for record in records:
-        values = {**{f: getattr(record, f) for f in names if hasattr(record, f)}, **record.derived()}
-        writer.writerow([cell(values.get(name)) for name in names])
+        writer.writerow(csv_row(record, names))
     return out.getvalue()
 
 
@@ -291,3 +296,78 @@ def write_csv_export(records: Mapping[str, Sequence[Record]], out: Path, *,
         raise WriteFailedError(write_failure_message(out / "x", error)) from error
     write_files({out / name: payload for name, payload in files.items()})
     return sum(len(v) for v in records.values()), [out / name for name in files]
+
+
+def _sorted_batches(journal: Journal, cls: type[Record]) -> Iterator[list[Record]]:
+    """A kind's records one data file at a time, each sorted: in all, the export's order (see
+    export_chunks)."""
+    from paceapp.store.maintenance import export_sort_key
+
+    if journal.folder is not None and not journal.folder.exists():
+        return
+    for batch in journal.by_file(cls):
+        yield sorted(batch, key=export_sort_key)
+
+
+def write_csv_export_streamed(journal: Journal, out: Path, *,
+                              force: bool = False) -> tuple[int, list[Path]]:
+    """Write one CSV per kind into the folder `out`, reading one data file at a time (memory
+    does not grow with years); return (records, files written). The bytes are those of
+    write_csv_export(export_records(journal), out).
+
+    Each kind is read twice: once for its columns (a derived value any record has gets a
+    column), once for its rows. All files are written and synced beside their old ones before
+    any is swapped in, so a full disk or a crash leaves no half set and no half file.
+    """
+    usable_path(out)
+    if out.exists() and not out.is_dir():
+        raise ValidationError(f"{out} is a file. For CSV, --out is a folder (one file per kind).",
+                              "out")
+    kinds = all_kinds()
+    paths = {kind: out / f"{kind}.csv" for kind in kinds}
+    _refuse_existing(list(paths.values()), force)
+    _parent_ok(out.parent)
+    try:
+        out.mkdir(mode=0o700, exist_ok=True)
+    except OSError as error:
+        raise WriteFailedError(write_failure_message(out / "x", error)) from error
+    for path in paths.values():
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise WriteFailedError(f"{path} is not an ordinary file, so paceapp will not write "
+                                   "over it. Please give a new file name.")
+    staged: list[tuple[str, Path]] = []
+    total = 0
+    try:
+        for kind, cls in kinds.items():
+            names = columns(cls, [])
+            for batch in _sorted_batches(journal, cls):
+                names += [k for k in dict.fromkeys(k for r in batch for k in r.derived())
+                          if k not in names]
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{paths[kind].name}.", suffix=".tmp",
+                                            dir=out)
+            staged.append((tmp_name, paths[kind]))
+            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(handle.fileno(), FILE_MODE)
+                writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
+                writer.writerow(names)
+                for batch in _sorted_batches(journal, cls):
+                    writer.writerows(csv_row(record, names) for record in batch)
+                    total += len(batch)
+                handle.flush()
+                os.fsync(handle.fileno())
+        while staged:
+            tmp_name, path = staged[0]
+            os.replace(tmp_name, path)
+            staged.pop(0)
+        fsync_folder(out)
+    except OSError as error:
+        where = staged[0][1] if staged else out
+        raise WriteFailedError(write_failure_message(where, error)) from error
+    finally:
+        for tmp_name, _path in staged:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return total, list(paths.values())

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
-from paceapp.core.nap import Nap, nap_sentence
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.core.timeparse import show_date
-from paceapp.outputs.chart_data import CHARTS, chart_spec
-from paceapp.outputs.charts import render
+from paceapp.outputs.charts import ChartSpec, render
 from paceapp.outputs.fold import fold
-from paceapp.outputs.gp_summary import gather_summary
-from paceapp.store.journal import Journal
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """The report over [start, today]: one plain sentence per area (the naps sentence, if any,
+    kept apart: `with_naps` places it) and every chart. Made by `paceapp.app.report.load_report`."""
+
+    today: date
+    weeks: int
+    start: date
+    sentences: list[str]
+    naps: str
+    charts: list[ChartSpec]
 
 
 def with_naps(sentences: list[str], naps: str) -> list[str]:
@@ -23,21 +33,17 @@ def with_naps(sentences: list[str], naps: str) -> list[str]:
     return [*sentences[:at], naps, *sentences[at:]]
 
 
-def build_report(journal: Journal, today: date, weeks: int, width: int = 80,
-                 colour: bool = False) -> str:
+def render_report(view: ReportView, width: int = 80, colour: bool = False) -> str:
     """The report text: a heading, one plain sentence per area, then the charts."""
-    start = today - timedelta(days=weeks * 7 - 1)
+    weeks, today = view.weeks, view.today
     heading = (f"paceapp report: the last {weeks} week{'s' if weeks != 1 else ''} "
-               f"({show_date(start, today)} – {show_date(today, today)})")
+               f"({show_date(view.start, today)} – {show_date(today, today)})")
     from rich.cells import cell_len
 
     lines = [*fold(heading, width), "=" * min(cell_len(heading), width), ""]
-    for sentence in with_naps(gather_summary(journal, start, today),
-                              nap_sentence(journal.list(Nap, since=start, until=today), start,
-                                           today)):
+    for sentence in with_naps(view.sentences, view.naps):
         lines += fold(sentence, width, "- ", "  ")
-    for chart in CHARTS:
-        lines += ["", render(chart_spec(journal, chart, weeks, today), width=width, height=16,
-                             colour=colour)]
+    for spec in view.charts:
+        lines += ["", render(spec, width=width, height=16, colour=colour)]
     lines += ["", *fold(NOT_MEDICAL_ADVICE, width)]
     return "\n".join(lines)

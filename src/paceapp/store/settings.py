@@ -16,7 +16,9 @@ def load_settings(journal: Journal) -> Settings:
 
 def update_settings(journal: Journal, **changes: Any) -> Settings:
     """Change only the named fields, on the settings as stored now (read under the lock), so a
-    change made meanwhile elsewhere (`paceapp settings set` in another window) is kept."""
+    change made meanwhile elsewhere (`paceapp settings set` in another window) is kept.
+
+    Front ends call the use-case `paceapp.app.settings.change_settings`, which is built on this."""
     # Checked first, so a wrong value changes nothing (not even the day's backup).
     dataclasses.replace(load_settings(journal), **changes).validate()
     with journal.transaction():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from functools import partial
+from typing import Any, ClassVar, TypeVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -14,12 +15,15 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from paceapp.app.folder import Journal
+from paceapp.app.settings import change_settings, load_settings
 from paceapp.core.errors import PaceError
 from paceapp.core.settings import THEMES as THEME_SETTINGS
 from paceapp.core.settings import Settings, app_theme, theme_setting
-from paceapp.store.journal import Journal
 from paceapp.tui.navigation import sections
 from paceapp.tui.themes import OWN_THEMES, THEMES, next_theme, theme_label
+
+T = TypeVar("T")
 
 
 def _mode_factory(target: str) -> Callable[[], Screen[Any]]:
@@ -62,8 +66,6 @@ class PaceApp(App[int]):
         self.demo = demo
         # Read before the app starts (one small file), so the first frame has the right theme
         # and Today loads its data once.
-        from paceapp.store.settings import load_settings
-
         self.settings: Settings = load_settings(journal)
         for theme in OWN_THEMES:
             self.register_theme(theme)
@@ -92,13 +94,12 @@ class PaceApp(App[int]):
     def welcome(self) -> None:
         """The first-start welcome, over Today; once closed it is remembered (only that field is
         written, so nothing else in the settings changes)."""
-        from paceapp.store.settings import update_settings
         from paceapp.tui.screens.welcome import WelcomeScreen
 
         def closed(_result: None) -> None:
             self.show_welcome = False
             self.settings = dataclasses.replace(self.settings, welcomed=True)
-            self.save(lambda journal: update_settings(journal, welcomed=True), "", refresh=False)
+            self.save(partial(change_settings, welcomed=True), "", refresh=False)
 
         self.push_screen(WelcomeScreen(), closed)
 
@@ -119,15 +120,11 @@ class PaceApp(App[int]):
     def change_settings(self, message: str, **changes: Any) -> None:
         """Apply changed settings, then store just those fields (undoable) on the settings as
         stored now, so a change made meanwhile with `paceapp settings set` is kept."""
-        from paceapp.store.settings import update_settings
-
         self.apply_settings(dataclasses.replace(self.settings, **changes))
-        self.save(lambda journal: update_settings(journal, **changes), message)
+        self.save(partial(change_settings, **changes), message)
 
     def remember_theme(self, theme: Theme) -> None:
         """Store a theme chosen in any way (the c key, the theme picker) for the next start."""
-        from paceapp.store.settings import update_settings
-
         try:
             name = theme_setting(theme.name)
         except PaceError:  # not a theme the settings know (all offered ones are)
@@ -136,7 +133,9 @@ class PaceApp(App[int]):
             return  # already stored (e.g. the theme applied at start)
         self.settings = dataclasses.replace(self.settings, theme=name)
         self.theme_to_store = name
-        self.save(lambda journal: update_settings(journal, theme=self.theme_to_store),
+        # The theme chosen last when the save runs (a quick run of c presses stores once more,
+        # the last one): only that field, on the settings as stored then.
+        self.save(lambda journal: change_settings(journal, theme=self.theme_to_store),
                   f"Colours: {theme_label(name)}. Press c to change them, or Ctrl+P and "
                   "'theme' to see every theme.", refresh=False)
 
@@ -260,10 +259,12 @@ class PaceApp(App[int]):
             return
         self.call_from_thread(show, result)
 
-    def save(self, change: Callable[[Journal], Any], done: Callable[[Any], str] | str,
-             after: Callable[[Any], None] | None = None, *, refresh: bool = True) -> None:
-        """Apply `change(journal)` in a worker; then say `done` and (if `refresh`) load the
-        screen's data again."""
+    def save(self, change: Callable[[Journal], T], done: Callable[[T], str] | str,
+             after: Callable[[T], None] | None = None, *, refresh: bool = True) -> None:
+        """Run the write use-case `change` (an app-layer function with its arguments bound,
+        e.g. `partial(change_settings, theme="light")`) on the journal in a worker; then say
+        `done` and (if `refresh`) load the screen's data again. The use-case owns its
+        transaction: it reads fresh data under the lock and writes only what changed."""
         self._save_worker(change, done, after, refresh)
 
     @work(thread=True, exit_on_error=False, group="save")
@@ -300,25 +301,17 @@ class PaceApp(App[int]):
                 break
 
     def action_undo(self) -> None:
-        from paceapp.store.settings import load_settings
+        from paceapp.app.data import Undone, undo_last_change
 
-        def change(journal: Journal) -> Any:
-            result = journal.undo()
-            if result is not None and isinstance(result[1], Settings):
-                return result, load_settings(journal)  # the colours etc. change back too
-            return result, None
-
-        def done(outcome: Any) -> str:
-            result, _settings = outcome
-            if result is None:
+        def done(undone: Undone | None) -> str:
+            if undone is None:
                 return "There is nothing to undo."
-            what, record = result
-            return f"Undone: {record.LABEL} {what}."
+            return f"Undone: {undone.record.LABEL} {undone.what}."
 
-        def after(outcome: Any) -> None:
-            _result, settings = outcome
-            if settings is not None:
-                self.apply_settings(settings, reload=False)
-                self.theme_to_store = settings.theme
+        def after(undone: Undone | None) -> None:
+            if undone is not None and undone.settings is not None:
+                # the colours etc. change back too
+                self.apply_settings(undone.settings, reload=False)
+                self.theme_to_store = undone.settings.theme
 
-        self.save(change, done, after)
+        self.save(undo_last_change, done, after)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from paceapp.store.journal import Journal
+from paceapp.app.folder import open_folder
 
 
 def run_tui(data_dir: Path, *, demo: bool = False) -> int:
     """Open the journal (refusing a damaged one before any screen is drawn), then run the app."""
-    journal = Journal.open(data_dir)
+    journal = open_folder(data_dir)
     from paceapp.tui.app import PaceApp
 
     # The first-start welcome (shown once); PACEAPP_NO_WELCOME=1 skips it (scripts, tests).

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
+from paceapp.app.report import load_chart
 from paceapp.core.timeparse import local_now
-from paceapp.outputs.chart_data import CHARTS, chart_spec
-from paceapp.outputs.charts import PERIODS_WEEKS, ChartSpec, as_table, render
+from paceapp.outputs.charts import CHARTS, PERIODS_WEEKS, ChartSpec, as_table, render
 from paceapp.tui.screens.base import SectionScreen
 
 
@@ -55,7 +53,7 @@ class ChartsScreen(SectionScreen):
         chart, weeks, journal = self.chart, self.weeks, self.journal
         today = local_now().date()
         self._mark_chosen()
-        self.load_then(lambda: chart_spec(journal, chart, weeks, today), self.show_spec)
+        self.load_then(lambda: load_chart(journal, chart, weeks, today), self.show_spec)
 
     def _mark_chosen(self) -> None:
         for button in self.query(".chart-buttons Button").results(Button):
@@ -65,7 +63,7 @@ class ChartsScreen(SectionScreen):
             label = str(button.label).lstrip("▸")
             button.label = f"▸{label}" if chosen else label
 
-    def show_spec(self, spec: Any) -> None:
+    def show_spec(self, spec: ChartSpec) -> None:
         self.spec = spec
         self.draw()
 

@@ -4,7 +4,8 @@ commands as a screen."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from functools import partial
+from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,24 +13,28 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
+from paceapp.app.data import (
+    BackupInfo,
+    DataView,
+    Exported,
+    Restored,
+    data_root,
+    export_into,
+    load_data_view,
+    restore,
+)
 from paceapp.core.text import strip_controls
 from paceapp.core.timeparse import local_now, show_date
-from paceapp.outputs.files import ensure_folder, free_path
 from paceapp.paths import documents_dir
-from paceapp.store.journal import Journal
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 
 
-def check_lines(journal: Journal) -> tuple[str, list[Any]]:
+def check_lines(view: DataView) -> tuple[str, list[BackupInfo]]:
     """The check's result in words, and the backups (newest first)."""
-    from paceapp.store.maintenance import check_folder, list_backups
-
-    assert journal.folder is not None
-    root = journal.folder.root
-    if not journal.folder.exists():
+    report = view.check
+    if report is None:
         return "Nothing saved yet, so there is nothing to check.", []
-    report = check_folder(root)
     if report.ok:
         text = (f"Checked {report.files} files: {report.records} records. "
                 "Everything reads and checks out.")
@@ -40,7 +45,7 @@ def check_lines(journal: Journal) -> tuple[str, list[Any]]:
             lines.append(f"  - A copy left by a sync tool: {copy.path.name} ({copy.different} "
                          "records differ). 'paceapp data import' can merge it.")
         text = "\n".join(lines)
-    return text, list_backups(root)
+    return text, view.backups
 
 
 class DataScreen(SectionScreen):
@@ -82,12 +87,11 @@ class DataScreen(SectionScreen):
 
     def reload(self) -> None:
         journal = self.journal
-        assert journal.folder is not None
         self.query_one("#data-where", Static).update(
-            f"Your data is in {journal.folder.root} (only on this computer).")
-        self.load_then(lambda: check_lines(journal), self.show_check)
+            f"Your data is in {data_root(journal)} (only on this computer).")
+        self.load_then(lambda: check_lines(load_data_view(journal)), self.show_check)
 
-    def show_check(self, result: tuple[str, list[Any]]) -> None:
+    def show_check(self, result: tuple[str, list[BackupInfo]]) -> None:
         text, backups = result
         self.query_one("#data-check", Static).update(text)
         table = self.query_one("#backups", DataTable)
@@ -119,44 +123,29 @@ class DataScreen(SectionScreen):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            from paceapp.store.maintenance import restore_backup
 
-            def change(journal: Journal) -> Any:
-                assert journal.folder is not None
-                return restore_backup(journal.folder.root, name)
+            def done_text(done: Restored) -> str:
+                return (
+                    f"Put back the backup {done.backup.name} ({done.records} records). What was "
+                    f"there before is kept as {done.kept.name if done.kept else 'a backup'}.")
 
-            self.pace.save(change, lambda done: (
-                f"Put back the backup {done.backup.name} ({done.records} records). What was "
-                f"there before is kept as {done.kept.name if done.kept else 'a backup'}."))
+            self.pace.save(partial(restore, name=name), done_text)
 
         self.app.push_screen(ConfirmScreen(
             f"Put back the backup {name}?\nWhat is there now is kept as a backup first, so "
             "this can be undone by restoring that one.", yes="Restore"), answered)
 
-    def action_export(self, form: str) -> None:
+    def action_export(self, form: Literal["json", "csv"]) -> None:
         """Export into the documents folder, under a name not taken yet; show the full path."""
-        from paceapp.outputs.export import write_csv_export, write_json_export_streamed
-        from paceapp.store.maintenance import export_records
-
-        folder = documents_dir()
-        stem = f"paceapp-export-{local_now().date().isoformat()}"
-        target = (free_path(folder, stem, ".json") if form == "json"
-                  else free_path(folder, f"{stem}-csv"))
-
-        def change(journal: Journal) -> Any:
-            ensure_folder(folder)
-            if form == "json":
-                return write_json_export_streamed(journal, target)
-            return write_csv_export(export_records(journal), target)[0]
-
-        def after(count: Any) -> None:
+        def after(exported: Exported) -> None:
             what = "file" if form == "json" else "folder (one CSV file per kind)"
-            text = (f"Exported {count} records to the {what}:\n{target}\nIt holds your health "
-                    "records: keep it somewhere private.")
+            text = (f"Exported {exported.count} records to the {what}:\n{exported.target}\nIt "
+                    "holds your health records: keep it somewhere private.")
             self.query_one("#data-saved", Static).update(text)
             self.notify(text, markup=False, timeout=12)
 
-        self.pace.save(change, "", after)
+        self.pace.save(partial(export_into, form=form, folder=documents_dir(),
+                               today=local_now().date()), "", after)
 
     @on(Button.Pressed, "#btn-check")
     def _check(self) -> None:

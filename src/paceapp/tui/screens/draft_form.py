@@ -2,7 +2,7 @@
 
 * **Leaving asks first.** Esc (or Cancel) closes a form at once when nothing in it was changed;
   with changes it asks "Leave without saving?" - Keep writing is the default (Enter or Esc).
-* **Drafts.** What was typed and not saved is kept (`paceapp.tui.drafts`): written a moment after
+* **Drafts.** What was typed and not saved is kept (`paceapp.app.drafts`): written a moment after
   each change, and when the form closes unsaved. When the same form opens again - also after
   paceapp was closed - the words are back, with a line saying so; Ctrl+L clears them. Saving
   the form (or leaving it unchanged) forgets the draft. A draft is only put back into a form that
@@ -31,9 +31,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static, Switch, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
+from paceapp.app.drafts import Draft, DraftStore, Values, drafts_for
+from paceapp.app.folder import Journal
 from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.timeparse import local_now, show_when
-from paceapp.tui.drafts import Draft, DraftStore, Values, drafts_for
 from paceapp.tui.widgets import Problem
 
 ResultT = TypeVar("ResultT")
@@ -146,8 +147,6 @@ class DraftForm(ModalScreen[ResultT]):
         self.draft_ready = True
 
     def draft_store(self) -> DraftStore | None:
-        from paceapp.store.journal import Journal
-
         journal = getattr(self.app, "journal", None)
         if not self.KEEPS_DRAFT or not isinstance(journal, Journal):
             return None
@@ -391,13 +390,14 @@ class DraftForm(ModalScreen[ResultT]):
         """Put the messages just below the first problem's box (or its row), so the two are
         seen together even in a form taller than the window."""
         widget = self.problem_widget()
-        if widget is None or widget.parent is None:
+        parent = widget.parent if widget is not None else None
+        if widget is None or not isinstance(parent, Widget):
             return
         anchor: Widget | None = target
-        while anchor is not None and anchor.parent is not widget.parent:
+        while anchor is not None and anchor.parent is not parent:
             anchor = anchor.parent if isinstance(anchor.parent, Widget) else None
         if anchor is not None and anchor is not widget:
-            widget.parent.move_child(widget, after=anchor)
+            parent.move_child(widget, after=anchor)
 
     @on(Problem.LaidOut)
     def problem_laid_out(self) -> None:
