@@ -187,14 +187,13 @@ def set_matters(journal: Journal, *, what_matters: str | None = None,
                 tried: str | None = None) -> Appointment:
     """Write 'what matters to me' and/or 'what else I do or have tried' (None keeps it; ''
     clears it)."""
-    changes: dict[str, str] = {}
-    if what_matters is not None:
-        changes["what_matters"] = check_words(what_matters, "what_matters",
-                                              "'what matters to me'", MATTERS_MAX)
-    if tried is not None:
-        changes["tried"] = check_words(tried, "tried", "'what else I do or have tried'",
-                                       TRIED_MAX)
-    return change_current(journal, lambda a: dataclasses.replace(a, **changes))
+    words = None if what_matters is None else check_words(
+        what_matters, "what_matters", "'what matters to me'", MATTERS_MAX)
+    done = None if tried is None else check_words(
+        tried, "tried", "'what else I do or have tried'", TRIED_MAX)
+    return change_current(journal, lambda a: dataclasses.replace(
+        a, what_matters=a.what_matters if words is None else words,
+        tried=a.tried if done is None else done))
 
 
 def note_outcome(journal: Journal, text: str, today: date) -> Appointment:

@@ -17,7 +17,7 @@ from paceapp.app import flare as flare_app
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.params import WHEN, WholeNumber
 from paceapp.core.errors import ValidationError
-from paceapp.core.flare import plan_to_text, show_duration
+from paceapp.core.flare import FlareGoingError, NoFlareGoingError, plan_to_text, show_duration
 from paceapp.core.timeparse import show_when
 from paceapp.outputs.flare_plan import after_start_text, pocket_plan
 
@@ -43,8 +43,13 @@ def flare_start(env: Env, peak: int | None, triggers: tuple[str, ...], note: str
                 at: datetime | None) -> None:
     """Log that a flare-up has started, then show your flare-up plan."""
     now = env.now()
-    started = flare_app.start_flare(env.journal(), at or now, now, peak=peak, triggers=triggers,
-                                    note=note)
+    try:
+        started = flare_app.start_flare(env.journal(), at or now, now, peak=peak,
+                                        triggers=triggers, note=note)
+    except FlareGoingError as error:
+        raise ValidationError(
+            f"A flare-up is already going (started {show_when(error.going.started)}). End it "
+            "first ('paceapp log flare end'), then start a new one.", "started") from None
     flare = started.flare
     click.echo(f"Saved: flare-up started {show_when(flare.started)}.  (id {flare.id[:8]})")
     click.echo("When it eases: paceapp log flare end --helped \"what helped\"")
@@ -67,7 +72,12 @@ def flare_start(env: Env, peak: int | None, triggers: tuple[str, ...], note: str
 def flare_end(env: Env, helped: str, peak: int | None, at: datetime | None) -> None:
     """End the flare-up that is going."""
     now = env.now()
-    result = flare_app.end_flare(env.journal(), at or now, now, helped=helped, peak=peak)
+    try:
+        result = flare_app.end_flare(env.journal(), at or now, now, helped=helped, peak=peak)
+    except NoFlareGoingError:
+        raise ValidationError(
+            "There is no flare-up going, so there is nothing to end. Start one with "
+            "'paceapp log flare start' (use --at for a past time).", "ended") from None
     ended = result.flare
     click.echo(f"Saved: flare-up ended {show_when(ended.ended or now)}, after "
                f"{show_duration(ended.duration_min)}.  (id {ended.id[:8]})")

@@ -7,6 +7,7 @@ When standard output carries the document, every note for the person goes to std
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,11 +31,11 @@ class FileOrDash(click.Path):
     def __init__(self, *, dir_okay: bool = True) -> None:
         super().__init__(dir_okay=dir_okay, allow_dash=True, path_type=str)
 
-    def convert(self, value: object, param: click.Parameter | None,
+    def convert(self, value: str | os.PathLike[str], param: click.Parameter | None,
                 ctx: click.Context | None) -> Path | str:
         if isinstance(value, Path):
             return value
-        text = super().convert(value, param, ctx)
+        text = os.fsdecode(super().convert(value, param, ctx))
         return DASH if text == DASH else Path(text)
 
 

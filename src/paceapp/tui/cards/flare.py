@@ -21,10 +21,6 @@ from paceapp.tui.cards.base import TodayCard
 PLAN_LINES = 3
 
 
-#: What the card shows (the read model is the application layer's).
-FlareCardData = FlareCardView
-
-
 def first_steps_preview(plan: FlarePlan | None, lines: int = PLAN_LINES) -> list[str]:
     """The first few lines of the plan's first steps (or of its first written part)."""
     if plan is None or plan.is_empty:
@@ -46,11 +42,11 @@ class FlareCard(TodayCard):
         yield Static("Flare-ups", classes="card-title")
         yield Static("Loading…", id="flare-text", markup=False)
 
-    def load(self, journal: Journal, today: date) -> FlareCardData:
+    def load(self, journal: Journal, today: date) -> FlareCardView:
         return load_card(journal, today)
 
     def show(self, data: Any) -> None:
-        assert isinstance(data, FlareCardData)
+        assert isinstance(data, FlareCardView)
         current = data.current
         if current is None:
             lines = ["No flare-up going. If one starts, press f and your plan will show. "

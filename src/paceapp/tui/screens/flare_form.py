@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -187,6 +188,9 @@ class FlareForm(DraftForm[Flare | None]):
         check_not_future(moment, now, name)
         return moment
 
+    def checked_text(self, name: str) -> str:
+        return clean_text(self.value(name), name, NOTE)
+
     def checked_peak(self) -> int | None:
         peak = self.peak()
         return None if peak is None else check_score(peak, "peak", "peak pain")
@@ -234,14 +238,14 @@ class FlareForm(DraftForm[Flare | None]):
         checks: list[Callable[[], object]] = []
         for name in ("started", "ended"):
             if name in boxes:
-                checks.append(lambda name=name: self.when(name, now))
+                checks.append(partial(self.when, name, now))
         if "peak" in boxes:
             checks.append(self.checked_peak)
         if "triggers" in boxes:
             checks.append(lambda: clean_triggers([self.value("triggers")]))
         for name in ("helped", "note"):
             if name in boxes:
-                checks.append(lambda name=name: clean_text(self.value(name), name, NOTE))
+                checks.append(partial(self.checked_text, name))
         return checks
 
     @on(Button.Pressed, "#save")
