@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from paceapp.core import gp as core
 from paceapp.core.errors import ValidationError
@@ -33,12 +33,11 @@ from paceapp.core.gp import (
     start_appointment,
     when_text,
 )
-from paceapp.core.gp_sheet import summary_period
 from paceapp.core.timeparse import show_date
-from paceapp.outputs.gp_sheet import SheetInputs
-from paceapp.outputs.gp_summary import gather
 from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
+
+if TYPE_CHECKING:  # the sheet is read only when it is shown (Today's card needs the list only)
+    from paceapp.outputs.gp_sheet import SheetInputs
 
 Change = Callable[[Appointment], Appointment]
 
@@ -84,6 +83,11 @@ def load_sheet(journal: Journal, today: date, *, weeks: int | None = None,
                since: date | None = None) -> SheetInputs:
     """Everything the one-page sheet needs (the preview and `paceapp gp sheet`), reading only
     the summary's period."""
+    from paceapp.core.gp_sheet import summary_period
+    from paceapp.outputs.gp_sheet import SheetInputs
+    from paceapp.outputs.gp_summary import gather
+    from paceapp.store.settings import load_settings
+
     state = load_state(journal)
     appt = state.current or Appointment()
     previous = state.previous
