@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from paceapp.app.evidence import load_evidence
 from paceapp.core.day import DayActivities, DayRecord, Difficulty, HardActivity, Rating
 from paceapp.core.errors import ValidationError
 from paceapp.core.evidence import (
@@ -23,7 +24,7 @@ from paceapp.core.evidence import (
 from paceapp.core.flare import Flare
 from paceapp.core.pain import PainEntry
 from paceapp.core.sleep import SleepNight
-from paceapp.outputs.evidence import load_evidence, render_text
+from paceapp.outputs.evidence import render_text
 from paceapp.store.journal import Journal
 
 TODAY = date(2026, 11, 21)

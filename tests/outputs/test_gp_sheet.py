@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from paceapp.app.gp import load_sheet as load_inputs
 from paceapp.core.errors import PaceError
 from paceapp.core.flare import Flare
 from paceapp.core.gp import (
@@ -39,7 +40,6 @@ from paceapp.outputs.gp_sheet import (
     TEXT_PAGE_LINES,
     WIDTH,
     cell_width,
-    load_inputs,
     md_escape,
     render_markdown,
     render_text,

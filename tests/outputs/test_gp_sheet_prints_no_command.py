@@ -7,11 +7,12 @@ import re
 
 import pytest
 
+from paceapp.app.gp import load_sheet as load_inputs
 from paceapp.core.gp import GpItem
 from paceapp.core.gp_sheet import MORE_AT_HOME
 from paceapp.outputs.gp_html import render_html
 from paceapp.outputs.gp_pdf import CLIPPED, render_pdf
-from paceapp.outputs.gp_sheet import load_inputs, render_markdown, render_text
+from paceapp.outputs.gp_sheet import render_markdown, render_text
 from paceapp.store.journal import Journal
 from tests.outputs.test_gp_sheet import TODAY, fill, long_list, pdf_text
 

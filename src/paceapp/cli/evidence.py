@@ -11,8 +11,9 @@ from paceapp.cli.outfile import (
     FORCE_HELP,
     FileOrDash,
     as_file,
-    emit_bytes,
+    format_for,
     is_dash,
+    send_document,
     stdout_is_terminal,
 )
 from paceapp.core.errors import ValidationError
@@ -50,19 +51,15 @@ def evidence(env: Env, start: str | None, end: str | None, weeks: int | None, fm
     paceapp evidence --weeks 26 --out summary.pdf
     paceapp evidence --from 2026-09-01 --to 2026-11-30 --format markdown
     """
-    from paceapp.core.evidence import evidence_period
-    from paceapp.core.timeparse import parse_date
-    from paceapp.outputs.evidence import FILE_STEM, load_evidence, save_file, shortened_note
+    from paceapp.app.evidence import load_evidence, read_period, render
+    from paceapp.outputs.evidence import FILE_STEM, save_file
     from paceapp.outputs.files import refuse_existing
 
     path = as_file(out)
-    if fmt is None:
-        fmt = SUFFIXES.get(path.suffix.lower(), "text") if path is not None else "text"
+    fmt = format_for(fmt, path, SUFFIXES)
     fmt = "markdown" if fmt == "md" else fmt
     today = env.today()
-    first = parse_date(start, today, "from") if start is not None else None
-    last = parse_date(end, today, "to") if end is not None else None
-    period = evidence_period(today, start=first, end=last, weeks=weeks)
+    period = read_period(today, start=start, end=end, weeks=weeks)
     to_stdout = is_dash(out) or (path is None and fmt != "pdf")
     if fmt == "pdf" and to_stdout and stdout_is_terminal():
         raise ValidationError("A PDF cannot be shown on the screen. Leave out --out to save it "
@@ -79,34 +76,12 @@ def evidence(env: Env, start: str | None, end: str | None, weeks: int | None, fm
             raise ValidationError(f"The file name ends in {path.suffix} but the format is {fmt}. "
                                   "Please make them agree.", "out")
         refuse_existing([path], force=force)  # before any work: the file stays as it is
-    summary = load_evidence(env.journal(), period, today)
-    note = ""
-    if fmt == "pdf":
-        from paceapp.outputs.evidence_pdf import render_pdf
-
-        data, level = render_pdf(summary)
-        note = shortened_note(level)
-    elif fmt == "markdown":
-        from paceapp.outputs.evidence import render_markdown
-
-        data = render_markdown(summary).encode()
-    else:
-        from paceapp.outputs.evidence import render_text
-
-        data = render_text(summary).encode()
-    if path is None:
-        if fmt == "pdf":
-            emit_bytes(data)
-        else:
-            click.echo(data.decode(), nl=False)
-        if note:
-            click.echo(note, err=True)  # stdout carries the summary alone
-        return
-    where = save_file(path, data, force=force)
+    data, note = render(load_evidence(env.journal(), period, today), fmt)
     pages = "at most two A4 pages, " if fmt == "pdf" else ""
-    click.echo(f"Wrote your assessment summary ({pages}{NAMES[fmt]}) to {where}")
-    if note:
-        click.echo(note)
+    send_document(data, path, binary=fmt == "pdf", note=note,
+                  save=lambda where, data: save_file(where, data, force=force),
+                  wrote=lambda where: f"Wrote your assessment summary ({pages}{NAMES[fmt]}) to "
+                                      f"{where}")
 
 
 def register(cli: click.Group) -> None:

@@ -13,19 +13,11 @@ from pathlib import Path
 
 import click
 
+from paceapp.app import flare as flare_app
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.params import WHEN, WholeNumber
 from paceapp.core.errors import ValidationError
-from paceapp.core.flare import (
-    Flare,
-    FlarePlan,
-    end_flare,
-    parse_plan_text,
-    plan_to_text,
-    show_duration,
-    start_flare,
-    trigger_suggestions,
-)
+from paceapp.core.flare import FlareGoingError, NoFlareGoingError, plan_to_text, show_duration
 from paceapp.core.timeparse import show_when
 from paceapp.outputs.flare_plan import after_start_text, pocket_plan
 
@@ -51,19 +43,20 @@ def flare_start(env: Env, peak: int | None, triggers: tuple[str, ...], note: str
                 at: datetime | None) -> None:
     """Log that a flare-up has started, then show your flare-up plan."""
     now = env.now()
-    journal = env.journal()
-    flare = start_flare(journal.list(Flare), at or now, now, peak=peak, triggers=triggers,
-                        note=note)
-    with journal.transaction():  # checked again under the lock
-        flare = start_flare(journal.list(Flare), flare.started, now, peak=peak,
-                            triggers=triggers, note=note)
-        journal.add(flare)
+    try:
+        started = flare_app.start_flare(env.journal(), at or now, now, peak=peak,
+                                        triggers=triggers, note=note)
+    except FlareGoingError as error:
+        raise ValidationError(
+            f"A flare-up is already going (started {show_when(error.going.started)}). End it "
+            "first ('paceapp log flare end'), then start a new one.", "started") from None
+    flare = started.flare
     click.echo(f"Saved: flare-up started {show_when(flare.started)}.  (id {flare.id[:8]})")
     click.echo("When it eases: paceapp log flare end --helped \"what helped\"")
     click.echo("")
-    click.echo(after_start_text(journal.get_single(FlarePlan)).rstrip())
+    click.echo(after_start_text(started.plan).rstrip())
     if not triggers:
-        known = trigger_suggestions(journal.list(Flare))
+        known = started.known_triggers
         if known:
             click.echo("")
             click.echo("Triggers you noted before: " + ", ".join(known[:6]) +
@@ -79,14 +72,16 @@ def flare_start(env: Env, peak: int | None, triggers: tuple[str, ...], note: str
 def flare_end(env: Env, helped: str, peak: int | None, at: datetime | None) -> None:
     """End the flare-up that is going."""
     now = env.now()
-    journal = env.journal()
-    end_flare(journal.list(Flare), at or now, now, helped=helped, peak=peak)  # nothing written if wrong
-    with journal.transaction():  # checked again under the lock
-        ended = end_flare(journal.list(Flare), at or now, now, helped=helped, peak=peak)
-        journal.update(ended)
+    try:
+        result = flare_app.end_flare(env.journal(), at or now, now, helped=helped, peak=peak)
+    except NoFlareGoingError:
+        raise ValidationError(
+            "There is no flare-up going, so there is nothing to end. Start one with "
+            "'paceapp log flare start' (use --at for a past time).", "ended") from None
+    ended = result.flare
     click.echo(f"Saved: flare-up ended {show_when(ended.ended or now)}, after "
                f"{show_duration(ended.duration_min)}.  (id {ended.id[:8]})")
-    plan = journal.get_single(FlarePlan)
+    plan = result.plan
     if plan is not None and not plan.is_empty:
         click.echo("Restart gently: your plan says how ('paceapp flare-plan').")
     else:
@@ -121,13 +116,12 @@ def flare_plan(env: Env, pocket: bool, source: Path | None, template: bool) -> N
     """
     journal = env.journal()
     if source is not None:
-        plan = parse_plan_text(_read_plan(source))
-        saved = journal.put_single(plan)
+        saved = flare_app.set_plan_text(journal, _read_plan(source))
         filled = saved.summary()["sections written"]
         click.echo(f"Saved your flare-up plan ({filled} parts written). "
                    "'paceapp undo' puts the old one back.")
         return
-    plan = journal.get_single(FlarePlan) if journal.folder and journal.folder.exists() else None
+    plan = flare_app.load_plan(journal)
     if template:
         click.echo(plan_to_text(plan), nl=False)
     elif pocket:

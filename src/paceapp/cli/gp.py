@@ -5,41 +5,25 @@ Concerns and questions are numbered as `paceapp gp list` shows them (1 = the top
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import click
 
+from paceapp.app import gp as gp_app
 from paceapp.cli.context import Env, pass_env
-from paceapp.cli.outfile import FORCE_HELP, FileOrDash, as_file, emit_bytes, stdout_is_terminal
+from paceapp.cli.outfile import (
+    FORCE_HELP,
+    FileOrDash,
+    as_file,
+    format_for,
+    send_document,
+    stdout_is_terminal,
+)
 from paceapp.cli.params import WholeNumber
 from paceapp.core.errors import ValidationError
-from paceapp.core.gp import (
-    MATTERS_MAX,
-    SHARED_DECISION_QUESTIONS,
-    TOP,
-    TRIED_MAX,
-    Appointment,
-    ItemState,
-    add_item,
-    change_medicine,
-    check_words,
-    edit_item,
-    move_item,
-    new_medicine,
-    offer_shared_questions,
-    open_items,
-    parse_visit,
-    remove_item,
-    set_state,
-    when_text,
-)
-from paceapp.core.gp_sheet import shortened_note
-from paceapp.core.timeparse import show_date
-from paceapp.outputs import gp_list
+from paceapp.core.gp import SHARED_DECISION_QUESTIONS, ItemState, open_items, when_text
 from paceapp.outputs.tables import record_json, terminal_width
 
 FORMATS = ("text", "md", "pdf", "html")
@@ -67,14 +51,7 @@ def gp_group() -> None:
 def gp_date(env: Env, when: str, clinician: str | None) -> None:
     """Set the day (and time) of the appointment: tomorrow, 'Tue 9:50' (the coming Tuesday),
     '10/12 9:50', '9 Dec 2pm'."""
-    visit, clock = parse_visit(when, env.now())
-    who = None if clinician is None else check_words(clinician, "clinician", "'who with'", 80)
-
-    def change(appt: Appointment) -> Appointment:
-        appt = dataclasses.replace(appt, visit_date=visit, visit_time=clock)
-        return appt if who is None else dataclasses.replace(appt, clinician=who)
-
-    appt = gp_list.change_current(env.journal(), change)
+    appt = gp_app.set_date(env.journal(), when, env.now(), clinician)
     click.echo(f"Saved: GP appointment on {when_text(appt, env.today())}"
                f"{f' with {appt.clinician}' if appt.clinician else ''}.")
 
@@ -88,19 +65,13 @@ def _item_group(which: str, plural: str) -> click.Group:
 
     group.help = f"Add, reorder and tick off {plural} (numbered as 'paceapp gp list' shows them)."
 
-    def save(env: Env, change: Callable[[Appointment], Appointment], message: str) -> None:
-        gp_list.change_current(env.journal(), change)
-        click.echo(message)
-
     @click.argument("text")
     @click.option("--priority", type=WholeNumber("priority"), default=None,
                   help="Where it goes: 1 is the top (default: the end of the list).")
     @pass_env
     def add(env: Env, text: str, priority: int | None, detail: str = "") -> None:
-        appt = gp_list.change_current(
-            env.journal(), lambda a: add_item(a, which, text, detail, priority))
+        appt, number = gp_app.add_item(env.journal(), which, text, detail, priority)
         items = getattr(appt, plural)
-        number = priority or len(items)
         click.echo(f"Saved: {which} {number} of {len(items)}: {items[number - 1].text}")
 
     if which == "concern":
@@ -116,7 +87,8 @@ def _item_group(which: str, plural: str) -> click.Group:
     def edit(env: Env, number: int, text: str | None, detail: str | None) -> None:
         if text is None and detail is None:
             raise ValidationError("Say what to change: --text or --detail.", "text")
-        save(env, lambda a: edit_item(a, which, number, text, detail), f"Changed {which} {number}.")
+        gp_app.edit_item(env.journal(), which, number, text, detail)
+        click.echo(f"Changed {which} {number}.")
 
     edit.help = f"Change the words of a {which}."
 
@@ -125,8 +97,8 @@ def _item_group(which: str, plural: str) -> click.Group:
     @click.option("--by", "steps", type=click.IntRange(1, 20), default=1, show_default=True)
     @pass_env
     def up(env: Env, number: int, steps: int) -> None:
-        save(env, lambda a: move_item(a, which, number, -steps),
-             f"Moved {which} {number} up. 'paceapp gp list' shows the new order.")
+        gp_app.move_item(env.journal(), which, number, -steps)
+        click.echo(f"Moved {which} {number} up. 'paceapp gp list' shows the new order.")
 
     up.help = f"Move a {which} up the list (more important)."
 
@@ -135,8 +107,8 @@ def _item_group(which: str, plural: str) -> click.Group:
     @click.option("--by", "steps", type=click.IntRange(1, 20), default=1, show_default=True)
     @pass_env
     def down(env: Env, number: int, steps: int) -> None:
-        save(env, lambda a: move_item(a, which, number, steps),
-             f"Moved {which} {number} down. 'paceapp gp list' shows the new order.")
+        gp_app.move_item(env.journal(), which, number, steps)
+        click.echo(f"Moved {which} {number} down. 'paceapp gp list' shows the new order.")
 
     down.help = f"Move a {which} down the list."
 
@@ -146,8 +118,8 @@ def _item_group(which: str, plural: str) -> click.Group:
         def make(state: ItemState = state, words: str = words) -> Callable[..., None]:
             @pass_env
             def mark(env: Env, number: int) -> None:
-                save(env, lambda a: set_state(a, which, number, state),
-                     f"Marked {which} {number} as {words}.")
+                gp_app.mark_item(env.journal(), which, number, state)
+                click.echo(f"Marked {which} {number} as {words}.")
             return mark
 
         command = click.command(name, help=f"Mark a {which} as {words}.")(
@@ -158,15 +130,8 @@ def _item_group(which: str, plural: str) -> click.Group:
     @click.argument("number", type=WholeNumber("number"))
     @pass_env
     def remove(env: Env, number: int) -> None:
-        removed: list[str] = []
-
-        def change(appt: Appointment) -> Appointment:
-            changed, item = remove_item(appt, which, number)
-            removed.append(item.text)
-            return changed
-
-        gp_list.change_current(env.journal(), change)
-        click.echo(f"Removed {which} {number}: {removed[0]}  ('paceapp undo' brings it back.)")
+        item = gp_app.remove_item(env.journal(), which, number)
+        click.echo(f"Removed {which} {number}: {item.text}  ('paceapp undo' brings it back.)")
 
     remove.help = f"Take a {which} off the list."
     return group
@@ -182,16 +147,9 @@ gp_group.add_command(question_group)
 @pass_env
 def question_shared(env: Env) -> None:
     """Add the three shared-decision questions (any not on the list yet)."""
-    added: list[int] = []
-
-    def change(appt: Appointment) -> Appointment:
-        changed, count = offer_shared_questions(appt)
-        added.append(count)
-        return changed
-
-    gp_list.change_current(env.journal(), change)
-    if added[0]:
-        click.echo(f"Added {added[0]} of the three shared-decision questions:")
+    added = gp_app.add_shared_questions(env.journal())
+    if added:
+        click.echo(f"Added {added} of the three shared-decision questions:")
         for question in SHARED_DECISION_QUESTIONS:
             click.echo(f"  - {question}")
     else:
@@ -220,8 +178,8 @@ def _med_options(func: Callable[..., None]) -> Callable[..., None]:
 def med_add(env: Env, name: str, dose: str | None, how_often: str | None, what_for: str | None,
             worries: str | None) -> None:
     """Add a medicine you take."""
-    med = gp_list.add_medicine(env.journal(), new_medicine(
-        name, dose or "", how_often or "", what_for or "", worries or ""))
+    med = gp_app.add_medicine(env.journal(), name, dose or "", how_often or "", what_for or "",
+                              worries or "")
     click.echo(f"Saved: {med.name} on your medicines list.  (id {med.id[:8]})")
 
 
@@ -233,11 +191,8 @@ def med_add(env: Env, name: str, dose: str | None, how_often: str | None, what_f
 def med_edit(env: Env, number: int, name: str | None, dose: str | None, how_often: str | None,
              what_for: str | None, worries: str | None) -> None:
     """Change a medicine (numbered as 'paceapp gp list' shows them)."""
-    journal = env.journal()
-    with journal.transaction():
-        med = gp_list.medicine_at(journal, number)
-        changed = journal.update(change_medicine(med, name=name, dose=dose, how_often=how_often,
-                                                 what_for=what_for, worries=worries))
+    changed = gp_app.change_medicine(env.journal(), number, name=name, dose=dose,
+                                     how_often=how_often, what_for=what_for, worries=worries)
     click.echo(f"Changed: {changed.name}.")
 
 
@@ -246,10 +201,7 @@ def med_edit(env: Env, number: int, name: str | None, dose: str | None, how_ofte
 @pass_env
 def med_remove(env: Env, number: int) -> None:
     """Take a medicine off the list ('paceapp undo' brings it back)."""
-    journal = env.journal()
-    with journal.transaction():
-        med = gp_list.medicine_at(journal, number)
-        journal.delete(type(med), med.id)
+    med = gp_app.remove_medicine(env.journal(), number)
     click.echo(f"Removed {med.name} from your medicines list.  ('paceapp undo' brings it back.)")
 
 
@@ -258,10 +210,9 @@ def med_remove(env: Env, number: int) -> None:
 @pass_env
 def gp_matters(env: Env, text: str) -> None:
     """Say what matters to you / what you hope for ('' clears it)."""
-    words = check_words(text, "what_matters", "'what matters to me'", MATTERS_MAX)
-    gp_list.change_current(env.journal(),
-                           lambda a: dataclasses.replace(a, what_matters=words))
-    click.echo("Saved: what matters to you." if words else "Cleared: what matters to you.")
+    appt = gp_app.set_matters(env.journal(), what_matters=text)
+    click.echo("Saved: what matters to you." if appt.what_matters
+               else "Cleared: what matters to you.")
 
 
 @gp_group.command("tried")
@@ -269,9 +220,8 @@ def gp_matters(env: Env, text: str) -> None:
 @pass_env
 def gp_tried(env: Env, text: str) -> None:
     """Other things you do or have tried for the pain, e.g. 'heat pad, TENS' ('' clears it)."""
-    words = check_words(text, "tried", "'what else I do or have tried'", TRIED_MAX)
-    gp_list.change_current(env.journal(), lambda a: dataclasses.replace(a, tried=words))
-    click.echo("Saved: what else you do or have tried." if words
+    appt = gp_app.set_matters(env.journal(), tried=text)
+    click.echo("Saved: what else you do or have tried." if appt.tried
                else "Cleared: what else you do or have tried.")
 
 
@@ -280,7 +230,11 @@ def gp_tried(env: Env, text: str) -> None:
 @pass_env
 def gp_outcome(env: Env, text: str) -> None:
     """After the visit: note what you agreed. Anything not dealt with carries over."""
-    appt = gp_list.note_outcome(env.journal(), text, env.today())
+    try:
+        appt = gp_app.note_outcome(env.journal(), text, env.today())
+    except gp_app.NoAppointmentError:
+        raise ValidationError("There is no appointment yet. Set one with: paceapp gp date "
+                              "WHEN.", "outcome") from None
     left = len(open_items(appt.concerns)) + len(open_items(appt.questions))
     click.echo(f"Saved: what you agreed at the appointment on {when_text(appt, env.today())}.")
     if left:
@@ -289,76 +243,20 @@ def gp_outcome(env: Env, text: str) -> None:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def list_lines(state: gp_list.GpState, today: date) -> list[str]:
-    from paceapp.outputs.gp_sheet import wrap
-
-    width = terminal_width(most=80)
-    appt = state.current
-    lines: list[str] = []
-    if appt is None:
-        lines += wrap("No GP appointment being prepared. Start one: paceapp gp date WHEN", width)
-    else:
-        who = f" with {appt.clinician}" if appt.clinician else ""
-        lines += wrap(f"GP appointment: {when_text(appt, today)}{who}", width, "", "  ")
-        for attr, title in (("concerns", f"Concerns (most important first; the top {TOP} stand "
-                                         "out)"), ("questions", "Questions")):
-            items = getattr(appt, attr)
-            lines += ["", *wrap(title + ":", width)]
-            if not items:
-                lines.append("  (none yet)")
-            shown = 0
-            for number, item in enumerate(items, 1):
-                mark = ""
-                if item.state is not ItemState.DEALT:
-                    shown += 1
-                    mark = "*" if attr == "concerns" and shown <= TOP else ""
-                state_words = "" if item.state is ItemState.OPEN else f" [{item.state.words}]"
-                carried = (f" (carried over from {show_date(item.carried_from, today)})"
-                           if item.carried_from else "")
-                lines += wrap(f"{item.text}{state_words}{carried}", width, f"{mark:>2}{number:>2}. ",
-                              "      ")
-                if item.detail:
-                    lines += wrap(item.detail, width, "      ")
-        lines += ["", "What matters to me:", *(wrap(appt.what_matters, width, "  ")
-                                              if appt.what_matters else ["  (not written yet)"])]
-        if appt.tried:
-            lines += ["", "What else I do or have tried:", *wrap(appt.tried, width, "  ")]
-        have = {q.text.casefold() for q in appt.questions}
-        if not all(q.casefold() in have for q in SHARED_DECISION_QUESTIONS):
-            lines += ["", *wrap("Tip: 'paceapp gp question shared' adds three questions "
-                                "that help you and your GP decide together (What are my "
-                                "options? ...), only if you want them.", width)]
-    lines += ["", "Medicines:"]
-    if not state.medicines:
-        lines += wrap("(none yet: paceapp gp med add NAME --dose ... --how-often ...)", width,
-                      "  ", "   ")
-    for number, med in enumerate(state.medicines, 1):
-        parts = ", ".join(p for p in (med.dose, med.how_often) if p)
-        text = med.name + (f": {parts}" if parts else "")
-        if med.what_for:
-            text += f". For: {med.what_for}"
-        if med.worries:
-            text += f". Worries: {med.worries}"
-        lines += wrap(text, width, f"  {number:>2}. ", "      ")
-    if state.previous is not None:
-        prev = state.previous
-        lines += ["", *wrap(f"Last appointment: {when_text(prev, today)}", width, "", "  ")]
-        if prev.outcome:
-            lines += wrap(f"We agreed: {prev.outcome}", width, "  ")
-    return lines
-
-
 @gp_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
 @pass_env
 def gp_list_command(env: Env, as_json: bool) -> None:
     """Show the list for your next appointment (concerns, questions, medicines)."""
-    state = gp_list.load_state(env.journal())
+    from paceapp.outputs.gp_list import list_lines
+
+    state = gp_app.load_state(env.journal())
     if as_json:
         records = ([state.current] if state.current else []) + list(state.medicines)
         click.echo(json.dumps([record_json(r) for r in records], ensure_ascii=False, indent=2))
         return
-    click.echo("\n".join(list_lines(state, env.today())))
+    click.echo("\n".join(list_lines(state.current, state.previous, state.medicines, env.today(),
+                                    terminal_width(most=80))))
 
 
 @gp_group.command("history")
@@ -366,7 +264,7 @@ def gp_list_command(env: Env, as_json: bool) -> None:
 @pass_env
 def gp_history(env: Env, as_json: bool) -> None:
     """Past appointments and what was agreed."""
-    appts = gp_list.appointments(env.journal())
+    appts = gp_app.appointments(env.journal())
     if as_json:
         click.echo(json.dumps([record_json(a) for a in appts], ensure_ascii=False, indent=2))
         return
@@ -395,12 +293,12 @@ def gp_sheet(env: Env, fmt: str | None, out: Path | str | None, force: bool,
     paceapp gp sheet --format pdf --out - | lp   (the PDF itself to standard output)
     """
     from paceapp.core.timeparse import parse_date
-    from paceapp.outputs.gp_sheet import load_inputs, render_markdown, render_text, save_file
+    from paceapp.outputs.gp_sheet import save_file
 
     if weeks is not None and since is not None:
         raise ValidationError("Please give --weeks or --since, not both.", "weeks")
     path = as_file(out)  # None: standard output ('-' or no --out)
-    fmt = fmt or (SUFFIXES.get(path.suffix.lower(), "text") if path else "text")
+    fmt = format_for(fmt, path, SUFFIXES)
     if fmt == "pdf" and path is None and stdout_is_terminal():
         raise ValidationError("A PDF cannot be shown on the screen. Add --out FILE, e.g. "
                               "--out gp-sheet.pdf.", "out")
@@ -410,36 +308,15 @@ def gp_sheet(env: Env, fmt: str | None, out: Path | str | None, force: bool,
         refuse_existing([path], force=force)  # before any work: the file stays as it is
     today = env.today()
     since_day = parse_date(since, today, "since") if since is not None else None
-    inputs = load_inputs(env.journal(), today, weeks=weeks, since=since_day)
-    note = ""
-    if fmt == "pdf":
-        from paceapp.outputs.gp_pdf import render_pdf
-
-        data, sheet = render_pdf(inputs)
-        note = shortened_note(sheet)
-    elif fmt == "html":
-        from paceapp.outputs.gp_html import render_html
-
-        data = render_html(inputs).encode()
-    elif fmt == "md":
-        data = render_markdown(inputs).encode()
-    else:
-        # On a screen the sheet follows the terminal (up to 80); to a file or a pipe (the
-        # printer) it stays 80 columns, the paper's width.
-        on_screen = path is None and stdout_is_terminal()
-        data = render_text(inputs, terminal_width(most=80) if on_screen else 80).encode()
-    if path is None:
-        if fmt == "pdf":
-            emit_bytes(data)  # e.g. piped to lp
-        else:
-            click.echo(data.decode(), nl=False)
-        if note:
-            click.echo(note, err=True)  # stdout carries the sheet alone
-        return
-    where = save_file(path, data, force=force)
-    click.echo(f"Wrote your GP sheet ({'one A4 page, ' if fmt == 'pdf' else ''}{fmt}) to {where}")
-    if note:
-        click.echo(note)
+    inputs = gp_app.load_sheet(env.journal(), today, weeks=weeks, since=since_day)
+    # On a screen the text sheet follows the terminal (up to 80); to a file or a pipe (the
+    # printer) it stays 80 columns, the paper's width.
+    on_screen = path is None and stdout_is_terminal()
+    data, note = gp_app.render_sheet(inputs, fmt, terminal_width(most=80) if on_screen else 80)
+    send_document(data, path, binary=fmt == "pdf", note=note,
+                  save=lambda where, data: save_file(where, data, force=force),
+                  wrote=lambda where: f"Wrote your GP sheet ("
+                                      f"{'one A4 page, ' if fmt == 'pdf' else ''}{fmt}) to {where}")
 
 
 def register(cli: click.Group) -> None:

@@ -7,7 +7,9 @@ When standard output carries the document, every note for the person goes to std
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -29,11 +31,11 @@ class FileOrDash(click.Path):
     def __init__(self, *, dir_okay: bool = True) -> None:
         super().__init__(dir_okay=dir_okay, allow_dash=True, path_type=str)
 
-    def convert(self, value: object, param: click.Parameter | None,
+    def convert(self, value: str | os.PathLike[str], param: click.Parameter | None,
                 ctx: click.Context | None) -> Path | str:
         if isinstance(value, Path):
             return value
-        text = super().convert(value, param, ctx)
+        text = os.fsdecode(super().convert(value, param, ctx))
         return DASH if text == DASH else Path(text)
 
 
@@ -75,3 +77,32 @@ def stdin_is_terminal() -> bool:
 
 def stdout_is_terminal() -> bool:
     return bool(getattr(sys.stdout, "isatty", lambda: False)())
+
+
+def format_for(fmt: str | None, path: Path | None, suffixes: dict[str, str],
+               default: str = "text") -> str:
+    """The format asked for, else the one the file name's ending says, else `default`."""
+    if fmt is not None:
+        return fmt
+    return suffixes.get(path.suffix.lower(), default) if path is not None else default
+
+
+def send_document(data: bytes, path: Path | None, *, binary: bool, note: str = "",
+                  save: Callable[[Path, bytes], Path], wrote: Callable[[Path], str]) -> None:
+    """Print a document (`path` None) or save it and say where (the message `wrote(where)`).
+
+    Printed, the document is all that goes to standard output (a binary one, such as a PDF,
+    byte for byte), and the 'shortened' `note` goes to stderr; saved, the note follows the
+    message.
+    """
+    if path is None:
+        if binary:
+            emit_bytes(data)  # e.g. piped to lp
+        else:
+            click.echo(data.decode(), nl=False)
+        if note:
+            click.echo(note, err=True)  # stdout carries the document alone
+        return
+    click.echo(wrote(save(path, data)))
+    if note:
+        click.echo(note)

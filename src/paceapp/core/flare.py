@@ -123,6 +123,22 @@ class Flare(Record):
         check_flares(stored, self)
 
 
+class FlareGoingError(ValidationError):
+    """A flare-up is already going (`going`), so another cannot start or stay open."""
+
+    def __init__(self, going: Flare) -> None:
+        self.going = going
+        super().__init__(f"A flare-up is already going (started {show_when(going.started)}). "
+                         "End it first, then start a new one.", "started")
+
+
+class NoFlareGoingError(ValidationError):
+    """There is no flare-up going, so there is nothing to end."""
+
+    def __init__(self) -> None:
+        super().__init__("There is no flare-up going, so there is nothing to end.", "ended")
+
+
 def clean_triggers(triggers: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Trim each trigger; drop empty ones and repeats (ignoring case); keep the order typed."""
     seen: set[str] = set()
@@ -151,9 +167,7 @@ def check_flares(flares: list[Flare], candidate: Flare) -> None:
     if candidate.ended is None:
         for other in others:
             if other.ended is None:
-                raise ValidationError(
-                    f"A flare-up is already going (started {show_when(other.started)}). "
-                    "End it first ('paceapp log flare end'), then start a new one.", "started")
+                raise FlareGoingError(other)
     far = datetime.max.replace(tzinfo=candidate.started.tzinfo)
     cand_end = candidate.ended or far
     for other in others:
@@ -192,9 +206,7 @@ def end_flare(flares: list[Flare], at: datetime, now: datetime, *, helped: str =
     """The open flare-up, ended at `at` (with what helped); refused when none is going."""
     current = open_flare(flares)
     if current is None:
-        raise ValidationError(
-            "There is no flare-up going, so there is nothing to end. Start one with "
-            "'paceapp log flare start' (use --at for a past time).", "ended")
+        raise NoFlareGoingError
     check_not_future(at, now, "ended")
     if current.started - timedelta(minutes=1) < at <= current.started:  # ended straight away
         raise ValidationError(
@@ -337,7 +349,7 @@ class FlarePlan(Record):
 def new_plan(**texts: str) -> FlarePlan:
     """A plan from section texts (by field name), cleaned and validated."""
     known = {name: heading for name, heading, _what in PLAN_SECTIONS}
-    values = {}
+    values: dict[str, Any] = {}
     for name, text in texts.items():
         if name not in known:
             raise ValidationError(f"'{name}' is not a part of the flare-up plan.", name)

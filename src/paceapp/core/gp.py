@@ -262,6 +262,13 @@ def parse_visit(text: str, now: datetime) -> tuple[date, time | None]:
     return check_visit_date(visit, now.date()), clock
 
 
+def _with(appt: Appointment, attr: str, items: Sequence[GpItem]) -> Appointment:
+    """`appt` with its concerns or questions (`attr`) replaced by `items`."""
+    if attr == "concerns":
+        return dataclasses.replace(appt, concerns=tuple(items))
+    return dataclasses.replace(appt, questions=tuple(items))
+
+
 def _items(appt: Appointment, which: str) -> tuple[str, str, int, tuple[GpItem, ...]]:
     if which not in LISTS:
         raise ValueError(which)
@@ -291,7 +298,7 @@ def add_item(appt: Appointment, which: str, text: str, detail: str = "",
         raise ValidationError(f"The priority must be from 1 (the top) to {len(items) + 1}.",
                               "priority")
     index = len(items) if position is None else position - 1
-    changed = dataclasses.replace(appt, **{attr: (*items[:index], item, *items[index:])})
+    changed = _with(appt, attr, (*items[:index], item, *items[index:]))
     changed.validate()
     return changed
 
@@ -309,7 +316,7 @@ def edit_item(appt: Appointment, which: str, number: int, text: str | None = Non
                                   f"{label} itself.", "detail")
         item = dataclasses.replace(item, detail=check_words(detail, "detail", f"{label} detail",
                                                             DETAIL_MAX))
-    return dataclasses.replace(appt, **{attr: (*items[:index], item, *items[index + 1:])})
+    return _with(appt, attr, (*items[:index], item, *items[index + 1:]))
 
 
 def move_item(appt: Appointment, which: str, number: int, steps: int) -> Appointment:
@@ -319,20 +326,20 @@ def move_item(appt: Appointment, which: str, number: int, steps: int) -> Appoint
     target = min(max(index + steps, 0), len(items) - 1)
     rest = [*items[:index], *items[index + 1:]]
     rest.insert(target, items[index])
-    return dataclasses.replace(appt, **{attr: tuple(rest)})
+    return _with(appt, attr, rest)
 
 
 def set_state(appt: Appointment, which: str, number: int, state: ItemState) -> Appointment:
     attr, label, _limit, items = _items(appt, which)
     index = _index(items, number, label)
     item = dataclasses.replace(items[index], state=state)
-    return dataclasses.replace(appt, **{attr: (*items[:index], item, *items[index + 1:])})
+    return _with(appt, attr, (*items[:index], item, *items[index + 1:]))
 
 
 def remove_item(appt: Appointment, which: str, number: int) -> tuple[Appointment, GpItem]:
     attr, label, _limit, items = _items(appt, which)
     index = _index(items, number, label)
-    return dataclasses.replace(appt, **{attr: (*items[:index], *items[index + 1:])}), items[index]
+    return _with(appt, attr, (*items[:index], *items[index + 1:])), items[index]
 
 
 def offer_shared_questions(appt: Appointment) -> tuple[Appointment, int]:

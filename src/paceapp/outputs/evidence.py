@@ -1,18 +1,18 @@
-"""The assessment summary read from the journal, and shown as plain text and Markdown.
+"""The assessment summary shown as plain text and Markdown.
 
-`load_evidence` reads only the period's records; `blocks` lays the summary out as a list of
-`Block`s (title, headings, lines, the person's words) at a shortening level, and the renderers
-here and in `outputs.evidence_pdf` show those same blocks. The person's words are shown as the
-characters they typed (Markdown special characters escaped, nothing interpreted).
+`paceapp.app.evidence.load_evidence` reads only the period's records; `blocks` lays the
+summary out as a list of `Block`s (title, headings, lines, the person's words) at a shortening
+level, and the renderers here and in `outputs.evidence_pdf` show those same blocks. The person's
+words are shown as the characters they typed (Markdown special characters escaped, nothing
+interpreted).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from paceapp.core.day import DayActivities, DayRecord
 from paceapp.core.errors import PaceError
 from paceapp.core.evidence import (
     ABOUT,
@@ -23,68 +23,20 @@ from paceapp.core.evidence import (
     Evidence,
     EvidencePeriod,
     activity_heading,
-    build_evidence,
     day_heading,
     day_lines,
-    flare_sentence,
     how_heading,
-    pain_sentence,
     plural,
-    sleep_sentence,
 )
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.core.timeparse import show_date
-from paceapp.store.journal import Journal
 
 WIDTH = 80
-#: A flare-up that started this long before the period may still touch it.
-FLARE_LOOKBACK = timedelta(days=120)
 FILE_STEM = "assessment-summary"
 
 
 class OutputError(PaceError):
     """The summary could not be written (exit 1)."""
-
-
-# -- reading the period's records ----------------------------------------------------------------
-def other_sentences(journal: Journal, period: EvidencePeriod, today: date) -> list[str]:
-    """Flare-ups, sleep, pain and pacing over the same period, each with its basis."""
-    from paceapp.core.flare import Flare, overlaps
-    from paceapp.core.nap import Nap, nap_sentence
-    from paceapp.core.pacing import ActivityLog, Baseline
-    from paceapp.core.pacing_review import summarise_pacing
-    from paceapp.core.pain import PainEntry, summarise_pain
-    from paceapp.core.sleep import SleepNight
-
-    start, end = period.start, period.end
-    flares = [f for f in journal.list(Flare, since=start - FLARE_LOOKBACK, until=end)
-              if overlaps(f, start, end, today)]
-    ended = [d for f in flares if (d := f.duration_min) is not None]
-    lines = [flare_sentence(len(flares), ended, any(f.ended is None for f in flares), period,
-                            today)]
-    nights = [n for n in journal.list(SleepNight, since=start, until=end) if start <= n.date <= end]
-    lines.append(sleep_sentence(len(nights), [t for n in nights if (t := n.tst_min) is not None],
-                                period, today))
-    naps = nap_sentence(journal.list(Nap, since=start, until=end), start, end)
-    if naps:
-        lines.append(naps)
-    pain = summarise_pain(journal.list(PainEntry, since=start, until=end), start, end)
-    lines.append(pain_sentence(pain.days_logged, pain.exact_median, pain.highest, period, today))
-    pacing = summarise_pacing(journal.list(Baseline),
-                              journal.list(ActivityLog, since=start, until=end), start, end)
-    text = pacing.sentence()
-    if pacing.sessions:
-        text += f" {plural(pacing.sessions, 'go', 'goes')} of activity logged in all."
-    lines.append(text)
-    return lines
-
-
-def load_evidence(journal: Journal, period: EvidencePeriod, today: date) -> Evidence:
-    """The summary of `period`, read from the journal (only that period's records)."""
-    records = journal.list(DayRecord, since=period.start, until=period.end)
-    chosen = journal.get_single(DayActivities)
-    names = chosen.activities if chosen is not None else ()
-    return build_evidence(records, period, today, names, other_sentences(journal, period, today))
 
 
 # -- the layout, and how it is shortened --------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from paceapp.core.evidence import ABOUT, TITLE, Evidence
 from paceapp.outputs.evidence import LEVELS, Block, blocks, save_file
+from paceapp.outputs.gp_pdf import text_height
 from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
 
 if TYPE_CHECKING:
@@ -77,9 +78,9 @@ class _Doc:
             return known
         size, style, indent, line, before = STYLE[block.kind]
         self.pdf.set_font(FONT, style, size)
-        height = self.pdf.multi_cell(PAGE_W - 2 * MARGIN - indent, line, self.safe(block.text),
-                                     align="L", dry_run=True, output="HEIGHT")
-        self.heights[id(block)] = float(height) + before
+        height = text_height(self.pdf, PAGE_W - 2 * MARGIN - indent, line,
+                             self.safe(block.text))
+        self.heights[id(block)] = height + before
         return self.heights[id(block)]
 
     def put(self, block: Block, keep: float = 0.0, limit: float = PAGE_H - BOTTOM) -> bool:

@@ -1,109 +1,67 @@
-"""Reading and changing the GP list in the journal (shared by the CLI and the TUI).
-
-Every change is one `journal.update` (or `add`) of the appointment being prepared, inside one
-transaction, so it is saved whole and one undo reverses it.
-"""
+"""The GP appointment list as plain text (`paceapp gp list`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
-from typing import NamedTuple
 
-from paceapp.core.errors import ValidationError
-from paceapp.core.gp import (
-    MAX_MEDICINES,
-    OUTCOME_MAX,
-    Appointment,
-    Medicine,
-    check_words,
-    current_appointment,
-    last_closed,
-    start_appointment,
-    when_text,
-)
-from paceapp.store.journal import Journal
+from paceapp.core.gp import SHARED_DECISION_QUESTIONS, TOP, Appointment, ItemState, Medicine, when_text
+from paceapp.core.timeparse import show_date
+from paceapp.outputs.gp_sheet import wrap
 
 
-def appointments(journal: Journal) -> list[Appointment]:
-    return journal.list(Appointment) if _exists(journal) else []
-
-
-def medicines(journal: Journal) -> list[Medicine]:
-    """The medicines list, in the order it was written."""
-    if not _exists(journal):
-        return []
-    return sorted(journal.list(Medicine), key=lambda m: m.created)
-
-
-def _exists(journal: Journal) -> bool:
-    return journal.folder is None or journal.folder.exists()
-
-
-class GpState(NamedTuple):
-    """What the GP screen and `gp list` show."""
-
-    current: Appointment | None
-    previous: Appointment | None
-    medicines: list[Medicine]
-
-
-def load_state(journal: Journal) -> GpState:
-    appts = appointments(journal)
-    return GpState(current_appointment(appts), last_closed(appts), medicines(journal))
-
-
-def change_current(journal: Journal, change: Callable[[Appointment], Appointment]) -> Appointment:
-    """Apply `change` to the appointment being prepared (starting one if there is none)."""
-    with journal.transaction():
-        appts = appointments(journal)
-        current = current_appointment(appts)
-        if current is None:
-            return journal.add(change(start_appointment(last_closed(appts))))
-        changed = change(current)
-        return current if changed == current else journal.update(changed)
-
-
-def set_when(journal: Journal, visit: date, clock: object = None) -> Appointment:
-    return change_current(journal, lambda a: replace(a, visit_date=visit, visit_time=clock))
-
-
-def note_outcome(journal: Journal, text: str, today: date) -> Appointment:
-    """Note what was agreed; this closes the appointment (what is left carries over).
-
-    With no appointment open, it changes the outcome of the last one.
-    """
-    outcome = check_words(text, "outcome", "outcome", OUTCOME_MAX, required=True)
-    with journal.transaction():
-        appts = appointments(journal)
-        current = current_appointment(appts)
-        if current is not None:
-            if current.visit_date is not None and current.visit_date > today:
-                raise ValidationError(
-                    f"Your appointment is on {when_text(current, today)}. Note what was agreed "
-                    "after it.", "outcome")
-            return journal.update(replace(current, outcome=outcome, closed=True))
-        previous = last_closed(appts)
-        if previous is None:
-            raise ValidationError("There is no appointment yet. Set one with: paceapp gp date "
-                                  "WHEN.", "outcome")
-        return journal.update(replace(previous, outcome=outcome))
-
-
-def medicine_at(journal: Journal, number: int) -> Medicine:
-    meds = medicines(journal)
-    if not meds:
-        raise ValidationError("There are no medicines on the list yet.", "number")
-    if not 1 <= number <= len(meds):
-        raise ValidationError(f"There is no medicine number {number}; the list has {len(meds)} "
-                              f"(1 to {len(meds)}).", "number")
-    return meds[number - 1]
-
-
-def add_medicine(journal: Journal, medicine: Medicine) -> Medicine:
-    with journal.transaction():
-        if len(medicines(journal)) >= MAX_MEDICINES:
-            raise ValidationError(f"The list holds up to {MAX_MEDICINES} medicines. Please remove "
-                                  "ones you no longer take first.", "name")
-        return journal.add(medicine)
+def list_lines(current: Appointment | None, previous: Appointment | None,
+               medicines: list[Medicine], today: date, width: int = 80) -> list[str]:
+    """The list being prepared (concerns with the top ones starred, questions, what matters,
+    medicines) and what was agreed last time, wrapped to `width`."""
+    appt = current
+    lines: list[str] = []
+    if appt is None:
+        lines += wrap("No GP appointment being prepared. Start one: paceapp gp date WHEN", width)
+    else:
+        who = f" with {appt.clinician}" if appt.clinician else ""
+        lines += wrap(f"GP appointment: {when_text(appt, today)}{who}", width, "", "  ")
+        for attr, title in (("concerns", f"Concerns (most important first; the top {TOP} stand "
+                                         "out)"), ("questions", "Questions")):
+            items = getattr(appt, attr)
+            lines += ["", *wrap(title + ":", width)]
+            if not items:
+                lines.append("  (none yet)")
+            shown = 0
+            for number, item in enumerate(items, 1):
+                mark = ""
+                if item.state is not ItemState.DEALT:
+                    shown += 1
+                    mark = "*" if attr == "concerns" and shown <= TOP else ""
+                state_words = "" if item.state is ItemState.OPEN else f" [{item.state.words}]"
+                carried = (f" (carried over from {show_date(item.carried_from, today)})"
+                           if item.carried_from else "")
+                lines += wrap(f"{item.text}{state_words}{carried}", width, f"{mark:>2}{number:>2}. ",
+                              "      ")
+                if item.detail:
+                    lines += wrap(item.detail, width, "      ")
+        lines += ["", "What matters to me:", *(wrap(appt.what_matters, width, "  ")
+                                              if appt.what_matters else ["  (not written yet)"])]
+        if appt.tried:
+            lines += ["", "What else I do or have tried:", *wrap(appt.tried, width, "  ")]
+        have = {q.text.casefold() for q in appt.questions}
+        if not all(q.casefold() in have for q in SHARED_DECISION_QUESTIONS):
+            lines += ["", *wrap("Tip: 'paceapp gp question shared' adds three questions "
+                                "that help you and your GP decide together (What are my "
+                                "options? ...), only if you want them.", width)]
+    lines += ["", "Medicines:"]
+    if not medicines:
+        lines += wrap("(none yet: paceapp gp med add NAME --dose ... --how-often ...)", width,
+                      "  ", "   ")
+    for number, med in enumerate(medicines, 1):
+        parts = ", ".join(p for p in (med.dose, med.how_often) if p)
+        text = med.name + (f": {parts}" if parts else "")
+        if med.what_for:
+            text += f". For: {med.what_for}"
+        if med.worries:
+            text += f". Worries: {med.worries}"
+        lines += wrap(text, width, f"  {number:>2}. ", "      ")
+    if previous is not None:
+        lines += ["", *wrap(f"Last appointment: {when_text(previous, today)}", width, "", "  ")]
+        if previous.outcome:
+            lines += wrap(f"We agreed: {previous.outcome}", width, "  ")
+    return lines

@@ -34,6 +34,13 @@ CLIPPED = "Some of the list did not fit on this page. The rest is on my list at 
 CLIP_AT = PAGE_H - BOTTOM - MIN_ANSWER_LINES * ANSWER_GAP - HEADING - 2 * LINE - 1.0
 
 
+def text_height(pdf: FPDF, width: float, line: float, text: str) -> float:
+    """How tall `text` is, wrapped to `width` with `line` high lines (measured, not drawn)."""
+    height = pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
+    assert isinstance(height, (int, float))  # output="HEIGHT" gives the height alone
+    return float(height)
+
+
 class _Page:
     """Draws (or, with measure=True, only measures) the sheet on one FPDF page."""
 
@@ -61,8 +68,7 @@ class _Page:
         pdf.set_x(MARGIN + indent)
         width = PAGE_W - 2 * MARGIN - indent
         if self.measure or self.limit is not None:
-            height = pdf.multi_cell(width, line, self.safe(text), align="L", dry_run=True,
-                                    output="HEIGHT")
+            height = text_height(pdf, width, line, self.safe(text))
             if not self.room_for(height):
                 return
         if self.measure:
@@ -88,8 +94,7 @@ class _Page:
         y = pdf.get_y()
         if self.limit is not None:
             pdf.set_font(FONT, style, size)
-            height = pdf.multi_cell(PAGE_W - 2 * MARGIN - 8, LINE, self.safe(text), align="L",
-                                    dry_run=True, output="HEIGHT")
+            height = text_height(pdf, PAGE_W - 2 * MARGIN - 8, LINE, self.safe(text))
             if not self.room_for(height):
                 return
         if not self.measure:

@@ -1,9 +1,9 @@
 """The one-page GP sheet as plain text (80 columns, for the terminal and `lp`) and Markdown.
 
-`load_inputs` reads what the sheet needs from the journal; `core.gp_sheet.build_sheet` turns it into a
-`Sheet` at a shortening level; the renderers here (and gp_pdf / gp_html) show that same content.
-The person's words are always shown as the characters they typed: Markdown special characters
-are escaped, nothing is interpreted.
+`paceapp.app.gp.load_sheet` reads what the sheet needs from the journal;
+`core.gp_sheet.build_sheet` turns it into a `Sheet` at a shortening level; the renderers here
+(and gp_pdf / gp_html) show that same content. The person's words are always shown as the
+characters they typed: Markdown special characters are escaped, nothing is interpreted.
 """
 
 from __future__ import annotations
@@ -26,13 +26,8 @@ from paceapp.core.gp_sheet import (
     SheetMedicine,
     build_sheet,
     shortened_note,
-    summary_period,
 )
-from paceapp.core.timeparse import show_date
-from paceapp.outputs.gp_list import load_state
-from paceapp.outputs.gp_summary import SummaryLines, gather
-from paceapp.store.journal import Journal
-from paceapp.store.settings import load_settings
+from paceapp.outputs.gp_summary import SummaryLines
 
 WIDTH = 80
 #: A printed A4 page of plain text (`lp`, 6 lines an inch) holds about 66 lines.
@@ -69,29 +64,6 @@ class SheetInputs:
         return build_sheet(self.appointment, self.medicines, today=self.today, period=self.period,
                            health=self.summary.health, doing=self.summary.doing, name=self.name,
                            practice=self.practice, last_agreed=self.last_agreed, level=level)
-
-
-def load_inputs(journal: Journal, today: date, *, weeks: int | None = None,
-                since: date | None = None) -> SheetInputs:
-    """Everything the sheet needs, read from the journal (only the summary's period)."""
-    state = load_state(journal)
-    appt = state.current or Appointment()
-    previous = state.previous
-    last_visit = previous.visit_date if previous else None
-    period = summary_period(today, last_visit, weeks, since)
-    settings = load_settings(journal) if _has_folder(journal) else None
-    agreed = ""
-    if previous is not None and previous.outcome:
-        agreed = previous.outcome
-        if previous.visit_date:
-            agreed = f"({show_date(previous.visit_date, today)}) {agreed}"
-    return SheetInputs(appt, state.medicines, period, gather(journal, period, today), today,
-                       settings.real_name if settings else "",
-                       settings.practice if settings else "", agreed)
-
-
-def _has_folder(journal: Journal) -> bool:
-    return journal.folder is None or journal.folder.exists()
 
 
 def fit(inputs: SheetInputs, fits: Callable[[Sheet], bool]) -> Sheet:

@@ -5,24 +5,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any, NamedTuple
+from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.flare import Flare, FlarePlan, open_flare, show_duration
+from paceapp.app.flare import FlareCardView, load_card
+from paceapp.app.folder import Journal
+from paceapp.core.flare import FlarePlan, show_duration
 from paceapp.core.timeparse import elapsed_minutes, local_now, show_when
-from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
 
 #: Lines of the plan's first steps shown on the card while a flare-up is going.
 PLAN_LINES = 3
-
-
-class FlareCardData(NamedTuple):
-    current: Flare | None
-    plan: FlarePlan | None
 
 
 def first_steps_preview(plan: FlarePlan | None, lines: int = PLAN_LINES) -> list[str]:
@@ -46,15 +42,11 @@ class FlareCard(TodayCard):
         yield Static("Flare-ups", classes="card-title")
         yield Static("Loading…", id="flare-text", markup=False)
 
-    def load(self, journal: Journal, today: date) -> FlareCardData:
-        # Flare-ups never overlap (check_flares), so one still going started after every other:
-        # when the last year holds any, older years cannot hold the one still going.
-        recent = journal.list(Flare, since=today - timedelta(days=365))
-        return FlareCardData(open_flare(recent or journal.list(Flare)),
-                             journal.get_single(FlarePlan))
+    def load(self, journal: Journal, today: date) -> FlareCardView:
+        return load_card(journal, today)
 
     def show(self, data: Any) -> None:
-        assert isinstance(data, FlareCardData)
+        assert isinstance(data, FlareCardView)
         current = data.current
         if current is None:
             lines = ["No flare-up going. If one starts, press f and your plan will show. "

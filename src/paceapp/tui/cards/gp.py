@@ -8,9 +8,9 @@ from typing import Any, NamedTuple
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from paceapp.app.folder import Journal
+from paceapp.app.gp import load_state
 from paceapp.core.gp import Appointment, open_items, when_text
-from paceapp.outputs.gp_list import load_state
-from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
 
 

@@ -16,15 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from paceapp.app import evidence as evidence_app
+from paceapp.app.folder import Journal
 from paceapp.core.errors import PaceError
-from paceapp.core.evidence import DEFAULT_WEEKS, Evidence, EvidencePeriod, evidence_period
+from paceapp.core.evidence import DEFAULT_WEEKS, Evidence, EvidencePeriod
 from paceapp.outputs.evidence import FILE_STEM
-from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path
-from paceapp.paths import documents_dir
-from paceapp.store.journal import Journal
+from paceapp.tui.save_document import SaveDocumentScreen, Writer, suggested_path
 from paceapp.tui.widgets import Problem
 
 SUFFIX = {"pdf": ".pdf", "text": ".txt"}
@@ -32,40 +31,15 @@ SUFFIX = {"pdf": ".pdf", "text": ".txt"}
 
 def default_path(today: date, fmt: str = "pdf") -> Path:
     """A new name in the documents folder: 'assessment-summary DATE.pdf' (or '... (2).pdf')."""
-    return free_path(documents_dir(), f"{FILE_STEM} {today.isoformat()}", SUFFIX[fmt])
+    return suggested_path(f"{FILE_STEM} {today.isoformat()}", SUFFIX[fmt])
 
 
 def read_period(today: date, weeks: str, start: str, end: str) -> EvidencePeriod:
     """The period from the three boxes (ValidationError names what was wrong)."""
-    from paceapp.core.errors import ValidationError
-    from paceapp.core.timeparse import parse_date
-
-    first = parse_date(start, today, "from") if start.strip() else None
-    last = parse_date(end, today, "to") if end.strip() else None
-    count = None
-    if weeks.strip() and first is None:
-        if not weeks.strip().isdigit():
-            raise ValidationError("The weeks must be a whole number, like 12.", "weeks")
-        count = int(weeks.strip())
-    return evidence_period(today, start=first, end=last, weeks=count)
+    return evidence_app.read_period(today, start=start, end=end, weeks=weeks)
 
 
-def write_evidence(evidence: Evidence, path: Path, fmt: str,
-                   force: bool = False) -> tuple[Path, str]:
-    """Write the summary; return the full path and the 'shortened' note ('' when in full)."""
-    from paceapp.outputs.evidence import render_text, save_file, shortened_note
-
-    if path.parent == documents_dir():
-        ensure_folder(path.parent)
-    if fmt == "pdf":
-        from paceapp.outputs.evidence_pdf import render_pdf
-
-        data, level = render_pdf(evidence)
-        return save_file(path, data, force=force), shortened_note(level)
-    return save_file(path, render_text(evidence).encode(), force=force), ""
-
-
-class EvidenceScreen(ModalScreen[None]):
+class EvidenceScreen(SaveDocumentScreen[None]):
     """Choose a period, read the summary, and save it as a PDF (at most two pages) or text."""
 
     BINDINGS = [
@@ -86,6 +60,8 @@ class EvidenceScreen(ModalScreen[None]):
     EvidenceScreen .buttons { height: 1; }
     EvidenceScreen .buttons Button { margin: 0 1 0 0; min-width: 0; }
     """
+    SUFFIX = SUFFIX
+    DOCUMENT = "summary"
 
     def __init__(self, journal: Journal, today: date) -> None:
         super().__init__()
@@ -149,10 +125,10 @@ class EvidenceScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="evidence-load", exit_on_error=False)
     def load(self, period: EvidencePeriod, width: int) -> None:
-        from paceapp.outputs.evidence import load_evidence, render_text
+        from paceapp.outputs.evidence import render_text
 
         try:
-            evidence = load_evidence(self.journal, period, self.today)
+            evidence = evidence_app.load_evidence(self.journal, period, self.today)
             text = render_text(evidence, width)
         except PaceError as error:
             self.app.call_from_thread(self.failed, str(error))
@@ -178,63 +154,22 @@ class EvidenceScreen(ModalScreen[None]):
         self.action_write("text" if suffix == ".txt" else "pdf")
 
     def action_write(self, fmt: str) -> None:
-        if self.evidence is None:
+        self.save_as(fmt)
+
+    def suggestion(self, fmt: str) -> Path:
+        return default_path(self.today, fmt)
+
+    def writer(self) -> Writer | None:
+        evidence = self.evidence
+        if evidence is None:
             self.query_one(Problem).say("The summary is still being worked out. Please wait a "
                                         "moment, then save.")
-            return
-        box = self.query_one("#path", Input)
-        text = box.value.strip()
-        if not text:
-            self.query_one(Problem).say("Please type a file name to save the summary as.")
-            box.focus()
-            return
-        if text == self.suggested:  # not changed by the person: a name that is free now
-            path = default_path(self.today, fmt)
-        else:
-            path = Path(text).expanduser()
-            if path.suffix.lower() != SUFFIX[fmt]:
-                path = path.with_suffix(SUFFIX[fmt])
-            if not path.is_absolute():
-                path = documents_dir() / path
-        box.value = str(path)
-        if text == self.suggested:
-            self.suggested = box.value
-        self.query_one(Problem).say("")
-        self.query_one("#where", Static).update("Writing…")
-        self.write_file(self.evidence, path, fmt)
+            return None
 
-    @work(thread=True, exclusive=True, group="evidence-write", exit_on_error=False)
-    def write_file(self, evidence: Evidence, path: Path, fmt: str, force: bool = False) -> None:
-        try:
-            where, note = write_evidence(evidence, path, fmt, force)
-        except OutputExistsError:
-            self.app.call_from_thread(self.ask_replace, evidence, path, fmt)
-            return
-        except PaceError as error:
-            self.app.call_from_thread(self.failed, str(error))
-            return
-        self.app.call_from_thread(self.done, where, note)
+        def write(path: Path, fmt: str, force: bool) -> tuple[Path, str]:
+            return evidence_app.write_evidence(evidence, path, fmt, force=force)
 
-    def ask_replace(self, evidence: Evidence, path: Path, fmt: str) -> None:
-        from paceapp.tui.screens.confirm import ConfirmScreen
-
-        self.query_one("#where", Static).update("")
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.query_one("#where", Static).update("Writing…")
-                self.write_file(evidence, path, fmt, True)
-            else:
-                self.query_one(Problem).say("Nothing was written. Change the name to keep both.")
-                self.query_one("#path", Input).focus()
-
-        self.app.push_screen(ConfirmScreen(f"There is already a file called {path.name} in "
-                                           f"{path.parent}.\nReplace it with this summary?",
-                                           yes="Replace"), answered)
-
-    def failed(self, message: str) -> None:
-        self.query_one("#where", Static).update("")
-        self.query_one(Problem).say(message)
+        return write
 
     def done(self, where: Path, note: str) -> None:
         self.written = where

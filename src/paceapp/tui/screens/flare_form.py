@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -20,6 +21,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from paceapp.app import flare as flare_app
 from paceapp.core.errors import PaceError
 from paceapp.core.flare import (
     Flare,
@@ -37,7 +39,7 @@ from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
 if TYPE_CHECKING:
-    from paceapp.store.journal import Journal
+    from paceapp.app.folder import Journal
     from paceapp.tui.app import PaceApp
 
 
@@ -49,16 +51,13 @@ def describe_flare(flare: Flare) -> str:
 
 
 def save_flare(journal: Journal, flare: Flare, *, new: bool, base: Flare | None = None) -> Flare:
-    """Store a flare-up after checking it against the stored ones, under the folder lock.
-    `base` is the copy the form started from: only what was changed is applied to the
-    flare-up as stored now (see Journal.update)."""
-    from paceapp.store.journal import merge_change
-
-    with journal.transaction():
-        if not new and base is not None:
-            flare = merge_change(journal.get(Flare, flare.id), base, flare)
-        check_flares(journal.list(Flare), flare)
-        return journal.add(flare) if new else journal.update(flare)
+    """Store what the form built: a new flare-up, or what was changed from `base` (the copy
+    the form started from) applied to the flare-up as stored now."""
+    if new:
+        return flare_app.add_flare(journal, flare)
+    if base is None:
+        raise ValueError("a change needs the copy the form started from")
+    return flare_app.change_flare(journal, flare, base)
 
 
 class FlareForm(DraftForm[Flare | None]):
@@ -157,7 +156,7 @@ class FlareForm(DraftForm[Flare | None]):
         if not isinstance(app, PaceApp):
             return
         try:
-            flares = app.journal.list(Flare)
+            flares = flare_app.load_flares(app.journal)
         except PaceError as error:
             app.call_from_thread(self.load_failed, str(error))
             return
@@ -188,6 +187,9 @@ class FlareForm(DraftForm[Flare | None]):
         moment = parse_when(text, now, name) if text else now
         check_not_future(moment, now, name)
         return moment
+
+    def checked_text(self, name: str) -> str:
+        return clean_text(self.value(name), name, NOTE)
 
     def checked_peak(self) -> int | None:
         peak = self.peak()
@@ -236,14 +238,14 @@ class FlareForm(DraftForm[Flare | None]):
         checks: list[Callable[[], object]] = []
         for name in ("started", "ended"):
             if name in boxes:
-                checks.append(lambda name=name: self.when(name, now))
+                checks.append(partial(self.when, name, now))
         if "peak" in boxes:
             checks.append(self.checked_peak)
         if "triggers" in boxes:
             checks.append(lambda: clean_triggers([self.value("triggers")]))
         for name in ("helped", "note"):
             if name in boxes:
-                checks.append(lambda name=name: clean_text(self.value(name), name, NOTE))
+                checks.append(partial(self.checked_text, name))
         return checks
 
     @on(Button.Pressed, "#save")
@@ -262,20 +264,17 @@ def show_plan(app: PaceApp, *, just_started: bool = False) -> None:
     def view(opened: FlarePlan | None) -> None:
         def shown(plan: FlarePlan | None) -> None:
             if plan is not None:
-                app.save(lambda j: j.put_single(plan, base=opened),
+                app.save(lambda j: flare_app.save_plan(j, plan, opened),
                          "Saved your flare-up plan. Ctrl+Z undoes it.")
 
         app.push_screen(FlarePlanView(opened, just_started=just_started), shown)
 
-    app.load_then(lambda: app.journal.get_single(FlarePlan), view)
+    app.load_then(lambda: flare_app.load_plan(app.journal), view)
 
 
 def start_or_end_flare(app: PaceApp) -> None:
     """End the flare-up that is going, or start one and then show the flare-up plan."""
-    from paceapp.core.flare import open_flare
-
-    def chosen(flares: list[Flare]) -> None:
-        current = open_flare(flares)
+    def chosen(current: Flare | None) -> None:
         if current is not None:
             def ended(flare: Flare | None) -> None:
                 if flare is not None:
@@ -291,4 +290,4 @@ def start_or_end_flare(app: PaceApp) -> None:
                          after=lambda _saved: show_plan(app, just_started=True))
         app.push_screen(FlareForm(), started)
 
-    app.load_then(lambda: app.journal.list(Flare), chosen)
+    app.load_then(lambda: flare_app.going(app.journal), chosen)

@@ -8,7 +8,7 @@ chosen concern or question. Every change is saved at once (Ctrl+Z undoes it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from rich.cells import cell_len
@@ -18,7 +18,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Static
 
-from paceapp.core.errors import ValidationError
+from paceapp.app import gp as gp_app
+from paceapp.app.folder import Journal
+from paceapp.app.gp import GpState
 from paceapp.core.gp import (
     CLINICIAN_MAX,
     CONCERN_MAX,
@@ -40,27 +42,21 @@ from paceapp.core.gp import (
     change_medicine,
     check_words,
     edit_item,
-    move_item,
     new_medicine,
     offer_shared_questions,
     open_items,
     parse_visit,
-    remove_item,
-    set_state,
     when_text,
 )
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
-from paceapp.outputs import gp_list
-from paceapp.outputs.gp_list import GpState
-from paceapp.store.journal import Journal
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.screens.gp_forms import Field, GpForm
 from paceapp.tui.text import plain
 
 STATE_MARK = {ItemState.OPEN: "to raise", ItemState.DEALT: "✓ dealt with",
               ItemState.CARRY: "→ carry over"}
-Change = Callable[[Appointment], Appointment]
+Write = Callable[[Journal], Any]
 
 
 @dataclass(frozen=True)
@@ -215,7 +211,7 @@ class GPScreen(SectionScreen):
 
     def reload(self) -> None:
         journal = self.journal
-        self.load_then(lambda: gp_list.load_state(journal), self.show_state)
+        self.load_then(lambda: gp_app.load_state(journal), self.show_state)
 
     def show_state(self, state: GpState) -> None:
         self.state = state
@@ -281,20 +277,15 @@ class GPScreen(SectionScreen):
         return (self.state.current if self.state else None) or Appointment()
 
     # -- saving -----------------------------------------------------------------------------
-    def change(self, change: Change, message: str, select: str | None = None) -> None:
-        """Check `change` on what is shown (a problem is said at once), then save it."""
-        try:
-            change(self.current())
-        except ValidationError as error:
-            self.pace.tell_problem(str(error))
-            return
-
+    def change(self, write: Write, message: str, select: str | None = None) -> None:
+        """Save a change to the list (the use-case reads the list as stored now); then show
+        `message` and choose the row `select`."""
         def saved(_result: Any) -> None:
             # Set just before the reload that follows the save (not earlier: a reload of the
             # old list, e.g. when a form closes, would use it up).
             self.want_key = select
 
-        self.pace.save(lambda j: gp_list.change_current(j, change), message, saved)
+        self.pace.save(write, message, saved)
 
     # -- actions ----------------------------------------------------------------------------
     @on(Button.Pressed, ".gp-buttons Button")
@@ -327,20 +318,18 @@ class GPScreen(SectionScreen):
                             placeholder="end"))
         count = len(getattr(self.current(), f"{which}s"))
 
-        def build(values: dict[str, str]) -> tuple[Change, int]:
+        def build(values: dict[str, str]) -> tuple[Write, int]:
             priority_text = values["priority"].strip()
             priority = parse_int(priority_text, "priority", "place") if priority_text else None
+            text, detail = values["text"], values.get("detail", "")
+            add_item(self.current(), which, text, detail, priority)  # said in the form
+            return (lambda j: gp_app.add_item(j, which, text, detail, priority)), \
+                priority or count + 1
 
-            def change(appt: Appointment) -> Appointment:
-                return add_item(appt, which, values["text"], values.get("detail", ""), priority)
-
-            change(self.current())
-            return change, priority or count + 1
-
-        def saved(result: tuple[Change, int] | None) -> None:
+        def saved(result: tuple[Write, int] | None) -> None:
             if result is not None:
-                change, number = result
-                self.change(change, f"Saved the {which} at number {number}.", f"{which}:{number}")
+                write, number = result
+                self.change(write, f"Saved the {which} at number {number}.", f"{which}:{number}")
 
         hint = ("Put the most important first: a GP appointment is about ten minutes."
                 if which == "concern" else "")
@@ -349,7 +338,8 @@ class GPScreen(SectionScreen):
     def action_add_medicine(self) -> None:
         def saved(med: Medicine | None) -> None:
             if med is not None:
-                self.pace.save(lambda j: gp_list.add_medicine(j, med),
+                self.pace.save(lambda j: gp_app.add_medicine(j, med.name, med.dose, med.how_often,
+                                                             med.what_for, med.worries),
                                f"Saved: {med.name} on your medicines list.")
 
         self.app.push_screen(GpForm("Add a medicine (in your own words)", medicine_fields(None),
@@ -366,13 +356,17 @@ class GPScreen(SectionScreen):
             if med is None:
                 return
 
-            def saved_med(changed: Medicine | None) -> None:
-                if changed is not None:
-                    self.pace.save(lambda j: j.update(changed, base=med),
-                                   f"Changed: {changed.name}.")
+            def build_med(values: dict[str, str]) -> dict[str, str]:
+                change_medicine(med, **values)  # said in the form
+                return values
 
-            self.app.push_screen(GpForm(f"Change {med.name}", medicine_fields(med),
-                                        lambda v: change_medicine(med, **v)), saved_med)
+            def saved_med(values: dict[str, str] | None) -> None:
+                if values is not None:
+                    self.pace.save(lambda j: gp_app.change_medicine(j, med.id, base=med, **values),
+                                   lambda changed: f"Changed: {changed.name}.")
+
+            self.app.push_screen(GpForm(f"Change {med.name}", medicine_fields(med), build_med),
+                                 saved_med)
             return
         item = getattr(self.current(), f"{row.which}s")[row.number - 1]
         limit = CONCERN_MAX if row.which == "concern" else QUESTION_MAX
@@ -381,16 +375,14 @@ class GPScreen(SectionScreen):
             fields.append(Field("detail", "One line of detail (optional)", item.detail,
                                 DETAIL_MAX))
 
-        def build(values: dict[str, str]) -> Change:
-            def change(appt: Appointment) -> Appointment:
-                return edit_item(appt, row.which, row.number, values["text"], values.get("detail"))
+        def build(values: dict[str, str]) -> Write:
+            text, detail = values["text"], values.get("detail")
+            edit_item(self.current(), row.which, row.number, text, detail)  # said in the form
+            return lambda j: gp_app.edit_item(j, row.which, row.number, text, detail)
 
-            change(self.current())
-            return change
-
-        def saved(change: Change | None) -> None:
-            if change is not None:
-                self.change(change, f"Changed {row.which} {row.number}.", row.key)
+        def saved(write: Write | None) -> None:
+            if write is not None:
+                self.change(write, f"Changed {row.which} {row.number}.", row.key)
 
         self.app.push_screen(GpForm(f"Change {row.which} {row.number}", fields, build), saved)
 
@@ -413,7 +405,7 @@ class GPScreen(SectionScreen):
 
             def answered_med(yes: bool | None) -> None:
                 if yes:
-                    self.pace.save(lambda j: j.delete(Medicine, med.id),
+                    self.pace.save(lambda j: gp_app.remove_medicine(j, med.id),
                                    f"Removed {med.name}. Ctrl+Z brings it back.")
 
             self.app.push_screen(ConfirmScreen(f"Take {med.name} off your medicines list?"),
@@ -423,7 +415,7 @@ class GPScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.change(lambda a: remove_item(a, row.which, row.number)[0],
+                self.change(lambda j: gp_app.remove_item(j, row.which, row.number),
                             f"Removed the {row.which}. Ctrl+Z brings it back.")
 
         self.app.push_screen(ConfirmScreen(f"Take this {row.which} off the list?\n{text}"),
@@ -440,7 +432,7 @@ class GPScreen(SectionScreen):
         if target == row.number:
             self.notify(f"It is already at the {'top' if steps < 0 else 'bottom'}.", markup=False)
             return
-        self.change(lambda a: move_item(a, row.which, row.number, steps),
+        self.change(lambda j: gp_app.move_item(j, row.which, row.number, steps),
                     f"Moved {row.which} {row.number} {'up' if steps < 0 else 'down'} to {target}.",
                     f"{row.which}:{target}")
 
@@ -453,7 +445,7 @@ class GPScreen(SectionScreen):
         state = ItemState.DEALT if what == "dealt" else ItemState.CARRY
         if item.state is state:
             state = ItemState.OPEN
-        self.change(lambda a: set_state(a, row.which, row.number, state),
+        self.change(lambda j: gp_app.mark_item(j, row.which, row.number, state),
                     f"Marked {row.which} {row.number}: {STATE_MARK[state]}.", row.key)
 
     def action_when(self) -> None:
@@ -465,33 +457,37 @@ class GPScreen(SectionScreen):
         fields = [Field("date", "Date and time (e.g. 2026-12-01 10:20, or tomorrow 9:10)", when),
                   Field("clinician", "Who with (optional)", appt.clinician, CLINICIAN_MAX)]
 
-        def build(values: dict[str, str]) -> Change:
+        def build(values: dict[str, str]) -> Write:
             visit, clock = parse_visit(values["date"], local_now())
             who = check_words(values["clinician"], "clinician", "'who with'", CLINICIAN_MAX)
-            return lambda a: replace(a, visit_date=visit, visit_time=clock, clinician=who)
+            return lambda j: gp_app.set_when(j, visit, clock, who)
 
-        def saved(change: Change | None) -> None:
-            if change is not None:
-                self.change(change, "Saved the appointment date.")
+        def saved(write: Write | None) -> None:
+            if write is not None:
+                self.change(write, "Saved the appointment date.")
 
         self.app.push_screen(GpForm("When is the appointment?", fields, build), saved)
 
     def action_matters(self) -> None:
+        opened = self.current()
         fields = [Field("what_matters", "What matters to me / what I hope for",
-                        self.current().what_matters, MATTERS_MAX),
+                        opened.what_matters, MATTERS_MAX),
                   Field("tried", "What else I do or have tried (optional: heat, TENS, ...)",
-                        self.current().tried, TRIED_MAX)]
+                        opened.tried, TRIED_MAX)]
 
-        def build(values: dict[str, str]) -> Change:
+        def build(values: dict[str, str]) -> Write:
             words = check_words(values["what_matters"], "what_matters", "'what matters to me'",
                                 MATTERS_MAX)
             tried = check_words(values["tried"], "tried", "'what else I do or have tried'",
                                 TRIED_MAX)
-            return lambda a: replace(a, what_matters=words, tried=tried)
+            # Only what was changed here: a part changed meanwhile elsewhere is kept.
+            return lambda j: gp_app.set_matters(
+                j, what_matters=words if words != opened.what_matters else None,
+                tried=tried if tried != opened.tried else None)
 
-        def saved(change: Change | None) -> None:
-            if change is not None:
-                self.change(change, "Saved what matters to you.")
+        def saved(write: Write | None) -> None:
+            if write is not None:
+                self.change(write, "Saved what matters to you.")
 
         self.app.push_screen(GpForm("What matters to you?", fields, build,
                                     "For example: 'sleeping through', 'getting back to work'."),
@@ -503,7 +499,7 @@ class GPScreen(SectionScreen):
             self.notify("The three shared-decision questions are already on your list.",
                         markup=False)
             return
-        self.change(lambda a: offer_shared_questions(a)[0],
+        self.change(gp_app.add_shared_questions,
                     f"Added {added} question{'s' if added != 1 else ''}: "
                     + " / ".join(SHARED_DECISION_QUESTIONS))
 
@@ -518,13 +514,12 @@ class GPScreen(SectionScreen):
 
         def saved(text: str | None) -> None:
             if text is not None:
-                self.pace.save(lambda j: gp_list.note_outcome(j, text, today),
+                self.pace.save(lambda j: gp_app.note_outcome(j, text, today),
                                "Saved what you agreed. Well done for going.")
 
         self.app.push_screen(GpForm("After the visit", fields, build, hint), saved)
 
     def action_preview(self) -> None:
-        from paceapp.outputs.gp_sheet import load_inputs
         from paceapp.tui.screens.gp_preview import SheetPreview
 
         journal: Journal = self.journal
@@ -533,7 +528,7 @@ class GPScreen(SectionScreen):
         def show(inputs: Any) -> None:
             self.app.push_screen(SheetPreview(inputs, journal, today))
 
-        self.load_then(lambda: load_inputs(journal, today), show, group="gp-preview")
+        self.load_then(lambda: gp_app.load_sheet(journal, today), show, group="gp-preview")
 
     def action_evidence(self) -> None:
         """The assessment summary from the day records, with a preview (issue 20 item 2)."""

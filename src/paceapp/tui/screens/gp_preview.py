@@ -9,18 +9,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from paceapp.core.errors import PaceError
-from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path
-from paceapp.outputs.gp_sheet import SheetInputs, render_text, save_file
-from paceapp.paths import documents_dir
-from paceapp.store.journal import Journal
+from paceapp.app.folder import Journal
+from paceapp.app.gp import write_sheet
+from paceapp.outputs.gp_sheet import SheetInputs, render_text
+from paceapp.tui.save_document import SaveDocumentScreen, Writer, suggested_path
 from paceapp.tui.widgets import Problem
 
 #: The preview is re-wrapped to fit inside the dialog at 80 columns (the files stay 80 wide).
@@ -35,33 +33,10 @@ def sheet_stem(today: date) -> str:
 def default_path(today: date, fmt: str = "pdf") -> Path:
     """Where a sheet goes unless the person says otherwise: a new name in their documents
     folder (gp-sheet-DATE.pdf, or "gp-sheet-DATE (2).pdf" when that is taken)."""
-    return free_path(documents_dir(), sheet_stem(today), SUFFIX[fmt])
+    return suggested_path(sheet_stem(today), SUFFIX[fmt])
 
 
-def write_sheet(inputs: SheetInputs, path: Path, fmt: str,
-                force: bool = False) -> tuple[Path, str]:
-    """Write the sheet; return the full path and the 'shortened' note ('' when in full).
-
-    The documents folder is created if the sheet goes into it; any other folder must exist.
-    A file already there is replaced only with `force` (else OutputExistsError).
-    """
-    from paceapp.core.gp_sheet import shortened_note
-
-    if path.parent == documents_dir():
-        ensure_folder(path.parent)
-    if fmt == "pdf":
-        from paceapp.outputs.gp_pdf import render_pdf
-
-        data, sheet = render_pdf(inputs)
-        return save_file(path, data, force=force), shortened_note(sheet)
-    if fmt == "html":
-        from paceapp.outputs.gp_html import render_html
-
-        return save_file(path, render_html(inputs).encode(), force=force), ""
-    return save_file(path, render_text(inputs).encode(), force=force), ""
-
-
-class SheetPreview(ModalScreen[None]):
+class SheetPreview(SaveDocumentScreen[None]):
     """The sheet as it will print (text form), with a file name and buttons to write it."""
 
     BINDINGS = [
@@ -79,6 +54,8 @@ class SheetPreview(ModalScreen[None]):
     """
     #: Below 72 columns the four buttons take two rows (on one row 'Close' was cut off).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
+    SUFFIX = SUFFIX
+    DOCUMENT = "sheet"
 
     def __init__(self, inputs: SheetInputs, journal: Journal, today: date) -> None:
         super().__init__()
@@ -125,60 +102,16 @@ class SheetPreview(ModalScreen[None]):
         return {".txt": "text", ".html": "html", ".htm": "html"}.get(suffix, "pdf")
 
     def action_write(self, fmt: str) -> None:
-        box = self.query_one("#path", Input)
-        text = box.value.strip()
-        if not text:
-            self.query_one(Problem).say("Please type a file name to save the sheet as.")
-            box.focus()
-            return
-        if text == self.suggested:  # not changed by the person: a name that is free now
-            path = default_path(self.today, fmt)
-        else:
-            path = Path(text).expanduser()
-            if path.suffix.lower() != SUFFIX[fmt]:
-                path = path.with_suffix(SUFFIX[fmt])
-            if not path.is_absolute():
-                path = documents_dir() / path
-        box.value = str(path)
-        if text == self.suggested:
-            self.suggested = box.value
-        self.query_one(Problem).say("")
-        self.query_one("#where", Static).update("Writing…")
-        self.write_file(path, fmt)
+        self.save_as(fmt)
 
-    @work(thread=True, exclusive=True, group="gp-write", exit_on_error=False)
-    def write_file(self, path: Path, fmt: str, force: bool = False) -> None:
-        try:
-            where, note = write_sheet(self.inputs, path, fmt, force)
-        except OutputExistsError:
-            self.app.call_from_thread(self.ask_replace, path, fmt)
-            return
-        except PaceError as error:
-            self.app.call_from_thread(self.failed, str(error))
-            return
-        self.app.call_from_thread(self.done, where, note)
+    def suggestion(self, fmt: str) -> Path:
+        return default_path(self.today, fmt)
 
-    def ask_replace(self, path: Path, fmt: str) -> None:
-        """The person typed the name of a file that is there: replace it only if they say so."""
-        from paceapp.tui.screens.confirm import ConfirmScreen
+    def writer(self) -> Writer:
+        def write(path: Path, fmt: str, force: bool) -> tuple[Path, str]:
+            return write_sheet(self.inputs, path, fmt, force=force)
 
-        self.query_one("#where", Static).update("")
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.query_one("#where", Static).update("Writing…")
-                self.write_file(path, fmt, True)
-            else:
-                self.query_one(Problem).say("Nothing was written. Change the name to keep both.")
-                self.query_one("#path", Input).focus()
-
-        self.app.push_screen(ConfirmScreen(f"There is already a file called {path.name} in "
-                                           f"{path.parent}.\nReplace it with this sheet?",
-                                           yes="Replace"), answered)
-
-    def failed(self, message: str) -> None:
-        self.query_one("#where", Static).update("")
-        self.query_one(Problem).say(message)
+        return write
 
     def done(self, where: Path, note: str) -> None:
         self.written = where
