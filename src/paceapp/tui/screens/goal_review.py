@@ -15,11 +15,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from paceapp.app.drafts import Values
 from paceapp.core.errors import ValidationError
 from paceapp.core.goals import NEXT_STEPS, OUTCOMES, ActionPlan
 from paceapp.core.text import LINE, clean_text
 from paceapp.core.timeparse import show_date
-from paceapp.tui.drafts import Values
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from paceapp.app.drafts import Values
 from paceapp.app.errors import WriteFailedError
 from paceapp.app.folder import Journal
 from paceapp.app.share import load_card_inputs, share_card
@@ -31,7 +32,6 @@ from paceapp.core.timeparse import local_now
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, write_outputs
 from paceapp.outputs.share import CardInputs, card_text, included_words, make_card
 from paceapp.paths import documents_dir
-from paceapp.tui.drafts import Values
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
