@@ -369,7 +369,7 @@ def plan_on_day(plan: ActionPlan, day: date, plans: Iterable[ActionPlan],
     current = plan
     while day < current.start and current.previous_id in by_id \
             and current.previous_id not in seen:
-        current = by_id[current.previous_id]  # type: ignore[index]
+        current = by_id[current.previous_id]
         seen.add(current.id)
         if reviewed_week_holds(current, day, reviews):
             return current
