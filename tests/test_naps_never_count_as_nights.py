@@ -83,9 +83,9 @@ def sentence(text: str, start: str) -> str:
 
 def night_figures(folder: Path, tmp: Path, tag: str) -> dict[str, object]:
     """Every night figure a person can see, from every output."""
+    from paceapp.app.gp_summary import gather
     from paceapp.app.report import load_chart as chart_spec
     from paceapp.outputs.charts import as_table
-    from paceapp.outputs.gp_summary import gather
 
     journal = Journal.open(folder)
     figures: dict[str, object] = {}

@@ -14,10 +14,9 @@ import pypdf
 import pytest
 
 from paceapp.core.gp import MAX_ITEMS, MAX_MEDICINES, Appointment, GpItem, Medicine
-from paceapp.core.gp_sheet import LEVELS, Period, Sheet
+from paceapp.core.gp_sheet import LEVELS, Period, Sheet, SummaryLines
 from paceapp.outputs import gp_pdf
 from paceapp.outputs.gp_sheet import SheetInputs
-from paceapp.outputs.gp_summary import SummaryLines
 
 TODAY = date(2026, 11, 21)
 PERIOD = Period(TODAY - timedelta(days=27), TODAY, "the last 4 weeks")

@@ -25,10 +25,9 @@ from paceapp.core.gp import (
     GpItem,
     Medicine,
 )
-from paceapp.core.gp_sheet import LEVELS, Period
+from paceapp.core.gp_sheet import LEVELS, Period, SummaryLines
 from paceapp.outputs.gp_pdf import render_pdf
 from paceapp.outputs.gp_sheet import WIDTH, SheetInputs, cell_width, text_lines
-from paceapp.outputs.gp_summary import SummaryLines
 from tests.outputs.test_gp_sheet import above_the_writing_space
 
 TODAY = date(2026, 11, 21)

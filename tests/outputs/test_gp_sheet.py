@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paceapp.app.gp import load_sheet as load_inputs
+from paceapp.app.gp_summary import gather, gather_summary
 from paceapp.core.errors import PaceError
 from paceapp.core.flare import Flare
 from paceapp.core.gp import (
@@ -46,7 +47,6 @@ from paceapp.outputs.gp_sheet import (
     save_file,
     wrap,
 )
-from paceapp.outputs.gp_summary import gather, gather_summary
 from paceapp.store.journal import Journal
 
 TODAY = date(2026, 11, 21)

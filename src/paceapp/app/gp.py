@@ -83,9 +83,9 @@ def load_sheet(journal: Journal, today: date, *, weeks: int | None = None,
                since: date | None = None) -> SheetInputs:
     """Everything the one-page sheet needs (the preview and `paceapp gp sheet`), reading only
     the summary's period."""
+    from paceapp.app.gp_summary import gather
     from paceapp.core.gp_sheet import summary_period
     from paceapp.outputs.gp_sheet import SheetInputs
-    from paceapp.outputs.gp_summary import gather
     from paceapp.store.settings import load_settings
 
     state = load_state(journal)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from paceapp.app.gp_summary import gather_summary
 from paceapp.core.flare import Flare
 from paceapp.core.nap import Nap, nap_sentence
 from paceapp.core.pacing import ActivityLog, Baseline
 from paceapp.core.pain import PainEntry
 from paceapp.core.sleep import SleepNight
 from paceapp.outputs.charts import CHARTS, ChartSpec, activity_chart, pain_chart, sleep_chart
-from paceapp.outputs.gp_summary import gather_summary
 from paceapp.outputs.report import ReportView
 from paceapp.store.journal import Journal
 

@@ -27,6 +27,17 @@ MAX_WEEKS = 52
 
 
 @dataclass(frozen=True)
+class SummaryLines:
+    """The sheet's "how pain affects my life" sentences, in the order they are printed."""
+
+    health: tuple[str, ...]  # pain, PEG, flare-ups, sleep, naps (when any)
+    doing: tuple[str, ...]  # pacing, goals
+
+    def all(self) -> list[str]:
+        return [*self.health, *self.doing]
+
+
+@dataclass(frozen=True)
 class Period:
     start: date
     end: date

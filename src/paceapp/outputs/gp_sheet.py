@@ -24,10 +24,10 @@ from paceapp.core.gp_sheet import (
     Sheet,
     SheetItem,
     SheetMedicine,
+    SummaryLines,
     build_sheet,
     shortened_note,
 )
-from paceapp.outputs.gp_summary import SummaryLines
 
 WIDTH = 80
 #: A printed A4 page of plain text (`lp`, 6 lines an inch) holds about 66 lines.
