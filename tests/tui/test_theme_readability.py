@@ -28,7 +28,7 @@ from paceapp.tui.screens.help import HelpScreen
 from paceapp.tui.screens.pain_form import PainForm
 from paceapp.tui.themes import THEMES
 from paceapp.tui.widgets import Problem
-from tests.tui.pilot_helpers import settle
+from tests.tui.pilot_helpers import check_layout, settle
 
 #: Its module-wide fixture is built once: the whole file runs on one xdist worker.
 pytestmark = pytest.mark.xdist_group("test_theme_readability")
@@ -164,6 +164,7 @@ def test_every_section_readable_with_visible_focus(demo_dir: Path, theme: str) -
                 await pilot.press(section.key)
                 await settle(app, pilot)
                 where = f"{section.title} in {theme}"
+                check_layout(app, 80, 24, where)
                 check_text(app, least, where)
                 await check_focus(app, pilot, least, where)
             await pilot.press("1")
