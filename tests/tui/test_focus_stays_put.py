@@ -23,6 +23,7 @@ from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.confirm import ConfirmScreen
 from paceapp.tui.screens.diary import DiaryScreen
 from paceapp.tui.screens.gp_forms import GpForm
+from tests.tui.pilot_helpers import settle
 
 TODAY = date(2026, 11, 21)
 
@@ -30,13 +31,6 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACEAPP_NOW", "2026-11-21T09:00")
-
-
-async def settle(app: PaceApp, pilot: Any) -> None:
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def row_key(table: DataTable[Any]) -> str | None:

@@ -40,6 +40,7 @@ from paceapp.tui.screens.pacing_forms import BaselineForm, PlanForm, RestartForm
 from paceapp.tui.screens.pain_form import PainForm, PegForm
 from paceapp.tui.screens.record_form import RecordForm
 from paceapp.tui.screens.sleep_form import SleepForm
+from tests.tui.pilot_helpers import settle
 
 NOW = "2026-11-21T09:00"
 
@@ -47,13 +48,6 @@ NOW = "2026-11-21T09:00"
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACEAPP_NOW", NOW)
-
-
-async def settle(app: PaceApp, pilot: Any) -> None:
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @functools.cache

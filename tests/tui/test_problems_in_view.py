@@ -24,19 +24,13 @@ from paceapp.tui.screens.goal_form import GoalForm, LongerGoalForm, SmallerForm
 from paceapp.tui.screens.pacing_forms import BaselineForm, PlanForm
 from paceapp.tui.screens.pain_form import PainForm, PegForm
 from paceapp.tui.screens.record_form import RecordForm
+from tests.tui.pilot_helpers import settle
 from tests.tui.test_no_lost_typing import a_pain_entry, concern_form
 
 
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACEAPP_NOW", "2026-11-21T09:00")
-
-
-async def settle(app: PaceApp, pilot: Any) -> None:
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def problem_lines(app: PaceApp) -> list[str]:
