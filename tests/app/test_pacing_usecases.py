@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paceapp.app import pacing
-from paceapp.core.errors import ValidationError
+from paceapp.core.errors import ChangedElsewhereError, ValidationError
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import ActivityLog, Baseline, DayPlan, PaceSettings, PlanItem
 from paceapp.store.journal import Journal
@@ -243,9 +243,19 @@ def test_a_settings_form_from_an_old_copy_keeps_changes_made_meanwhile(data_dir:
     base = pacing.load_settings(app)  # the form opened
     pacing.change_settings(shell, {"rest_min": 25})
     typed = replace(base, pain_rise=4)  # what the form returns
-    pacing.change_settings(app, pacing.settings_changes(base, typed))
+    pacing.change_settings(app, pacing.settings_changes(base, typed), base=base)
     stored = pacing.load_settings(Journal.open(data_dir))
     assert (stored.pain_rise, stored.rest_min) == (4, 25)
+
+
+def test_a_setting_changed_both_here_and_meanwhile_is_not_overwritten(data_dir: Path) -> None:
+    app, shell = two_journals(data_dir)
+    base = pacing.load_settings(app)
+    pacing.change_settings(shell, {"rest_min": 25})
+    with pytest.raises(ChangedElsewhereError):
+        pacing.change_settings(app, {"rest_min": 5, "pain_rise": 4}, base=base)
+    stored = pacing.load_settings(Journal.open(data_dir))
+    assert (stored.rest_min, stored.pain_rise) == (25, 2)
 
 
 @given(st.fixed_dictionaries({}, optional={

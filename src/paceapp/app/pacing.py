@@ -335,18 +335,23 @@ def settings_changes(before: PaceSettings, after: PaceSettings) -> dict[str, Any
     return {f: getattr(after, f) for f in SETTING_FIELDS if getattr(after, f) != getattr(before, f)}
 
 
-def change_settings(journal: Journal, changes: Mapping[str, Any]) -> PaceSettings:
-    """Apply `changes` (field: new value) to the pacing settings as they are now, checked."""
+def change_settings(journal: Journal, changes: Mapping[str, Any], *,
+                    base: PaceSettings | None = None) -> PaceSettings:
+    """Apply `changes` (field: new value) to the pacing settings as they are now, checked.
+
+    `base` is the copy a form started from: a field in `changes` that was also changed
+    elsewhere since then is not overwritten (ChangedElsewhereError names it; nothing is written).
+    """
     unknown = set(changes) - set(SETTING_FIELDS)
     if unknown:
         raise ValueError(f"not pacing settings: {sorted(unknown)}")
     if not changes:
         return _settings(journal)
     with journal.transaction():
-        current = _settings(journal)
-        changed = dataclasses.replace(current, **changes)
+        start = base if base is not None else _settings(journal)
+        changed = dataclasses.replace(start, **changes)
         changed.validate()
-        return journal.put_single(changed, base=current)
+        return journal.put_single(changed, base=start)
 
 
 def _settings(journal: Journal) -> PaceSettings:

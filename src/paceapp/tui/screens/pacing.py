@@ -18,9 +18,6 @@ from paceapp.outputs.pacing import next_step_text, plan_summary_lines
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 
-#: Signals are looked for over this many days.
-SIGNAL_DAYS = app_pacing.SIGNAL_DAYS
-
 
 class PacingScreen(SectionScreen):
     MODE = "pacing"
@@ -270,7 +267,7 @@ class PacingScreen(SectionScreen):
         def saved(changed: object) -> None:
             if isinstance(changed, PaceSettings):
                 changes = app_pacing.settings_changes(settings, changed)
-                self.pace.save(lambda j: app_pacing.change_settings(j, changes),
+                self.pace.save(lambda j: app_pacing.change_settings(j, changes, base=settings),
                                "Saved the pacing settings.")
 
         self.app.push_screen(PaceSettingsForm(settings), saved)
