@@ -12,42 +12,26 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import click
 
+from paceapp.app import pacing as app_pacing
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.log import log_group
 from paceapp.cli.params import DAY_AHEAD, WHEN, WholeNumber
 from paceapp.core.errors import ValidationError
-from paceapp.core.pacing import (
-    Baseline,
-    DayPlan,
-    PaceSettings,
-    change_step,
-    close_matches,
-    name_key,
-    new_activity,
-    parse_plan_items,
-    restart,
-    set_baseline,
-    show_amount,
-    step_up,
-)
+from paceapp.core.pacing import show_amount
 from paceapp.core.timeparse import show_date, show_time
 from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text, rest_text
 from paceapp.outputs.pacing import (
-    all_activity_names,
     baseline_json,
     baseline_rows,
     day_json,
-    day_view,
     history_lines,
-    insights,
     insights_json,
     insights_lines,
     items_text,
-    load_pacing,
     progress_rows,
     schedule_lines,
     set_message,
@@ -62,22 +46,6 @@ SLEEP: Callable[[float], None] = time.sleep
 TICK = 0.25
 
 AMOUNT = WholeNumber("amount")
-
-
-#: Plans can be made (or cleared) this many days either side of today.
-PLAN_REACH = 366
-
-
-def _today_data(env: Env, day: date | None = None):  # noqa: ANN202 - PacingData
-    day = day or env.today()
-    return load_pacing(env.journal(), day, day)
-
-
-def _check_plan_day(env: Env, day: date) -> None:
-    today = env.today()
-    if abs((day - today).days) > PLAN_REACH:
-        raise ValidationError(f"{show_date(day, today)} is more than a year from today. Plan days "
-                              "within a year either side of today.", "date")
 
 
 # -- log activity -----------------------------------------------------------------------------
@@ -95,22 +63,16 @@ def log_activity(env: Env, name: str, minutes: int, at: datetime | None, note: s
                  is_new: bool) -> None:
     """Log an activity: NAME and how much (minutes, or a count for counted activities)."""
     now = env.now()
-    journal = env.journal()
-    data = _today_data(env)
-    known = all_activity_names(journal, data)
-    match = next((k for k in known if name_key(k) == name_key(name)), None)
-    if match is None and not is_new and close_matches(name, known):
-        raise ValidationError(unknown_log_name(name, known), "name")
-    baseline = next((b for b in data.baselines if b.key == name_key(name)), None)
-    unit = baseline.unit if baseline else "min"
-    log = journal.add(new_activity(match or name, minutes, at or now, now, unit=unit, note=note))
+    try:
+        log, amount = app_pacing.log_activity(env.journal(), name, minutes, at=at or now, now=now,
+                                              note=note, new_name_ok=is_new)
+    except app_pacing.CloseToKnownName as error:
+        raise ValidationError(unknown_log_name(error.name, error.known), "name") from None
     text = (f"Saved: {log.name} {show_amount(log.amount, log.unit)} at {show_time(log.at)} on "
             f"{show_date(log.day)}.  (id {log.id[:8]})")
-    if baseline is not None:
-        amount = baseline.amount_on(log.day) or baseline.amount
-        if log.amount > amount:
-            text += (f"\nThat is more than your baseline of {show_amount(amount, unit)} at a time. "
-                     "A rest now may help.")
+    if amount is not None and log.amount > amount:
+        text += (f"\nThat is more than your baseline of {show_amount(amount, log.unit)} at a "
+                 "time. A rest now may help.")
     click.echo(text)
 
 
@@ -154,26 +116,12 @@ def pace_baseline(env: Env, name: str, three_day: tuple[int, ...] | None,
             "Choose one method: --three-day A B C (three tries), --good-bad GOOD BAD, or "
             "--gentle MAX (the most you can do comfortably).", "method")
     method, inputs = chosen[0]
-    journal = env.journal()
-    data = _today_data(env)
-    existing = next((b for b in data.baselines if b.key == name_key(name)), None)
-    if existing is None:
-        close = close_matches(name, [b.name for b in data.baselines])
-        if close and not any(name_key(c) == name_key(name) for c in close):
-            click.echo(f"(A new activity. Close to: {', '.join(close)}.)", err=True)
-    unit = unit or (existing.unit if existing else "min")
-    if step_pct is not None or step_days is not None:
-        from paceapp.core.pacing import check_step
-
-        check_step(step_pct if step_pct is not None else 10, step_days if step_days is not None else 7)
-    baseline, working = set_baseline(existing.name if existing else name, method, list(inputs),
-                                     env.now(), unit=unit, existing=existing, step_pct=step_pct,
-                                     step_days=step_days, bad_day=bad_day)
-    if existing is None:
-        journal.add(baseline)
-    else:
-        journal.update(baseline)
-    click.echo(set_message(baseline, working.text, existing is not None))
+    done = app_pacing.set_baseline(env.journal(), name, method, list(inputs), now=env.now(),
+                                   unit=unit, step_pct=step_pct, step_days=step_days,
+                                   bad_day=bad_day)
+    if done.close:
+        click.echo(f"(A new activity. Close to: {', '.join(done.close)}.)", err=True)
+    click.echo(set_message(done.baseline, done.working.text, not done.is_new))
 
 
 @pace.command("list")
@@ -182,7 +130,7 @@ def pace_baseline(env: Env, name: str, three_day: tuple[int, ...] | None,
 def pace_list(env: Env, as_json: bool) -> None:
     """Activities with their baseline, method, unit, next step and last change."""
     today = env.today()
-    data = _today_data(env)
+    data = app_pacing.load_pacing(env.journal(), today, today, with_pain=False)
     if as_json:
         click.echo(json.dumps([baseline_json(b, today, data.flares) for b in data.baselines],
                               ensure_ascii=False, indent=2))
@@ -202,17 +150,16 @@ def pace_step(env: Env, name: str) -> None:
 
     Held (exit 2, with the reason) in a week with a flare-up.
     """
-    data = _today_data(env)
-    baseline = data.baseline(name)
+    journal = env.journal()
     try:
-        stepped = step_up(baseline, env.now(), data.flares)
+        baseline, stepped = app_pacing.step_up_baseline(journal, name, now=env.now())
     except ValidationError as error:
-        if "flare-up" in str(error):
+        if error.field == "step" and "flare-up" in str(error):
+            known = app_pacing.load_baseline(journal, name).name
             raise ValidationError(
-                f"{error} For example: paceapp pace restart {_quote(baseline.name)}", "step"
+                f"{error} For example: paceapp pace restart {_quote(known)}", "step"
             ) from None
         raise
-    env.journal().update(stepped)
     click.echo(f"Stepped up: {stepped.name} from {show_amount(baseline.amount, baseline.unit)} to "
                f"{show_amount(stepped.amount, stepped.unit)} at a time.\n"
                f"Working: {stepped.history[-1].working}\n"
@@ -236,10 +183,8 @@ def pace_restart(env: Env, name: str, percent: int | None, to: int | None) -> No
     """
     if percent is not None and to is not None:
         raise ValidationError("Give --percent or --to, not both.", "to")
-    data = _today_data(env)
-    baseline = data.baseline(name)
-    lowered = restart(baseline, env.now(), percent, to)
-    env.journal().update(lowered)
+    baseline, lowered = app_pacing.restart_baseline(env.journal(), name, now=env.now(),
+                                                    percent=percent, to=to)
     click.echo(f"Restarted: {lowered.name} at {show_amount(lowered.amount, lowered.unit)} at a "
                f"time (was {show_amount(baseline.amount, baseline.unit)}).\n"
                f"Working: {lowered.history[-1].working}\n"
@@ -254,7 +199,7 @@ def pace_history(env: Env, name: str, as_json: bool) -> None:
     """Every change to NAME's baseline, with the working."""
     from paceapp.core.codec import to_data
 
-    baseline = _today_data(env).baseline(name)
+    baseline = app_pacing.load_baseline(env.journal(), name)
     if as_json:
         click.echo(json.dumps(to_data(baseline.history), ensure_ascii=False, indent=2))
         return
@@ -270,8 +215,8 @@ def pace_history(env: Env, name: str, as_json: bool) -> None:
 @pass_env
 def pace_set_step(env: Env, name: str, percent: int, step_days: int | None) -> None:
     """Change NAME's step-up size (in %) and, with --every, how often it may step."""
-    baseline = _today_data(env).baseline(name)
-    changed = env.journal().update(change_step(baseline, percent, step_days, env.now()))
+    changed = app_pacing.change_baseline_step(env.journal(), name, percent, step_days,
+                                              now=env.now())
     click.echo(f"{changed.name}: steps of {changed.step_pct}% at most every {changed.step_days} "
                "days.")
 
@@ -297,7 +242,7 @@ def pace_plan(ctx: click.Context, day: date | None, as_json: bool) -> None:
     env = ctx.find_object(Env)
     assert env is not None
     day = day or env.today()
-    view = day_view(_today_data(env, day), day)
+    view = app_pacing.load_day(env.journal(), day)
     if as_json:
         click.echo(json.dumps(day_json(view), ensure_ascii=False, indent=2))
         return
@@ -316,32 +261,14 @@ def pace_plan(ctx: click.Context, day: date | None, as_json: bool) -> None:
 @pass_env
 def pace_plan_set(env: Env, items: tuple[str, ...], day: date | None, as_default: bool) -> None:
     """Plan activities in order: NAME:AMOUNT is the day's total (a name alone: one chunk)."""
-    from paceapp.core.pacing import build_schedule
-
     if as_default and day is not None:
         raise ValidationError("Give --date or --default, not both.", "date")
-    day = day or env.today()
-    _check_plan_day(env, day)
-    journal = env.journal()
-    data = _today_data(env, day)
-    parsed = parse_plan_items(list(items), data.baselines)
-    schedule = build_schedule(day, parsed, data.baselines, data.settings,
-                              "default" if as_default else "day")
-    if as_default:
-        from dataclasses import replace
-
-        journal.put_single(replace(data.settings, default_plan=parsed))
-    else:
-        existing = data.day_plan(day)
-        if existing is None:
-            journal.add(DayPlan(date=day, items=parsed))
-        else:
-            from dataclasses import replace
-
-            journal.update(replace(existing, items=parsed))
+    today = env.today()
+    day = day or today
+    saved = app_pacing.plan_day(env.journal(), day, items, today=today, as_default=as_default)
     which = "your usual plan" if as_default else f"the plan for {show_date(day)}"
-    click.echo(f"Saved {which}: {items_text(parsed)}.")
-    click.echo("\n".join(schedule_lines(schedule)[1:]))
+    click.echo(f"Saved {which}: {items_text(saved.items)}.")
+    click.echo("\n".join(schedule_lines(saved.schedule)[1:]))
 
 
 @pace_plan.command("clear")
@@ -351,23 +278,15 @@ def pace_plan_set(env: Env, items: tuple[str, ...], day: date | None, as_default
 @pass_env
 def pace_plan_clear(env: Env, day: date | None, as_default: bool) -> None:
     """Remove a day's own plan (it then follows your usual plan), or the usual plan."""
-    if day is not None:
-        _check_plan_day(env, day)
-    journal = env.journal()
-    data = _today_data(env, day)
+    today = env.today()
+    day = day or today
+    cleared = app_pacing.clear_plan(env.journal(), day, today=today, as_default=as_default)
     if as_default:
-        from dataclasses import replace
-
-        journal.put_single(replace(data.settings, default_plan=()))
         click.echo("Cleared your usual plan.")
-        return
-    day = day or env.today()
-    existing = data.day_plan(day)
-    if existing is None:
+    elif not cleared:
         click.echo(f"There was no plan of its own for {show_date(day)}; nothing changed.")
-        return
-    journal.delete(DayPlan, existing.id)
-    click.echo(f"Cleared the plan for {show_date(day)}.")
+    else:
+        click.echo(f"Cleared the plan for {show_date(day)}.")
 
 
 @pace.command("settings")
@@ -392,24 +311,17 @@ def pace_settings(env: Env, budget: int | None, no_budget: bool, rest_min: int |
                   boom_ratio: float | None, pain_rise: int | None, window_days: int | None,
                   day_hours: int | None, as_json: bool) -> None:
     """Show or change pacing settings (the day budget, rests, and signal thresholds)."""
-    from dataclasses import replace
-
     from paceapp.core.codec import to_data
 
-    journal = env.journal()
-    settings = journal.get_single(PaceSettings) or PaceSettings()
-    changes = {k: v for k, v in (("daily_budget", budget), ("rest_min", rest_min),
-                                 ("boom_ratio", boom_ratio), ("pain_rise", pain_rise),
-                                 ("window_days", window_days), ("day_hours", day_hours))
-               if v is not None}
+    given: tuple[tuple[str, int | float | None], ...] = (
+        ("daily_budget", budget), ("rest_min", rest_min), ("boom_ratio", boom_ratio),
+        ("pain_rise", pain_rise), ("window_days", window_days), ("day_hours", day_hours))
+    changes: dict[str, int | float | None] = {k: v for k, v in given if v is not None}
     if no_budget:
         if budget is not None:
             raise ValidationError("Give --budget or --no-budget, not both.", "budget")
         changes["daily_budget"] = None
-    if changes:
-        changed = replace(settings, **changes)
-        changed.validate()
-        settings = journal.put_single(changed)
+    settings = app_pacing.change_settings(env.journal(), changes)
     if as_json:
         data = to_data(settings)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -530,14 +442,13 @@ def pace_timer(env: Env, name: str, minutes: float | None, rest: float | None, o
     Keys while it runs: p (or space) pause/resume, s (or q, or Ctrl+C) stop.
     At the end it offers to log the activity with the real minutes.
     """
-    data = _today_data(env)
-    baseline: Baseline = data.baseline(name)
+    baseline, rest_setting = app_pacing.load_timer(env.journal(), name)
     if minutes is None:
         if baseline.unit != "min":
             raise ValidationError(f"{baseline.name} is counted, not timed. Give --minutes for how "
                                   "long to set the timer.", "minutes")
         minutes = float(baseline.amount)
-    rest_min = float(data.settings.rest_min) if rest is None else rest
+    rest_min = float(rest_setting) if rest is None else rest
     timer = PaceTimer.for_minutes(minutes, rest_min)
     with _Keys() as keys:
         run_timer(timer, baseline.name, rest_min, keys)
@@ -560,8 +471,8 @@ def pace_timer(env: Env, name: str, minutes: float | None, rest: float | None, o
         click.echo("Not logged.")
         return
     now = env.now()
-    log = env.journal().add(new_activity(baseline.name, amount, now, now, unit=baseline.unit,
-                                         note="timed"))
+    log, _baseline = app_pacing.log_activity(env.journal(), baseline.name, amount, at=now, now=now,
+                                             unit=baseline.unit, note="timed", new_name_ok=True)
     click.echo(f"Saved: {log.name} {show_amount(log.amount, log.unit)} at {show_time(log.at)}.  "
                f"(id {log.id[:8]})")
 
@@ -574,9 +485,7 @@ def pace_timer(env: Env, name: str, minutes: float | None, rest: float | None, o
 @pass_env
 def insights_command(env: Env, days: int, as_json: bool) -> None:
     """Patterns in your own logs: boom-and-bust signals, each with its evidence."""
-    today = env.today()
-    data = load_pacing(env.journal(), today - timedelta(days=days - 1), today)
-    result = insights(data)
+    result = app_pacing.load_insights(env.journal(), env.today(), days)
     if as_json:
         click.echo(json.dumps(insights_json(result), ensure_ascii=False, indent=2))
         return

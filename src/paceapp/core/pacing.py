@@ -343,12 +343,13 @@ def set_baseline(name: str, method: str, inputs: Sequence[int], now: datetime, *
     change = BaselineChange(at=now, action="set", method=method, inputs=working.inputs,
                             amount=working.amount, working=working.text)
     base = existing.history if existing is not None else ()
+    identity: dict[str, Any] = {"id": existing.id, "created": existing.created} if existing else {}
     record = Baseline(
         name=name, unit=unit, method=method, inputs=working.inputs, amount=working.amount,
         step_pct=step_pct if step_pct is not None else (existing.step_pct if existing else 10),
         step_days=step_days if step_days is not None else (existing.step_days if existing else 7),
         bad_day=bad_day, history=(*base, change),
-        **({"id": existing.id, "created": existing.created} if existing else {}))
+        **identity)
     record.validate()
     return record, working
 
@@ -550,6 +551,10 @@ class PlanItem:
     amount: int
 
 
+#: `date` under another name, for DayPlan (whose field `date` hides the type in its body).
+_Date = date
+
+
 @dataclass(frozen=True, kw_only=True)
 class DayPlan(Record):
     """The plan for one date: activities in the order the person wants to do them."""
@@ -563,7 +568,7 @@ class DayPlan(Record):
     items: tuple[PlanItem, ...] = ()
 
     @property
-    def day(self) -> date:
+    def day(self) -> _Date:
         return self.date
 
     def validate(self) -> None:

@@ -221,8 +221,8 @@ class BusyDay:
     @property
     def bust_at(self) -> datetime | None:
         """When the harder time began (the earlier of the pain rise and the flare-up)."""
-        moments = [m for m in (self.pain_rise and self.pain_rise.at,
-                               self.flare and self.flare.started) if m is not None]
+        moments = [m for m in (self.pain_rise.at if self.pain_rise else None,
+                               self.flare.started if self.flare else None) if m is not None]
         return min(moments, key=_utc) if moments else None
 
     def _when(self, moment: datetime, today: date | None) -> str:

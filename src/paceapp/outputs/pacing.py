@@ -1,15 +1,14 @@
 """Pacing as text, for the command line and the app: baselines, day plans, signals.
 
-`load_pacing` reads everything pacing needs from the Journal for one period (both the CLI and the
-TUI call it, the TUI from a worker thread); the other functions turn core results into plain lines
-and table rows. No markup: callers show these as plain text.
+The functions here turn core results (read by `paceapp.app.pacing`) into plain lines, table rows
+and JSON documents. No markup: callers show these as plain text.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.flare import Flare
@@ -19,101 +18,22 @@ from paceapp.core.pacing import (
     METHODS,
     UNIT_WORDS,
     ActivityDay,
-    ActivityLog,
     Baseline,
-    DayPlan,
-    PaceSettings,
     PlanItem,
     Schedule,
-    build_schedule,
-    day_activity,
-    find_activity,
     name_key,
-    plan_for,
     show_amount,
     step_refusal,
     stepped_amount,
     unknown_message,
     work_out,
 )
-from paceapp.core.pain import PainEntry
+from paceapp.core.pacing_period import DayView
 from paceapp.core.timeparse import show_date, show_when
-from paceapp.store.journal import Journal
 
 if TYPE_CHECKING:  # looking back is imported only when asked for (not on the way to Today)
-    from paceapp.core.pacing_review import BoomBust, PacingSummary, Signal
-
-#: Flare-ups that started this long before a period may still touch it.
-FLARE_LOOKBACK = timedelta(days=120)
-
-
-class PacingData(NamedTuple):
-    """What pacing needs for the days [start, end]."""
-
-    start: date
-    end: date
-    baselines: list[Baseline]
-    settings: PaceSettings
-    logs: list[ActivityLog]
-    plans: list[DayPlan]
-    pain: list[PainEntry]
-    flares: list[Flare]
-    #: Activity logged in the days just before `start` (for "your usual day"; insights only).
-    earlier: tuple[ActivityLog, ...] = ()
-
-    def baseline(self, name: str) -> Baseline:
-        """The baseline called `name` (any case); ValidationError with close matches."""
-        found = find_activity(name, [b.name for b in self.baselines], "activity with a baseline")
-        return next(b for b in self.baselines if b.name == found)
-
-    def known_names(self) -> list[str]:
-        names = {b.key: b.name for b in self.baselines}
-        for log in self.logs:
-            names.setdefault(log.key, log.name)
-        return list(names.values())
-
-    def day_plan(self, day: date) -> DayPlan | None:
-        return next((p for p in self.plans if p.date == day), None)
-
-
-def shift(day: date, days: int) -> date:
-    """`day` moved by `days`, kept inside the calendar (no overflow at year 1 or 9999)."""
-    try:
-        return day + timedelta(days=days)
-    except OverflowError:
-        return date.max if days > 0 else date.min
-
-
-def load_pacing(journal: Journal, start: date, end: date, *, with_pain: bool = True) -> PacingData:
-    """Read baselines, settings, and the logs, plans, pain and flare-ups touching [start, end].
-
-    With `with_pain` (looking back, not Today) also the pain scores around the period and the
-    activity of the days before it that "your usual day" rests on.
-    """
-    median_days = 60  # covers the longest "usual pain" setting
-    earlier: tuple[ActivityLog, ...] = ()
-    if with_pain and start > date.min + timedelta(days=1):
-        from paceapp.core.pacing_review import USUAL_DAYS  # not on the way to Today
-
-        earlier = tuple(journal.list(ActivityLog, since=shift(start, -USUAL_DAYS),
-                                     until=start - timedelta(days=1)))
-    return PacingData(
-        start, end,
-        sorted(journal.list(Baseline), key=lambda b: b.key),
-        journal.get_single(PaceSettings) or PaceSettings(),
-        journal.list(ActivityLog, since=start, until=end),
-        journal.list(DayPlan, since=start, until=end),
-        journal.list(PainEntry, since=shift(start, -median_days),
-                     until=shift(end, 7)) if with_pain else [],
-        journal.list(Flare, since=shift(start, -FLARE_LOOKBACK.days)), earlier)
-
-
-def all_activity_names(journal: Journal, data: PacingData) -> list[str]:
-    """Every activity name this person has used (baselines, then anything ever logged)."""
-    names = {b.key: b.name for b in data.baselines}
-    for log in journal.list(ActivityLog):
-        names.setdefault(log.key, log.name)
-    return list(names.values())
+    from paceapp.core.pacing_period import Insights
+    from paceapp.core.pacing_review import BoomBust
 
 
 # -- baselines --------------------------------------------------------------------------------
@@ -178,21 +98,6 @@ def set_message(baseline: Baseline, working_text: str, again: bool) -> str:
 
 
 # -- day plans --------------------------------------------------------------------------------
-class DayView(NamedTuple):
-    """A day's plan worked out, and what was logged against it."""
-
-    schedule: Schedule
-    rows: list[ActivityDay]
-
-
-def day_view(data: PacingData, day: date) -> DayView:
-    items, source = plan_for(day, data.plans, data.settings)
-    known = {b.key for b in data.baselines}
-    usable = tuple(i for i in items if name_key(i.name) in known)
-    schedule = build_schedule(day, usable, data.baselines, data.settings, source, strict=False)
-    return DayView(schedule, day_activity(day, data.logs, data.baselines, usable))
-
-
 def schedule_lines(schedule: Schedule) -> list[str]:
     """The plan as numbered lines: chunks and rests, in order."""
     if not schedule.steps:
@@ -274,45 +179,11 @@ def day_json(view: DayView) -> dict[str, Any]:
     }
 
 
-def next_planned(view: DayView) -> tuple[str, int] | None:
-    """The first planned activity not yet done in full today, and its next chunk size."""
-    done = {name_key(r.name): r.logged for r in view.rows}
-    for step in view.schedule.steps:
-        if step.kind != "do":
-            continue
-        key = name_key(step.name)
-        if done.get(key, 0) >= step.amount:
-            done[key] -= step.amount
-            continue
-        return step.name, step.amount
-    return None
-
-
 def items_text(items: tuple[PlanItem, ...]) -> str:
     return ", ".join(f"{i.name}:{i.amount}" for i in items)
 
 
 # -- signals and insights ---------------------------------------------------------------------
-class Insights(NamedTuple):
-    summary: PacingSummary
-    review: BoomBust
-    data: PacingData
-
-    @property
-    def signals(self) -> list[Signal]:
-        """Busy days followed by a harder time."""
-        return self.review.signals
-
-
-def insights(data: PacingData) -> Insights:
-    from paceapp.core.pacing_review import review_boom_bust, summarise_pacing
-
-    summary = summarise_pacing(data.baselines, data.logs, data.start, data.end)
-    review = review_boom_bust([*data.earlier, *data.logs], data.baselines, data.pain, data.flares,
-                              data.settings, data.plans, data.start, data.end)
-    return Insights(summary, review, data)
-
-
 def signal_lines(review: BoomBust, today: date | None = None) -> list[str]:
     """Boom and bust in plain lines: what was found, what could not be told, and how."""
     from paceapp.core.pacing_review import boom_bust_lines

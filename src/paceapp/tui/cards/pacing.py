@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.errors import PaceError
+from paceapp.app.folder import Journal
+from paceapp.app.pacing import PacingCardView, load_pacing_card
 from paceapp.core.pacing import show_amount
-from paceapp.outputs.pacing import DayView, PacingData, day_view, load_pacing, next_planned
-from paceapp.store.journal import Journal
+from paceapp.core.pacing_period import PacingData, next_planned
 from paceapp.tui.cards.base import TodayCard
 
 
-class PacingCardData(NamedTuple):
-    data: PacingData
-    view: DayView | None
-    problem: str
-
-
-def card_lines(card: PacingCardData) -> list[str]:
+def card_lines(card: PacingCardView) -> list[str]:
     """The card as plain lines (kept short: Today shows several cards at 80x24)."""
     data, view = card.data, card.view
     if not data.baselines:
@@ -61,23 +55,19 @@ class PacingCard(TodayCard):
         yield Static("Pacing", classes="card-title")
         yield Static("Loading…", id="pacing-card-text", markup=False)
 
-    def load(self, journal: Journal, today: date) -> PacingCardData:
-        data = load_pacing(journal, today, today, with_pain=False)
-        try:
-            return PacingCardData(data, day_view(data, today), "")
-        except PaceError as error:
-            return PacingCardData(data, None, str(error))
+    def load(self, journal: Journal, today: date) -> PacingCardView:
+        return load_pacing_card(journal, today)
 
     def show(self, data: Any) -> None:
-        assert isinstance(data, PacingCardData)
+        assert isinstance(data, PacingCardView)
         self.data = data
         self.query_one("#pacing-card-text", Static).update("\n".join(card_lines(data)))
 
     def action_log_activity(self) -> None:
         from paceapp.core.pacing import ActivityLog
-        from paceapp.tui.screens.activity_form import ActivityForm, describe_activity
+        from paceapp.tui.screens.activity_form import ActivityForm, save_new_activity
 
-        card: PacingCardData | None = getattr(self, "data", None)
+        card: PacingCardView | None = getattr(self, "data", None)
         units: dict[str, str] = {}
         name = ""
         if card is not None:
@@ -89,14 +79,14 @@ class PacingCard(TodayCard):
 
         def saved(log: ActivityLog | None) -> None:
             if log is not None:
-                self.pace.save(lambda j: j.add(log), f"Saved: {describe_activity(log)}.")
+                save_new_activity(self.pace, log)
 
         self.app.push_screen(ActivityForm(units=units, name=name), saved)
 
     def action_timer(self) -> None:
         from paceapp.tui.screens.timer import open_timer
 
-        card: PacingCardData | None = getattr(self, "data", None)
+        card: PacingCardView | None = getattr(self, "data", None)
         if card is None or not card.data.baselines:
             self.notify("Set a baseline first: go to Pacing (3) and press n.")
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
+from paceapp.app.folder import Journal
 from paceapp.core.errors import ValidationError
 from paceapp.core.pacing import (
     ActivityLog,
@@ -27,6 +29,9 @@ from paceapp.core.timeparse import box_when, date_hint, local_now, show_date, sh
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.screens.pain_form import when_typed
 from paceapp.tui.widgets import problem_and_buttons
+
+if TYPE_CHECKING:
+    from paceapp.tui.app import PaceApp
 
 
 class ActivityForm(DraftForm[ActivityLog | None]):
@@ -151,3 +156,19 @@ class ActivityForm(DraftForm[ActivityLog | None]):
 def describe_activity(log: ActivityLog) -> str:
     return (f"{log.name} {show_amount(log.amount, log.unit)} at {show_time(log.at)} on "
             f"{show_date(log.day)}")
+
+
+def save_new_activity(pace: PaceApp, log: ActivityLog,
+                      message: Callable[[ActivityLog], str] | None = None) -> None:
+    """Log the activity a form or the timer returned (in a worker; then the section reloads)
+    and say so. The form has already questioned a new name close to a known one."""
+    from paceapp.app.pacing import ActivityLogged, log_activity
+
+    def change(journal: Journal) -> ActivityLogged:
+        return log_activity(journal, log.name, log.amount, at=log.at, now=local_now(),
+                            note=log.note, unit=log.unit, new_name_ok=True)
+
+    def done(logged: ActivityLogged) -> str:
+        return message(logged.log) if message else f"Saved: {describe_activity(logged.log)}."
+
+    pace.save(change, done)

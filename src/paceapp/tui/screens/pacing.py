@@ -2,66 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from datetime import date, timedelta
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
-from paceapp.core.errors import PaceError
-from paceapp.core.flare import Flare
-from paceapp.core.pacing import (
-    METHOD_SHORT,
-    Baseline,
-    DayPlan,
-    PaceSettings,
-    restart,
-    show_amount,
-    step_refusal,
-    step_up,
-)
+from paceapp.app import pacing as app_pacing
+from paceapp.app.folder import Journal
+from paceapp.app.pacing import PacingView, load_pacing_view
+from paceapp.core.pacing import METHOD_SHORT, Baseline, PaceSettings, show_amount, step_refusal
+from paceapp.core.pacing_period import next_planned
 from paceapp.core.timeparse import local_now, show_date
-from paceapp.outputs.pacing import (
-    DayView,
-    PacingData,
-    day_view,
-    insights,
-    load_pacing,
-    next_planned,
-    next_step_text,
-    plan_summary_lines,
-    signal_lines,
-)
-from paceapp.store.journal import Journal
+from paceapp.outputs.pacing import next_step_text, plan_summary_lines
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
-
-#: Signals are looked for over this many days.
-SIGNAL_DAYS = 90
-
-
-@dataclass(frozen=True)
-class PacingView:
-    today: date
-    data: PacingData
-    day: DayView | None
-    problem: str
-    signal_text: list[str]
-
-
-def load_view(journal: Journal, today: date) -> PacingView:
-    data = load_pacing(journal, today - timedelta(days=SIGNAL_DAYS - 1), today)
-    problem = ""
-    try:
-        day = day_view(data, today)
-    except PaceError as error:  # e.g. a usual plan that no longer fits after a step-up
-        day, problem = None, str(error)
-    result = insights(data)
-    return PacingView(today, data, day, problem, signal_lines(result.review, today))
 
 
 class PacingScreen(SectionScreen):
@@ -117,7 +72,7 @@ class PacingScreen(SectionScreen):
         today = local_now().date()
         self.query_one("#pacing-title", Static).update(f"Pacing · {show_date(today)}")
         journal = self.journal
-        self.load_then(lambda: load_view(journal, today), self.show_view)
+        self.load_then(lambda: load_pacing_view(journal, today), self.show_view)
 
     def show_view(self, view: PacingView) -> None:
         self.view = view
@@ -168,10 +123,10 @@ class PacingScreen(SectionScreen):
         return found
 
     @on(Button.Pressed, ".pace-buttons Button")
-    def button(self, event: Button.Pressed) -> None:
+    async def button(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id:
-            self.run_action(event.button.id.removeprefix("do-"))
+            await self.run_action(event.button.id.removeprefix("do-"))
 
     # -- actions --------------------------------------------------------------------------
     def action_set_baseline(self) -> None:
@@ -183,14 +138,18 @@ class PacingScreen(SectionScreen):
         def saved(result: BaselineResult | None) -> None:
             if result is None:
                 return
-            b = result.baseline
-            message = (f"Saved: {b.name} baseline {show_amount(b.amount, b.unit)}. "
-                       f"{result.working.text}")
-            if result.is_new:
-                self.pace.save(lambda j: j.add(b), message)
-            else:
-                before = next((x for x in baselines if x.id == b.id), None)
-                self.pace.save(lambda j: j.update(b, base=before), message)
+
+            def change(journal: Journal) -> app_pacing.BaselineSet:
+                return app_pacing.set_baseline(
+                    journal, result.name, result.method, result.inputs, now=local_now(),
+                    unit=result.unit, step_pct=result.step_pct, step_days=result.step_days)
+
+            def message(done: app_pacing.BaselineSet) -> str:
+                b = done.baseline
+                return (f"Saved: {b.name} baseline {show_amount(b.amount, b.unit)}. "
+                        f"{done.working.text}")
+
+            self.pace.save(change, message)
 
         self.app.push_screen(BaselineForm(baselines, current), saved)
 
@@ -207,9 +166,7 @@ class PacingScreen(SectionScreen):
             return
 
         def change(journal: Journal) -> Baseline:
-            fresh = journal.get(Baseline, baseline.id)
-            return journal.update(step_up(fresh, local_now(),
-                                          journal.list(Flare, since=today - timedelta(days=120))))
+            return app_pacing.step_up_baseline(journal, baseline.name, now=local_now()).after
 
         self.pace.save(change, lambda b: f"Stepped up: {b.name} now "
                                          f"{show_amount(b.amount, b.unit)} at a time.")
@@ -227,8 +184,8 @@ class PacingScreen(SectionScreen):
             pct = None if percent < 0 else percent
 
             def change(journal: Journal) -> Baseline:
-                fresh = journal.get(Baseline, baseline.id)
-                return journal.update(restart(fresh, local_now(), pct))
+                return app_pacing.restart_baseline(journal, baseline.name, now=local_now(),
+                                                   percent=pct).after
 
             self.pace.save(change, lambda b: f"Restarted: {b.name} at "
                                              f"{show_amount(b.amount, b.unit)} at a time.")
@@ -256,19 +213,10 @@ class PacingScreen(SectionScreen):
         def saved(result: PlanResult | None) -> None:
             if result is None:
                 return
-            from paceapp.core.pacing import build_schedule
 
-            def change(journal: Journal) -> object:
-                settings = journal.get_single(PaceSettings) or PaceSettings()
-                build_schedule(view.today, result.items, view.data.baselines, settings)
-                if result.as_default:
-                    return journal.put_single(dataclasses.replace(settings,
-                                                                  default_plan=result.items))
-                existing = next((p for p in journal.list(DayPlan, since=view.today,
-                                                         until=view.today)), None)
-                if existing is None:
-                    return journal.add(DayPlan(date=view.today, items=result.items))
-                return journal.update(dataclasses.replace(existing, items=result.items))
+            def change(journal: Journal) -> app_pacing.PlanSaved:
+                return app_pacing.plan_day(journal, view.today, result.texts, today=view.today,
+                                           as_default=result.as_default)
 
             which = "your usual plan" if result.as_default else "today's plan"
             self.pace.save(change, f"Saved {which}.")
@@ -290,7 +238,7 @@ class PacingScreen(SectionScreen):
                    float(self.view.data.settings.rest_min), log_default=baseline.amount)
 
     def action_log(self) -> None:
-        from paceapp.tui.screens.activity_form import ActivityForm, describe_activity
+        from paceapp.tui.screens.activity_form import ActivityForm, save_new_activity
 
         units = {b.name: b.unit for b in self.view.data.baselines} if self.view else {}
         if self.view:
@@ -306,7 +254,7 @@ class PacingScreen(SectionScreen):
             from paceapp.core.pacing import ActivityLog
 
             if isinstance(log, ActivityLog):
-                self.pace.save(lambda j: j.add(log), f"Saved: {describe_activity(log)}.")
+                save_new_activity(self.pace, log)
 
         self.app.push_screen(ActivityForm(units=units, name=baseline.name if baseline else ""),
                              saved)
@@ -318,7 +266,8 @@ class PacingScreen(SectionScreen):
 
         def saved(changed: object) -> None:
             if isinstance(changed, PaceSettings):
-                self.pace.save(lambda j: j.put_single(changed, base=settings),
+                changes = app_pacing.settings_changes(settings, changed)
+                self.pace.save(lambda j: app_pacing.change_settings(j, changes, base=settings),
                                "Saved the pacing settings.")
 
         self.app.push_screen(PaceSettingsForm(settings), saved)

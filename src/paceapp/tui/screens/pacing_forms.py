@@ -56,6 +56,16 @@ def _numbers(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class BaselineResult:
+    """What the person chose (checked); the baseline is worked out again when it is saved,
+    against the baselines as they are then."""
+
+    name: str
+    method: str
+    inputs: tuple[int, ...]
+    unit: str
+    step_pct: int | None
+    step_days: int | None
+    #: The baseline as it would be from the baselines the form was shown with (a preview).
     baseline: Baseline
     working: Working
     is_new: bool
@@ -148,17 +158,21 @@ class BaselineForm(DraftForm[BaselineResult | None]):
         days_text = self.query_one("#step-days", Input).value.strip()
         step_pct = parse_int(pct_text, "step_pct", "step") if pct_text else None
         step_days = parse_int(days_text, "step_days", "days between steps") if days_text else None
+        inputs = _numbers(self.query_one("#inputs", Input).value)
         baseline, working = set_baseline(existing.name if existing else name, self.method(),
-                                         _numbers(self.query_one("#inputs", Input).value),
-                                         local_now(), unit=unit, existing=existing,
+                                         inputs, local_now(), unit=unit, existing=existing,
                                          step_pct=step_pct, step_days=step_days)
-        return BaselineResult(baseline, working, existing is None)
+        return BaselineResult(name, self.method(), tuple(inputs), unit, step_pct, step_days,
+                              baseline, working, existing is None)
 
 
 @dataclass(frozen=True)
 class PlanResult:
+    #: The plan read against the baselines the form was shown with (a preview).
     items: tuple[PlanItem, ...]
     as_default: bool
+    #: What was typed; read again against the baselines as they are when it is saved.
+    texts: tuple[str, ...] = ()
 
 
 class PlanForm(DraftForm[PlanResult | None]):
@@ -209,7 +223,7 @@ class PlanForm(DraftForm[PlanResult | None]):
         if not text.strip():
             raise ValidationError("Type at least one activity, like Walking:30.", "items")
         items = parse_plan_items([text], self.baselines)
-        return PlanResult(items, self.query_one("#default", Select).value == "default")
+        return PlanResult(items, self.query_one("#default", Select).value == "default", (text,))
 
 
 class RestartForm(DraftForm[int | None]):

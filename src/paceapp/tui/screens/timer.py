@@ -33,7 +33,7 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
     """Activity, then rest. p pause/resume, s stop; at the end: log it (Enter) or skip (Esc)."""
 
     BINDINGS = [
-        Binding("p,space", "toggle", "Pause / go on", id="timer-pause"),
+        Binding("p,space", "pause_or_go_on", "Pause / go on", id="timer-pause"),
         Binding("s", "stop", "Stop", id="timer-stop"),
         Binding("escape", "leave", "Close", id="timer-close"),
     ]
@@ -111,7 +111,7 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
 
     # -- actions ---------------------------------------------------------------------------
     @on(Button.Pressed, "#pause")
-    def action_toggle(self) -> None:
+    def action_pause_or_go_on(self) -> None:
         if not self.timer.done:
             self.timer.toggle(self.clock())
             self.show_state()
@@ -173,6 +173,7 @@ def open_timer(app: App, name: str, unit: str, minutes: float | None, rest_min: 
                log_default: int | None = None) -> None:
     """Push the timer; save the logged activity it returns (then the section reloads)."""
     from paceapp.tui.app import PaceApp
+    from paceapp.tui.screens.activity_form import save_new_activity
 
     assert isinstance(app, PaceApp)
     if minutes is None:
@@ -187,7 +188,7 @@ def open_timer(app: App, name: str, unit: str, minutes: float | None, rest_min: 
 
     def saved(log: ActivityLog | None) -> None:
         if log is not None:
-            app.save(lambda j: j.add(log),
-                     f"Saved: {log.name} {show_amount(log.amount, log.unit)}.")
+            save_new_activity(app, log, lambda done: f"Saved: {done.name} "
+                                                     f"{show_amount(done.amount, done.unit)}.")
 
     app.push_screen(screen, saved)
