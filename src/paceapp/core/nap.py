@@ -20,13 +20,13 @@ Rules (checked when a nap is logged or changed):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.records import Record
+from paceapp.core.records import ClashError, Reader, Record
 from paceapp.core.sleep import TIME_FIELDS, SleepNight, plural
 from paceapp.core.text import NOTE, clean_text
 from paceapp.core.timeparse import (
@@ -57,8 +57,6 @@ _LASTED = re.compile(r"^(?:for\s+)?(?:(\d{1,2})\s*(?:h|hr|hrs|hour|hours)(?![a-z
                      r"(?:(\d{1,3})\s*(?:m|min|mins|minute|minutes)?)?$", re.IGNORECASE)
 _WORDS = dict(TIME_FIELDS)
 
-#: Reads stored records of a kind for days in [since, until] (`Journal.list` fits).
-Reader = Callable[..., Sequence[Any]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -110,16 +108,19 @@ class Nap(Record):
     def derived(self) -> dict[str, Any]:
         return {"minutes": self.minutes}
 
+    def check_typed(self, now: datetime) -> None:
+        """A nap just typed or changed has ended by the clock (`now`)."""
+        check_not_future(self, now)
+
+    def check_across(self, read: Reader) -> None:
+        """No overlap with another nap or with a logged night's time in bed. The Journal runs
+        this inside its write transaction."""
+        check_nap_in(read, self)
+
     def check_among(self, stored: list[Nap]) -> None:
-        """Checks for a changed nap (an edit command calls this): not in the future, and no
-        overlap with another nap."""
+        """`check_typed` (by this computer's clock) and no overlap with a nap in `stored`."""
         check_not_future(self, local_now())
         check_naps_apart(stored, self)
-
-    def check_in(self, read: Reader) -> None:
-        """Every rule across records, reading what it needs with `read` (`Journal.list`): no
-        overlap with another nap or with a logged night's time in bed."""
-        check_nap_in(read, self)
 
 
 def describe_nap(nap: Nap) -> str:
@@ -230,6 +231,10 @@ def check_naps_apart(naps: Iterable[Nap], nap: Nap) -> None:
                 "check the times, or change the other one.", field)
 
 
+#: The rule `check_nap_clear_of_nights` names in its ClashError.
+NAP_IN_NIGHT = "nap-in-night"
+
+
 def check_nap_clear_of_nights(nights: Iterable[SleepNight], nap: Nap) -> None:
     """Refuse a nap inside a logged night's time in bed: a nap is apart from the night."""
     for night in nights:
@@ -239,12 +244,13 @@ def check_nap_clear_of_nights(nights: Iterable[SleepNight], nap: Nap) -> None:
         first, last, _first_name, _last_name = span
         if _overlap(nap.started, nap.ended, first, last):
             field = "started" if first <= nap.started else "ended"
-            raise ValidationError(
+            raise ClashError(
                 f"That nap overlaps the night to {show_date(night.date)} "
                 f"({_span_words(*span)}). A nap is {NAP_WORDS}, "
-                "apart from the night: please check the times. If that night was really this "
-                f"nap, delete it first ('paceapp delete sleep {night.id[:8]}', or x in the "
-                "Diary), then log the nap.", field)
+                "apart from the night: please check the times.",
+                "If that night was really this nap, delete that night first, then log the nap.",
+                field, rule=NAP_IN_NIGHT, other_kind=night.KIND, other_id=night.id,
+                day=night.date)
 
 
 def check_night_clear_of_naps(naps: Iterable[Nap], night: SleepNight) -> None:
