@@ -303,8 +303,8 @@ def check_not_future(record: DayRecord, today: date) -> None:
 
 def new_day(day: date, today: date, *, rating: Rating | None = None,
             hard: Iterable[HardActivity] = (), note: str = "") -> DayRecord:
-    """A day record from what the person gave, checked on its own (`check_in` checks it against
-    the stored ones)."""
+    """A day record from what the person gave, checked on its own (`check_across`, run by the
+    Journal when it is stored, checks it against the stored ones)."""
     record = DayRecord(date=day, rating=rating, hard=tuple(hard),
                        note=clean_text(note, "note", NOTE, multiline=True))
     check_not_future(record, today)

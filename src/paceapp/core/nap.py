@@ -9,7 +9,8 @@ A nap is never counted as a night: the sleep diary's time in bed, time asleep, s
 and their averages are worked out from nights only (core.sleep). Naps are shown on their own
 line: how many, and their time in all, over a period (docs/figures.md).
 
-Rules (checked when a nap is logged or changed):
+Rules (checked when a nap is logged or changed; those across records by the Journal, inside its
+write transaction, through `Nap.check_across`):
 - the end is after the start, and a nap is at most MAX_NAP_MIN minutes (a longer sleep is a night);
 - nothing in the future (a clock a little fast is allowed for, as for flare-ups);
 - it does not overlap another nap, nor a logged night's time in bed (into bed to out of bed, or
@@ -278,8 +279,8 @@ def naps_around(night: SleepNight) -> tuple[date, date]:
 
 
 def check_nap_in(read: Reader, nap: Nap) -> None:
-    """Check `nap` against the stored naps and nights, read with `read` (`Journal.list`);
-    call it inside the journal's transaction, just before writing."""
+    """Check `nap` against the stored naps and nights, read with `read` (`Journal.list`); the
+    Journal runs it (`Nap.check_across`) inside its transaction, just before writing."""
     since, until = nights_around(nap.day)
     check_naps_apart(read(Nap, since=nap.day - timedelta(days=1), until=nap.day + timedelta(days=1)),
                      nap)
