@@ -15,6 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from paceapp.cli.hints import cli_words
 from paceapp.core.codec import from_data, to_data
 from paceapp.core.edits import apply_edits
 from paceapp.core.errors import ValidationError
@@ -37,6 +38,7 @@ from paceapp.core.nap import (
 from paceapp.core.records import Record
 from paceapp.core.sleep import SleepNight, new_sleep
 from paceapp.core.timeparse import ClockChangeError, local_moment, parse_when
+from paceapp.tui.hints import tui_words
 from tests.zones import local_zone
 
 NOW = datetime(2026, 11, 21, 20).astimezone()
@@ -175,7 +177,9 @@ def test_a_nap_inside_a_nights_time_in_bed_is_refused(start: str, end: str,
         check_nap_clear_of_nights([logged], nap(start, end))
     message = str(caught.value)
     assert "overlaps the night to Sat 21 Nov (into bed 22:30, out of bed 06:30)" in message
-    assert f"paceapp delete sleep {logged.id[:8]}" in message
+    assert "paceapp" not in message and "Diary" not in message  # each front end adds its hint
+    assert f"paceapp delete sleep {logged.id[:8]}" in cli_words(caught.value)
+    assert "press x" in tui_words(caught.value)
     assert caught.value.field == field
 
 

@@ -85,12 +85,13 @@ def first_record(path: Path, kind: str) -> tuple[dict[str, Any], str, dict[str, 
 
 
 def one_write(journal: Journal, kind: str, sample: Any) -> None:
-    """A write to the file that holds `sample` (a record of `kind`)."""
+    """A write to the file that holds `sample` (a record of `kind`): a copy, stored as a bulk
+    import stores records (the rules across records would refuse a second night that morning)."""
     cls = all_kinds()[kind]
     if cls.SINGLE:
         journal.put_single(sample)
     else:
-        journal.add(dataclasses.replace(sample, id=new_id()))
+        journal.add_many([dataclasses.replace(sample, id=new_id())])
 
 
 def put_back(root: Path, saved: dict[str, bytes]) -> None:

@@ -60,10 +60,9 @@ def test_the_sleep_and_nap_forms_save_only_what_was_changed(data_dir: Path) -> N
     """The forms' own save functions (they check nights and naps together) merge the same way."""
     from datetime import date, time, timedelta
 
+    from paceapp.app.sleep import save_nap, save_night
     from paceapp.core.nap import Nap
     from paceapp.core.sleep import SleepNight
-    from paceapp.tui.screens.nap_form import save_nap
-    from paceapp.tui.screens.sleep_form import add_or_update_night
 
     journal = Journal.open(data_dir)
     morning = date.today() - timedelta(days=2)
@@ -74,9 +73,10 @@ def test_the_sleep_and_nap_forms_save_only_what_was_changed(data_dir: Path) -> N
     shell = Journal.open(data_dir)
     shell.update(dataclasses.replace(shell.get(SleepNight, night.id), note="pain woke me"))
     shell.update(dataclasses.replace(shell.get(Nap, nap.id), note="after the shop"))
-    add_or_update_night(journal, dataclasses.replace(night, up=time(7, 30)), new=False, base=night)
-    save_nap(journal, dataclasses.replace(nap, ended=start + timedelta(minutes=50)), new=False,
-             base=nap)
+    now = datetime.now().astimezone()
+    save_night(journal, dataclasses.replace(night, up=time(7, 30)), now=now, new=False, base=night)
+    save_nap(journal, dataclasses.replace(nap, ended=start + timedelta(minutes=50)), now=now,
+             new=False, base=nap)
     fresh = Journal.open(data_dir)
     stored_night, stored_nap = fresh.get(SleepNight, night.id), fresh.get(Nap, nap.id)
     assert (stored_night.up, stored_night.note) == (time(7, 30), "pain woke me")

@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.widgets import Static
 
+from paceapp.app.pain import load_checkin
 from paceapp.core.flare import Flare
 from paceapp.core.pain import PainEntry, PegEntry
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
-from paceapp.tui.cards.checkin import checkin_lines, load_checkin
+from paceapp.tui.cards.checkin import checkin_lines
 from tests.tui.pilot_helpers import settle
 
 LONDON = ZoneInfo("Europe/London")

@@ -12,16 +12,14 @@ from datetime import date
 
 import click
 
+from paceapp.app.day import change_activities, load_activities, save_day
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.hints import cli_hints
 from paceapp.cli.params import DAY
-from paceapp.core.day import EVERYDAY_ACTIVITIES as EVERYDAY
 from paceapp.core.day import (
-    DayActivities,
     DayRecord,
     accepted_difficulties,
     describe_day,
-    match_activity,
-    new_activities,
     new_day,
     parse_hard,
     parse_rating,
@@ -73,17 +71,15 @@ def log_day(env: Env, rating: object, hard: tuple[str, ...], day: date | None,
     """
     today = env.today()
     journal = env.journal()
-    stored = journal.get_single(DayActivities) if journal.folder.exists() else None
-    activities = person_activities(stored)
+    activities = person_activities(load_activities(journal))
     items = [parse_hard(text, activities) for text in hard]
     if rating is None and not items and not note.strip():
         raise ValidationError("Say how the day was (good, so-so or bad), or what was hard, "
                               "e.g. paceapp log day bad --hard \"Dressing=help\".", "rating")
     record = new_day(day or today, today, rating=rating,  # type: ignore[arg-type]
                      hard=items, note=note)
-    with journal.transaction():  # checked under the lock: one day record per date
-        record.check_in(journal.list)
-        journal.add(record)
+    with cli_hints():  # checked under the lock: one day record per date
+        record = save_day(journal, record, now=env.now())
     click.echo(f"Saved: {describe_day(record, today)}.  (id {record.id[:8]})")
 
 
@@ -108,21 +104,14 @@ def day_activities(env: Env, add: tuple[str, ...], remove: tuple[str, ...],
     changes days already logged.
     """
     journal = env.journal()
-    stored = journal.get_single(DayActivities) if journal.folder.exists() else None
     if not (add or remove or set_to is not None or everyday):
+        stored = load_activities(journal)
         _show_list(person_activities(stored), chosen=stored is not None)
         return
     if everyday and (set_to is not None):
         raise ValidationError("Use --everyday or --set, not both.", "set")
-    names = list(EVERYDAY if everyday else person_activities(stored))
-    if set_to is not None:
-        names = [part for part in set_to.split(";") if part.strip()]
-    for name in remove:
-        found = match_activity(name, names, "remove")
-        names = [n for n in names if n != found]
-    names += list(add)
-    record = new_activities(names)
-    journal.put_single(record, base=stored)
+    record = change_activities(journal, add=add, remove=remove, everyday=everyday,
+                               set_to=None if set_to is None else set_to.split(";"))
     click.echo("Saved your list of activities. ('paceapp undo' puts the last one back.)")
     _show_list(record.activities, chosen=True)
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import click
 
+from paceapp.app import pain as pain_app
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.lazy import LazyGroup
 from paceapp.cli.params import DAY, WHEN, WholeNumber
@@ -35,7 +36,7 @@ def log_group() -> None:
 def log_pain(env: Env, score: int, where: str, note: str, at: datetime | None) -> None:
     """Log a pain score from 0 (no pain) to 10 (worst imaginable)."""
     now = env.now()
-    entry = env.journal().add(new_pain(score, at or now, now, where=where, note=note))
+    entry = pain_app.log_pain(env.journal(), new_pain(score, at or now, now, where=where, note=note))
     click.echo(f"Saved: pain {entry.score}/10 at {show_time(entry.at)} on {show_date(entry.day)}."
                f"  (id {entry.id[:8]})")
 
@@ -55,7 +56,7 @@ def log_peg(env: Env, pain: int, enjoyment: int, activity: int, day: date | None
     G: how much pain got in the way of general activity.
     """
     today = env.today()
-    entry = env.journal().add(new_peg(pain, enjoyment, activity, day or today, today))
+    entry = pain_app.log_peg(env.journal(), new_peg(pain, enjoyment, activity, day or today, today))
     click.echo(f"Saved: PEG {decimal_text(entry.exact_score)} for the week to {show_date(entry.date)} "
                f"(P {entry.pain}, E {entry.enjoyment}, G {entry.activity}).  (id {entry.id[:8]})")
 

@@ -7,9 +7,17 @@ from datetime import timedelta
 import click
 from click.shell_completion import CompletionItem
 
+from paceapp.app.records import (
+    delete_record,
+    edit_record,
+    find_record,
+    list_records,
+    recent_ids,
+    undo_last,
+)
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.hints import cli_hints
 from paceapp.cli.params import WholeNumber
-from paceapp.core.edits import apply_edits
 from paceapp.core.kinds import ALIASES, all_kinds, kind_class
 from paceapp.core.records import Record
 from paceapp.outputs.tables import records_json, render_table
@@ -44,22 +52,14 @@ def complete_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> 
     older, newer or damaged simply offers nothing.
     """
     from paceapp.paths import resolve_data_dir
-    from paceapp.store.folder import DataFolder
-    from paceapp.store.journal import Journal
-    from paceapp.store.schema import SCHEMA_VERSION, needs_single_file_migration
 
     try:
-        cls = kind_class(str(ctx.params.get("kind") or ""))
-        folder = DataFolder(resolve_data_dir(ctx.find_root().params.get("data_dir")))
-        journal = Journal(folder)
-        if (not folder.exists() or needs_single_file_migration(folder)
-                or journal.schema_version() != SCHEMA_VERSION):
-            return []
-        records = journal.list(cls)
+        root = resolve_data_dir(ctx.find_root().params.get("data_dir"))
     except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
         return []
+    records = recent_ids(root, str(ctx.params.get("kind") or ""))
     typed = incomplete.strip().lower()
-    found = [r for r in reversed(records) if r.id.startswith(typed)][:MOST_IDS]
+    found = [r for r in records if r.id.startswith(typed)][:MOST_IDS]
     return [CompletionItem(r.id[:8], help=_describe(r)) for r in found]
 
 
@@ -77,7 +77,7 @@ def show(env: Env, kind: str, days: int | None, as_json: bool) -> None:
     """List records: pain, peg, sleep, flares, activity (and other kinds)."""
     cls = kind_class(kind)
     since = env.today() - timedelta(days=days - 1) if days else None
-    records = env.journal().list(cls, since=since) if env.journal().folder.exists() else []
+    records = list_records(env.journal(), cls, since=since)
     if as_json:
         click.echo(records_json(records))
         return
@@ -86,25 +86,6 @@ def show(env: Env, kind: str, days: int | None, as_json: bool) -> None:
         click.echo(f"No {cls.plural()} logged{period} yet.")
         return
     click.echo(render_table([r.summary() for r in records]))
-
-
-def _apply_changes(journal: object, record: Record, changes: list[str], env: Env) -> Record:
-    """`apply_edits`, except for fields the kind reads itself (CUSTOM_EDITS, e.g. a day's
-    `hard="Dressing=help; Eating=slowly"`, read against the person's list of activities)."""
-    custom: tuple[str, ...] = getattr(record, "CUSTOM_EDITS", ())
-    own = [c for c in changes if c.partition("=")[0].strip().replace("-", "_") in custom
-           and "=" in c]
-    rest = [c for c in changes if c not in own]
-    changed = apply_edits(record, rest, env.now()) if rest or not own else record
-    if own:
-        from paceapp.core.day import DayActivities, person_activities
-
-        activities = person_activities(journal.get_single(DayActivities))  # type: ignore[attr-defined]
-        for change in own:
-            name, _sep, value = change.partition("=")
-            changed = changed.edit_field(  # type: ignore[attr-defined]
-                name.strip().replace("-", "_"), value, activities)
-    return changed
 
 
 @click.command("edit")
@@ -120,18 +101,8 @@ def edit(env: Env, kind: str, record_id: str, changes: tuple[str, ...]) -> None:
     A day's hard activities: paceapp edit day 1a2b hard="Dressing=help:my words; Eating=slowly"
     """
     cls = kind_class(kind)
-    journal = env.journal()
-    record = journal.find(cls, record_id)
-    changed = _apply_changes(journal, record, list(changes), env)
-    # Rules that span records (one night per morning, one open flare-up) are checked against
-    # the others of that kind, when the kind has such rules.
-    check_among = getattr(changed, "check_among", None)
-    if check_among is not None:
-        check_among(journal.list(cls))
-    check_in = getattr(changed, "check_in", None)  # rules against other kinds (a nap in a night)
-    if check_in is not None:
-        check_in(journal.list)
-    changed = journal.update(changed, base=record)  # only the fields given, on fresh data
+    with cli_hints():  # only the fields given, on fresh data; rules across records checked
+        changed = edit_record(env.journal(), cls, record_id, list(changes), env.now())
     click.echo(f"Changed: {_describe(changed)}. ('paceapp undo' puts it back.)")
 
 
@@ -144,11 +115,12 @@ def delete(env: Env, kind: str, record_id: str, yes: bool) -> None:
     """Delete a record (asks first; 'paceapp undo' brings it back)."""
     cls = kind_class(kind)
     journal = env.journal()
-    record = journal.find(cls, record_id)
+    with cli_hints():
+        record = find_record(journal, cls, record_id)
     if not yes and not click.confirm(f"Delete this {_describe(record)}?", default=False):
         click.echo("Kept it. Nothing was changed.")
         return
-    journal.delete(cls, record.id)
+    delete_record(journal, cls, record.id)
     click.echo(f"Deleted: {_describe(record)}. ('paceapp undo' brings it back.)")
 
 
@@ -156,8 +128,7 @@ def delete(env: Env, kind: str, record_id: str, yes: bool) -> None:
 @pass_env
 def undo(env: Env) -> None:
     """Reverse the last change made from the command line or the app."""
-    journal = env.journal()
-    result = journal.undo() if journal.folder.exists() else None
+    result = undo_last(env.journal())
     if result is None:
         click.echo("There is nothing to undo.")
         return

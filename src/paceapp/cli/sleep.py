@@ -4,32 +4,30 @@ and sleep efficiency.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 import click
 
+from paceapp.app.sleep import last_week, naps_last_week, save_nap, save_night
 from paceapp.cli.context import Env, pass_env
+from paceapp.cli.hints import cli_hints
 from paceapp.cli.params import MORNING, WHEN, WholeNumber
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import percent_text
 from paceapp.core.nap import (
     MAX_NAP_MIN,
-    Nap,
     describe_nap,
     nap_from_minutes,
     new_nap,
     parse_nap_end,
-    summarise_naps,
 )
 from paceapp.core.sleep import (
     SE_NAME,
     Quality,
     SleepNight,
-    check_one_night_per_morning,
     new_sleep,
     parse_quality,
-    recent_summaries,
 )
 from paceapp.core.timeparse import (
     ClockChangeError,
@@ -121,12 +119,8 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
     except ClockChangeError as error:  # say it with the option: --woke '01:30 second'
         raise ValidationError(error.for_option(f"--{error.field}"), error.field) from None
     journal = env.journal()
-    check_one_night_per_morning(journal.list(SleepNight, since=night.date, until=night.date), night)
-    with journal.transaction():  # checked again under the lock, in case another window logged it
-        check_one_night_per_morning(
-            journal.list(SleepNight, since=night.date, until=night.date), night)
-        night.check_in(journal.list)  # its time in bed does not cover a logged nap
-        journal.add(night)
+    with cli_hints():  # one night per morning, no nap covered: checked under the lock
+        night = save_night(journal, night, now=env.now())
     click.echo(f"Saved: {describe_night(night)}.  (id {night.id[:8]})")
     if night.se_exact is None:
         missing = [name for name in ("bed", "tried", "woke", "up") if getattr(night, name) is None]
@@ -134,7 +128,7 @@ def log_sleep(env: Env, day: date | None, bed: time | None, tried: time | None,
         click.echo(f"To work them out, add the missing times ({', '.join(missing)}), with your "
                    f"own times in place of these: paceapp edit sleep {night.id[:8]} " +
                    " ".join(f"{name}={example[name]}" for name in missing))
-    week = recent_summaries(journal.list(SleepNight, since=today - timedelta(days=6)), today, (7,))[7]
+    week = last_week(journal, today)
     if week.nights_logged > 1:
         click.echo(week.sentence())
 
@@ -182,13 +176,11 @@ def log_nap(env: Env, start: datetime | None, end: str | None, minutes: int | No
         raise ValidationError(f"--end: {error}", "end") from None
     nap = new_nap(start, ended, now, note)
     journal = env.journal()
-    with journal.transaction():  # checked under the lock, against naps and nights stored now
-        nap.check_in(journal.list)
-        journal.add(nap)
+    with cli_hints():  # checked under the lock, against naps and nights stored now
+        nap = save_nap(journal, nap, now=now)
     click.echo(f"Saved: {describe_nap(nap)}. It is kept apart from the nights.  "
                f"(id {nap.id[:8]})")
-    week = summarise_naps(journal.list(Nap, since=now.date() - timedelta(days=6)),
-                          now.date() - timedelta(days=6), now.date())
+    week = naps_last_week(journal, now.date())
     if week.count > 1:
         click.echo(f"Naps in the last 7 days: {week.card_text()}.")
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.records import Record
+from paceapp.core.records import ClashError, Reader, Record
 from paceapp.core.text import LINE, NOTE, clean_text, strip_controls
 from paceapp.core.timeparse import show_date
 
@@ -38,6 +38,9 @@ EVERYDAY_ACTIVITIES: tuple[str, ...] = (
 
 #: The most activities a person can keep in their list.
 MAX_ACTIVITIES = 20
+
+#: `date`, by a name a field called `date` does not hide (for type checkers).
+Date = date
 
 
 class Rating(enum.Enum):
@@ -84,13 +87,13 @@ class DayRecord(Record):
     SHARDED: ClassVar[bool] = True
     DAY_FIELD: ClassVar[str] = "date"
 
-    date: date
+    date: Date
     rating: Rating | None = None
     hard: tuple[HardActivity, ...] = ()
     note: str = ""
 
     @property
-    def day(self) -> date:
+    def day(self) -> Date:
         return self.date
 
     def validate(self) -> None:
@@ -133,16 +136,21 @@ class DayRecord(Record):
         changed.validate()
         return changed
 
+    def check_typed(self, now: datetime) -> None:
+        """A day just logged or changed is not in the future (by `now`)."""
+        check_not_future(self, now.date())
+
+    def check_across(self, read: Reader) -> None:
+        """One day record per date, reading only the records of that date. The Journal runs
+        this inside its write transaction."""
+        check_one_per_date(read(DayRecord, since=self.date, until=self.date), self)
+
     def check_among(self, stored: list[DayRecord]) -> None:
-        """One day record per date, and none in the future (an edit command calls this)."""
+        """`check_typed` (by this computer's clock) and one day record per date in `stored`."""
         from paceapp.core.timeparse import local_now
 
         check_not_future(self, local_now().date())
         check_one_per_date(stored, self)
-
-    def check_in(self, read: Reader) -> None:
-        """The same rule, reading only the records of that date (`Journal.list`)."""
-        check_one_per_date(read(DayRecord, since=self.date, until=self.date), self)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,10 +176,6 @@ class DayActivities(Record):
                 raise ValidationError(f"'{name}' is in the list twice. Please keep one.",
                                       "activities")
             seen.add(name.casefold())
-
-
-#: Reads stored records of a kind for days in [since, until] (`Journal.list` fits).
-Reader = Callable[..., Sequence[Any]]
 
 #: What people may type for each difficulty (lower case, spaces for hyphens and apostrophes
 #: dropped): checked in `parse_difficulty`, listed in its message.
@@ -276,15 +280,19 @@ def describe_day(record: DayRecord, today: date | None = None) -> str:
     return f"day record for {show_date(record.date, today)}: {', '.join(parts)}"
 
 
+#: The rule `check_one_per_date` names in its ClashError.
+ONE_DAY_PER_DATE = "one-day-per-date"
+
+
 def check_one_per_date(stored: Iterable[DayRecord], record: DayRecord) -> None:
     """Refuse a second day record for the same date (new, or one moved to it by an edit)."""
     for other in stored:
         if other.id != record.id and other.date == record.date:
-            raise ValidationError(
-                f"{show_date(record.date)} already has a day record (id {other.id[:8]}). There "
-                f"is one per day: to change it, use 'paceapp edit day {other.id[:8]} "
-                "rating=bad hard=\"Dressing=help\"' (or d on Today for today), or delete it first "
-                f"('paceapp delete day {other.id[:8]}').", "date")
+            raise ClashError(
+                f"{show_date(record.date)} already has a day record (id {other.id[:8]}).",
+                "There is one per day: change that one, or delete it first.", "date",
+                rule=ONE_DAY_PER_DATE, other_kind=other.KIND, other_id=other.id,
+                day=record.date)
 
 
 def check_not_future(record: DayRecord, today: date) -> None:
@@ -295,8 +303,8 @@ def check_not_future(record: DayRecord, today: date) -> None:
 
 def new_day(day: date, today: date, *, rating: Rating | None = None,
             hard: Iterable[HardActivity] = (), note: str = "") -> DayRecord:
-    """A day record from what the person gave, checked on its own (`check_in` checks it against
-    the stored ones)."""
+    """A day record from what the person gave, checked on its own (`check_across`, run by the
+    Journal when it is stored, checks it against the stored ones)."""
     record = DayRecord(date=day, rating=rating, hard=tuple(hard),
                        note=clean_text(note, "note", NOTE, multiline=True))
     check_not_future(record, today)

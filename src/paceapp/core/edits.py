@@ -6,8 +6,9 @@ import dataclasses
 import enum
 import types
 import typing
+from collections.abc import Hashable
 from datetime import date, datetime, time
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from paceapp.core.codec import field_types
 from paceapp.core.errors import ValidationError
@@ -73,7 +74,7 @@ def apply_edits(record: R, pairs: list[str], now: datetime) -> R:
     """A copy of `record` with each `field=value` applied, validated."""
     cls = type(record)
     allowed = editable_fields(cls)
-    hints = field_types(cls)
+    hints = field_types(cast("Hashable", cls))
     changes: dict[str, Any] = {}
     if not allowed:
         raise ValidationError(f"A {cls.LABEL} cannot be changed here.", "field")

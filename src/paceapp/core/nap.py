@@ -9,7 +9,8 @@ A nap is never counted as a night: the sleep diary's time in bed, time asleep, s
 and their averages are worked out from nights only (core.sleep). Naps are shown on their own
 line: how many, and their time in all, over a period (docs/figures.md).
 
-Rules (checked when a nap is logged or changed):
+Rules (checked when a nap is logged or changed; those across records by the Journal, inside its
+write transaction, through `Nap.check_across`):
 - the end is after the start, and a nap is at most MAX_NAP_MIN minutes (a longer sleep is a night);
 - nothing in the future (a clock a little fast is allowed for, as for flare-ups);
 - it does not overlap another nap, nor a logged night's time in bed (into bed to out of bed, or
@@ -20,13 +21,13 @@ Rules (checked when a nap is logged or changed):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
-from paceapp.core.records import Record
+from paceapp.core.records import ClashError, Reader, Record
 from paceapp.core.sleep import TIME_FIELDS, SleepNight, plural
 from paceapp.core.text import NOTE, clean_text
 from paceapp.core.timeparse import (
@@ -57,8 +58,6 @@ _LASTED = re.compile(r"^(?:for\s+)?(?:(\d{1,2})\s*(?:h|hr|hrs|hour|hours)(?![a-z
                      r"(?:(\d{1,3})\s*(?:m|min|mins|minute|minutes)?)?$", re.IGNORECASE)
 _WORDS = dict(TIME_FIELDS)
 
-#: Reads stored records of a kind for days in [since, until] (`Journal.list` fits).
-Reader = Callable[..., Sequence[Any]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -110,16 +109,19 @@ class Nap(Record):
     def derived(self) -> dict[str, Any]:
         return {"minutes": self.minutes}
 
+    def check_typed(self, now: datetime) -> None:
+        """A nap just typed or changed has ended by the clock (`now`)."""
+        check_not_future(self, now)
+
+    def check_across(self, read: Reader) -> None:
+        """No overlap with another nap or with a logged night's time in bed. The Journal runs
+        this inside its write transaction."""
+        check_nap_in(read, self)
+
     def check_among(self, stored: list[Nap]) -> None:
-        """Checks for a changed nap (an edit command calls this): not in the future, and no
-        overlap with another nap."""
+        """`check_typed` (by this computer's clock) and no overlap with a nap in `stored`."""
         check_not_future(self, local_now())
         check_naps_apart(stored, self)
-
-    def check_in(self, read: Reader) -> None:
-        """Every rule across records, reading what it needs with `read` (`Journal.list`): no
-        overlap with another nap or with a logged night's time in bed."""
-        check_nap_in(read, self)
 
 
 def describe_nap(nap: Nap) -> str:
@@ -230,6 +232,10 @@ def check_naps_apart(naps: Iterable[Nap], nap: Nap) -> None:
                 "check the times, or change the other one.", field)
 
 
+#: The rule `check_nap_clear_of_nights` names in its ClashError.
+NAP_IN_NIGHT = "nap-in-night"
+
+
 def check_nap_clear_of_nights(nights: Iterable[SleepNight], nap: Nap) -> None:
     """Refuse a nap inside a logged night's time in bed: a nap is apart from the night."""
     for night in nights:
@@ -239,12 +245,13 @@ def check_nap_clear_of_nights(nights: Iterable[SleepNight], nap: Nap) -> None:
         first, last, _first_name, _last_name = span
         if _overlap(nap.started, nap.ended, first, last):
             field = "started" if first <= nap.started else "ended"
-            raise ValidationError(
+            raise ClashError(
                 f"That nap overlaps the night to {show_date(night.date)} "
                 f"({_span_words(*span)}). A nap is {NAP_WORDS}, "
-                "apart from the night: please check the times. If that night was really this "
-                f"nap, delete it first ('paceapp delete sleep {night.id[:8]}', or x in the "
-                "Diary), then log the nap.", field)
+                "apart from the night: please check the times.",
+                "If that night was really this nap, delete that night first, then log the nap.",
+                field, rule=NAP_IN_NIGHT, other_kind=night.KIND, other_id=night.id,
+                day=night.date)
 
 
 def check_night_clear_of_naps(naps: Iterable[Nap], night: SleepNight) -> None:
@@ -272,8 +279,8 @@ def naps_around(night: SleepNight) -> tuple[date, date]:
 
 
 def check_nap_in(read: Reader, nap: Nap) -> None:
-    """Check `nap` against the stored naps and nights, read with `read` (`Journal.list`);
-    call it inside the journal's transaction, just before writing."""
+    """Check `nap` against the stored naps and nights, read with `read` (`Journal.list`); the
+    Journal runs it (`Nap.check_across`) inside its transaction, just before writing."""
     since, until = nights_around(nap.day)
     check_naps_apart(read(Nap, since=nap.day - timedelta(days=1), until=nap.day + timedelta(days=1)),
                      nap)

@@ -28,6 +28,9 @@ from paceapp.core.timeparse import show_date, show_time
 #: A logged time may run this far ahead of the clock (a clock a little fast), no more.
 FUTURE_SLACK = timedelta(minutes=5)
 
+#: `date`, by a name a field called `date` does not hide (for type checkers).
+Date = date
+
 
 #: A fall of at least this much (exact, in %) is commonly taken as a real improvement (Krebs 2009).
 MEANINGFUL_FALL_PCT = Fraction(-30)
@@ -99,13 +102,13 @@ class PegEntry(Record):
     SHARDED: ClassVar[bool] = True
     DAY_FIELD: ClassVar[str] = "date"
 
-    date: date
+    date: Date
     pain: int
     enjoyment: int
     activity: int
 
     @property
-    def day(self) -> date:
+    def day(self) -> Date:
         return self.date
 
     @property

@@ -36,7 +36,7 @@ from __future__ import annotations
 import enum
 import re
 import time as tm
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
@@ -44,7 +44,7 @@ from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import mean, one_decimal, percent, percent_text, whole
-from paceapp.core.records import Record
+from paceapp.core.records import ClashError, Reader, Record
 from paceapp.core.text import NOTE, clean_text
 from paceapp.core.timeparse import (
     SECOND_WORDS,
@@ -66,6 +66,9 @@ SE_NAME = "sleep efficiency (time asleep ÷ time in bed)"
 #: How a period's sleep efficiency is formed, said where it is shown: from the period's total
 #: time asleep and total time in bed (docs/figures.md). Short: the GP sheet must fit one page.
 PERIOD_SE_BASIS = "from the totals"
+
+#: `date`, by a name a field called `date` does not hide (for type checkers).
+Date = date
 
 
 class Quality(enum.Enum):
@@ -150,7 +153,7 @@ class SleepNight(Record):
     SHARDED: ClassVar[bool] = True
     DAY_FIELD: ClassVar[str] = "date"
 
-    date: date
+    date: Date
     bed: time | None = None
     tried: time | None = None
     latency: int | None = None
@@ -188,7 +191,7 @@ class SleepNight(Record):
         object.__setattr__(self, "repeated_hour", (*entries, *kept))
 
     @property
-    def day(self) -> date:
+    def day(self) -> Date:
         return self.date
 
     def _placed(self) -> dict[str, int]:
@@ -357,19 +360,23 @@ class SleepNight(Record):
     def derived(self) -> dict[str, Any]:
         return {"tib_min": self.tib_min, "tst_min": self.tst_min, "se_pct": self.se_pct}
 
-    def check_among(self, stored: list[SleepNight]) -> None:
-        """Checks for a changed night (an edit command calls this): its times on this computer's
-        clock (none the clocks skipped; an answer for one they repeated), and one night per
-        morning across records."""
+    def check_typed(self, now: datetime) -> None:
+        """A night just typed or changed: its times on this computer's clock (none the clocks
+        skipped; an answer for one they repeated)."""
         self.check_clock()
-        check_one_night_per_morning(stored, self)
 
-    def check_in(self, read: Callable[..., Sequence[Any]]) -> None:
-        """Rules across kinds, reading what they need with `read` (`Journal.list`): the night's
-        time in bed does not cover a logged nap (naps are kept apart from the nights)."""
+    def check_across(self, read: Reader) -> None:
+        """One night per morning, and the night's time in bed covers no logged nap (naps are
+        kept apart from the nights). The Journal runs this inside its write transaction."""
         from paceapp.core.nap import check_night_in
 
+        check_one_night_per_morning(read(SleepNight, since=self.date, until=self.date), self)
         check_night_in(read, self)
+
+    def check_among(self, stored: list[SleepNight]) -> None:
+        """`check_typed` and one night per morning, against the nights in `stored`."""
+        self.check_clock()
+        check_one_night_per_morning(stored, self)
 
 
 #: One answer in `repeated_hour`: field, time, first or second.
@@ -397,14 +404,20 @@ def new_sleep(day: date, today: date, *, bed: time | None = None, tried: time | 
     return night
 
 
-def check_one_night_per_morning(nights: list[SleepNight], night: SleepNight) -> None:
-    """Refuse a second night for the same morning (another record than `night` itself)."""
+#: The rule `check_one_night_per_morning` names in its ClashError.
+ONE_NIGHT_PER_MORNING = "one-night-per-morning"
+
+
+def check_one_night_per_morning(nights: Sequence[SleepNight], night: SleepNight) -> None:
+    """Refuse a second night for the same morning (another record than `night` itself): a
+    ClashError naming the night that is there (front ends add how to change it)."""
     for other in nights:
         if other.date == night.date and other.id != night.id:
-            raise ValidationError(
+            raise ClashError(
                 f"There is already a night logged for the morning of {show_date(night.date)} "
-                f"(id {other.id[:8]}). Change that one instead, e.g. "
-                f"'paceapp edit sleep {other.id[:8]} woke=06:30'.", "date")
+                f"(id {other.id[:8]}).", "Change that one instead.", "date",
+                rule=ONE_NIGHT_PER_MORNING, other_kind=other.KIND, other_id=other.id,
+                day=night.date)
 
 
 def parse_quality(text: str) -> Quality | None:

@@ -1,8 +1,10 @@
 """`Journal`: the typed repository over the data folder's tinydb files.
 
-The CLI and TUI call only this. It takes and returns `core` records, never raw dicts, and wraps
-every change in a transaction: the folder lock is held, the day's backup is taken first, the
-record's file is rewritten atomically, and the change is added to the undo log.
+The use-cases in `paceapp.app` call only this. It takes and returns `core` records, never raw dicts, and wraps
+every change in a transaction: the folder lock is held, the record's rules across records
+(`Record.check_across`: one night per morning...) are checked against the data as it is now, the
+day's backup is taken first, the record's file is rewritten atomically, and the change is added
+to the undo log.
 
 Files: one tinydb file per kind, or per kind and year for high-volume kinds (``pain-2026.json``),
 so a quick log rewrites only this year's file however long the history is.
@@ -10,11 +12,12 @@ so a quick log rewrites only this year's file however long the history is.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import functools
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -26,7 +29,14 @@ from paceapp import __version__
 from paceapp.core.codec import DataError, from_data, nonfinite_number, to_data, unreadable_text
 from paceapp.core.errors import ChangedElsewhereError, NotFoundError, ValidationError
 from paceapp.core.kinds import all_kinds, kind_class
-from paceapp.core.records import Record, new_id, touched, utc_now
+from paceapp.core.records import (
+    Record,
+    ShortIdError,
+    UnknownIdError,
+    new_id,
+    touched,
+    utc_now,
+)
 from paceapp.core.text import UNREADABLE
 from paceapp.store.errors import (
     CorruptFileError,
@@ -302,7 +312,7 @@ class Journal:
         found.sort(key=_sort_key)
         return found
 
-    def by_file(self, cls: type[R]) -> Iterator[list[R]]:
+    def by_file(self, cls: type[R]) -> Iterator[builtins.list[R]]:
         """Every record of one kind, file by file (oldest year first; each file's records in no
         particular order). Outside a transaction each file's parsed copy is let go once read, so
         going through years of data holds one file at a time (the export does this)."""
@@ -312,11 +322,11 @@ class Journal:
             yield self._file_records(cls, shard)
 
     @_guard
-    def _shard_names(self, cls: type[Record]) -> list[str]:
+    def _shard_names(self, cls: type[Record]) -> builtins.list[str]:
         return self._shards(cls)
 
     @_guard
-    def _file_records(self, cls: type[R], shard: str) -> list[R]:
+    def _file_records(self, cls: type[R], shard: str) -> builtins.list[R]:
         records = [self._decode(cls, doc, shard) for doc in self._stored_docs(cls, shard)]
         if self.folder is not None and self.folder.staging is None:
             self._storages.pop(shard, None)  # read again from the file when next needed
@@ -339,18 +349,14 @@ class Journal:
         """A record by its id or the first few characters of it (as shown in tables)."""
         prefix = id_or_prefix.strip().lower()
         if len(prefix) < MIN_PREFIX:
-            raise ValidationError(
-                f"Please give at least {MIN_PREFIX} characters of the id (as shown by "
-                f"'paceapp show {cls.KIND}').", "id")
+            raise ShortIdError(cls, MIN_PREFIX)
         matches = []
         for shard in self._shards(cls):
             for doc in self._table(cls, shard).all():
                 if str(doc.get("id", "")).startswith(prefix):
                     matches.append((shard, doc))
         if not matches:
-            raise NotFoundError(
-                f"There is no {cls.LABEL} with an id starting '{id_or_prefix.strip()}'. "
-                f"'paceapp show {cls.KIND}' lists them with their ids.")
+            raise UnknownIdError(cls, id_or_prefix.strip())
         if len(matches) > 1:
             raise ValidationError(
                 f"More than one {cls.LABEL} has an id starting '{prefix}'. "
@@ -370,6 +376,12 @@ class Journal:
                 if doc.get("id") == record_id:
                     return shard, doc
         return None
+
+    def check(self, record: Record) -> None:
+        """Check `record`'s rules across records against the data as stored now, without
+        writing (a form says a problem before it closes). `add`, `update` and `put_single`
+        check them again inside their transaction, so this is never the only check."""
+        record.check_across(self.list)
 
     # -- writing --------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -479,6 +491,7 @@ class Journal:
             table = self._table(type(record), self._shard_for(record))
             if record.SINGLE or any(doc.get("id") == record.id for doc in table.all()):
                 raise ValidationError(f"A {record.LABEL} with that id is already stored.", "id")
+            record.check_across(self.list)
             table.insert(data)
             if undoable:
                 self._log("add", record, None, data)
@@ -515,6 +528,7 @@ class Journal:
                 record = merge_change(self._decode(type(record), old_doc, old_shard), base, record)
             record = touched(record)
             data = _storable_data(record)
+            record.check_across(self.list)
             before = dict(old_doc)
             self._replace(type(record), old_shard, old_doc.doc_id, self._shard_for(record), data)
             self._log("update", record, before, data)
@@ -539,6 +553,7 @@ class Journal:
             else:
                 record = touched(record, id=record.KIND)
             data = to_data(record)
+            record.check_across(self.list)
             if found:
                 self._replace(type(record), record.KIND, found[1].doc_id, record.KIND, data)
             else:
@@ -562,7 +577,7 @@ class Journal:
     def _replace(self, cls: type[Record], old_shard: str, doc_id: int, new_shard: str,
                  data: dict[str, Any]) -> None:
         if old_shard == new_shard:
-            def swap(doc: dict[str, Any]) -> None:
+            def swap(doc: MutableMapping[Any, Any]) -> None:
                 doc.clear()
                 doc.update(data)
             self._table(cls, old_shard).update(swap, doc_ids=[doc_id])
@@ -583,7 +598,7 @@ class Journal:
         else:
             self._undo_pending.append(entry)
 
-    def _undo_entries(self) -> list[dict[str, Any]]:
+    def _undo_entries(self) -> builtins.list[dict[str, Any]]:
         """The changes that can be undone, oldest first (checked; a damaged log is refused)."""
         if self.folder is None:
             return list(self._memory_undo)
@@ -632,14 +647,15 @@ class Journal:
         if op == "delete":
             record = self._from_log(cls, before)
             if not found:
-                self._table(cls, self._shard_for(record)).insert(before)
+                self._table(cls, self._shard_for(record)).insert(dict(before or {}))
             return "brought back", record
         # update / put: only the changed fields were logged; put them back on the record
         if not found:
             return None
         from paceapp.store.undo import undo_fields
 
-        doc = undo_fields(dict(found[1]), before, after, entry.get("kept"))
+        doc = undo_fields(dict(found[1]), dict(before or {}), dict(after or {}),
+                          entry.get("kept"))
         record = self._from_log(cls, doc)
         self._replace(cls, found[0], found[1].doc_id, self._shard_for(record), doc)
         return "changed back", record

@@ -6,39 +6,21 @@ average is the same number as in `paceapp report` and on the GP sheet for the sa
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from fractions import Fraction
-from typing import Any, NamedTuple
+from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from paceapp.app.folder import Journal
+from paceapp.app.pain import CheckinView, load_checkin, log_pain, log_peg
 from paceapp.core.figures import decimal_text
-from paceapp.core.pain import PainEntry, PegEntry, summarise_pain
+from paceapp.core.pain import PainEntry, PegEntry
 from paceapp.core.timeparse import show_date, show_time
-from paceapp.store.journal import Journal
 from paceapp.tui.cards.base import TodayCard
 
 
-class CheckinData(NamedTuple):
-    today_entries: list[PainEntry]
-    #: The exact mean of the last 7 days' daily means (None when nothing was logged).
-    week_average: Fraction | None
-    week_days: int
-    last_peg: PegEntry | None
-    today: date | None = None
-
-
-def load_checkin(journal: Journal, today: date) -> CheckinData:
-    """Today's scores, the last 7 days (today counts as one) and the latest PEG (60 days)."""
-    week = journal.list(PainEntry, since=today - timedelta(days=6))
-    summary = summarise_pain(week, today - timedelta(days=6), today)
-    pegs = journal.list(PegEntry, since=today - timedelta(days=60))
-    return CheckinData([e for e in week if e.day == today], summary.exact_average,
-                       summary.days_logged, pegs[-1] if pegs else None, today)
-
-
-def checkin_lines(data: CheckinData) -> list[str]:
+def checkin_lines(data: CheckinView) -> list[str]:
     """The card's text, line by line."""
     lines = []
     if data.today_entries:
@@ -69,11 +51,11 @@ class CheckinCard(TodayCard):
         yield Static("Pain check-in", classes="card-title")
         yield Static("Loading…", id="checkin-text", markup=False)
 
-    def load(self, journal: Journal, today: date) -> CheckinData:
+    def load(self, journal: Journal, today: date) -> CheckinView:
         return load_checkin(journal, today)
 
     def show(self, data: Any) -> None:
-        assert isinstance(data, CheckinData)
+        assert isinstance(data, CheckinView)
         self.query_one("#checkin-text", Static).update("\n".join(checkin_lines(data)))
 
     def action_log_pain(self) -> None:
@@ -81,7 +63,7 @@ class CheckinCard(TodayCard):
 
         def saved(entry: PainEntry | None) -> None:
             if entry is not None:
-                self.pace.save(lambda j: j.add(entry), f"Saved: {describe_pain(entry)}.")
+                self.pace.save(lambda j: log_pain(j, entry), f"Saved: {describe_pain(entry)}.")
 
         self.app.push_screen(PainForm(), saved)
 
@@ -90,7 +72,7 @@ class CheckinCard(TodayCard):
 
         def saved(entry: PegEntry | None) -> None:
             if entry is not None:
-                self.pace.save(lambda j: j.add(entry),
+                self.pace.save(lambda j: log_peg(j, entry),
                                f"Saved: weekly check-in, PEG {decimal_text(entry.exact_score)}.")
 
         self.app.push_screen(PegForm(), saved)

@@ -4,24 +4,17 @@ chooses the list of activities the form asks about."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from paceapp.core.day import DayActivities, DayRecord, person_activities
-from paceapp.store.journal import Journal
+from paceapp.app.day import DayCardView, load_day_card
+from paceapp.app.folder import Journal
 from paceapp.tui.cards.base import TodayCard
 
 
-class DayCardData(NamedTuple):
-    today: date
-    record: DayRecord | None
-    activities: tuple[str, ...]
-    chosen: DayActivities | None
-
-
-def day_card_lines(data: DayCardData) -> list[str]:
+def day_card_lines(data: DayCardView) -> list[str]:
     """What the card says: today's record in short, or how to log it."""
     record = data.record
     if record is None:
@@ -42,14 +35,11 @@ class DayCard(TodayCard):
         yield Static("What I could do today", classes="card-title", markup=False)
         yield Static("Loading…", id="day-text", markup=False)
 
-    def load(self, journal: Journal, today: date) -> DayCardData:
-        records = journal.list(DayRecord, since=today, until=today)
-        chosen = journal.get_single(DayActivities)
-        return DayCardData(today, records[-1] if records else None, person_activities(chosen),
-                           chosen)
+    def load(self, journal: Journal, today: date) -> DayCardView:
+        return load_day_card(journal, today)
 
     def show(self, data: Any) -> None:
-        assert isinstance(data, DayCardData)
+        assert isinstance(data, DayCardView)
         self.data = data
         self.query_one("#day-text", Static).update("\n".join(day_card_lines(data)))
 
@@ -57,7 +47,7 @@ class DayCard(TodayCard):
         from paceapp.core.timeparse import local_now
         from paceapp.tui.screens.day_form import open_day_form
 
-        data: DayCardData | None = getattr(self, "data", None)
+        data: DayCardView | None = getattr(self, "data", None)
         today = local_now().date()
         record = data.record if data is not None and data.today == today else None
         open_day_form(self.app, record, data.activities if data else None, today)
@@ -65,7 +55,7 @@ class DayCard(TodayCard):
     def action_day_list(self) -> None:
         from paceapp.tui.screens.day_activities import open_activities_screen
 
-        data: DayCardData | None = getattr(self, "data", None)
+        data: DayCardView | None = getattr(self, "data", None)
         open_activities_screen(self.app, data.chosen if data else None)
 
 

@@ -4,41 +4,20 @@ Naps (`n` logs one) are shown on their own line, never inside the night figures.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any, NamedTuple
+from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from paceapp.app.folder import Journal
+from paceapp.app.sleep import SleepCardView, load_sleep_card, save_nap, save_night
 from paceapp.core.figures import percent_text
-from paceapp.core.nap import Nap, NapSummary, summarise_naps
-from paceapp.core.sleep import SE_NAME, SleepNight, SleepSummary, summarise_sleep
-from paceapp.core.timeparse import show_minutes
-from paceapp.store.journal import Journal
+from paceapp.core.nap import Nap, NapSummary
+from paceapp.core.sleep import SE_NAME, SleepNight
+from paceapp.core.timeparse import local_now, show_minutes
 from paceapp.tui.cards.base import TodayCard
-
-
-class SleepCardData(NamedTuple):
-    today: date
-    last_night: SleepNight | None
-    latest: SleepNight | None
-    week: SleepSummary
-    naps_today: NapSummary | None = None
-    naps_week: NapSummary | None = None
-
-
-def load_sleep(journal: Journal, today: date) -> SleepCardData:
-    """Last night (this morning's entry), the latest night before it, the last 7 nights, and
-    the naps today and over the same 7 days (apart from the nights)."""
-    recent = journal.list(SleepNight, since=today - timedelta(days=60), until=today)
-    last_night = next((n for n in recent if n.date == today), None)
-    earlier = [n for n in recent if n.date < today]
-    week_start = today - timedelta(days=6)
-    week = summarise_sleep(recent, week_start, today)
-    naps = journal.list(Nap, since=week_start, until=today)
-    return SleepCardData(today, last_night, earlier[-1] if earlier else last_night, week,
-                         summarise_naps(naps, today, today),
-                         summarise_naps(naps, week_start, today))
+from paceapp.tui.hints import phrased
 
 
 def nap_card_line(today: NapSummary | None, week: NapSummary | None) -> str:
@@ -60,11 +39,11 @@ class SleepCard(TodayCard):
         yield Static("Sleep diary", classes="card-title")
         yield Static("Loading…", id="sleep-text", markup=False)
 
-    def load(self, journal: Journal, today: date) -> SleepCardData:
-        return load_sleep(journal, today)
+    def load(self, journal: Journal, today: date) -> SleepCardView:
+        return load_sleep_card(journal, today)
 
     def show(self, data: Any) -> None:
-        assert isinstance(data, SleepCardData)
+        assert isinstance(data, SleepCardView)
         self.data = data
         lines = []
         night = data.last_night
@@ -88,26 +67,27 @@ class SleepCard(TodayCard):
         self.query_one("#sleep-text", Static).update("\n".join(lines))
 
     def action_log_sleep(self) -> None:
-        from paceapp.tui.screens.sleep_form import SleepForm, add_or_update_night, describe_night
+        from paceapp.tui.screens.sleep_form import SleepForm, describe_night
 
-        data: SleepCardData | None = getattr(self, "data", None)
+        data: SleepCardView | None = getattr(self, "data", None)
         editing = data.last_night if data else None
         defaults = data.latest if data else None
 
         def saved(night: SleepNight | None) -> None:
             if night is not None:
                 new = editing is None or night.id != editing.id  # another morning: a new night
-                self.pace.save(lambda j: add_or_update_night(j, night, new=new, base=editing),
+                self.pace.save(lambda j: phrased(save_night)(j, night, now=local_now(), new=new,
+                                                             base=editing),
                                f"Saved: {describe_night(night)}.")
 
         self.app.push_screen(SleepForm(editing, defaults=defaults, other_morning_is_new=True), saved)
 
     def action_log_nap(self) -> None:
-        from paceapp.tui.screens.nap_form import NapForm, nap_saved_message, save_nap
+        from paceapp.tui.screens.nap_form import NapForm, nap_saved_message
 
         def saved(nap: Nap | None) -> None:
             if nap is not None:
-                self.pace.save(lambda j: save_nap(j, nap, new=True),
+                self.pace.save(lambda j: phrased(save_nap)(j, nap, now=local_now(), new=True),
                                nap_saved_message(nap, new=True))
 
         self.app.push_screen(NapForm(), saved)

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from paceapp.app.day import save_activities
 from paceapp.core.day import (
     EVERYDAY_ACTIVITIES,
     MAX_ACTIVITIES,
@@ -128,7 +129,7 @@ def open_activities_screen(app: object, stored: DayActivities | None) -> None:
 
     def saved(record: DayActivities | None) -> None:
         if record is not None:
-            app.save(lambda j: j.put_single(record, base=stored),
+            app.save(lambda j: save_activities(j, record, base=stored),
                      f"Saved your list of {len(record.activities)} activities. Ctrl+Z undoes it.")
 
     app.push_screen(ActivitiesScreen(stored), saved)

@@ -19,14 +19,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
+from paceapp.app.day import check_day, load_activities, save_day
+from paceapp.app.folder import Journal
 from paceapp.core.day import (
-    DayActivities,
     DayRecord,
     Difficulty,
     HardActivity,
     Rating,
     check_not_future,
-    check_one_per_date,
     describe_day,
     new_day,
     person_activities,
@@ -34,8 +34,8 @@ from paceapp.core.day import (
 from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.text import NOTE, clean_text
 from paceapp.core.timeparse import local_now, parse_date, show_date
-from paceapp.store.journal import Journal
 from paceapp.tui.drafts import Values
+from paceapp.tui.hints import in_tui_words, phrased
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import problem_and_buttons
 
@@ -54,19 +54,6 @@ RATING_KEYS: tuple[tuple[str, Rating], ...] = (("1", Rating.GOOD), ("2", Rating.
 def day_box_text(day: date) -> str:
     """'20 Nov 2026': a date the form's Day box reads back as the same day."""
     return f"{day.day} {day:%b %Y}"
-
-
-def save_day(journal: Journal, record: DayRecord, *, new: bool,
-             base: DayRecord | None = None) -> DayRecord:
-    """Store a day record after checking there is no other for its date, under the folder lock.
-    `base`: the copy the form started from (only what was changed is applied)."""
-    from paceapp.store.journal import merge_change
-
-    with journal.transaction():
-        if not new and base is not None:
-            record = merge_change(journal.get(DayRecord, record.id), base, record)
-        record.check_in(journal.list)
-        return journal.add(record) if new else journal.update(record)
 
 
 def day_saved_message(record: DayRecord, *, new: bool) -> str:
@@ -115,7 +102,7 @@ class DayForm(DraftForm[DayRecord | None]):
         names = self.given_activities
         if names is None:
             journal = getattr(self.app, "journal", None)
-            stored = journal.get_single(DayActivities) if isinstance(journal, Journal) else None
+            stored = load_activities(journal) if isinstance(journal, Journal) else None
             names = person_activities(stored)
         found = list(names)
         if self.record is not None:
@@ -264,10 +251,9 @@ class DayForm(DraftForm[DayRecord | None]):
         journal = getattr(app, "journal", None)
         try:
             if isinstance(journal, Journal):
-                check_one_per_date(journal.list(DayRecord, since=record.date,
-                                                until=record.date), record)
+                check_day(journal, record)
         except PaceError as error:
-            app.call_from_thread(self.refused, error)
+            app.call_from_thread(self.refused, in_tui_words(error))
             return
         app.call_from_thread(self.close_with, record)
 
@@ -292,10 +278,10 @@ def open_day_form(app: object, record: DayRecord | None, activities: tuple[str, 
         if changed is None:
             return
         new = record is None
-        app.save(lambda j: save_day(j, changed, new=new, base=record),
+        app.save(lambda j: phrased(save_day)(j, changed, now=local_now(), new=new, base=record),
                  day_saved_message(changed, new=new))
 
     app.push_screen(DayForm(record, activities=activities, day=today), saved)
 
 
-__all__ = ["DayForm", "save_day", "day_saved_message", "open_day_form", "show_date"]
+__all__ = ["DayForm", "day_saved_message", "open_day_form", "show_date"]

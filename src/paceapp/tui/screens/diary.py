@@ -8,9 +8,6 @@ Naps are listed and summed apart from the nights: they never change a night's fi
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import ClassVar
 
 from textual import on
@@ -19,37 +16,29 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
+from paceapp.app.day import save_day
+from paceapp.app.sleep import (
+    NAP_SUMMARY_DAYS,
+    DiaryView,
+    load_diary,
+    save_nap,
+    save_night,
+)
 from paceapp.core.day import DayRecord
-from paceapp.core.flare import Flare, summarise_flares
-from paceapp.core.nap import Nap, summarise_naps
+from paceapp.core.flare import Flare
+from paceapp.core.nap import Nap, NapSummary
 from paceapp.core.records import Record
-from paceapp.core.sleep import SleepNight, SleepSummary, recent_summaries
+from paceapp.core.sleep import SleepNight, SleepSummary
 from paceapp.core.timeparse import local_now, show_date, show_minutes
-from paceapp.store.journal import Journal
+from paceapp.tui.hints import phrased
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 
-#: How far back the nights list goes (older nights: `paceapp show sleep`).
-NIGHTS_SHOWN_DAYS = 120
-#: The flare-up summary covers this many days.
-FLARE_SUMMARY_DAYS = 84
-#: The naps line covers this many days (as the longest sleep summary).
-NAP_SUMMARY_DAYS = 28
 #: First steps shown while a list is empty (instead of "none logged" three times over).
 NO_NIGHTS = ("No nights in the sleep diary lately. Press s in the morning to log last night - "
              "a minute is enough. About two weeks of nights helps show a pattern.")
 NO_FLARES = ("No flare-ups logged. If one starts, press f and your flare-up plan will show; "
              "p to write the plan while you feel well.")
-
-
-@dataclass(frozen=True)
-class DiaryData:
-    today: date
-    nights: list[SleepNight]
-    flares: list[Flare]
-    sentences: list[str]
-    naps: list[Nap] = dataclasses.field(default_factory=list)
-    days: list[DayRecord] = dataclasses.field(default_factory=list)
 
 
 def short_sleep_line(span: int, summary: SleepSummary) -> str:
@@ -65,33 +54,23 @@ def short_sleep_line(span: int, summary: SleepSummary) -> str:
     return f"{text} ({summary.nights_logged} logged)"
 
 
-def nap_line(naps: list[Nap], today: date) -> str:
+def nap_line(summary: NapSummary) -> str:
     """'Naps, last 28 days: 3, 2 h 05 min in all (not counted in the nights).' ('' with none)."""
-    summary = summarise_naps(naps, today - timedelta(days=NAP_SUMMARY_DAYS - 1), today)
     if summary.count == 0:
         return ""
     return f"Naps, last {NAP_SUMMARY_DAYS} days: {summary.card_text()} (not counted in the nights)."
 
 
-def load_diary(journal: Journal, today: date) -> DiaryData:
-    since = today - timedelta(days=NIGHTS_SHOWN_DAYS - 1)
-    nights = journal.list(SleepNight, since=since)
-    naps = journal.list(Nap, since=since)
-    days = journal.list(DayRecord, since=since)
-    flares = journal.list(Flare)
-    summaries = recent_summaries(nights, today)
-    if any(summary.nights_logged for summary in summaries.values()):
-        sentences = [short_sleep_line(span, summary) for span, summary in summaries.items()]
+def diary_sentences(view: DiaryView) -> list[str]:
+    """The summaries above the lists: sleep over 7, 14 and 28 nights, naps, flare-ups."""
+    if any(summary.nights_logged for summary in view.sleep.values()):
+        sentences = [short_sleep_line(span, summary) for span, summary in view.sleep.items()]
     else:
         sentences = [NO_NIGHTS]
-    if line := nap_line(naps, today):
+    if line := nap_line(view.nap_summary):
         sentences.append(line)
-    if flares:
-        sentences.append(summarise_flares(flares, today - timedelta(days=FLARE_SUMMARY_DAYS - 1),
-                                          today).sentence())
-    else:
-        sentences.append(NO_FLARES)
-    return DiaryData(today, nights, flares, sentences, naps, days)
+    sentences.append(view.flare_summary.sentence() if view.flare_summary else NO_FLARES)
+    return sentences
 
 
 def day_row(record: DayRecord) -> tuple[str, str, str]:
@@ -177,9 +156,9 @@ class DiaryScreen(SectionScreen):
         today = local_now().date()
         self.load_then(lambda: load_diary(journal, today), self.show_data)
 
-    def show_data(self, data: DiaryData) -> None:
+    def show_data(self, data: DiaryView) -> None:
         self.data = data
-        self.query_one("#diary-summary", Static).update("\n".join(data.sentences))
+        self.query_one("#diary-summary", Static).update("\n".join(diary_sentences(data)))
         self.records = {}
         nights = self.query_one("#nights", DataTable)
         nights.clear()
@@ -247,9 +226,9 @@ class DiaryScreen(SectionScreen):
 
     # -- actions --------------------------------------------------------------------------
     def action_log_sleep(self) -> None:
-        from paceapp.tui.screens.sleep_form import SleepForm, add_or_update_night, describe_night
+        from paceapp.tui.screens.sleep_form import SleepForm, describe_night
 
-        data: DiaryData | None = getattr(self, "data", None)
+        data: DiaryView | None = getattr(self, "data", None)
         nights = data.nights if data else []
         today_night = next((n for n in nights if data and n.date == data.today), None)
         if today_night is not None:
@@ -260,18 +239,18 @@ class DiaryScreen(SectionScreen):
         def saved(night: SleepNight | None) -> None:
             if night is not None:
                 new = today_night is None or night.id != today_night.id  # another morning: a new night
-                self.pace.save(lambda j: add_or_update_night(j, night, new=new,
-                                                             base=today_night),
+                self.pace.save(lambda j: phrased(save_night)(j, night, now=local_now(),
+                                                             new=new, base=today_night),
                                f"Saved: {describe_night(night)}.")
 
         self.app.push_screen(SleepForm(today_night, defaults=defaults, other_morning_is_new=True), saved)
 
     def action_log_nap(self) -> None:
-        from paceapp.tui.screens.nap_form import NapForm, nap_saved_message, save_nap
+        from paceapp.tui.screens.nap_form import NapForm, nap_saved_message
 
         def saved(nap: Nap | None) -> None:
             if nap is not None:
-                self.pace.save(lambda j: save_nap(j, nap, new=True),
+                self.pace.save(lambda j: phrased(save_nap)(j, nap, now=local_now(), new=True),
                                nap_saved_message(nap, new=True))
 
         self.app.push_screen(NapForm(), saved)
@@ -290,7 +269,7 @@ class DiaryScreen(SectionScreen):
         """What I could do today: today's day record to change, or a new one (as `d` on Today)."""
         from paceapp.tui.screens.day_form import open_day_form
 
-        data: DiaryData | None = getattr(self, "data", None)
+        data: DiaryView | None = getattr(self, "data", None)
         today = local_now().date()
         record = next((d for d in data.days if d.date == today), None) \
             if data is not None and data.today == today else None
@@ -298,11 +277,12 @@ class DiaryScreen(SectionScreen):
 
     def edit_day(self, record: DayRecord) -> None:
         from paceapp.tui.forms import edit_form
-        from paceapp.tui.screens.day_form import day_saved_message, save_day
+        from paceapp.tui.screens.day_form import day_saved_message
 
-        def saved_day(day: DayRecord | None) -> None:
+        def saved_day(day: Record | None) -> None:
             if isinstance(day, DayRecord):
-                self.pace.save(lambda j: save_day(j, day, new=False, base=record),
+                self.pace.save(lambda j: phrased(save_day)(j, day, now=local_now(), new=False,
+                                                           base=record),
                                day_saved_message(day, new=False))
 
         self.app.push_screen(edit_form(record), saved_day)
@@ -316,21 +296,22 @@ class DiaryScreen(SectionScreen):
         if isinstance(record, DayRecord):
             self.edit_day(record)
         elif isinstance(record, Nap):
-            from paceapp.tui.screens.nap_form import NapForm, nap_saved_message, save_nap
+            from paceapp.tui.screens.nap_form import NapForm, nap_saved_message
 
             def saved_nap(nap: Nap | None) -> None:
                 if nap is not None:
-                    self.pace.save(lambda j: save_nap(j, nap, new=False, base=record),
+                    self.pace.save(lambda j: phrased(save_nap)(j, nap, now=local_now(),
+                                                               new=False, base=record),
                                    nap_saved_message(nap, new=False))
 
             self.app.push_screen(NapForm(record), saved_nap)
         elif isinstance(record, SleepNight):
-            from paceapp.tui.screens.sleep_form import SleepForm, add_or_update_night
+            from paceapp.tui.screens.sleep_form import SleepForm
 
             def saved_night(night: SleepNight | None) -> None:
                 if night is not None:
-                    self.pace.save(lambda j: add_or_update_night(j, night, new=False,
-                                                                 base=record),
+                    self.pace.save(lambda j: phrased(save_night)(j, night, now=local_now(),
+                                                                 new=False, base=record),
                                    f"Changed the night to {show_date(night.date)}. "
                                    "Ctrl+Z undoes it.")
 

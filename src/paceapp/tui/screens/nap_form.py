@@ -18,12 +18,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
+from paceapp.app.sleep import check_nap
 from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.nap import (
     MAX_NAP_MIN,
     NAP_WORDS,
     Nap,
-    check_nap_in,
     check_not_future,
     describe_nap,
     new_nap,
@@ -37,7 +37,7 @@ from paceapp.core.timeparse import (
     parse_when,
     show_minutes,
 )
-from paceapp.store.journal import Journal
+from paceapp.tui.hints import in_tui_words
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
@@ -47,19 +47,6 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("ended", "Woke", "e.g. 15:10, or now"),
     ("note", "Note", "optional"),
 )
-
-
-def save_nap(journal: Journal, nap: Nap, *, new: bool, base: Nap | None = None) -> Nap:
-    """Store a nap after checking it against the stored naps and nights, under the folder lock.
-    `base` is the copy the form started from: only what was changed is applied to the nap as
-    stored now (see Journal.update)."""
-    from paceapp.store.journal import merge_change
-
-    with journal.transaction():
-        if not new and base is not None:
-            nap = merge_change(journal.get(Nap, nap.id), base, nap)
-        check_nap_in(journal.list, nap)
-        return journal.add(nap) if new else journal.update(nap)
 
 
 class NapForm(DraftForm[Nap | None]):
@@ -184,9 +171,9 @@ class NapForm(DraftForm[Nap | None]):
         app = self.app
         try:
             if isinstance(app, PaceApp):
-                check_nap_in(app.journal.list, nap)
+                check_nap(app.journal, nap)
         except PaceError as error:
-            app.call_from_thread(self.say, error)
+            app.call_from_thread(self.say, in_tui_words(error))
             return
         app.call_from_thread(self.close_with, nap)
 

@@ -192,7 +192,8 @@ class PegForm(DraftForm[PegEntry | None]):
                   for field, _question in self.QUESTIONS]
         today = local_now().date()
         if self.entry is None:
-            return new_peg(*values, today, today)
+            pain, enjoyment, activity = values
+            return new_peg(pain, enjoyment, activity, today, today)
         changed = dataclasses.replace(self.entry, pain=values[0], enjoyment=values[1],
                                       activity=values[2])
         changed.validate()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -37,8 +37,9 @@ class RecordForm(DraftForm[Record | None]):
     def __init__(self, record: Record) -> None:
         super().__init__()
         self.record = record
+        hints = field_types(cast("Hashable", type(record)))
         self.fields = [f for f in editable_fields(type(record))
-                       if typing.get_origin(field_types(type(record))[f]) is not dict]
+                       if typing.get_origin(hints[f]) is not dict]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
@@ -61,7 +62,11 @@ class RecordForm(DraftForm[Record | None]):
     def field_checks(self) -> list[Callable[[], object]]:
         """Each changed field on its own, so every wrong one is named at once."""
         now = local_now()
-        return [lambda pair=pair: apply_edits(self.record, [pair], now) for pair in self.pairs()]
+
+        def check(pair: str) -> Callable[[], object]:
+            return lambda: apply_edits(self.record, [pair], now)
+
+        return [check(pair) for pair in self.pairs()]
 
     def build(self) -> Record | None:
         pairs = self.pairs()

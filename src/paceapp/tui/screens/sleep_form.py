@@ -21,13 +21,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
+from paceapp.app.sleep import check_night
 from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.figures import percent_text
 from paceapp.core.sleep import (
     SE_NAME,
     Quality,
     SleepNight,
-    check_one_night_per_morning,
     new_sleep,
     parse_quality,
 )
@@ -41,7 +41,7 @@ from paceapp.core.timeparse import (
     show_date,
     show_minutes,
 )
-from paceapp.store.journal import Journal
+from paceapp.tui.hints import in_tui_words
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
@@ -82,22 +82,6 @@ def describe_night(night: SleepNight) -> str:
     83.3%' (for the notice after saving)."""
     return (f"night to {show_date(night.date)}, asleep {show_minutes(night.tst_min)}, "
             f"{SE_NAME} {_efficiency(night)}")
-
-
-def add_or_update_night(journal: Journal, night: SleepNight, *, new: bool,
-                        base: SleepNight | None = None) -> SleepNight:
-    """Store a night, refusing a second one for the same morning, or one whose time in bed
-    covers a logged nap (under the folder lock). `base` is the copy the form started from: only
-    what was changed is applied to the night as stored now (see Journal.update)."""
-    from paceapp.store.journal import merge_change
-
-    with journal.transaction():
-        if not new and base is not None:
-            night = merge_change(journal.get(SleepNight, night.id), base, night)
-        check_one_night_per_morning(journal.list(SleepNight, since=night.date, until=night.date),
-                                    night)
-        night.check_in(journal.list)
-        return journal.add(night) if new else journal.update(night)
 
 
 class SleepForm(DraftForm[SleepNight | None]):
@@ -300,22 +284,16 @@ class SleepForm(DraftForm[SleepNight | None]):
 
     @work(thread=True, exclusive=True, group="sleep-form-check")
     def check_and_close(self, night: SleepNight) -> None:
-        """Check the one-night-per-morning rule off the UI thread, then close or explain."""
+        """Check the rules across records off the UI thread, then close or explain (saving
+        checks them again, under the lock)."""
         from paceapp.tui.app import PaceApp
 
         app = self.app
         try:
-            if isinstance(app, PaceApp):
-                nights = app.journal.list(SleepNight, since=night.date, until=night.date)
-                if any(other.id != night.id for other in nights):
-                    raise ValidationError(
-                        f"There is already a night logged for the morning of "
-                        f"{show_date(night.date)}. To change it, choose it in the Diary list (2) "
-                        "and press e.", "date")
-                check_one_night_per_morning(nights, night)
-                night.check_in(app.journal.list)  # its time in bed covers no logged nap
+            if isinstance(app, PaceApp):  # one night per morning; its time in bed covers no nap
+                check_night(app.journal, night)
         except PaceError as error:
-            app.call_from_thread(self.say, error)
+            app.call_from_thread(self.say, in_tui_words(error))
             return
         app.call_from_thread(self.close_with, night)
 
