@@ -3,14 +3,13 @@
     core  <  store, outputs  <  app  <  cli, tui
 
 - core imports no other layer, nor textual, click, tinydb, plotext, platformdirs, fpdf (pure).
-- store imports only core; outputs imports core and store (its writers use the store's crash-safe
-  file writing, and its sheets read through the Journal).
+- store imports only core; outputs imports core and the store's crash-safe file writers and
+  errors, never the Journal (what it shows is read by the application layer).
 - app imports core, store and outputs only.
 - cli never imports tui, except the lazy launch of the app (`paceapp`, `paceapp demo`) inside a
   function; tui never imports cli.
-- cli and tui never import paceapp.store (they use paceapp.app.folder and paceapp.app.errors).
-  Files still doing so while the features move are listed in STILL_IMPORTING_STORE; the list only
-  shrinks: a file not on it fails, and so does a listed file that no longer needs to be there.
+- cli and tui never import paceapp.store (they use paceapp.app.folder and paceapp.app.errors),
+  and never call the Journal's methods: they pass the opened folder to paceapp.app.
 
 Every import counts: at the top, inside functions and under TYPE_CHECKING.
 """
@@ -41,22 +40,6 @@ MAY_IMPORT: dict[str, set[str]] = {
 NOT_IN_CORE = {"textual", "click", "tinydb", "plotext", "platformdirs", "fpdf", "filelock", "rich"}
 #: cli files that open the app from inside a function (the one lazy launch), and what they import.
 TUI_LAUNCHERS = {"cli/root.py": "paceapp.tui.launch", "cli/demo.py": "paceapp.tui.launch"}
-
-#: Front-end files that still import paceapp.store on main while their features move to
-#: paceapp.app (issue 15). Shrinks to empty; never grows.
-STILL_IMPORTING_STORE: frozenset[str] = frozenset({
-    "cli/records.py",
-    "tui/cards/checkin.py",
-    "tui/cards/day.py",
-    "tui/cards/pacing.py",
-    "tui/cards/sleep.py",
-    "tui/screens/day_form.py",
-    "tui/screens/diary.py",
-    "tui/screens/nap_form.py",
-    "tui/screens/pacing.py",
-    "tui/screens/sleep_form.py",
-})
-
 
 class Import:
     def __init__(self, module: str, line: int, top_level: bool) -> None:
@@ -131,20 +114,55 @@ def test_core_imports_no_io_or_front_end_library() -> None:
     assert not wrong, "core is pure:\n" + "\n".join(wrong)
 
 
-def test_only_listed_front_end_files_import_the_store() -> None:
-    importing = {name(path) for layer in ("cli", "tui") for path in source_files(layer)
-                 if any(layer_of(found.module) == "store" for found in imports(path))}
-    new = sorted(importing - STILL_IMPORTING_STORE)
-    assert not new, ("cli and tui use paceapp.app (folder, errors and the use-cases), never "
-                     "paceapp.store:\n" + "\n".join(new))
+def test_front_ends_never_import_the_store() -> None:
+    importing = sorted(f"{name(path)}:{found.line} imports {found.module}"
+                       for layer in ("cli", "tui") for path in source_files(layer)
+                       for found in imports(path) if layer_of(found.module) == "store")
+    assert not importing, ("cli and tui use paceapp.app (folder, errors and the use-cases), "
+                           "never paceapp.store:\n" + "\n".join(importing))
 
 
-def test_the_store_allowlist_only_shrinks() -> None:
-    """A file that stopped importing the store comes off STILL_IMPORTING_STORE."""
-    importing = {name(path) for layer in ("cli", "tui") for path in source_files(layer)
-                 if any(layer_of(found.module) == "store" for found in imports(path))}
-    gone = sorted(STILL_IMPORTING_STORE - importing)
-    assert not gone, "take these off STILL_IMPORTING_STORE:\n" + "\n".join(gone)
+def test_outputs_never_reads_the_journal() -> None:
+    reading = sorted(f"{name(path)}:{found.line} imports {found.module}"
+                     for path in source_files("outputs") for found in imports(path)
+                     if found.module.startswith("paceapp.store.journal"))
+    assert not reading, "outputs draws what the application layer read:\n" + "\n".join(reading)
+
+
+#: The Journal's methods; a front end calling one on the opened folder (`journal`, `j`,
+#: `self.journal`, `env.journal()`) is doing the application layer's job.
+JOURNAL_METHODS = {"list", "add", "add_many", "update", "get", "find", "get_single", "put_single",
+                   "delete", "transaction", "undo", "by_file", "check", "count", "last_change",
+                   "kinds_in_use", "schema_version"}
+
+
+def journal_calls(path: Path, root: Path = PACKAGE) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in JOURNAL_METHODS):
+            continue
+        owner = node.func.value
+        if isinstance(owner, ast.Call):
+            owner = owner.func
+        text = ast.unparse(owner)
+        if text in {"journal", "j", "self.journal", "self.pace.journal", "self.app.journal",
+                    "app.journal", "env.journal", "pace.journal"}:
+            found.append(f"{path.relative_to(root).as_posix()}:{node.lineno} {ast.unparse(node.func)}(...)")
+    return found
+
+
+def test_front_ends_never_call_the_journal() -> None:
+    calls = [call for layer in ("cli", "tui") for path in source_files(layer)
+             for call in journal_calls(path)]
+    assert not calls, "front ends call paceapp.app's use-cases:\n" + "\n".join(calls)
+
+
+def test_the_journal_call_check_sees_one(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f(self, env):\n    self.pace.save(lambda j: j.delete(1, 2))\n"
+                      "    env.journal().list(int)\n", encoding="utf-8")
+    assert len(journal_calls(sample, root=tmp_path)) == 2
 
 
 def test_the_checker_sees_a_wrong_import(tmp_path: Path) -> None:

@@ -25,9 +25,9 @@ from paceapp.app.data import (
     read_import,
     read_import_text,
     restore,
-    undo_last_change,
 )
 from paceapp.app.folder import open_folder
+from paceapp.app.records import undo_last as undo_last_change
 from paceapp.app.settings import change_settings
 from paceapp.core.errors import ValidationError
 from paceapp.core.pain import PainEntry

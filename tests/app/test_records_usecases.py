@@ -75,7 +75,7 @@ def test_change_record_delete_and_undo(journal: Journal, tmp_path: Path) -> None
     assert app_records.delete_record(journal, PainEntry, entry.id).score == 5
     assert journal.list(PainEntry) == []
     done = app_records.undo_last(journal)
-    assert done is not None and done[0] == "brought back"
+    assert done is not None and done.what == "brought back"
     assert [e.score for e in journal.list(PainEntry)] == [5]
 
 

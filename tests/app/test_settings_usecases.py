@@ -101,7 +101,7 @@ def test_the_member_id_and_unknown_fields_cannot_be_changed(data_dir: Path) -> N
 
 
 def test_one_change_is_one_undo(data_dir: Path) -> None:
-    from paceapp.app.data import undo_last_change
+    from paceapp.app.records import undo_last as undo_last_change
 
     journal = open_folder(data_dir)
     change_settings(journal, display_name="Sam")

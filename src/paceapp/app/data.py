@@ -15,9 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from paceapp.app.settings import load_settings
-from paceapp.core.records import Record
-from paceapp.core.settings import Settings
 from paceapp.outputs.export import (
     export_chunks,
     write_csv_export_streamed,
@@ -44,11 +41,11 @@ from paceapp.store.maintenance import (
 )
 
 __all__ = ["MAX_IMPORT_BYTES", "BackupInfo", "CheckReport", "DataView", "Exported",
-           "ImportBatch", "Imported", "Restored", "Undone", "backup_names", "backup_to_restore",
+           "ImportBatch", "Imported", "Restored", "backup_names", "backup_to_restore",
            "check_data", "data_root", "export_csv", "export_into", "export_json",
            "export_json_chunks", "has_saved_data", "import_records", "load_backups",
            "load_data_view", "problem_advice", "read_import", "read_import_text",
-           "restore", "undo_last_change"]
+           "restore"]
 
 
 # -- where it is --------------------------------------------------------------------------------
@@ -130,18 +127,18 @@ def restore(where: Journal | Path, name: str, *, now: datetime | None = None) ->
 # -- export -------------------------------------------------------------------------------------
 def export_json_chunks(journal: Journal) -> Iterator[str]:
     """The full JSON export, piece by piece as it is read (memory does not grow with years)."""
-    return export_chunks(journal)
+    return export_chunks(journal.by_file)
 
 
 def export_json(journal: Journal, out: Path, *, force: bool = False) -> int:
     """Write the full JSON export to the file `out`; return how many records it holds."""
-    return write_json_export_streamed(journal, out, force=force)
+    return write_json_export_streamed(journal.by_file, out, force=force)
 
 
 def export_csv(journal: Journal, out: Path, *, force: bool = False) -> tuple[int, list[Path]]:
     """Write one CSV file per kind into the folder `out`, one data file read at a time (memory
     does not grow with years); return (records, files written)."""
-    return write_csv_export_streamed(journal, out, force=force)
+    return write_csv_export_streamed(journal.by_file, out, force=force)
 
 
 @dataclass(frozen=True)
@@ -180,26 +177,3 @@ def import_records(root: Path, batch: ImportBatch, *, merge: bool = False) -> Im
     keeps one record per id (the newer copy wins), after a backup."""
     return import_batch(root, batch, merge=merge)
 
-
-# -- undo ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Undone:
-    """What the last change's undo did: `what` ("removed", "brought back", "changed back") to
-    `record`; `settings` as stored after, when the undone change was to the settings."""
-
-    what: str
-    record: Record
-    settings: Settings | None = None
-
-
-def undo_last_change(journal: Journal) -> Undone | None:
-    """Reverse the most recent change (every change of the step that made it); None when there
-    is nothing to undo."""
-    if journal.folder is not None and not journal.folder.exists():
-        return None
-    result = journal.undo()  # one transaction of its own
-    if result is None:
-        return None
-    what, record = result
-    # The colours, keys etc. change back too: the settings as stored now.
-    return Undone(what, record, load_settings(journal) if isinstance(record, Settings) else None)

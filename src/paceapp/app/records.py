@@ -9,6 +9,7 @@ Journal's transaction (`Record.check_across`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,7 +18,9 @@ from paceapp.core.day import DayActivities, person_activities
 from paceapp.core.edits import apply_edits
 from paceapp.core.kinds import kind_class
 from paceapp.core.records import Record
+from paceapp.core.settings import Settings
 from paceapp.store.journal import Journal
+from paceapp.store.settings import load_settings
 
 R = TypeVar("R", bound=Record)
 
@@ -79,12 +82,27 @@ def delete_record(journal: Journal, cls: type[R], record_id: str) -> R:
         return journal.delete(cls, record_id)
 
 
-def undo_last(journal: Journal) -> tuple[str, Record] | None:
-    """Reverse the last change (every change made with it), or None when there is nothing to
-    undo: (what was done, the record)."""
+@dataclass(frozen=True)
+class Undone:
+    """What the last change's undo did: `what` ("removed", "brought back", "changed back") to
+    `record`; `settings` as stored after, when the undone change was to the settings."""
+
+    what: str
+    record: Record
+    settings: Settings | None = None
+
+
+def undo_last(journal: Journal) -> Undone | None:
+    """Reverse the most recent change (every change of the step that made it; `paceapp undo`
+    and Ctrl+Z); None when there is nothing to undo."""
     if journal.folder is not None and not journal.folder.exists():
         return None
-    return journal.undo()
+    result = journal.undo()  # one transaction of its own
+    if result is None:
+        return None
+    what, record = result
+    # The colours, keys etc. change back too: the settings as stored now.
+    return Undone(what, record, load_settings(journal) if isinstance(record, Settings) else None)
 
 
 def recent_ids(root: Path, kind: str) -> list[Record]:

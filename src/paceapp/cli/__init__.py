@@ -103,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         error.show()
         return error.exit_code
     except PaceError as error:
-        click.echo(str(error), err=True)
+        from paceapp.cli.hints import cli_words  # the command that puts it right, if any
+
+        click.echo(cli_words(error), err=True)
         return error.exit_code
     except KeyboardInterrupt:
         click.echo("\nStopped. Anything already saved is safe.", err=True)

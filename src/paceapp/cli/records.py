@@ -132,8 +132,7 @@ def undo(env: Env) -> None:
     if result is None:
         click.echo("There is nothing to undo.")
         return
-    done, record = result
-    click.echo(f"Undone: {_describe(record)} {done}.")
+    click.echo(f"Undone: {_describe(result.record)} {result.what}.")
 
 
 @click.command("kinds", hidden=True)

@@ -12,9 +12,9 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from paceapp import __version__
 from paceapp.core.codec import to_data
@@ -27,8 +27,9 @@ from paceapp.store.migrations import write_files
 from paceapp.store.schema import EXPORT_SCHEMA
 from paceapp.store.storage import FILE_MODE, fsync_folder, write_failure_message
 
-if TYPE_CHECKING:
-    from paceapp.store.journal import Journal
+#: A kind's stored records, one data file at a time (the application layer passes a reader of
+#: the Journal; outputs never opens it).
+Batches = Callable[[type[Record]], Iterable[list[Record]]]
 
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,8 +78,8 @@ def render_export(document: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def export_chunks(journal: Journal, tally: list[int] | None = None) -> Iterator[str]:
-    """The JSON export of everything in `journal`, piece by piece, kind by kind and file by
+def export_chunks(batches: Batches, tally: list[int] | None = None) -> Iterator[str]:
+    """The JSON export of everything `batches` reads, piece by piece, kind by kind and file by
     file: the same text as render_export(export_document(export_records(journal))), without
     holding more than one data file's records at a time (memory does not grow with years).
 
@@ -97,7 +98,7 @@ def export_chunks(journal: Journal, tally: list[int] | None = None) -> Iterator[
     for k_index, (kind, cls) in enumerate(kinds):
         end = "," if k_index < len(kinds) - 1 else ""
         first = True
-        for batch in journal.by_file(cls):
+        for batch in batches(cls):
             for record in sorted(batch, key=export_sort_key):
                 item = _dump(to_data(record))
                 yield f"    {_dump(kind)}: [\n      {item}" if first else f",\n      {item}"
@@ -229,8 +230,8 @@ def write_json_export(records: Mapping[str, Sequence[Record]], out: Path, *,
     return sum(len(v) for v in records.values())
 
 
-def write_json_export_streamed(journal: Journal, out: Path, *, force: bool = False) -> int:
-    """Write the full export of `journal` to the file `out`, kind by kind as it is read
+def write_json_export_streamed(batches: Batches, out: Path, *, force: bool = False) -> int:
+    """Write the full export of what `batches` reads to the file `out`, kind by kind as it is read
     (export_chunks): into a new file beside `out` (0600), synced, then put in place in one step
     - a full disk or a crash never leaves half an export under that name. Returns how many
     records it holds."""
@@ -254,7 +255,7 @@ def write_json_export_streamed(journal: Journal, out: Path, *, force: bool = Fal
                 os.fchmod(handle.fileno(), FILE_MODE)
             buffered: list[bytes] = []
             size = 0
-            for chunk in export_chunks(journal, tally):
+            for chunk in export_chunks(batches, tally):
                 data = chunk.encode("utf-8")
                 buffered.append(data)
                 size += len(data)
@@ -298,22 +299,20 @@ def write_csv_export(records: Mapping[str, Sequence[Record]], out: Path, *,
     return sum(len(v) for v in records.values()), [out / name for name in files]
 
 
-def _sorted_batches(journal: Journal, cls: type[Record]) -> Iterator[list[Record]]:
+def _sorted_batches(batches: Batches, cls: type[Record]) -> Iterator[list[Record]]:
     """A kind's records one data file at a time, each sorted: in all, the export's order (see
     export_chunks)."""
     from paceapp.store.maintenance import export_sort_key
 
-    if journal.folder is not None and not journal.folder.exists():
-        return
-    for batch in journal.by_file(cls):
+    for batch in batches(cls):
         yield sorted(batch, key=export_sort_key)
 
 
-def write_csv_export_streamed(journal: Journal, out: Path, *,
+def write_csv_export_streamed(batches: Batches, out: Path, *,
                               force: bool = False) -> tuple[int, list[Path]]:
     """Write one CSV per kind into the folder `out`, reading one data file at a time (memory
     does not grow with years); return (records, files written). The bytes are those of
-    write_csv_export(export_records(journal), out).
+    write_csv_export(export_records(journal), out) for the journal `batches` reads.
 
     Each kind is read twice: once for its columns (a derived value any record has gets a
     column), once for its rows. All files are written and synced beside their old ones before
@@ -340,7 +339,7 @@ def write_csv_export_streamed(journal: Journal, out: Path, *,
     try:
         for kind, cls in kinds.items():
             names = columns(cls, [])
-            for batch in _sorted_batches(journal, cls):
+            for batch in _sorted_batches(batches, cls):
                 names += [k for k in dict.fromkeys(k for r in batch for k in r.derived())
                           if k not in names]
             fd, tmp_name = tempfile.mkstemp(prefix=f".{paths[kind].name}.", suffix=".tmp",
@@ -351,7 +350,7 @@ def write_csv_export_streamed(journal: Journal, out: Path, *,
                     os.fchmod(handle.fileno(), FILE_MODE)
                 writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
                 writer.writerow(names)
-                for batch in _sorted_batches(journal, cls):
+                for batch in _sorted_batches(batches, cls):
                     writer.writerows(csv_row(record, names) for record in batch)
                     total += len(batch)
                 handle.flush()

@@ -64,7 +64,7 @@ def _storable_data(record: Record) -> dict[str, Any]:
     """The record as stored data, after its own rules and a check that its text can be saved (a
     terminal can pass undecodable bytes through as half characters; say so before writing)."""
     record.validate()
-    data = to_data(record)
+    data: dict[str, Any] = to_data(record)
     where = unreadable_text(data)
     if where is not None:
         field = where.split(".")[0]
@@ -224,7 +224,7 @@ class Journal:
         storage = self._storages.get(name)
         if storage is None:
             if self.folder is None:
-                storage = MemoryStorage()
+                storage = MemoryStorage()  # type: ignore[no-untyped-call]  # tinydb: no annotations
             else:
                 storage = SafeJSONStorage(self._path(name), self.folder)
             self._storages[name] = storage

@@ -255,7 +255,9 @@ class PaceApp(App[int]):
         try:
             result = load()
         except PaceError as error:
-            self.call_from_thread(self.tell_problem, str(error))
+            from paceapp.tui.hints import tui_words  # the keys that put it right, if any
+
+            self.call_from_thread(self.tell_problem, tui_words(error))
             return
         self.call_from_thread(show, result)
 
@@ -273,7 +275,9 @@ class PaceApp(App[int]):
         try:
             result = change(self.journal)
         except PaceError as error:
-            self.call_from_thread(self.tell_problem, str(error))
+            from paceapp.tui.hints import tui_words  # the keys that put it right, if any
+
+            self.call_from_thread(self.tell_problem, tui_words(error))
             return
         message = done(result) if callable(done) else done
         self.call_from_thread(self._saved, message, after, result, refresh)
@@ -301,7 +305,7 @@ class PaceApp(App[int]):
                 break
 
     def action_undo(self) -> None:
-        from paceapp.app.data import Undone, undo_last_change
+        from paceapp.app.records import Undone, undo_last
 
         def done(undone: Undone | None) -> str:
             if undone is None:
@@ -314,4 +318,4 @@ class PaceApp(App[int]):
                 self.apply_settings(undone.settings, reload=False)
                 self.theme_to_store = undone.settings.theme
 
-        self.save(undo_last_change, done, after)
+        self.save(undo_last, done, after)

@@ -127,11 +127,12 @@ class SectionScreen(Screen[None]):
 
     def confirm_delete(self, record: Record) -> None:
         """Ask (No is the default), then delete the record in a worker; Ctrl+Z brings it back."""
+        from paceapp.app.records import delete_record
         from paceapp.tui.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pace.save(lambda j: j.delete(type(record), record.id),
+                self.pace.save(lambda j: delete_record(j, type(record), record.id),
                                f"Deleted the {record.LABEL}. Ctrl+Z brings it back.")
 
         details = ", ".join(v for k, v in record.summary().items() if v and k != "id")

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from paceapp.app.day import check_day, load_activities, save_day
+from paceapp.app.drafts import Values
 from paceapp.app.folder import Journal
 from paceapp.core.day import (
     DayRecord,
@@ -34,7 +35,6 @@ from paceapp.core.day import (
 from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.text import NOTE, clean_text
 from paceapp.core.timeparse import local_now, parse_date, show_date
-from paceapp.tui.drafts import Values
 from paceapp.tui.hints import in_tui_words, phrased
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import problem_and_buttons

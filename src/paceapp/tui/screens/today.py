@@ -154,11 +154,13 @@ class TodayScreen(SectionScreen):
         if record is None:
             self.notify("Choose an entry in the list first (arrow keys or click).")
             return
+        from paceapp.app.records import change_record
+        from paceapp.core.timeparse import local_now
         from paceapp.tui.forms import edit_form
 
         def saved(changed: Record | None) -> None:
             if changed is not None:
-                self.pace.save(lambda j: j.update(changed, base=record),
+                self.pace.save(lambda j: change_record(j, changed, record, local_now()),
                                f"Changed the {changed.LABEL}.")
 
         self.app.push_screen(edit_form(record), saved)
