@@ -7,7 +7,6 @@ type check) instead of a section, card or command quietly disappearing.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import re
 from datetime import date
@@ -69,22 +68,20 @@ def test_every_section_names_its_screen() -> None:
         assert issubclass(screen, SectionScreen) and screen.MODE == section.mode, section.title
 
 
-def test_every_section_opens(tmp_path: Path) -> None:
+async def test_every_section_opens(tmp_path: Path) -> None:
     from paceapp.app.folder import open_folder
     from paceapp.tui.app import PaceApp
     from paceapp.tui.navigation import sections
     from tests.tui.pilot_helpers import settle
 
-    async def scenario() -> None:
-        app = PaceApp(open_folder(tmp_path))
-        async with app.run_test(size=(100, 32)) as pilot:
+    app = PaceApp(open_folder(tmp_path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        for section in sections():
+            await pilot.press(section.key)
             await settle(app, pilot)
-            for section in sections():
-                await pilot.press(section.key)
-                await settle(app, pilot)
-                assert app.current_mode == section.mode
-                assert isinstance(app.screen, section.screen_class()), section.title
-    asyncio.run(scenario())
+            assert app.current_mode == section.mode
+            assert isinstance(app.screen, section.screen_class()), section.title
 
 
 def test_every_card_is_found() -> None:

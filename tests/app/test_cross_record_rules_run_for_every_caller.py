@@ -6,7 +6,6 @@ A rule that is refused leaves the data as it was."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -144,7 +143,7 @@ def test_paceapp_edit_runs_the_rule(name: str, data_dir: Path, cli) -> None:  # 
     assert Journal.open(data_dir).get(type(harmless), harmless.id) == before
 
 
-def test_the_apps_save_runs_the_rule_even_when_the_forms_own_check_is_skipped(
+async def test_the_apps_save_runs_the_rule_even_when_the_forms_own_check_is_skipped(
         data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sleep form checks before it closes; saving checks again under the lock. With the
     form's check out of the way (as if another window logged the morning between the two),
@@ -158,33 +157,31 @@ def test_the_apps_save_runs_the_rule_even_when_the_forms_own_check_is_skipped(
     before = stored_ids(data_dir)
     said: list[str] = []
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        monkeypatch.setattr(app, "tell_problem", said.append)
-        async with app.run_test(size=(100, 32)) as pilot:
+    app = PaceApp(Journal.open(data_dir))
+    monkeypatch.setattr(app, "tell_problem", said.append)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.push_screen(DiaryScreen())
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DiaryScreen)
+        screen.data = screen.data._replace(nights=[])  # as if the Diary was loaded before
+        screen.action_log_sleep()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, sleep_form.SleepForm)
+        form.query_one("#date", Input).value = "21/11/2026"
+        form.query_one("#bed", Input).value = "22:00"
+        await pilot.press("ctrl+s")
+        for _ in range(4):
             await pilot.pause()
             await app.workers.wait_for_complete()
-            app.push_screen(DiaryScreen())
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, DiaryScreen)
-            screen.data = screen.data._replace(nights=[])  # as if the Diary was loaded before
-            screen.action_log_sleep()
-            await pilot.pause()
-            form = app.screen
-            assert isinstance(form, sleep_form.SleepForm)
-            form.query_one("#date", Input).value = "21/11/2026"
-            form.query_one("#bed", Input).value = "22:00"
-            await pilot.press("ctrl+s")
-            for _ in range(4):
-                await pilot.pause()
-                await app.workers.wait_for_complete()
-            assert not isinstance(app.screen, sleep_form.SleepForm)
-            assert isinstance(app.screen.query_one("#diary-summary", Static), Static)
+        assert not isinstance(app.screen, sleep_form.SleepForm)
+        assert isinstance(app.screen.query_one("#diary-summary", Static), Static)
 
-    asyncio.run(scenario())
     assert stored_ids(data_dir) == before
     assert said and "already a night logged for the morning of Sat 21 Nov" in said[0]
     assert "press e" in said[0] and "paceapp" not in said[0]

@@ -3,8 +3,6 @@ does what the key does, so the buttons, the footer, Help and the palette cannot 
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -29,20 +27,18 @@ class Sample(App[None]):
         self.done.append(what)
 
 
-def test_a_button_says_its_binding_and_does_what_its_key_does() -> None:
-    async def scenario() -> None:
-        app = Sample()
-        async with app.run_test() as pilot:
-            buttons = list(app.query(Button))
-            assert [str(b.label) for b in buttons] == ["Change (e)", "Delete (x)"]
-            assert [b.id for b in buttons] == ["edit", "delete"]
-            assert buttons[0].variant == "primary"
-            await pilot.click("#delete")
-            await pilot.press("e")
-            await pilot.click("#edit")
-            await pilot.pause()
-            assert app.done == ["delete", "edit", "edit"]
-    asyncio.run(scenario())
+async def test_a_button_says_its_binding_and_does_what_its_key_does() -> None:
+    app = Sample()
+    async with app.run_test() as pilot:
+        buttons = list(app.query(Button))
+        assert [str(b.label) for b in buttons] == ["Change (e)", "Delete (x)"]
+        assert [b.id for b in buttons] == ["edit", "delete"]
+        assert buttons[0].variant == "primary"
+        await pilot.click("#delete")
+        await pilot.press("e")
+        await pilot.click("#edit")
+        await pilot.pause()
+        assert app.done == ["delete", "edit", "edit"]
 
 
 def test_a_missing_binding_is_an_error() -> None:

@@ -70,56 +70,50 @@ def test_theme_names_match_the_themes_offered() -> None:
         assert app_theme(old) in offered
 
 
-def test_bad_day_mode_keeps_only_the_essentials(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("b")
-            await settle(app, pilot)
-            assert app.has_class("-bad-day")
-            cards = list(app.screen.query(".card"))
-            assert cards, "Today has cards"
-            for card in cards:
-                assert card.display == type(card).ESSENTIAL
-            assert app.screen.query_one("#card-CheckinCard").display
-            await pilot.press("p")  # still one key to log pain
-            await pilot.pause()
-            assert isinstance(app.screen, PainForm)
-    asyncio.run(scenario())
+async def test_bad_day_mode_keeps_only_the_essentials(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b")
+        await settle(app, pilot)
+        assert app.has_class("-bad-day")
+        cards = list(app.screen.query(".card"))
+        assert cards, "Today has cards"
+        for card in cards:
+            assert card.display == type(card).ESSENTIAL
+        assert app.screen.query_one("#card-CheckinCard").display
+        await pilot.press("p")  # still one key to log pain
+        await pilot.pause()
+        assert isinstance(app.screen, PainForm)
     assert load_settings(Journal.open(data_dir)).bad_day_mode is True
 
 
-def test_remapped_key_from_settings(data_dir: Path) -> None:
+async def test_remapped_key_from_settings(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
     journal.put_single(dataclasses.replace(Settings(), keymap={"today-log_pain": "f3"}))
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("f3")
-            await pilot.pause()
-            assert isinstance(app.screen, PainForm)
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, PainForm)
 
 
-def test_palette_lists_actions_and_runs_them(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            titles = [c.title for c in app.get_system_commands(app.screen)]
-            assert "Go to Today" in titles and "Log pain" in titles and "Support" in titles
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            for char in "log pain":
-                await pilot.press("space" if char == " " else char)
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await settle(app, pilot)
-            assert isinstance(app.screen, PainForm)
-    asyncio.run(scenario())
+async def test_palette_lists_actions_and_runs_them(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Go to Today" in titles and "Log pain" in titles and "Support" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "log pain":
+            await pilot.press("space" if char == " " else char)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PainForm)
 
 
 def paceapp_descriptions(screen: Screen[Any]) -> set[str]:
@@ -133,37 +127,35 @@ def paceapp_descriptions(screen: Screen[Any]) -> set[str]:
     return found
 
 
-def test_palette_offers_textual_and_paceapp_commands_without_noise(data_dir: Path) -> None:
+async def test_palette_offers_textual_and_paceapp_commands_without_noise(data_dir: Path) -> None:
     """On every section and in a form: Textual's theme picker, keys panel, quit and screenshot,
     paceapp's sections and keys, each once and each explained; nothing else (no Tab, copy or
     cursor keys inherited from Textual's widgets)."""
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            screens = []
-            for section in sections():
-                await pilot.press(section.key)
-                await settle(app, pilot)
-                screens.append(app.screen)
-            await pilot.press("1")
-            await settle(app, pilot)
-            await pilot.press("p")
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screens = []
+        for section in sections():
+            await pilot.press(section.key)
             await settle(app, pilot)
             screens.append(app.screen)
-            for screen in screens:
-                commands = list(app.get_system_commands(screen))
-                titles = [c.title for c in commands]
-                where = type(screen).__name__
-                assert len(titles) == len(set(titles)), f"{where}: a command twice: {titles}"
-                assert {"Theme", "Keys", "Quit", "Screenshot"} <= set(titles), where
-                assert all(c.help.strip() for c in commands), where
-                assert not any("focus" in t.lower() or "copy" in t.lower() for t in titles), where
-                assert not any(t.lower() in ("leave paceapp", "exit") for t in titles), where
-                allowed = (set(PaceApp.TEXTUAL_COMMANDS) | paceapp_descriptions(screen)
-                           | {f"Go to {s.title}" for s in sections()})
-                assert set(titles) <= allowed, f"{where}: {set(titles) - allowed}"
-    asyncio.run(scenario())
+        await pilot.press("1")
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        screens.append(app.screen)
+        for screen in screens:
+            commands = list(app.get_system_commands(screen))
+            titles = [c.title for c in commands]
+            where = type(screen).__name__
+            assert len(titles) == len(set(titles)), f"{where}: a command twice: {titles}"
+            assert {"Theme", "Keys", "Quit", "Screenshot"} <= set(titles), where
+            assert all(c.help.strip() for c in commands), where
+            assert not any("focus" in t.lower() or "copy" in t.lower() for t in titles), where
+            assert not any(t.lower() in ("leave paceapp", "exit") for t in titles), where
+            allowed = (set(PaceApp.TEXTUAL_COMMANDS) | paceapp_descriptions(screen)
+                       | {f"Go to {s.title}" for s in sections()})
+            assert set(titles) <= allowed, f"{where}: {set(titles) - allowed}"
 
 
 def listed(app: PaceApp) -> list[str]:
@@ -227,50 +219,44 @@ def test_theme_from_the_command_line_is_used_at_the_next_start(cli, data_dir: Pa
         assert asyncio.run(start()) == theme
 
 
-def test_changing_colours_keeps_what_was_changed_meanwhile_elsewhere(cli, data_dir: Path) -> None:
+async def test_changing_colours_keeps_what_was_changed_meanwhile_elsewhere(cli, data_dir: Path) -> None:
     """The app stores only the field it changed, on the settings as they are now, so a name set
     from the command line while the app is open is not put back."""
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            assert cli("settings", "set", "--display-name", "Sam", "--week-starts",
-                       "Sunday").code == 0
-            await pilot.press("c")
-            await settle(app, pilot)
-            await pilot.press("b")
-            await settle(app, pilot)
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert cli("settings", "set", "--display-name", "Sam", "--week-starts",
+                   "Sunday").code == 0
+        await pilot.press("c")
+        await settle(app, pilot)
+        await pilot.press("b")
+        await settle(app, pilot)
     stored = load_settings(Journal.open(data_dir))
     assert (stored.display_name, stored.week_starts) == ("Sam", 6)
     assert stored.theme == list(THEMES)[1] and stored.bad_day_mode is True
 
 
-def test_undoing_a_colour_change_puts_the_colours_back(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("c")
-            await settle(app, pilot)
-            assert app.theme != THEMES["default"]
-            await pilot.press("ctrl+z")
-            await settle(app, pilot)
-            assert app.theme == THEMES["default"]
-            assert load_settings(Journal.open(data_dir)).theme == "default"
-    asyncio.run(scenario())
+async def test_undoing_a_colour_change_puts_the_colours_back(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert app.theme != THEMES["default"]
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert app.theme == THEMES["default"]
+        assert load_settings(Journal.open(data_dir)).theme == "default"
 
 
-def test_sections_by_mouse(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.click("#nav-charts")
-            await settle(app, pilot)
-            assert app.current_mode == "charts"
-            await pilot.click("#nav-today")
-            await settle(app, pilot)
-            assert app.current_mode == "today"
-            assert "Today" in str(app.screen.query_one("#today-title", Static).content)
-    asyncio.run(scenario())
+async def test_sections_by_mouse(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#nav-charts")
+        await settle(app, pilot)
+        assert app.current_mode == "charts"
+        await pilot.click("#nav-today")
+        await settle(app, pilot)
+        assert app.current_mode == "today"
+        assert "Today" in str(app.screen.query_one("#today-title", Static).content)

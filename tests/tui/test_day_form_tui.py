@@ -27,6 +27,7 @@ from paceapp.tui.app import PaceApp
 from paceapp.tui.screens.confirm import LeaveQuestion
 from paceapp.tui.screens.day_activities import ActivitiesScreen
 from paceapp.tui.screens.day_form import DayForm
+from tests.tui.pilot_helpers import settle
 
 TODAY = date(2026, 11, 21)
 
@@ -34,13 +35,6 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACEAPP_NOW", "2026-11-21T16:00")
-
-
-async def settle(app: PaceApp, pilot) -> None:  # noqa: ANN001
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def run(coro) -> None:  # noqa: ANN001

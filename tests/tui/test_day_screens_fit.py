@@ -4,7 +4,6 @@ does for every other form."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -31,22 +30,20 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 48)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_day_form_and_activities_are_whole(demo_folder: Path, size: tuple[int, int]) -> None:
+async def test_day_form_and_activities_are_whole(demo_folder: Path, size: tuple[int, int]) -> None:
     found: dict[str, tuple[list[str], str]] = {}
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(demo_folder))
-        async with app.run_test(size=size) as pilot:
+    app = PaceApp(Journal.open(demo_folder))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        for key, screen_type in (("d", DayForm), ("l", ActivitiesScreen)):
+            await pilot.press(key)
             await settle(app, pilot)
-            for key, screen_type in (("d", DayForm), ("l", ActivitiesScreen)):
-                await pilot.press(key)
-                await settle(app, pilot)
-                assert isinstance(app.screen, screen_type)
-                found[key] = (what_is_cut(app), await bring_save_into_view(app, pilot))
-                app.pop_screen()
-                await settle(app, pilot)
+            assert isinstance(app.screen, screen_type)
+            found[key] = (what_is_cut(app), await bring_save_into_view(app, pilot))
+            app.pop_screen()
+            await settle(app, pilot)
 
-    asyncio.run(scenario())
     for key, (cut, save) in found.items():
         assert cut == [], (key, cut)
         assert save == "", (key, save)

@@ -17,6 +17,7 @@ from paceapp.tui.screens.diary import DiaryScreen
 from paceapp.tui.screens.flare_form import FlareForm
 from paceapp.tui.screens.flare_plan import FlarePlanEditor, FlarePlanView
 from paceapp.tui.screens.sleep_form import SleepForm
+from tests.tui.pilot_helpers import settle
 
 TODAY = date(2026, 11, 21)
 
@@ -24,14 +25,6 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACEAPP_NOW", "2026-11-21T09:00")
-
-
-async def settle(app: PaceApp, pilot) -> None:  # noqa: ANN001
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001
@@ -89,91 +82,85 @@ def test_sleep_card_form_offers_yesterday_and_shows_numbers_live(data_dir: Path)
         (date(2026, 11, 20), 395, Quality.POOR), (TODAY, 400, Quality.POOR)]
 
 
-def test_impossible_night_is_explained_and_not_saved(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("s")
-            await settle(app, pilot)
-            form = app.screen
-            assert isinstance(form, SleepForm)
-            assert "not enough to work out" in str(form.query_one("#derived", Static).content)
-            for name, value in (("bed", "23:00"), ("tried", "01:00"), ("woke", "00:30"),
-                                ("up", "07:00")):
-                form.query_one(f"#{name}", Input).value = value
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, SleepForm)
-            problem = str(app.screen.query_one("#problem", Static).content)
-            assert "'Final awakening' (00:30) comes before 'tried to sleep'" in problem
-            assert app.screen.focused is app.screen.query_one("#woke", Input)
-            await pilot.press("escape")
-            await settle(app, pilot)
-            assert not isinstance(app.screen, SleepForm)
+async def test_impossible_night_is_explained_and_not_saved(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, SleepForm)
+        assert "not enough to work out" in str(form.query_one("#derived", Static).content)
+        for name, value in (("bed", "23:00"), ("tried", "01:00"), ("woke", "00:30"),
+                            ("up", "07:00")):
+            form.query_one(f"#{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SleepForm)
+        problem = str(app.screen.query_one("#problem", Static).content)
+        assert "'Final awakening' (00:30) comes before 'tried to sleep'" in problem
+        assert app.screen.focused is app.screen.query_one("#woke", Input)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SleepForm)
 
-    asyncio.run(scenario())
     assert Journal.open(data_dir).list(SleepNight) == []
 
 
-def test_enter_walks_the_form_and_saves_from_the_note(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("s")
-            await settle(app, pilot)
-            for text in ("04:00", "04:10", "15", "1", "25", "11:30", "12:00", "4", "night shift"):
-                await type_text(pilot, text)
-                await pilot.press("enter")
-            await settle(app, pilot)
-            assert not isinstance(app.screen, SleepForm)
+async def test_enter_walks_the_form_and_saves_from_the_note(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        for text in ("04:00", "04:10", "15", "1", "25", "11:30", "12:00", "4", "night shift"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SleepForm)
 
-    asyncio.run(scenario())
     night = Journal.open(data_dir).list(SleepNight)[0]
     assert (night.tib_min, night.tst_min, night.se_pct) == (480, 400, 83.3)
     assert night.quality is Quality.GOOD and night.note == "night shift"
 
 
-def test_flare_start_shows_plan_then_end_from_today(data_dir: Path) -> None:
+async def test_flare_start_shows_plan_then_end_from_today(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
     journal.put_single(new_plan(first_steps="Lie on my side\nSlow breathing",
                                 get_help="Legs numb: 999"))
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            assert "No flare-up going" in str(app.screen.query_one("#flare-text", Static).content)
-            await pilot.press("f")
-            await settle(app, pilot)
-            form = app.screen
-            assert isinstance(form, FlareForm) and form.mode == "start"
-            form.query_one("#started", Input).value = "07:30"
-            form.query_one("#peak", Input).value = "8"
-            form.query_one("#triggers", Input).value = "poor sleep, cold"
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            view = app.screen
-            assert isinstance(view, FlarePlanView)
-            shown = str(view.query_one("#plan-text", Static).content)
-            assert "Lie on my side" in shown and "Legs numb: 999" in shown
-            await pilot.press("escape")
-            await settle(app, pilot)
-            card = str(app.screen.query_one("#flare-text", Static).content)
-            assert "Flare-up going since Sat 21 Nov 07:30 (1 h 30 min so far, peak 8/10)" in card
-            assert "- Lie on my side" in card
-            # a second start is not offered: f now ends it
-            await pilot.press("f")
-            await settle(app, pilot)
-            form = app.screen
-            assert isinstance(form, FlareForm) and form.mode == "end"
-            form.query_one("#helped", Input).value = "heat pad"
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert "No flare-up going" in str(app.screen.query_one("#flare-text", Static).content)
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert "No flare-up going" in str(app.screen.query_one("#flare-text", Static).content)
+        await pilot.press("f")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, FlareForm) and form.mode == "start"
+        form.query_one("#started", Input).value = "07:30"
+        form.query_one("#peak", Input).value = "8"
+        form.query_one("#triggers", Input).value = "poor sleep, cold"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        view = app.screen
+        assert isinstance(view, FlarePlanView)
+        shown = str(view.query_one("#plan-text", Static).content)
+        assert "Lie on my side" in shown and "Legs numb: 999" in shown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        card = str(app.screen.query_one("#flare-text", Static).content)
+        assert "Flare-up going since Sat 21 Nov 07:30 (1 h 30 min so far, peak 8/10)" in card
+        assert "- Lie on my side" in card
+        # a second start is not offered: f now ends it
+        await pilot.press("f")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, FlareForm) and form.mode == "end"
+        form.query_one("#helped", Input).value = "heat pad"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "No flare-up going" in str(app.screen.query_one("#flare-text", Static).content)
 
-    asyncio.run(scenario())
     flares = Journal.open(data_dir).list(Flare)
     assert len(flares) == 1
     flare = flares[0]
@@ -233,34 +220,32 @@ def test_diary_lists_edit_delete_undo(data_dir: Path) -> None:
     asyncio.run(scenario())
 
 
-def test_plan_editor_saves_and_undo_restores(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("2")
-            await settle(app, pilot)
-            await pilot.press("p")
-            await settle(app, pilot)
-            view = app.screen
-            assert isinstance(view, FlarePlanView)
-            assert "not written a flare-up plan yet" in str(
-                view.query_one("#plan-text", Static).content)
-            await pilot.press("k")
-            pocket = str(view.query_one("#plan-text", Static).content)
-            assert pocket.startswith("+----") and "MY FLARE-UP PLAN" in pocket
-            assert all(len(line) <= 40 for line in pocket.splitlines())
-            await pilot.press("e")
-            await settle(app, pilot)
-            editor = app.screen
-            assert isinstance(editor, FlarePlanEditor)
-            editor.query_one("#plan-warning_signs", TextArea).text = "stiff neck [b]bold[/b]"
-            editor.query_one("#plan-restart", TextArea).text = "half my usual walk"
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, DiaryScreen)
+async def test_plan_editor_saves_and_undo_restores(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        view = app.screen
+        assert isinstance(view, FlarePlanView)
+        assert "not written a flare-up plan yet" in str(
+            view.query_one("#plan-text", Static).content)
+        await pilot.press("k")
+        pocket = str(view.query_one("#plan-text", Static).content)
+        assert pocket.startswith("+----") and "MY FLARE-UP PLAN" in pocket
+        assert all(len(line) <= 40 for line in pocket.splitlines())
+        await pilot.press("e")
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, FlarePlanEditor)
+        editor.query_one("#plan-warning_signs", TextArea).text = "stiff neck [b]bold[/b]"
+        editor.query_one("#plan-restart", TextArea).text = "half my usual walk"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DiaryScreen)
 
-    asyncio.run(scenario())
     plan = Journal.open(data_dir).get_single(FlarePlan)
     assert plan is not None and plan.warning_signs == "stiff neck [b]bold[/b]"
     assert plan.restart == "half my usual walk"
@@ -268,80 +253,74 @@ def test_plan_editor_saves_and_undo_restores(data_dir: Path) -> None:
     assert Journal.open(data_dir).get_single(FlarePlan) is None
 
 
-def test_second_night_for_the_same_morning_is_refused_in_the_form(data_dir: Path) -> None:
+async def test_second_night_for_the_same_morning_is_refused_in_the_form(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
     journal.add(new_sleep(TODAY, TODAY, bed=time(23)))
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            app.push_screen(SleepForm())
-            await settle(app, pilot)
-            app.screen.query_one("#bed", Input).value = "22:00"
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, SleepForm)
-            assert "already a night logged" in str(app.screen.query_one("#problem",
-                                                                        Static).content)
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(SleepForm())
+        await settle(app, pilot)
+        app.screen.query_one("#bed", Input).value = "22:00"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SleepForm)
+        assert "already a night logged" in str(app.screen.query_one("#problem",
+                                                                    Static).content)
 
-    asyncio.run(scenario())
     assert len(Journal.open(data_dir).list(SleepNight)) == 1
 
 
-def test_flare_edit_in_diary_refuses_a_second_open_one(data_dir: Path) -> None:
+async def test_flare_edit_in_diary_refuses_a_second_open_one(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
     past = journal.add(Flare(started=datetime(2026, 11, 2, 8).astimezone(),
                              ended=datetime(2026, 11, 4, 8).astimezone(), peak=6))
     journal.add(Flare(started=datetime(2026, 11, 20, 19).astimezone(), peak=8))
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("2")
-            await settle(app, pilot)
-            flares = app.screen.query_one("#flares", DataTable)
-            flares.focus()
-            await pilot.pause()
-            await pilot.press("down", "e")      # newest first: the past one is second
-            await settle(app, pilot)
-            form = app.screen
-            assert isinstance(form, FlareForm) and form.mode == "edit"
-            assert form.query_one("#ended", Input).value == "Wed 4 Nov 08:00"
-            form.query_one("#ended", Input).value = ""
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, FlareForm)
-            assert "already going" in str(app.screen.query_one("#problem", Static).content)
-            form.query_one("#ended", Input).value = "2026-11-05 10:30"
-            form.query_one("#triggers", Input).value = "stress, stairs, Stress"
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, DiaryScreen)
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot)
+        flares = app.screen.query_one("#flares", DataTable)
+        flares.focus()
+        await pilot.pause()
+        await pilot.press("down", "e")      # newest first: the past one is second
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, FlareForm) and form.mode == "edit"
+        assert form.query_one("#ended", Input).value == "Wed 4 Nov 08:00"
+        form.query_one("#ended", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FlareForm)
+        assert "already going" in str(app.screen.query_one("#problem", Static).content)
+        form.query_one("#ended", Input).value = "2026-11-05 10:30"
+        form.query_one("#triggers", Input).value = "stress, stairs, Stress"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DiaryScreen)
 
-    asyncio.run(scenario())
     changed = Journal.open(data_dir).get(Flare, past.id)
     assert changed.duration_min == 3 * 24 * 60 + 150
     assert changed.triggers == ("stress", "stairs")
 
 
-def test_closing_forms_at_once_is_safe(data_dir: Path) -> None:
+async def test_closing_forms_at_once_is_safe(data_dir: Path) -> None:
     """Esc before the form's background read finishes: no error, nothing saved."""
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            app.push_screen(FlareForm())
-            await pilot.press("escape")
-            app.push_screen(SleepForm())
-            await pilot.pause()
-            app.screen.query_one("#bed", Input).value = "22:00"
-            await pilot.press("ctrl+s", "escape")
-            await settle(app, pilot)
-            assert not isinstance(app.screen, (FlareForm, SleepForm))
-            assert app.return_code is None
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(FlareForm())
+        await pilot.press("escape")
+        app.push_screen(SleepForm())
+        await pilot.pause()
+        app.screen.query_one("#bed", Input).value = "22:00"
+        await pilot.press("ctrl+s", "escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (FlareForm, SleepForm))
+        assert app.return_code is None
 
-    asyncio.run(scenario())
     journal = Journal.open(data_dir)
     assert journal.list(SleepNight) == [] and journal.list(Flare) == []

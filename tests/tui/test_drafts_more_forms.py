@@ -156,70 +156,64 @@ def test_typing_is_asked_about_and_comes_back(kind: str, size: tuple[int, int],
     asyncio.run(again())
 
 
-def test_saving_a_nap_forgets_its_draft(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(60, 20)) as pilot:
-            await settle(app, pilot)
-            await open_with(app, pilot, CASES["nap"])
-            await fill_nap(app, pilot)
-            await pilot.press("escape", "y")
-            await settle(app, pilot)
-            assert len(draft_files(data_dir)) == 1
-            await open_with(app, pilot, CASES["nap"])
-            assert read_nap(app) == ("13:10", "14:20")
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert not isinstance(app.screen, NapForm)
-            assert draft_files(data_dir) == []
-            await open_with(app, pilot, CASES["nap"])
-            assert read_nap(app) == ("", "")
-    asyncio.run(scenario())
+async def test_saving_a_nap_forgets_its_draft(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        await open_with(app, pilot, CASES["nap"])
+        await fill_nap(app, pilot)
+        await pilot.press("escape", "y")
+        await settle(app, pilot)
+        assert len(draft_files(data_dir)) == 1
+        await open_with(app, pilot, CASES["nap"])
+        assert read_nap(app) == ("13:10", "14:20")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, NapForm)
+        assert draft_files(data_dir) == []
+        await open_with(app, pilot, CASES["nap"])
+        assert read_nap(app) == ("", "")
     assert len(Journal.open(data_dir).list(Nap)) == 1
 
 
-def test_saving_a_review_forgets_its_draft(data_dir: Path) -> None:
+async def test_saving_a_review_forgets_its_draft(data_dir: Path) -> None:
     seed(data_dir)
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(60, 20)) as pilot:
-            await settle(app, pilot)
-            await open_with(app, pilot, CASES["review"])
-            await fill_review(app, pilot)
-            await pilot.press("escape", "y")
-            await settle(app, pilot)
-            assert len(draft_files(data_dir)) == 1
-            await open_with(app, pilot, CASES["review"])
-            assert read_review(app) == (1, "visitors all week")
-            await pilot.press("enter")  # in the box: saves
-            await settle(app, pilot)
-            assert not isinstance(app.screen, ReviewForm)
-            assert draft_files(data_dir) == []
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        await open_with(app, pilot, CASES["review"])
+        await fill_review(app, pilot)
+        await pilot.press("escape", "y")
+        await settle(app, pilot)
+        assert len(draft_files(data_dir)) == 1
+        await open_with(app, pilot, CASES["review"])
+        assert read_review(app) == (1, "visitors all week")
+        await pilot.press("enter")  # in the box: saves
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ReviewForm)
+        assert draft_files(data_dir) == []
     [review] = Journal.open(data_dir).list(Review)
     assert review.outcome == "partly" and review.got_in_way == "visitors all week"
 
 
-def test_sharing_my_card_forgets_its_draft(data_dir: Path, tmp_path: Path) -> None:
+async def test_sharing_my_card_forgets_its_draft(data_dir: Path, tmp_path: Path) -> None:
     seed(data_dir)
     out = tmp_path / "card.json"
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(60, 20)) as pilot:
-            await settle(app, pilot)
-            await open_with(app, pilot, CASES["share"])
-            await fill_share(app, pilot)
-            await pilot.press("escape", "y")
-            await settle(app, pilot)
-            assert len(draft_files(data_dir)) == 1
-            await open_with(app, pilot, CASES["share"])
-            assert read_share(app) == ("Robin", True, "splitting the walk helped")
-            app.screen.query_one("#share-path", Input).value = str(out)
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert not isinstance(app.screen, ShareCardScreen)
-            assert draft_files(data_dir) == []
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        await open_with(app, pilot, CASES["share"])
+        await fill_share(app, pilot)
+        await pilot.press("escape", "y")
+        await settle(app, pilot)
+        assert len(draft_files(data_dir)) == 1
+        await open_with(app, pilot, CASES["share"])
+        assert read_share(app) == ("Robin", True, "splitting the walk helped")
+        app.screen.query_one("#share-path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ShareCardScreen)
+        assert draft_files(data_dir) == []
     assert out.exists() and "splitting the walk helped" in out.read_text("utf-8")

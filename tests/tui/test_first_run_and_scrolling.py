@@ -65,32 +65,28 @@ def test_welcome_once_then_remembered_and_nothing_else_changed(data_dir: Path, c
     asyncio.run(next_start())
 
 
-def test_the_welcome_leaves_every_key_working_once_closed(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir), welcome=True)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("f2")  # support is one key away even over the welcome
-            await settle(app, pilot)
-            assert type(app.screen).__name__ == "SupportScreen"
-            await pilot.press("escape")
-            await settle(app, pilot)
-            assert isinstance(app.screen, WelcomeScreen)
-            await pilot.press("enter")
-            await settle(app, pilot)
-            await pilot.press("p")
-            await settle(app, pilot)
-            assert type(app.screen).__name__ == "PainForm"
-    asyncio.run(scenario())
+async def test_the_welcome_leaves_every_key_working_once_closed(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir), welcome=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")  # support is one key away even over the welcome
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "SupportScreen"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PainForm"
 
 
-def test_no_welcome_unless_asked(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            assert isinstance(app.screen, TodayScreen)
-    asyncio.run(scenario())
+async def test_no_welcome_unless_asked(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, TodayScreen)
     assert stored(data_dir) is None  # nothing written just by starting
 
 
@@ -99,93 +95,87 @@ def body_of(app: PaceApp) -> VerticalScroll:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
-def test_today_scrolls_with_arrows_page_keys_and_the_wheel(tmp_path: Path,
+async def test_today_scrolls_with_arrows_page_keys_and_the_wheel(tmp_path: Path,
                                                            size: tuple[int, int]) -> None:
     folder = tmp_path / "demo"
     write_demo(folder, 28, date.today())
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(folder))
-        async with app.run_test(size=size) as pilot:
-            await settle(app, pilot)
-            body = body_of(app)
-            assert body.max_scroll_y > 0, "Today fits: nothing to test"
-            await pilot.press("down")
-            await pilot.pause()
-            assert body.scroll_y == 1
-            await pilot.press("pagedown")
-            await pilot.pause()
-            assert body.scroll_y >= min(body.max_scroll_y, body.size.height - 2)
-            await pilot.press("end")
-            await pilot.pause()
-            assert body.scroll_y == body.max_scroll_y
-            await pilot.press("pageup")
-            await pilot.pause()
-            assert body.scroll_y < body.max_scroll_y
-            await pilot.press("home")
-            await pilot.pause()
-            assert body.scroll_y == 0
-            # The mouse wheel over the cards.
-            x, y = body.region.x + 5, body.region.y + 3
-            for _ in range(3):
-                app.post_message(events.MouseScrollDown(None, x, y, 0, 1, 0, False, False, False,
-                                                        screen_x=x, screen_y=y))
-            await settle(app, pilot)
-            assert body.scroll_y > 0
-            await pilot.press("home")
-            # From a card's button, or the section bar, the arrows scroll from where Today is.
-            app.screen.query_one("#key-log_pain", Button).focus()
-            await pilot.pause()
-            await pilot.press("down", "down")
-            await pilot.pause()
-            assert 1 <= body.scroll_y <= 2
-            assert not isinstance(app.focused, DataTable)
-            app.screen.query_one("#nav-today", Button).focus()
-            await pilot.press("home", "pagedown")
-            await pilot.pause()
-            assert body.scroll_y > 2 and not isinstance(app.focused, DataTable)
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(folder))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        body = body_of(app)
+        assert body.max_scroll_y > 0, "Today fits: nothing to test"
+        await pilot.press("down")
+        await pilot.pause()
+        assert body.scroll_y == 1
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y >= min(body.max_scroll_y, body.size.height - 2)
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert body.scroll_y < body.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        # The mouse wheel over the cards.
+        x, y = body.region.x + 5, body.region.y + 3
+        for _ in range(3):
+            app.post_message(events.MouseScrollDown(None, x, y, 0, 1, 0, False, False, False,
+                                                    screen_x=x, screen_y=y))
+        await settle(app, pilot)
+        assert body.scroll_y > 0
+        await pilot.press("home")
+        # From a card's button, or the section bar, the arrows scroll from where Today is.
+        app.screen.query_one("#key-log_pain", Button).focus()
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert 1 <= body.scroll_y <= 2
+        assert not isinstance(app.focused, DataTable)
+        app.screen.query_one("#nav-today", Button).focus()
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 2 and not isinstance(app.focused, DataTable)
 
 
-def test_the_list_of_entries_keeps_its_arrows(tmp_path: Path) -> None:
+async def test_the_list_of_entries_keeps_its_arrows(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     write_demo(folder, 28, date.today())
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(folder))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            table = app.screen.query_one("#entries", DataTable)
-            table.focus()
-            await pilot.pause()
-            if table.row_count < 2:
-                pytest.skip("the demo day has one entry")
-            await pilot.press("down")
-            await pilot.pause()
-            assert table.cursor_row == 1 and app.focused is table
-            await pilot.press("up")
-            await pilot.pause()
-            assert table.cursor_row == 0
-            body = body_of(app)
-            assert body.region.contains_region(table.region.intersection(body.region))
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#entries", DataTable)
+        table.focus()
+        await pilot.pause()
+        if table.row_count < 2:
+            pytest.skip("the demo day has one entry")
+        await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_row == 1 and app.focused is table
+        await pilot.press("up")
+        await pilot.pause()
+        assert table.cursor_row == 0
+        body = body_of(app)
+        assert body.region.contains_region(table.region.intersection(body.region))
 
 
-def test_after_a_dialog_from_a_card_button_today_stays_where_it_was(tmp_path: Path) -> None:
+async def test_after_a_dialog_from_a_card_button_today_stays_where_it_was(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     write_demo(folder, 28, date.today())
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(folder))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.click("#key-log_pain")
-            await settle(app, pilot)
-            await pilot.press("escape")
-            await settle(app, pilot)
-            body = body_of(app)
-            assert app.focused is body and body.scroll_y == 0
-            await pilot.press("down")
-            await pilot.pause()
-            assert body.scroll_y == 1
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#key-log_pain")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        body = body_of(app)
+        assert app.focused is body and body.scroll_y == 0
+        await pilot.press("down")
+        await pilot.pause()
+        assert body.scroll_y == 1

@@ -6,7 +6,6 @@ A theme changes colours, not sizes, so these walks use the default theme; the re
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -37,59 +36,53 @@ WALKS = [((80, 24), "default"), ((160, 48), "default")]
 
 
 @pytest.mark.parametrize(("size", "theme"), WALKS, ids=[f"{w}x{h}-{t}" for (w, h), t in WALKS])
-def test_each_section_from_today_in_one_key(demo_dir: Path, size: tuple[int, int], theme: str,
+async def test_each_section_from_today_in_one_key(demo_dir: Path, size: tuple[int, int], theme: str,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(demo_dir))
-        async with app.run_test(size=size) as pilot:
+    app = PaceApp(Journal.open(demo_dir))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        app.theme = THEMES[theme]
+        await settle(app, pilot)
+        for section in sections():
+            await pilot.press(section.key)
             await settle(app, pilot)
-            app.theme = THEMES[theme]
+            assert app.current_mode == section.mode
+            check_layout(app, *size, f"{section.title} at {size} in {theme}")
+            await pilot.press("1")
             await settle(app, pilot)
-            for section in sections():
-                await pilot.press(section.key)
-                await settle(app, pilot)
-                assert app.current_mode == section.mode
-                check_layout(app, *size, f"{section.title} at {size} in {theme}")
-                await pilot.press("1")
-                await settle(app, pilot)
-                assert app.current_mode == "today"
-    asyncio.run(scenario())
+            assert app.current_mode == "today"
 
 
-def test_every_section_reaches_every_other_in_one_key(demo_dir: Path) -> None:
+async def test_every_section_reaches_every_other_in_one_key(demo_dir: Path) -> None:
     """Each section's keys include every section's number (app-level bindings), and a tour
     through all sections, each from the one before, lands where it should."""
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(demo_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            all_sections = sections()
-            tour = all_sections[1:] + all_sections[:1] + all_sections[::-1]
-            for there in tour:
-                keys = {key: active.binding.action for key, active in
-                        app.screen.active_bindings.items()}
-                for other in all_sections:
-                    assert keys.get(other.key) == f"section('{other.mode}')", (
-                        app.current_mode, other.title)
-                await pilot.press(there.key)
-                await pilot.pause()
-                assert app.current_mode == there.mode
-            await settle(app, pilot)
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(demo_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        all_sections = sections()
+        tour = all_sections[1:] + all_sections[:1] + all_sections[::-1]
+        for there in tour:
+            keys = {key: active.binding.action for key, active in
+                    app.screen.active_bindings.items()}
+            for other in all_sections:
+                assert keys.get(other.key) == f"section('{other.mode}')", (
+                    app.current_mode, other.title)
+            await pilot.press(there.key)
+            await pilot.pause()
+            assert app.current_mode == there.mode
+        await settle(app, pilot)
 
 
-def test_bad_day_mode_fits_every_section_at_80_columns(demo_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(demo_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
+async def test_bad_day_mode_fits_every_section_at_80_columns(demo_dir: Path) -> None:
+    app = PaceApp(Journal.open(demo_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b")
+        await settle(app, pilot)
+        assert app.has_class("-bad-day")
+        for section in sections():
+            await pilot.press(section.key)
             await settle(app, pilot)
-            await pilot.press("b")
-            await settle(app, pilot)
-            assert app.has_class("-bad-day")
-            for section in sections():
-                await pilot.press(section.key)
-                await settle(app, pilot)
-                check_layout(app, 80, 24, f"{section.title} in bad-day mode")
-            await pilot.press("1", "b")  # back to normal for the next test's folder
-            await settle(app, pilot)
-    asyncio.run(scenario())
+            check_layout(app, 80, 24, f"{section.title} in bad-day mode")
+        await pilot.press("1", "b")  # back to normal for the next test's folder
+        await settle(app, pilot)

@@ -194,73 +194,65 @@ def test_a_filled_form_asks_keeps_a_draft_and_gives_it_back(kind: str, size: tup
 
 
 @pytest.mark.parametrize("kind", list(FORMS))
-def test_an_untouched_form_closes_at_once_and_leaves_no_draft(kind: str, data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            form = await open_form(app, pilot, FORMS[kind]())
-            await pilot.press("escape")
-            await settle(app, pilot)
-            assert form not in app.screen_stack
-            assert not isinstance(app.screen, LeaveQuestion)
-    asyncio.run(scenario())
+async def test_an_untouched_form_closes_at_once_and_leaves_no_draft(kind: str, data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        form = await open_form(app, pilot, FORMS[kind]())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert form not in app.screen_stack
+        assert not isinstance(app.screen, LeaveQuestion)
     assert draft_files(data_dir) == []
 
 
-def test_typing_back_to_how_it_was_is_no_change(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            form = await open_form(app, pilot, PainForm())
-            await pilot.press("5", "backspace", "escape")
-            await settle(app, pilot)
-            assert form not in app.screen_stack
-    asyncio.run(scenario())
+async def test_typing_back_to_how_it_was_is_no_change(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        form = await open_form(app, pilot, PainForm())
+        await pilot.press("5", "backspace", "escape")
+        await settle(app, pilot)
+        assert form not in app.screen_stack
 
 
-def test_cancel_button_asks_too(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            form = await open_form(app, pilot, concern_form())
-            await pilot.press(*"Knee")
-            await pilot.click("#cancel")
-            await settle(app, pilot)
-            assert isinstance(app.screen, LeaveQuestion)
-            await pilot.click("#yes")
-            await settle(app, pilot)
-            assert form not in app.screen_stack
-    asyncio.run(scenario())
+async def test_cancel_button_asks_too(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        form = await open_form(app, pilot, concern_form())
+        await pilot.press(*"Knee")
+        await pilot.click("#cancel")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeaveQuestion)
+        await pilot.click("#yes")
+        await settle(app, pilot)
+        assert form not in app.screen_stack
     assert len(draft_files(data_dir)) == 1
 
 
-def test_saving_forgets_the_draft(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("p")
-            await settle(app, pilot)
-            await pilot.press("6", "tab", *"knee", "escape", "y")
-            await settle(app, pilot)
-            assert len(draft_files(data_dir)) == 1
-            await pilot.press("p")
-            await settle(app, pilot)
-            assert isinstance(app.screen, PainForm)
-            assert app.screen.query_one("#score", Input).value == "6"
-            assert app.screen.query_one("#where", Input).value == "knee"
-            await pilot.press("enter")  # saves
-            await settle(app, pilot)
-            assert not isinstance(app.screen, PainForm)
-            assert draft_files(data_dir) == []
-            await pilot.press("p")
-            await settle(app, pilot)
-            assert app.screen.query_one("#score", Input).value == ""
-            assert note_of(app.screen) == ""
-    asyncio.run(scenario())
+async def test_saving_forgets_the_draft(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("6", "tab", *"knee", "escape", "y")
+        await settle(app, pilot)
+        assert len(draft_files(data_dir)) == 1
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PainForm)
+        assert app.screen.query_one("#score", Input).value == "6"
+        assert app.screen.query_one("#where", Input).value == "knee"
+        await pilot.press("enter")  # saves
+        await settle(app, pilot)
+        assert not isinstance(app.screen, PainForm)
+        assert draft_files(data_dir) == []
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert app.screen.query_one("#score", Input).value == ""
+        assert note_of(app.screen) == ""
     saved = Journal.open(data_dir).list(PainEntry)
     assert [(e.score, e.where) for e in saved] == [(6, "knee")]
 
@@ -288,67 +280,61 @@ def test_the_draft_survives_quitting_with_the_form_open(data_dir: Path) -> None:
     asyncio.run(reopening())
 
 
-def test_the_draft_is_written_while_typing(data_dir: Path) -> None:
+async def test_the_draft_is_written_while_typing(data_dir: Path) -> None:
     """A draft is on disk a moment after typing, before the form closes (a killed terminal)."""
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            form = await open_form(app, pilot, concern_form())
-            await pilot.press(*"Pain at night")
-            await asyncio.sleep(form.DRAFT_DELAY + 0.3)
-            await settle(app, pilot)
-            files = draft_files(data_dir)
-            assert len(files) == 1 and "Pain at night" in files[0].read_text("utf-8")
-            assert stat.S_IMODE(os.stat(files[0]).st_mode) == 0o600
-            assert stat.S_IMODE(os.stat(files[0].parent).st_mode) == 0o700
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        form = await open_form(app, pilot, concern_form())
+        await pilot.press(*"Pain at night")
+        await asyncio.sleep(form.DRAFT_DELAY + 0.3)
+        await settle(app, pilot)
+        files = draft_files(data_dir)
+        assert len(files) == 1 and "Pain at night" in files[0].read_text("utf-8")
+        assert stat.S_IMODE(os.stat(files[0]).st_mode) == 0o600
+        assert stat.S_IMODE(os.stat(files[0].parent).st_mode) == 0o700
 
 
-def test_a_draft_belongs_to_its_record(data_dir: Path) -> None:
+async def test_a_draft_belongs_to_its_record(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
     now = local_now()
     first = journal.add(new_pain(3, now, now, where="neck"))
     second = journal.add(new_pain(5, now, now, where="back"))
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await open_form(app, pilot, PainForm(first))
-            app.screen.query_one("#note", Input).focus()
-            await pilot.press(*"after gardening", "escape", "y")
-            await settle(app, pilot)
-            other = await open_form(app, pilot, PainForm(second))
-            assert other.query_one("#note", Input).value == ""
-            await pilot.press("escape")
-            await settle(app, pilot)
-            same = await open_form(app, pilot, PainForm(first))
-            assert same.query_one("#note", Input).value == "after gardening"
-            new = await open_form(app, pilot, PainForm())  # a new entry is another form
-            assert new.query_one("#note", Input).value == ""
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_form(app, pilot, PainForm(first))
+        app.screen.query_one("#note", Input).focus()
+        await pilot.press(*"after gardening", "escape", "y")
+        await settle(app, pilot)
+        other = await open_form(app, pilot, PainForm(second))
+        assert other.query_one("#note", Input).value == ""
+        await pilot.press("escape")
+        await settle(app, pilot)
+        same = await open_form(app, pilot, PainForm(first))
+        assert same.query_one("#note", Input).value == "after gardening"
+        new = await open_form(app, pilot, PainForm())  # a new entry is another form
+        assert new.query_one("#note", Input).value == ""
 
 
-def test_a_draft_is_not_put_over_a_record_changed_since(data_dir: Path) -> None:
+async def test_a_draft_is_not_put_over_a_record_changed_since(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
     now = local_now()
     entry = journal.add(new_pain(3, now, now, where="neck"))
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await open_form(app, pilot, PainForm(entry))
-            app.screen.query_one("#note", Input).focus()
-            await pilot.press(*"typed", "escape", "y")
-            await settle(app, pilot)
-            changed = journal.update(dataclass_replace(entry, where="shoulder"))
-            form = await open_form(app, pilot, PainForm(changed))
-            assert form.query_one("#where", Input).value == "shoulder"
-            assert form.query_one("#note", Input).value == ""
-            assert note_of(form) == ""
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_form(app, pilot, PainForm(entry))
+        app.screen.query_one("#note", Input).focus()
+        await pilot.press(*"typed", "escape", "y")
+        await settle(app, pilot)
+        changed = journal.update(dataclass_replace(entry, where="shoulder"))
+        form = await open_form(app, pilot, PainForm(changed))
+        assert form.query_one("#where", Input).value == "shoulder"
+        assert form.query_one("#note", Input).value == ""
+        assert note_of(form) == ""
 
 
 def dataclass_replace(record: Any, **changes: Any) -> Any:
@@ -384,22 +370,20 @@ def test_a_damaged_draft_is_not_used(data_dir: Path) -> None:
     assert [e.score for e in Journal.open(data_dir).list(PainEntry)] == [5]
 
 
-def test_the_smaller_step_asks_but_keeps_no_draft(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            form = await open_form(app, pilot, SmallerForm(a_plan()))
-            await pilot.press("backspace", *"5 minutes", "escape")
-            await settle(app, pilot)
-            assert isinstance(app.screen, LeaveQuestion)
-            assert "will not be kept" in str(app.screen.query_one("#question", Static).content)
-            await pilot.press("y")
-            await settle(app, pilot)
-            assert form not in app.screen_stack
-            again = await open_form(app, pilot, SmallerForm(a_plan()))
-            assert again.query_one("#how_much", Input).value == "10 minutes"
-    asyncio.run(scenario())
+async def test_the_smaller_step_asks_but_keeps_no_draft(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        form = await open_form(app, pilot, SmallerForm(a_plan()))
+        await pilot.press("backspace", *"5 minutes", "escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeaveQuestion)
+        assert "will not be kept" in str(app.screen.query_one("#question", Static).content)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert form not in app.screen_stack
+        again = await open_form(app, pilot, SmallerForm(a_plan()))
+        assert again.query_one("#how_much", Input).value == "10 minutes"
     assert draft_files(data_dir) == []
 
 
@@ -417,21 +401,19 @@ def test_a_draft_time_is_shown_as_people_read_it(data_dir: Path) -> None:
     asyncio.run(scenario())
 
 
-def test_words_given_back_are_not_typed_over(data_dir: Path) -> None:
+async def test_words_given_back_are_not_typed_over(data_dir: Path) -> None:
     """A box with its text selected would lose it to the next key: given-back words are not."""
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await open_form(app, pilot, concern_form())
-            await pilot.press(*"Knee", "escape", "y")
-            await settle(app, pilot)
-            form = await open_form(app, pilot, concern_form())
-            assert app.focused is form.query_one("#f-text", Input)
-            await pilot.press(*" pain")
-            await pilot.pause()
-            assert form.query_one("#f-text", Input).value == "Knee pain"
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_form(app, pilot, concern_form())
+        await pilot.press(*"Knee", "escape", "y")
+        await settle(app, pilot)
+        form = await open_form(app, pilot, concern_form())
+        assert app.focused is form.query_one("#f-text", Input)
+        await pilot.press(*" pain")
+        await pilot.pause()
+        assert form.query_one("#f-text", Input).value == "Knee pain"
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])

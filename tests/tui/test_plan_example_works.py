@@ -4,7 +4,6 @@ baselines (the demo's, and odd ones), and typing it in is accepted."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -52,30 +51,28 @@ def test_the_example_is_accepted_for_every_set_of_baselines(demo_baselines: list
     assert plan_example([]) == NO_BASELINES
 
 
-def test_the_form_shows_an_example_that_saves(demo_baselines: list[Baseline],
+async def test_the_form_shows_an_example_that_saves(demo_baselines: list[Baseline],
                                               data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for baselines in [demo_baselines, *odd_baselines()]:
+            results: list[Any] = []
+            form = PlanForm(baselines, (), TODAY)
+            app.push_screen(form, results.append)
             await settle(app, pilot)
-            for baselines in [demo_baselines, *odd_baselines()]:
-                results: list[Any] = []
-                form = PlanForm(baselines, (), TODAY)
-                app.push_screen(form, results.append)
-                await settle(app, pilot)
-                box = form.query_one("#items", Input)
-                example = box.placeholder
-                hint = " ".join(str(s.render()) for s in form.query(Static))
-                assert "Reading" not in hint + example
-                assert example in hint, (example, hint)
-                box.value = example
-                box.focus()
-                await pilot.press("enter")
-                await settle(app, pilot)
-                assert results and results[0] is not None, example
-                assert {i.name for i in results[0].items} <= {b.name for b in baselines}
-            empty = PlanForm([], (), TODAY)
-            app.push_screen(empty)
+            box = form.query_one("#items", Input)
+            example = box.placeholder
+            hint = " ".join(str(s.render()) for s in form.query(Static))
+            assert "Reading" not in hint + example
+            assert example in hint, (example, hint)
+            box.value = example
+            box.focus()
+            await pilot.press("enter")
             await settle(app, pilot)
-            assert "Reading" not in empty.query_one("#items", Input).placeholder
-    asyncio.run(scenario())
+            assert results and results[0] is not None, example
+            assert {i.name for i in results[0].items} <= {b.name for b in baselines}
+        empty = PlanForm([], (), TODAY)
+        app.push_screen(empty)
+        await settle(app, pilot)
+        assert "Reading" not in empty.query_one("#items", Input).placeholder

@@ -213,27 +213,25 @@ def test_every_place_is_whole_and_save_is_reachable(
         "\n  ".join(found.cut)
 
 
-def test_the_check_finds_a_cut_value_and_a_cut_section_bar(data_dir: Path) -> None:
+async def test_the_check_finds_a_cut_value_and_a_cut_section_bar(data_dir: Path) -> None:
     """The checks can fail: a box made too narrow for its time, and a section bar forced to
     one line at 60 columns, are both found."""
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(60, 20)) as pilot:
-            await settle(app, pilot)
-            assert what_is_cut(app) == [], "the section bar fits (on two rows)"
-            bar = app.screen.query_one(NavBar)
-            bar.styles.layout = "horizontal"
-            bar.styles.height = 1
-            await settle(app, pilot)
-            assert any("cut" in line for line in what_is_cut(app))
-            await pilot.press("s")
-            await settle(app, pilot)
-            try:
-                box = app.screen.query_one("#bed", Input)
-            except NoMatches:
-                pytest.fail("the sleep form did not open")
-            box.value = "23:00"
-            box.styles.width = 4
-            await settle(app, pilot)
-            assert any("#bed" in line or "bed" in line for line in what_is_cut(app))
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        assert what_is_cut(app) == [], "the section bar fits (on two rows)"
+        bar = app.screen.query_one(NavBar)
+        bar.styles.layout = "horizontal"
+        bar.styles.height = 1
+        await settle(app, pilot)
+        assert any("cut" in line for line in what_is_cut(app))
+        await pilot.press("s")
+        await settle(app, pilot)
+        try:
+            box = app.screen.query_one("#bed", Input)
+        except NoMatches:
+            pytest.fail("the sleep form did not open")
+        box.value = "23:00"
+        box.styles.width = 4
+        await settle(app, pilot)
+        assert any("#bed" in line or "bed" in line for line in what_is_cut(app))

@@ -6,7 +6,6 @@ lines broke mid-phrase ("that / is / not an emergency").
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -26,23 +25,21 @@ def drawn_lines(widget: Static) -> list[str]:
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 48)])
-def test_every_contact_is_whole_on_its_own_lines(data_dir: Path, size: tuple[int, int]) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=size) as pilot:
-            await settle(app, pilot)
-            await pilot.press("f2")
-            await pilot.pause()
-            screen = app.screen
-            contacts = [drawn_lines(w) for w in screen.query(".support-contact").results(Static)]
-            whens = [drawn_lines(w) for w in screen.query(".support-when").results(Static)]
-            assert len(contacts) == len(whens) == len(CRISIS_CONTACTS)
-            for (who, how, when), contact, said in zip(CRISIS_CONTACTS, contacts, whens,
-                                                       strict=True):
-                assert [line.strip() for line in contact] == [f"{who}: {how}"], contact
-                assert [line.strip() for line in said] == [f"{when}."], said
-                widget = screen.query(".support-when").results(Static)
-                assert all(w.region.right <= size[0] for w in widget)
-            numbers = " ".join(line for lines in contacts for line in lines)
-            assert "999" in numbers and "116 123" in numbers and "85258" in numbers
-    asyncio.run(scenario())
+async def test_every_contact_is_whole_on_its_own_lines(data_dir: Path, size: tuple[int, int]) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        contacts = [drawn_lines(w) for w in screen.query(".support-contact").results(Static)]
+        whens = [drawn_lines(w) for w in screen.query(".support-when").results(Static)]
+        assert len(contacts) == len(whens) == len(CRISIS_CONTACTS)
+        for (who, how, when), contact, said in zip(CRISIS_CONTACTS, contacts, whens,
+                                                   strict=True):
+            assert [line.strip() for line in contact] == [f"{who}: {how}"], contact
+            assert [line.strip() for line in said] == [f"{when}."], said
+            widget = screen.query(".support-when").results(Static)
+            assert all(w.region.right <= size[0] for w in widget)
+        numbers = " ".join(line for lines in contacts for line in lines)
+        assert "999" in numbers and "116 123" in numbers and "85258" in numbers

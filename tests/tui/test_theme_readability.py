@@ -8,7 +8,6 @@ file that vanishes on a light background is caught here.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -151,50 +150,48 @@ async def check_focus(app: PaceApp, pilot: Any, least: float, where: str) -> Non
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
-def test_every_section_readable_with_visible_focus(demo_dir: Path, theme: str) -> None:
+async def test_every_section_readable_with_visible_focus(demo_dir: Path, theme: str) -> None:
     least = LEAST_CONTRAST[theme]
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(demo_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
+    app = PaceApp(Journal.open(demo_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.theme = THEMES[theme]
+        await settle(app, pilot)
+        for section in sections():
+            await pilot.press(section.key)
             await settle(app, pilot)
-            app.theme = THEMES[theme]
-            await settle(app, pilot)
-            for section in sections():
-                await pilot.press(section.key)
-                await settle(app, pilot)
-                where = f"{section.title} in {theme}"
-                check_layout(app, 80, 24, where)
-                check_text(app, least, where)
-                await check_focus(app, pilot, least, where)
-            await pilot.press("1")
-            await settle(app, pilot)
-            await pilot.press("p")
-            await settle(app, pilot)
-            assert isinstance(app.screen, PainForm)
-            check_text(app, least, f"the pain form in {theme}")
-            await check_focus(app, pilot, least, f"the pain form in {theme}")
-            app.screen.query_one("#score", Input).focus()
-            await pilot.press("9", "9", "enter")  # a score out of range: the form says so
-            await settle(app, pilot)
-            assert app.screen.query_one(Problem).display
-            check_text(app, least, f"a form's problem message in {theme}")
-            await pilot.press("escape")  # the form has typing: it asks first
-            await settle(app, pilot)
-            await pilot.press("y")  # leave without saving
-            await settle(app, pilot)
-            await pilot.press("w", "e")  # the flare-up plan, then its editor (hints in grey)
-            await settle(app, pilot)
-            assert isinstance(app.screen, FlarePlanEditor)
-            check_text(app, least, f"the flare-up plan editor in {theme}")
+            where = f"{section.title} in {theme}"
+            check_layout(app, 80, 24, where)
+            check_text(app, least, where)
+            await check_focus(app, pilot, least, where)
+        await pilot.press("1")
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PainForm)
+        check_text(app, least, f"the pain form in {theme}")
+        await check_focus(app, pilot, least, f"the pain form in {theme}")
+        app.screen.query_one("#score", Input).focus()
+        await pilot.press("9", "9", "enter")  # a score out of range: the form says so
+        await settle(app, pilot)
+        assert app.screen.query_one(Problem).display
+        check_text(app, least, f"a form's problem message in {theme}")
+        await pilot.press("escape")  # the form has typing: it asks first
+        await settle(app, pilot)
+        await pilot.press("y")  # leave without saving
+        await settle(app, pilot)
+        await pilot.press("w", "e")  # the flare-up plan, then its editor (hints in grey)
+        await settle(app, pilot)
+        assert isinstance(app.screen, FlarePlanEditor)
+        check_text(app, least, f"the flare-up plan editor in {theme}")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        while len(app.screen_stack) > 1:
             await pilot.press("escape")
             await settle(app, pilot)
-            while len(app.screen_stack) > 1:
-                await pilot.press("escape")
-                await settle(app, pilot)
-            await pilot.press("f1")
-            await settle(app, pilot)
-            assert isinstance(app.screen, HelpScreen)
-            check_text(app, least, f"Help in {theme}")
-            await check_focus(app, pilot, least, f"Help in {theme}")
-    asyncio.run(scenario())
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        check_text(app, least, f"Help in {theme}")
+        await check_focus(app, pilot, least, f"Help in {theme}")
