@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from paceapp.app.drafts import Values
 from paceapp.app.errors import WriteFailedError
@@ -33,7 +33,7 @@ from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, w
 from paceapp.outputs.share import CardInputs, card_text, included_words, make_card
 from paceapp.paths import documents_dir
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -162,11 +162,7 @@ def open_card_share(screen: SectionScreen) -> None:
 class ShareCardScreen(DraftForm[ShareChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "share", "Share", id="share", priority=True)]
-    DEFAULT_CSS = """
-    ShareCardScreen #share-preview { border: round $primary 50%; padding: 0 1; height: auto; }
-    ShareCardScreen Checkbox { margin: 0; }
-    ShareCardScreen #share-dialog > Label { width: 100%; }
-    """
+    CSS_PATH = "group_share.tcss"
     FIELD_WIDGETS = {"name": "share-name", "note": "share-note", "path": "share-path"}
     #: The two choices count as well as the words (Checkbox is not one of DraftForm's boxes).
     CHOICES = ("inc-pain", "inc-sleep")
@@ -199,9 +195,8 @@ class ShareCardScreen(DraftForm[ShareChoice | None]):
                         markup=False)
             yield Static("", id="share-preview", markup=False)
             yield Problem(id="share-problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Share (Ctrl+S)", id="do-share", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "share", "cancel"), primary="share",
+                                button_ids={"share": "do-share"})
 
     def on_mount(self) -> None:
         self.update_preview()
@@ -237,7 +232,6 @@ class ShareCardScreen(DraftForm[ShareChoice | None]):
             return
         preview.update(f"{card_text(card)}\n\n{included_words(card)}")
 
-    @on(Button.Pressed, "#do-share")
     @on(Input.Submitted)
     def action_share(self) -> None:
         try:
