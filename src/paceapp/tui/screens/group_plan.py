@@ -25,8 +25,8 @@ from paceapp.outputs.share import plan_text
 from paceapp.paths import documents_dir
 from paceapp.tui.screens.group_share import (
     SAVED_NOTE_SECONDS,
-    ask_before_replacing,
     check_folder,
+    dismiss_or_ask,
     typed_path,
     write_pair,
 )
@@ -171,8 +171,7 @@ class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):
         except ValidationError as error:
             self.query_one(Problem).say(str(error))
             return
-        ask_before_replacing(self, path, "plan", lambda: self.dismiss((name, path, False)),
-                             lambda: self.dismiss((name, path, True)))
+        dismiss_or_ask(self, path, "plan", lambda replace: (name, path, replace))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
