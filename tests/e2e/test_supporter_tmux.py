@@ -27,7 +27,7 @@ def test_preview_and_save_the_supporter_page_then_a_supporter_keeps_it(tmp_path:
               env={"PACEAPP_DOCUMENTS_DIR": str(docs)}) as term:
         term.wait_for("Today")
         term.send("6")
-        term.wait_for("Supporters")
+        term.wait_for("How to help me (h)")
         term.send("h")
         term.wait_for("How to help me: a page for your supporters")
         term.type("Robin")

@@ -21,13 +21,7 @@ class ChartsScreen(SectionScreen):
         Binding("w", "next_period", "Weeks", id="charts-period"),
         Binding("t", "numbers", "Numbers / chart", id="charts-numbers"),
     ]
-    DEFAULT_CSS = """
-    ChartsScreen .chart-buttons { height: 1; margin: 0 0 1 0; }
-    ChartsScreen .chart-buttons Button { margin: 0 1 0 0; min-width: 0; }
-    ChartsScreen .chart-buttons Button.-chosen { text-style: bold underline; }
-    ChartsScreen.-narrow .chart-buttons { layout: grid; grid-size: 4; height: auto; }
-    ChartsScreen #chart { padding: 0 1; }
-    """
+    CSS_PATH = "charts.tcss"
     #: Below 72 columns the buttons take two rows (on one row "Numbers" was cut off).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 

@@ -7,11 +7,10 @@ from datetime import date, datetime
 from functools import partial
 from typing import Literal
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Static
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
 
 from paceapp.app.data import (
     BackupInfo,
@@ -28,6 +27,7 @@ from paceapp.core.timeparse import local_now, show_date
 from paceapp.paths import documents_dir
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
 def check_lines(view: DataView) -> tuple[str, list[BackupInfo]]:
@@ -48,21 +48,21 @@ def check_lines(view: DataView) -> tuple[str, list[BackupInfo]]:
     return text, view.backups
 
 
+#: The section's keys that are also buttons, in order, with each button's id (not the binding's:
+#: "data-check" is the check's text).
+BUTTON_IDS = {"data-check": "btn-check", "data-restore": "btn-restore",
+              "data-export-json": "btn-json", "data-export-csv": "btn-csv"}
+
+
 class DataScreen(SectionScreen):
     MODE = "data"
     BINDINGS = [
         Binding("k", "check", "Check", id="data-check"),
-        Binding("r", "restore", "Restore", id="data-restore"),
+        Binding("r", "restore", "Restore backup", id="data-restore"),
         Binding("j", "export('json')", "Export JSON", id="data-export-json"),
         Binding("v", "export('csv')", "Export CSV", id="data-export-csv"),
     ]
-    DEFAULT_CSS = """
-    DataScreen .buttons { height: auto; margin: 1 0; }
-    DataScreen .buttons Button { margin: 0 1 0 1; min-width: 0; }
-    DataScreen.-narrow .buttons { layout: grid; grid-size: 2; grid-rows: 1; }
-    DataScreen #data-where, DataScreen #data-check, DataScreen #data-saved { padding: 0 1; }
-    DataScreen #backups { height: auto; max-height: 16; }
-    """
+    CSS_PATH = "data.tcss"
     #: Below 72 columns the four buttons take two rows (on one row the last was cut off at 60).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
@@ -72,11 +72,8 @@ class DataScreen(SectionScreen):
             yield Static("", id="data-where", markup=False)
             yield Static("Checking…", id="data-check", markup=False)
             yield Static("", id="data-saved", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Check (k)", id="btn-check", compact=True)
-                yield Button("Restore backup (r)", id="btn-restore", compact=True)
-                yield Button("Export JSON (j)", id="btn-json", compact=True)
-                yield Button("Export CSV (v)", id="btn-csv", compact=True)
+            yield ActionButtons(self, bindings_of(self, *BUTTON_IDS), compact=True,
+                                button_ids=BUTTON_IDS)
             yield Static("Backups (taken before the first change of each day; newest first)",
                          classes="card-title")
             yield DataTable(id="backups", cursor_type="row", zebra_stripes=True)
@@ -146,19 +143,3 @@ class DataScreen(SectionScreen):
 
         self.pace.save(partial(export_into, form=form, folder=documents_dir(),
                                today=local_now().date()), "", after)
-
-    @on(Button.Pressed, "#btn-check")
-    def _check(self) -> None:
-        self.action_check()
-
-    @on(Button.Pressed, "#btn-restore")
-    def _restore(self) -> None:
-        self.action_restore()
-
-    @on(Button.Pressed, "#btn-json")
-    def _json(self) -> None:
-        self.action_export("json")
-
-    @on(Button.Pressed, "#btn-csv")
-    def _csv(self) -> None:
-        self.action_export("csv")

@@ -11,9 +11,8 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from paceapp.app.group import BoardView, load_board, remove_peer
 from paceapp.app.supporter import remove_copy
@@ -29,9 +28,13 @@ from paceapp.core.supporter import SupporterCopy
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 #: The row key prefix of a supporter page on the board.
 COPY_ROW = "supporter:"
+#: The board's keys, each also a button, in this order.
+KEYS = ("group-import", "group-share", "group-plan", "group-view", "group-remove",
+        "group-calendar", "group-supporter")
 
 
 def plan_summary(plan: GroupPlan | None, today: date) -> str:
@@ -52,16 +55,11 @@ class GroupScreen(SectionScreen):
         Binding("s", "share", "Share my card", id="group-share"),
         Binding("p", "plan", "Group plan", id="group-plan"),
         Binding("v", "view", "View card", id="group-view"),
-        Binding("delete,x", "remove", "Remove", id="group-remove"),
+        Binding("delete,x", "remove", "Remove", id="group-remove", key_display="x"),
         Binding("k", "calendar", "Add to calendar", id="group-calendar"),
         Binding("h", "supporter", "How to help me", id="group-supporter"),
     ]
-    DEFAULT_CSS = """
-    GroupScreen #group-buttons { height: auto; layout: grid; grid-size: 4; grid-gutter: 0 1; }
-    GroupScreen #group-buttons Button { margin: 0; min-width: 0; width: 100%; }
-    GroupScreen #member-detail, GroupScreen #plan-summary { height: auto; padding: 0 1; }
-    GroupScreen #board { height: 1fr; min-height: 4; }
-    """
+    CSS_PATH = "group.tcss"
 
     view: BoardView | None = None
 
@@ -70,12 +68,7 @@ class GroupScreen(SectionScreen):
         yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
         yield Static("", id="member-detail", markup=False)
         yield Static("", id="plan-summary", markup=False)
-        with Horizontal(id="group-buttons"):
-            for key, action, label in (("i", "import", "Paste a card"), ("s", "share", "Share mine"),
-                                       ("p", "plan", "Group plan"), ("v", "view", "View"),
-                                       ("x", "remove", "Remove"), ("k", "calendar", "Calendar"),
-                                       ("h", "supporter", "Supporters")):
-                yield Button(f"{key} {label}", id=f"group-{action}", compact=True)
+        yield ActionButtons(self, bindings_of(self, *KEYS), compact=True, id="group-buttons")
 
     def on_mount(self) -> None:
         table = self.query_one("#board", DataTable)
@@ -158,13 +151,6 @@ class GroupScreen(SectionScreen):
         detail.update(text)
 
     # -- actions ---------------------------------------------------------------------------
-    @on(Button.Pressed, "#group-buttons Button")
-    def button(self, event: Button.Pressed) -> None:
-        event.stop()
-        action = getattr(self, f"action_{(event.button.id or '').removeprefix('group-')}", None)
-        if action is not None:
-            action()
-
     @on(DataTable.RowSelected, "#board")
     def row_chosen(self) -> None:
         self.action_view()

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from paceapp.core.sharing import PeerCard, progress_words, shared_ago
 from paceapp.core.timeparse import show_date
 from paceapp.outputs.share import card_text
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
 def peer_text(peer: PeerCard, shown_name: str, today: date) -> str:
@@ -27,7 +28,7 @@ def peer_text(peer: PeerCard, shown_name: str, today: date) -> str:
 
 
 class PeerCardScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q", "close", "Close", id="close", key_display="Esc")]
 
     def __init__(self, peer: PeerCard, shown_name: str, today: date) -> None:
         super().__init__()
@@ -39,10 +40,7 @@ class PeerCardScreen(ModalScreen[None]):
                          markup=False)
             yield Static(peer_text(self.peer, self.shown_name, self.today), markup=False,
                          id="peer-text")
-            yield Button("Close (Esc)", id="close", variant="primary")
-
-    def on_button_pressed(self) -> None:
-        self.dismiss()
+            yield ActionButtons(self, bindings_of(self, "close"), primary="close")
 
     def action_close(self) -> None:
         self.dismiss()

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from paceapp.app.share import import_shared
@@ -20,7 +20,7 @@ from paceapp.core.errors import PaceError
 from paceapp.core.sharing import MAX_DOCUMENT_BYTES
 from paceapp.core.timeparse import local_now
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 
 def read_card_file(text: str) -> bytes:
@@ -39,10 +39,7 @@ class ImportScreen(DraftForm[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "import", "Import", id="import", priority=True)]
-    DEFAULT_CSS = """
-    ImportScreen #paste { height: 8; min-height: 4; }
-    ImportScreen #import-problem { max-height: 8; overflow-y: auto; }
-    """
+    CSS_PATH = "group_import.tcss"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="import-dialog"):
@@ -53,14 +50,12 @@ class ImportScreen(DraftForm[str | None]):
             yield Label("…or the card file's path:", classes="field-label", markup=False)
             yield Input(id="file", placeholder="e.g. ~/Downloads/jo-card.json")
             yield Problem(id="import-problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Import (Ctrl+S)", id="do-import", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "import", "cancel"), primary="import",
+                                button_ids={"import": "do-import"})
 
     def on_mount(self) -> None:
         self.query_one("#paste", TextArea).focus()
 
-    @on(Button.Pressed, "#do-import")
     @on(Input.Submitted, "#file")
     def action_import(self) -> None:
         pasted = self.query_one("#paste", TextArea).text

@@ -9,9 +9,9 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from paceapp.app.folder import Journal
 from paceapp.app.group import save_plan
@@ -25,12 +25,12 @@ from paceapp.outputs.share import plan_text
 from paceapp.paths import documents_dir
 from paceapp.tui.screens.group_share import (
     SAVED_NOTE_SECONDS,
-    ask_before_replacing,
     check_folder,
+    dismiss_or_ask,
     typed_path,
     write_pair,
 )
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 
 def describe(plan: GroupPlan | None) -> str:
@@ -46,7 +46,7 @@ def describe(plan: GroupPlan | None) -> str:
 class GroupPlanScreen(ModalScreen[None]):
     """The plan as text, with Change and Share."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="close"),
+    BINDINGS = [Binding("escape,q", "close", "Close", id="close", key_display="Esc"),
                 Binding("e", "change", "Change", id="change"),
                 Binding("s", "share", "Share", id="share")]
 
@@ -59,12 +59,9 @@ class GroupPlanScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="plan-dialog"):
             yield Static("Mutual support plan (p)", classes="section-title")
             yield Static(describe(self.plan), markup=False, id="plan-text")
-            with Horizontal(classes="buttons"):
-                yield Button("Change (e)", id="change", variant="primary")
-                yield Button("Share (s)", id="share")
-                yield Button("Close (Esc)", id="close")
+            yield ActionButtons(self, bindings_of(self, "change", "share", "close"),
+                                primary="change")
 
-    @on(Button.Pressed, "#change")
     def action_change(self) -> None:
         opened = self.plan  # the copy the form starts from
 
@@ -83,7 +80,6 @@ class GroupPlanScreen(ModalScreen[None]):
 
         self.app.push_screen(GroupPlanForm(self.plan), saved)
 
-    @on(Button.Pressed, "#share")
     def action_share(self) -> None:
         if self.plan is None:
             self.notify("Write the plan first (e), then share it.", markup=False)
@@ -111,7 +107,6 @@ class GroupPlanScreen(ModalScreen[None]):
 
         self.app.push_screen(SharePlanScreen(plan, name), chosen)
 
-    @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss()
 
@@ -161,11 +156,9 @@ class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):
                         markup=False)
             yield Static(plan_text(self.plan, today), markup=False, id="plan-preview")
             yield Problem(id="plan-problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Share (Ctrl+S)", id="do-share", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "share", "cancel"), primary="share",
+                                button_ids={"share": "do-share"})
 
-    @on(Button.Pressed, "#do-share")
     @on(Input.Submitted)
     def action_share(self) -> None:
         try:
@@ -178,10 +171,8 @@ class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):
         except ValidationError as error:
             self.query_one(Problem).say(str(error))
             return
-        ask_before_replacing(self, path, "plan", lambda: self.dismiss((name, path, False)),
-                             lambda: self.dismiss((name, path, True)))
+        dismiss_or_ask(self, path, "plan", lambda replace: (name, path, replace))
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -205,9 +196,7 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "save", "Save", id="save", priority=True)]
-    DEFAULT_CSS = """
-    GroupPlanForm TextArea { height: 5; }
-    """
+    CSS_PATH = "group_plan.tcss"
 
     def __init__(self, plan: GroupPlan | None) -> None:
         super().__init__()
@@ -239,9 +228,7 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
             yield Label("Ground rules, one a line", classes="field-label", markup=False)
             yield TextArea("\n".join(self.plan.ground_rules), id="plan-rules")
             yield Problem(id="plan-form-problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "save", "cancel"), primary="save")
 
     def on_mount(self) -> None:
         self.query_one("#plan-rhythm", Input).focus()
@@ -270,7 +257,6 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
         plan.validate()
         return plan
 
-    @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def action_save(self) -> None:
         try:
@@ -280,6 +266,5 @@ class GroupPlanForm(ModalScreen[GroupPlan | None]):
             problem.say(str(error))
             problem.scroll_visible()  # the form is taller than a small window
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from paceapp.app.drafts import Values
 from paceapp.app.errors import WriteFailedError
@@ -33,7 +33,7 @@ from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, w
 from paceapp.outputs.share import CardInputs, card_text, included_words, make_card
 from paceapp.paths import documents_dir
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -114,26 +114,41 @@ def check_folder(path: Path) -> None:
                               "place.", "path")
 
 
-def ask_before_replacing(screen: Screen[Any], path: Path, what: str,
-                         go: Callable[[], object], replace: Callable[[], object]) -> None:
-    """`go()` when the file and its .txt are free; else ask, and `replace()` only on yes."""
+#: The worker group of a dialog that waits for the person's answer to another (see goals.py).
+FLOW_GROUP = "modal-flow"
+
+
+def taken(path: Path) -> list[Path]:
+    """The file and the message beside it (.txt), those of them already there."""
+    return [p for p in (path, path.with_suffix(".txt")) if p.exists()]
+
+
+def dismiss_or_ask(screen: Screen[Any], path: Path, what: str,
+                   result: Callable[[bool], object]) -> None:
+    """Close `screen` with `result(False)` when the file and its .txt are free; else ask first
+    (in a modal flow), and close with `result(True)` only on yes."""
+    if not taken(path):
+        screen.dismiss(result(False))
+        return
+    screen.run_worker(ask_then_dismiss(screen, path, what, result), group=FLOW_GROUP,
+                      exclusive=True)
+
+
+async def ask_then_dismiss(screen: Screen[Any], path: Path, what: str,
+                           result: Callable[[bool], object]) -> None:
+    """Ask whether to replace the files there; yes closes `screen` with `result(True)`, no
+    leaves it open and says nothing was written."""
     from paceapp.tui.screens.confirm import ConfirmScreen
 
-    there = [p for p in (path, path.with_suffix(".txt")) if p.exists()]
-    if not there:
-        go()
-        return
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            replace()
-        else:
-            screen.query_one(Problem).say("Nothing was written. Change the name to keep both.")
-
+    there = taken(path)
     names = " and ".join(p.name for p in there)
-    screen.app.push_screen(ConfirmScreen(f"There is already {names} in {path.parent}.\n"
-                                         f"Replace {'it' if len(there) == 1 else 'them'} with "
-                                         f"this {what}?", yes="Replace"), answered)
+    yes = await screen.app.push_screen_wait(ConfirmScreen(
+        f"There is already {names} in {path.parent}.\nReplace "
+        f"{'it' if len(there) == 1 else 'them'} with this {what}?", yes="Replace"))
+    if yes:
+        screen.dismiss(result(True))
+    else:
+        screen.query_one(Problem).say("Nothing was written. Change the name to keep both.")
 
 
 def open_card_share(screen: SectionScreen) -> None:
@@ -162,11 +177,7 @@ def open_card_share(screen: SectionScreen) -> None:
 class ShareCardScreen(DraftForm[ShareChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "share", "Share", id="share", priority=True)]
-    DEFAULT_CSS = """
-    ShareCardScreen #share-preview { border: round $primary 50%; padding: 0 1; height: auto; }
-    ShareCardScreen Checkbox { margin: 0; }
-    ShareCardScreen #share-dialog > Label { width: 100%; }
-    """
+    CSS_PATH = "group_share.tcss"
     FIELD_WIDGETS = {"name": "share-name", "note": "share-note", "path": "share-path"}
     #: The two choices count as well as the words (Checkbox is not one of DraftForm's boxes).
     CHOICES = ("inc-pain", "inc-sleep")
@@ -199,9 +210,8 @@ class ShareCardScreen(DraftForm[ShareChoice | None]):
                         markup=False)
             yield Static("", id="share-preview", markup=False)
             yield Problem(id="share-problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Share (Ctrl+S)", id="do-share", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "share", "cancel"), primary="share",
+                                button_ids={"share": "do-share"})
 
     def on_mount(self) -> None:
         self.update_preview()
@@ -237,7 +247,6 @@ class ShareCardScreen(DraftForm[ShareChoice | None]):
             return
         preview.update(f"{card_text(card)}\n\n{included_words(card)}")
 
-    @on(Button.Pressed, "#do-share")
     @on(Input.Submitted)
     def action_share(self) -> None:
         try:
@@ -257,8 +266,8 @@ class ShareCardScreen(DraftForm[ShareChoice | None]):
             return
         self.say_problems([])
         choice = ShareChoice(name, self.include(), note, path)
-        ask_before_replacing(self, path, "card", lambda: self.dismiss(choice),
-                             lambda: self.dismiss(dataclasses.replace(choice, replace=True)))
+        dismiss_or_ask(self, path, "card",
+                       lambda replace: dataclasses.replace(choice, replace=replace))
 
     def draft_key(self) -> str:
         return "share-card:new"

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from paceapp.app.errors import WriteFailedError
 from paceapp.app.folder import Journal
@@ -48,7 +48,7 @@ from paceapp.outputs.supporter import (
     supporter_text,
 )
 from paceapp.paths import documents_dir
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 if TYPE_CHECKING:
     from paceapp.tui.screens.base import SectionScreen
@@ -152,11 +152,7 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "save", "Save", id="save", priority=True),
                 Binding("ctrl+y", "copy", "Copy message", id="copy", priority=True)]
-    DEFAULT_CSS = """
-    SupporterScreen #supporter-preview { border: round $primary 50%; padding: 0 1; height: auto; }
-    SupporterScreen Checkbox { margin: 0; width: 100%; height: auto; text-wrap: wrap; }
-    SupporterScreen TextArea { height: 4; margin: 0 0 0 4; }
-    """
+    CSS_PATH = "supporter.tcss"
 
     def __init__(self, inputs: SupporterInputs) -> None:
         super().__init__()
@@ -189,10 +185,8 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
                          markup=False)
             yield Static("", id="supporter-preview", markup=False)
             yield Problem(id="supporter-problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="do-save", variant="primary")
-                yield Button("Copy message (Ctrl+Y)", id="do-copy")
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "save", "copy", "cancel"),
+                                primary="save", button_ids={"save": "do-save", "copy": "do-copy"})
 
     def on_mount(self) -> None:
         self.update_preview()
@@ -267,13 +261,11 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
         words = {key: check_words(text, key) for key, text in self.words().items()}
         return SupporterChoice(content, words, self.parts(), path)
 
-    @on(Button.Pressed, "#do-save")
     def action_save(self) -> None:
         choice = self.checked_choice()
         if choice is not None:
             self.dismiss(choice)
 
-    @on(Button.Pressed, "#do-copy")
     def action_copy(self) -> None:
         try:
             content = self.content(checked=True)
@@ -286,7 +278,6 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
         words = {key: check_words(text, key) for key, text in self.words().items()}
         self.dismiss(SupporterChoice(content, words, self.parts(), None))
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close; with changes, ask first (Keep writing is the default), as every form does."""
         if self.state() == getattr(self, "started", None):
@@ -305,7 +296,7 @@ class SupporterCopyScreen(ModalScreen[None]):
     """Someone's supporter page, as they shared it: read-only. The crisis contacts shown are
     this paceapp's own (core.safety), never the page's."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q", "close", "Close", id="close", key_display="Esc")]
 
     def __init__(self, copy: SupporterCopy, shown_name: str) -> None:
         super().__init__()
@@ -317,10 +308,7 @@ class SupporterCopyScreen(ModalScreen[None]):
                          classes="section-title", markup=False)
             yield Static(Content(supporter_text(self.copy.content(), 56)), markup=False,
                          id="supporter-copy-text")
-            yield Button("Close (Esc)", id="close", variant="primary")
-
-    def on_button_pressed(self) -> None:
-        self.dismiss()
+            yield ActionButtons(self, bindings_of(self, "close"), primary="close")
 
     def action_close(self) -> None:
         self.dismiss()
