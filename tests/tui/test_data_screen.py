@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import json
 from datetime import datetime
@@ -22,7 +21,7 @@ def add_pain(folder: Path, score: int) -> None:
                                        score=score))
 
 
-def test_check_export_and_restore(data_dir: Path, tmp_path: Path,
+async def test_check_export_and_restore(data_dir: Path, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
     home.mkdir()
@@ -30,28 +29,26 @@ def test_check_export_and_restore(data_dir: Path, tmp_path: Path,
     add_pain(data_dir, 3)
     add_pain(data_dir, 4)  # the day's backup (holding the 3) is taken before this one
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("8")
-            await settle(app, pilot)
-            check = str(app.screen.query_one("#data-check", Static).content)
-            assert "Everything reads and checks out" in check
-            assert str(data_dir) in str(app.screen.query_one("#data-where", Static).content)
-            assert app.screen.query_one("#backups", DataTable).row_count == 1
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("8")
+        await settle(app, pilot)
+        check = str(app.screen.query_one("#data-check", Static).content)
+        assert "Everything reads and checks out" in check
+        assert str(data_dir) in str(app.screen.query_one("#data-where", Static).content)
+        assert app.screen.query_one("#backups", DataTable).row_count == 1
 
-            await pilot.press("j")
-            await settle(app, pilot)
-            await pilot.press("v")
-            await settle(app, pilot)
+        await pilot.press("j")
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
 
-            app.screen.query_one("#backups", DataTable).focus()
-            await pilot.press("r")
-            await pilot.pause()
-            await pilot.press("y")
-            await settle(app, pilot)
-    asyncio.run(scenario())
+        app.screen.query_one("#backups", DataTable).focus()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
 
     [export] = home.glob("paceapp-export-*.json")
     document = json.loads(export.read_text())

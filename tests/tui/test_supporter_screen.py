@@ -25,12 +25,7 @@ from paceapp.tui.screens.confirm import LeaveQuestion
 from paceapp.tui.screens.group import GroupScreen
 from paceapp.tui.screens.supporter import SupporterCopyScreen, SupporterScreen
 from tests.conftest import folder_bytes
-
-
-async def settle(app: PaceApp, pilot) -> None:  # noqa: ANN001
-    for _ in range(2):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+from tests.tui.pilot_helpers import settle
 
 
 async def open_supporter(app: PaceApp, pilot) -> SupporterScreen:  # noqa: ANN001
@@ -98,25 +93,23 @@ def test_untick_a_part_and_it_leaves_the_preview(data_dir: Path, size: tuple[int
     assert folder_bytes(data_dir) == before
 
 
-def test_save_writes_a_one_page_pdf_and_the_message_that_imports(data_dir: Path, tmp_path: Path,
+async def test_save_writes_a_one_page_pdf_and_the_message_that_imports(data_dir: Path, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch
                                                                  ) -> None:
     setup(data_dir)
     monkeypatch.setenv("PACEAPP_DOCUMENTS_DIR", str(tmp_path / "docs"))
     out = tmp_path / "help.pdf"
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = await open_supporter(app, pilot)
-            screen.query_one("#supporter-name", Input).value = "Robin"
-            screen.query_one("#supporter-path", Input).value = str(out)
-            await pilot.pause()
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, GroupScreen)
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_supporter(app, pilot)
+        screen.query_one("#supporter-name", Input).value = "Robin"
+        screen.query_one("#supporter-path", Input).value = str(out)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, GroupScreen)
 
-    asyncio.run(scenario())
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
     reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
     assert len(reader.pages) == 1
@@ -131,7 +124,7 @@ def test_save_writes_a_one_page_pdf_and_the_message_that_imports(data_dir: Path,
     assert page is not None and "private_note" not in page.parts
 
 
-def test_a_shared_page_shows_read_only_on_the_board(data_dir: Path) -> None:
+async def test_a_shared_page_shows_read_only_on_the_board(data_dir: Path) -> None:
     doc = {"format": SUPPORTER_FORMAT, "version": 1, "member_id": "7c2e9b1d0f3a4e58",
            "name": "[red]Ali[/red]", "shared_at": (datetime.now(UTC) - timedelta(days=1))
            .replace(microsecond=0).isoformat(),
@@ -141,20 +134,18 @@ def test_a_shared_page_shows_read_only_on_the_board(data_dir: Path) -> None:
     assert read_shared(raw, now=datetime.now(UTC)).value is not None
     import_shared(Journal.open(data_dir), raw, datetime.now(UTC))
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("6")
-            await settle(app, pilot)
-            table = app.screen.query_one("#board", DataTable)
-            rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-            assert any(r[0] == "How to help [red]Ali[/red]" for r in rows)
-            table.focus()
-            await pilot.press("enter")
-            await settle(app, pilot)
-            assert isinstance(app.screen, SupporterCopyScreen)
-            text = str(app.screen.query_one("#supporter-copy-text", Static).content)
-            assert "Tea and [b]quiet[/b]" in text and "Samaritans: call 116 123" in text
-            await pilot.press("escape")
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await settle(app, pilot)
+        table = app.screen.query_one("#board", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert any(r[0] == "How to help [red]Ali[/red]" for r in rows)
+        table.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SupporterCopyScreen)
+        text = str(app.screen.query_one("#supporter-copy-text", Static).content)
+        assert "Tea and [b]quiet[/b]" in text and "Samaritans: call 116 123" in text
+        await pilot.press("escape")
 
-    asyncio.run(scenario())
