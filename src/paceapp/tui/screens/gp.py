@@ -135,7 +135,7 @@ class GPScreen(SectionScreen):
         Binding("q", "add('question')", "Question", id="gp-add-question"),
         Binding("m", "add_medicine", "Medicine", id="gp-add-medicine"),
         Binding("e", "change", "Change", id="gp-change"),
-        Binding("x,delete", "remove", "Remove", id="gp-remove"),
+        Binding("x,delete", "remove", "Remove", id="gp-remove", key_display="x"),
         Binding("shift+up", "move(-1)", "Up", id="gp-up", key_display="⇧↑"),
         Binding("shift+down", "move(1)", "Down", id="gp-down", key_display="⇧↓"),
         Binding("d", "mark('dealt')", "Dealt", id="gp-dealt"),
