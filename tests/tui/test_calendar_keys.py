@@ -96,7 +96,7 @@ def test_gp_calendar_button_and_no_date(data_dir: Path, documents: Path) -> None
             notices = recording(app)
             await press_in(app, pilot, "5")
             button = app.screen.query_one("#gp-calendar", Button)
-            assert str(button.label) == "k Calendar"
+            assert str(button.label) == "Add to calendar (k)"
             await pilot.click("#gp-calendar")
             await settle(app, pilot)
             return notices

@@ -8,6 +8,7 @@ thread; what went wrong is said in the dialog's Problem line.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -20,6 +21,8 @@ from paceapp.core.errors import PaceError
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path
 from paceapp.paths import documents_dir
 from paceapp.tui.widgets import Problem
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -100,6 +103,12 @@ class SaveDocumentScreen(ModalScreen[T], Generic[T]):
             return
         except PaceError as error:
             self.app.call_from_thread(self.failed, str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - told to the person (and logged), not lost
+            from paceapp.tui.screens.base import unexpected_problem
+
+            log.error("Writing the %s failed", self.DOCUMENT, exc_info=error)
+            self.app.call_from_thread(self.failed, unexpected_problem(error))
             return
         self.app.call_from_thread(self.done, where, note)
 

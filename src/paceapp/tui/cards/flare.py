@@ -41,6 +41,7 @@ class FlareCard(TodayCard):
     def compose(self) -> ComposeResult:
         yield Static("Flare-ups", classes="card-title")
         yield Static("Loading…", id="flare-text", markup=False)
+        yield self.key_buttons()
 
     def load(self, journal: Journal, today: date) -> FlareCardView:
         return load_card(journal, today)

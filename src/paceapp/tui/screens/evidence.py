@@ -8,6 +8,7 @@ replaced only after asking. The person's words are shown as plain text (never as
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from paceapp.app import evidence as evidence_app
 from paceapp.app.folder import Journal
@@ -24,9 +25,10 @@ from paceapp.core.errors import PaceError
 from paceapp.core.evidence import DEFAULT_WEEKS, Evidence, EvidencePeriod
 from paceapp.outputs.evidence import FILE_STEM
 from paceapp.tui.save_document import SaveDocumentScreen, Writer, suggested_path
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 SUFFIX = {"pdf": ".pdf", "text": ".txt"}
+log = logging.getLogger(__name__)
 
 
 def default_path(today: date, fmt: str = "pdf") -> Path:
@@ -47,19 +49,7 @@ class EvidenceScreen(SaveDocumentScreen[None]):
         Binding("p", "write('pdf')", "Write PDF", id="evidence-pdf"),
         Binding("t", "write('text')", "Write text", id="evidence-text"),
     ]
-    DEFAULT_CSS = """
-    EvidenceScreen #evidence-box { width: 84; max-width: 100%; height: 100%; }
-    EvidenceScreen #evidence-title { height: 1; }
-    EvidenceScreen .evidence-row { height: 1; }
-    EvidenceScreen .evidence-row Label { width: auto; padding: 0 1 0 0; }
-    EvidenceScreen #weeks { width: 6; }
-    EvidenceScreen #from, EvidenceScreen #to { width: 14; }
-    EvidenceScreen #path { width: 1fr; }
-    EvidenceScreen #evidence-scroll { height: 1fr; min-height: 4; border: round $primary 50%; }
-    EvidenceScreen #where { height: auto; max-height: 3; padding: 0 1; }
-    EvidenceScreen .buttons { height: 1; }
-    EvidenceScreen .buttons Button { margin: 0 1 0 0; min-width: 0; }
-    """
+    CSS_PATH = "evidence.tcss"
     SUFFIX = SUFFIX
     DOCUMENT = "summary"
 
@@ -88,10 +78,10 @@ class EvidenceScreen(SaveDocumentScreen[None]):
                 yield Label("Save as:", markup=False)
                 yield Input(self.suggested, id="path", compact=True)
             yield Static("", id="where", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("p Write PDF", id="pdf", variant="primary", compact=True)
-                yield Button("t Write text", id="text", compact=True)
-                yield Button("Close (Esc)", id="close", compact=True)
+            yield ActionButtons(
+                self, bindings_of(self, "evidence-pdf", "evidence-text", "close"),
+                primary="evidence-pdf", compact=True,
+                button_ids={"evidence-pdf": "pdf", "evidence-text": "text"})
 
     def on_mount(self) -> None:
         self.refresh_preview()
@@ -133,6 +123,12 @@ class EvidenceScreen(SaveDocumentScreen[None]):
         except PaceError as error:
             self.app.call_from_thread(self.failed, str(error))
             return
+        except Exception as error:  # noqa: BLE001 - told to the person (and logged), not lost
+            from paceapp.tui.screens.base import unexpected_problem
+
+            log.error("Working out the evidence summary failed", exc_info=error)
+            self.app.call_from_thread(self.failed, unexpected_problem(error))
+            return
         self.app.call_from_thread(self.show, evidence, text)
 
     def show(self, evidence: Evidence, text: str) -> None:
@@ -140,11 +136,6 @@ class EvidenceScreen(SaveDocumentScreen[None]):
         self.query_one("#evidence-text", Static).update(Content(text))
 
     # -- saving ------------------------------------------------------------------------------------
-    @on(Button.Pressed, "#pdf, #text")
-    def pressed(self, event: Button.Pressed) -> None:
-        self.action_write(event.button.id or "pdf")
-
-    @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(None)
 

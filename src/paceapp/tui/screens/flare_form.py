@@ -9,6 +9,7 @@ explained in the form, before anything is saved.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -19,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from paceapp.app import flare as flare_app
 from paceapp.core.errors import PaceError
@@ -36,11 +37,18 @@ from paceapp.core.flare import (
 from paceapp.core.text import NOTE, check_score, clean_text, parse_int
 from paceapp.core.timeparse import box_when, date_hint, local_now, parse_when, show_when
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 if TYPE_CHECKING:
     from paceapp.app.folder import Journal
     from paceapp.tui.app import PaceApp
+    from paceapp.tui.screens.base import SectionScreen
+
+log = logging.getLogger(__name__)
+
+#: The worker group of the flare-up flows' loads (one at a time: a second press of f while the
+#: first is still reading replaces it, so the form never opens twice).
+FLOW_LOAD = "flare-flow"
 
 
 def describe_flare(flare: Flare) -> str:
@@ -67,15 +75,7 @@ class FlareForm(DraftForm[Flare | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
     ]
-    DEFAULT_CSS = """
-    FlareForm .row { height: 1; margin: 1 0 0 0; }
-    FlareForm .row > Label { width: 21; padding: 0 0 0 1; }
-    FlareForm .row > Input { width: 1fr; }
-    FlareForm.-narrow .row { layout: vertical; height: auto; }
-    FlareForm.-narrow .row > Label { width: 100%; }
-    FlareForm #known { padding: 0 1; color: $text-muted; }
-    FlareForm .buttons Button { margin: 0 2 0 0; }
-    """
+    CSS_PATH = "flare_form.tcss"
     #: Below 72 columns each label goes above its box (beside it, the examples in the boxes
     #: were cut).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
@@ -138,19 +138,18 @@ class FlareForm(DraftForm[Flare | None]):
             if self.mode != "end":
                 yield Static("", id="known", markup=False)
             yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                label = {"start": "Save and show my plan (Ctrl+S)", "end": "End it (Ctrl+S)",
-                         "edit": "Save (Ctrl+S)"}[self.mode]
-                yield Button(label, id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            save = {"start": "Save and show my plan", "end": "End it", "edit": "Save"}[self.mode]
+            yield ActionButtons(self, bindings_of(self, "save", "cancel"), primary="save",
+                                compact=True, descriptions={"save": save})
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
         self.load_stored()
 
-    @work(thread=True, exclusive=True, group="flare-form-load")
+    @work(thread=True, exclusive=True, group="flare-form-load", exit_on_error=False)
     def load_stored(self) -> None:
         from paceapp.tui.app import PaceApp
+        from paceapp.tui.screens.base import unexpected_problem
 
         app = self.app
         if not isinstance(app, PaceApp):
@@ -159,6 +158,10 @@ class FlareForm(DraftForm[Flare | None]):
             flares = flare_app.load_flares(app.journal)
         except PaceError as error:
             app.call_from_thread(self.load_failed, str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - told to the person (and logged), not lost
+            log.error("Reading the flare-ups for the form failed", exc_info=error)
+            app.call_from_thread(self.load_failed, unexpected_problem(error))
             return
         app.call_from_thread(self.loaded, flares)
 
@@ -248,18 +251,34 @@ class FlareForm(DraftForm[Flare | None]):
                 checks.append(partial(self.checked_text, name))
         return checks
 
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         self.attempt_save()
 
 
 # -- flows shared by the Today card and the Diary ------------------------------------------------
 
-def show_plan(app: PaceApp, *, just_started: bool = False) -> None:
+def _section(where: SectionScreen | PaceApp) -> SectionScreen | None:
+    """The section the flow runs from (its loads are that section's exclusive workers)."""
+    from paceapp.tui.screens.base import SectionScreen
+
+    if isinstance(where, SectionScreen):
+        return where
+    return next((screen for screen in reversed(where.screen_stack)
+                 if isinstance(screen, SectionScreen)), None)
+
+
+def show_plan(where: SectionScreen | PaceApp, *, just_started: bool = False) -> None:
     """Read the plan (in a thread), show it; save it if the person changes it there (only what
-    they changed, on the plan as stored now)."""
+    they changed, on the plan as stored now). `where` is the section the key was pressed on
+    (the app is accepted too: its current section is used)."""
     from paceapp.core.flare import FlarePlan
     from paceapp.tui.screens.flare_plan import FlarePlanView
+
+    section = _section(where)
+    if section is None:
+        return
+    app = section.pace
+    journal = section.journal
 
     def view(opened: FlarePlan | None) -> None:
         def shown(plan: FlarePlan | None) -> None:
@@ -269,11 +288,17 @@ def show_plan(app: PaceApp, *, just_started: bool = False) -> None:
 
         app.push_screen(FlarePlanView(opened, just_started=just_started), shown)
 
-    app.load_then(lambda: flare_app.load_plan(app.journal), view)
+    section.load_then(lambda: flare_app.load_plan(journal), view, group=FLOW_LOAD)
 
 
-def start_or_end_flare(app: PaceApp) -> None:
+def start_or_end_flare(where: SectionScreen | PaceApp) -> None:
     """End the flare-up that is going, or start one and then show the flare-up plan."""
+    section = _section(where)
+    if section is None:
+        return
+    app = section.pace
+    journal = section.journal
+
     def chosen(current: Flare | None) -> None:
         if current is not None:
             def ended(flare: Flare | None) -> None:
@@ -287,7 +312,7 @@ def start_or_end_flare(app: PaceApp) -> None:
             if flare is not None:
                 app.save(lambda j: save_flare(j, flare, new=True),
                          lambda saved: f"Saved: {describe_flare(saved)}.",
-                         after=lambda _saved: show_plan(app, just_started=True))
+                         after=lambda _saved: show_plan(section, just_started=True))
         app.push_screen(FlareForm(), started)
 
-    app.load_then(lambda: flare_app.going(app.journal), chosen)
+    section.load_then(lambda: flare_app.going(journal), chosen, group=FLOW_LOAD)

@@ -6,17 +6,16 @@ plan (or None). The pocket version is printed from the shell: `paceapp flare-pla
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from paceapp.core.flare import PLAN_SECTIONS, FlarePlan, new_plan
 from paceapp.outputs.flare_plan import after_start_text, plan_text, pocket_plan
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of, button_label
 
 NO_PLAN_HERE = ("You have not written a flare-up plan yet. When you feel well, press e to "
                 "write one in your own words: early warning signs, first steps, what to drop "
@@ -31,12 +30,7 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
         Binding("e", "edit", "Change the plan", id="edit"),
         Binding("k", "pocket", "Pocket size", id="pocket"),
     ]
-    DEFAULT_CSS = """
-    FlarePlanView #plan-dialog { height: 100%; }
-    FlarePlanView #plan-scroll { height: 1fr; }
-    FlarePlanView .buttons Button { margin: 0 2 0 0; }
-    FlarePlanView.-narrow .buttons Button { margin: 0 1 0 0; min-width: 0; }
-    """
+    CSS_PATH = "flare_plan.tcss"
     #: Below 70 columns the buttons sit closer, so all three fit.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
 
@@ -61,11 +55,9 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
                 yield Static(text.rstrip(), id="plan-text", markup=False)
             yield Static("Print it pocket-size from the shell: paceapp flare-plan --pocket",
                          classes="hint", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Close (Esc)", id="close", variant="primary", compact=True)
-                yield Button("Write my plan (e)" if empty else "Change the plan (e)", id="edit",
-                             compact=True)
-                yield Button("Pocket size (k)", id="pocket", compact=True)
+            yield ActionButtons(self, bindings_of(self, "close", "edit", "pocket"),
+                                primary="close", compact=True,
+                                descriptions={"edit": "Write my plan"} if empty else None)
 
     def plan_words(self, width: int) -> str:
         return (after_start_text(self.plan, width, title=False) if self.just_started
@@ -86,20 +78,18 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
             if not getattr(self, "pocket", False):
                 self.query_one("#plan-text", Static).update(self.full_text.rstrip())
 
-    @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(None)
 
-    @on(Button.Pressed, "#pocket")
     def action_pocket(self) -> None:
         """Switch between the full plan and the 40-column pocket plan (as it prints)."""
         self.pocket = not getattr(self, "pocket", False)
         text = pocket_plan(self.plan) if self.pocket else self.full_text
         self.query_one("#plan-text", Static).update(text.rstrip())
-        self.query_one("#pocket", Button).label = "Full plan (k)" if self.pocket else \
-            "Pocket size (k)"
+        pocket = bindings_of(self, "pocket")[0]
+        self.query_one("#pocket", Button).label = button_label(
+            pocket, "Full plan" if self.pocket else None)
 
-    @on(Button.Pressed, "#edit")
     def action_edit(self) -> None:
         def edited(plan: FlarePlan | None) -> None:
             if plan is not None:
@@ -118,13 +108,7 @@ class FlarePlanEditor(DraftForm[FlarePlan | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
     ]
-    DEFAULT_CSS = """
-    FlarePlanEditor #editor-dialog { height: 100%; }
-    FlarePlanEditor #editor-scroll { height: 1fr; }
-    FlarePlanEditor TextArea { height: 5; }
-    FlarePlanEditor .what { color: $text-muted; padding: 0 1; }
-    FlarePlanEditor .buttons Button { margin: 0 2 0 0; }
-    """
+    CSS_PATH = "flare_plan.tcss"
 
     def __init__(self, plan: FlarePlan | None = None) -> None:
         super().__init__()
@@ -143,9 +127,8 @@ class FlarePlanEditor(DraftForm[FlarePlan | None]):
                     text = getattr(self.plan, name) if self.plan else ""
                     yield TextArea(text, id=f"plan-{name}", soft_wrap=True, show_line_numbers=False)
             yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield ActionButtons(self, bindings_of(self, "save", "cancel"), primary="save",
+                                compact=True)
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
@@ -158,6 +141,5 @@ class FlarePlanEditor(DraftForm[FlarePlan | None]):
     def draft_key(self) -> str:
         return "flare-plan"
 
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         self.attempt_save()

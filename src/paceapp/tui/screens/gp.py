@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from paceapp.app import gp as gp_app
 from paceapp.app.folder import Journal
@@ -53,6 +53,7 @@ from paceapp.core.timeparse import local_now, show_date
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.screens.gp_forms import Field, GpForm
 from paceapp.tui.text import plain
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 STATE_MARK = {ItemState.OPEN: "to raise", ItemState.DEALT: "✓ dealt with",
               ItemState.CARRY: "→ carry over"}
@@ -128,38 +129,29 @@ def _detail(item: GpItem) -> str:
 class GPScreen(SectionScreen):
     MODE = "gp"
     AUTO_FOCUS = "#gp-items"
+    # The descriptions are the buttons' words too: short, so each row of keys fits 80 columns.
     BINDINGS = [
         Binding("a", "add('concern')", "Concern", id="gp-add-concern"),
         Binding("q", "add('question')", "Question", id="gp-add-question"),
         Binding("m", "add_medicine", "Medicine", id="gp-add-medicine"),
         Binding("e", "change", "Change", id="gp-change"),
-        Binding("x,delete", "remove", "Remove", id="gp-remove"),
-        Binding("shift+up", "move(-1)", "Move up", id="gp-up"),
-        Binding("shift+down", "move(1)", "Move down", id="gp-down"),
-        Binding("d", "mark('dealt')", "Dealt with", id="gp-dealt"),
-        Binding("n", "mark('carry')", "Carry to next time", id="gp-carry"),
+        Binding("x,delete", "remove", "Remove", id="gp-remove", key_display="x"),
+        Binding("shift+up", "move(-1)", "Up", id="gp-up", key_display="⇧↑"),
+        Binding("shift+down", "move(1)", "Down", id="gp-down", key_display="⇧↓"),
+        Binding("d", "mark('dealt')", "Dealt", id="gp-dealt"),
+        Binding("n", "mark('carry')", "Next time", id="gp-carry"),
         Binding("w", "when", "Date", id="gp-when"),
-        Binding("h", "matters", "What matters", id="gp-matters"),
-        Binding("s", "shared", "3 questions", id="gp-shared"),
+        Binding("h", "matters", "Matters", id="gp-matters"),
+        Binding("s", "shared", "Ask 3", id="gp-shared"),
         Binding("o", "outcome", "Outcome", id="gp-outcome"),
         Binding("v", "preview", "Sheet", id="gp-preview"),
         Binding("k", "calendar", "Add to calendar", id="gp-calendar"),
         Binding("u", "evidence", "Evidence summary", id="gp-evidence"),
     ]
-    DEFAULT_CSS = """
-    GPScreen #gp-items { height: 1fr; min-height: 5; }
-    GPScreen #gp-about { height: auto; max-height: 3; padding: 0 1; }
-    GPScreen #gp-chosen { height: auto; max-height: 2; padding: 0 1; text-style: bold; }
-    GPScreen .gp-buttons { height: 1; }
-    GPScreen .gp-buttons Button { margin: 0 1 0 0; min-width: 0; }
-    GPScreen #gp-title { width: 1fr; }
-    GPScreen.-narrow #gp-buttons-1, GPScreen.-narrow #gp-buttons-2 {
-        layout: grid; grid-size: 4; grid-rows: 1; height: 2;
-    }
-    GPScreen #gp-title-row { height: auto; }
-    """
-    #: Below 80 columns the key rows take two rows each (on one row the last keys were cut off).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    CSS_PATH = "gp.tcss"
+    #: Below 96 columns the key rows take two rows each (on one row the last keys were cut
+    #: off); below 80 the title's keys go under it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (96, "-wide")]
 
     state: GpState | None = None
     title_parts: list[str] = ["GP visit"]
@@ -171,23 +163,18 @@ class GPScreen(SectionScreen):
         # columns).
         with Horizontal(classes="gp-buttons", id="gp-title-row"):
             yield Static("GP visit", id="gp-title", classes="section-title", markup=False)
-            yield Button("k Calendar", id="gp-calendar", compact=True)
-            yield Button("u Evidence", id="gp-evidence", compact=True)
+            yield ActionButtons(self, bindings_of(self, "gp-calendar", "gp-evidence"),
+                                compact=True, classes="gp-buttons", id="gp-title-keys")
         yield DataTable(id="gp-items", cursor_type="row", zebra_stripes=True)
         yield Static("", id="gp-chosen", markup=False)
         yield Static("", id="gp-about", markup=False)
-        with Horizontal(classes="gp-buttons", id="gp-buttons-1"):
-            for key, action, label in (("a", "add-concern", "Concern"), ("q", "add-question",
-                                       "Question"), ("m", "add-medicine", "Medicine"),
-                                       ("e", "change", "Change"), ("x", "remove", "Remove"),
-                                       ("⇧↑", "up", "Up"), ("⇧↓", "down", "Down")):
-                yield Button(f"{key} {label}", id=f"gp-{action}", compact=True)
-        with Horizontal(classes="gp-buttons", id="gp-buttons-2"):
-            for key, action, label in (("v", "preview", "Sheet"), ("w", "when", "Date"),
-                                       ("d", "dealt", "Dealt"), ("n", "carry", "Next time"),
-                                       ("h", "matters", "Matters"), ("s", "shared", "Ask 3"),
-                                       ("o", "outcome", "Outcome")):
-                yield Button(f"{key} {label}", id=f"gp-{action}", compact=True)
+        yield ActionButtons(self, bindings_of(
+            self, "gp-add-concern", "gp-add-question", "gp-add-medicine", "gp-change",
+            "gp-remove", "gp-up", "gp-down"), compact=True, classes="gp-buttons",
+            id="gp-buttons-1")
+        yield ActionButtons(self, bindings_of(
+            self, "gp-preview", "gp-when", "gp-dealt", "gp-carry", "gp-matters", "gp-shared",
+            "gp-outcome"), compact=True, classes="gp-buttons", id="gp-buttons-2")
 
     def on_mount(self) -> None:
         # The heading wraps rather than being cut where it is longer than the row (set here:
@@ -288,23 +275,6 @@ class GPScreen(SectionScreen):
         self.pace.save(write, message, saved)
 
     # -- actions ----------------------------------------------------------------------------
-    @on(Button.Pressed, ".gp-buttons Button")
-    def button(self, event: Button.Pressed) -> None:
-        event.stop()
-        name = (event.button.id or "").removeprefix("gp-")
-        actions: dict[str, Callable[[], None]] = {
-            "add-concern": lambda: self.action_add("concern"),
-            "add-question": lambda: self.action_add("question"),
-            "add-medicine": self.action_add_medicine, "change": self.action_change,
-            "remove": self.action_remove, "up": lambda: self.action_move(-1),
-            "down": lambda: self.action_move(1), "dealt": lambda: self.action_mark("dealt"),
-            "carry": lambda: self.action_mark("carry"), "when": self.action_when,
-            "matters": self.action_matters, "shared": self.action_shared,
-            "outcome": self.action_outcome, "preview": self.action_preview,
-            "calendar": self.action_calendar, "evidence": self.action_evidence}
-        if name in actions:
-            actions[name]()
-
     @on(DataTable.RowSelected, "#gp-items")
     def row_chosen(self) -> None:
         self.action_change()

@@ -12,14 +12,14 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static
 
 from paceapp.app.folder import Journal
 from paceapp.app.gp import write_sheet
 from paceapp.outputs.gp_sheet import SheetInputs, render_text
 from paceapp.tui.save_document import SaveDocumentScreen, Writer, suggested_path
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 #: The preview is re-wrapped to fit inside the dialog at 80 columns (the files stay 80 wide).
 PREVIEW_WIDTH = 70
@@ -45,13 +45,7 @@ class SheetPreview(SaveDocumentScreen[None]):
         Binding("t", "write('text')", "Write text", id="write-text"),
         Binding("h", "write('html')", "Write HTML", id="write-html"),
     ]
-    DEFAULT_CSS = """
-    SheetPreview #preview-box { width: 84; max-width: 100%; height: 100%; }
-    SheetPreview #sheet-scroll { height: 1fr; border: round $primary 50%; }
-    SheetPreview #where { height: auto; padding: 0 1; }
-    SheetPreview .buttons Button { min-width: 0; }
-    SheetPreview.-narrow .buttons { layout: grid; grid-size: 2; grid-rows: 1; height: auto; }
-    """
+    CSS_PATH = "gp_preview.tcss"
     #: Below 72 columns the four buttons take two rows (on one row 'Close' was cut off).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     SUFFIX = SUFFIX
@@ -76,20 +70,14 @@ class SheetPreview(SaveDocumentScreen[None]):
             yield Input(self.suggested, id="path")
             yield Problem(id="problem")
             yield Static("", id="where", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("p Write PDF", id="pdf", variant="primary", compact=True)
-                yield Button("t Write text", id="text", compact=True)
-                yield Button("h Write HTML", id="html", compact=True)
-                yield Button("Close (Esc)", id="close", compact=True)
+            yield ActionButtons(
+                self, bindings_of(self, "write-pdf", "write-text", "write-html", "close"),
+                primary="write-pdf", compact=True,
+                button_ids={"write-pdf": "pdf", "write-text": "text", "write-html": "html"})
 
     def on_mount(self) -> None:
         self.query_one("#sheet-scroll", VerticalScroll).focus()
 
-    @on(Button.Pressed, "#pdf, #text, #html")
-    def pressed(self, event: Button.Pressed) -> None:
-        self.action_write(event.button.id or "pdf")
-
-    @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(None)
 
