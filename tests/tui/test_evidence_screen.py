@@ -4,7 +4,6 @@ the documents folder, hostile words stay plain text, and it reads at 60x20 and 8
 
 from __future__ import annotations
 
-import asyncio
 import io
 from datetime import date, timedelta
 from pathlib import Path
@@ -48,56 +47,52 @@ async def open_evidence(app: PaceApp, pilot) -> EvidenceScreen:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
-def test_open_from_gp_and_see_the_figures(data_dir: Path, size: tuple[int, int]) -> None:
+async def test_open_from_gp_and_see_the_figures(data_dir: Path, size: tuple[int, int]) -> None:
     seed(data_dir)
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=size) as pilot:
-            screen = await open_evidence(app, pilot)
-            text = preview(app)
-            assert "Days logged: 2 of the 84 days" in text
-            assert "Dressing: hard on 1 of 2 days logged; 82 days not logged" in text
-            assert HOSTILE in text  # shown as typed: never read as markup
-            # Everything the person needs is on the screen at this size (inside it, not cut off)
-            for selector in ("#weeks", "#from", "#to", "#path", "#pdf", "#text", "#close",
-                             "#evidence-scroll"):
-                region = screen.query_one(selector).region
-                assert region.width > 0 and region.height > 0, selector
-                assert region.right <= size[0] and region.bottom <= size[1], selector
-            # the period: 2 weeks leaves the older day out
-            weeks = screen.query_one("#weeks", Input)
-            weeks.value = "2"
-            weeks.focus()
-            await pilot.press("enter")
-            await settle(app, pilot)
-            assert "Days logged: 1 of the 14 days" in preview(app)
-            # a bad period says what was wrong and keeps the preview
-            weeks.value = "two"
-            await pilot.press("enter")
-            await settle(app, pilot)
-            assert "whole number" in str(screen.query_one("#problem", Static).content)
-            await pilot.press("escape")
-            await settle(app, pilot)
-            assert isinstance(app.screen, GPScreen)
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=size) as pilot:
+        screen = await open_evidence(app, pilot)
+        text = preview(app)
+        assert "Days logged: 2 of the 84 days" in text
+        assert "Dressing: hard on 1 of 2 days logged; 82 days not logged" in text
+        assert HOSTILE in text  # shown as typed: never read as markup
+        # Everything the person needs is on the screen at this size (inside it, not cut off)
+        for selector in ("#weeks", "#from", "#to", "#path", "#pdf", "#text", "#close",
+                         "#evidence-scroll"):
+            region = screen.query_one(selector).region
+            assert region.width > 0 and region.height > 0, selector
+            assert region.right <= size[0] and region.bottom <= size[1], selector
+        # the period: 2 weeks leaves the older day out
+        weeks = screen.query_one("#weeks", Input)
+        weeks.value = "2"
+        weeks.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Days logged: 1 of the 14 days" in preview(app)
+        # a bad period says what was wrong and keeps the preview
+        weeks.value = "two"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "whole number" in str(screen.query_one("#problem", Static).content)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, GPScreen)
 
 
-def test_save_a_pdf_and_text_to_the_documents_folder(data_dir: Path, tmp_path: Path) -> None:
+async def test_save_a_pdf_and_text_to_the_documents_folder(data_dir: Path, tmp_path: Path) -> None:
     seed(data_dir)
     today = date.today().isoformat()
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = await open_evidence(app, pilot)
-            screen.query_one("#evidence-scroll").focus()
-            await pilot.press("p")
-            await settle(app, pilot)
-            await pilot.press("t")
-            await settle(app, pilot)
-            assert "Saved to:" in str(screen.query_one("#where", Static).content)
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evidence(app, pilot)
+        screen.query_one("#evidence-scroll").focus()
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert "Saved to:" in str(screen.query_one("#where", Static).content)
     folder = tmp_path / "documents"
     pdf = folder / f"assessment-summary {today}.pdf"
     reader = pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
@@ -107,13 +102,11 @@ def test_save_a_pdf_and_text_to_the_documents_folder(data_dir: Path, tmp_path: P
     assert "Dressing: hard on 1 of 2 days logged" in text
 
 
-def test_ctrl_p_on_gp_lists_the_evidence_summary(data_dir: Path) -> None:
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("5")
-            await settle(app, pilot)
-            titles = [c.title for c in app.get_system_commands(app.screen)]
-            assert "Evidence summary" in titles
-    asyncio.run(scenario())
+async def test_ctrl_p_on_gp_lists_the_evidence_summary(data_dir: Path) -> None:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Evidence summary" in titles

@@ -4,7 +4,6 @@ seeming to do nothing; and no form or plan opens on a failed read."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from tests.tui.pilot_helpers import settle
 
 
 @pytest.mark.parametrize(("key", "reader"), [("f", "going"), ("w", "load_plan")])
-def test_a_failed_read_is_told(data_dir: Path, monkeypatch: pytest.MonkeyPatch, key: str,
+async def test_a_failed_read_is_told(data_dir: Path, monkeypatch: pytest.MonkeyPatch, key: str,
                                reader: str) -> None:
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk gone")
@@ -26,14 +25,12 @@ def test_a_failed_read_is_told(data_dir: Path, monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setattr(flare_app, reader, broken)
     told: list[str] = []
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            monkeypatch.setattr(app, "tell_problem", told.append)
-            await pilot.press(key)
-            await settle(app, pilot)
-            assert not isinstance(app.screen, (FlareForm, FlarePlanView))
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(app, "tell_problem", told.append)
+        await pilot.press(key)
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (FlareForm, FlarePlanView))
 
-    asyncio.run(scenario())
     assert len(told) == 1 and "did not expect" in told[0], told

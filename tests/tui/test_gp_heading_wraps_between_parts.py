@@ -3,7 +3,6 @@ never inside one, at any width."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -32,22 +31,20 @@ def test_each_part_stays_whole_on_one_line(room: int) -> None:
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 48)])
-def test_the_heading_on_screen(tmp_path: Path, size: tuple[int, int]) -> None:
+async def test_the_heading_on_screen(tmp_path: Path, size: tuple[int, int]) -> None:
     folder = tmp_path / "demo"
     write_demo(folder, 28, date.today())
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(folder))
-        async with app.run_test(size=size) as pilot:
-            await settle(app, pilot)
-            await pilot.press("5")
-            await settle(app, pilot)
-            title = app.screen.query_one("#gp-title", Static)
-            lines = [strip.text.rstrip() for strip in
-                     title.render_lines(Region(0, 0, title.size.width, title.size.height))]
-            text = "\n".join(lines)
-            assert any(line.endswith("concerns ready") for line in lines), text
-            assert any("with Dr Okafor" in line for line in lines), text
-            for line in lines:  # a line ends at the end of a part, never inside one
-                assert not line.endswith((" 4", "concerns", "with", "Dr")), text
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(folder))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        title = app.screen.query_one("#gp-title", Static)
+        lines = [strip.text.rstrip() for strip in
+                 title.render_lines(Region(0, 0, title.size.width, title.size.height))]
+        text = "\n".join(lines)
+        assert any(line.endswith("concerns ready") for line in lines), text
+        assert any("with Dr Okafor" in line for line in lines), text
+        for line in lines:  # a line ends at the end of a part, never inside one
+            assert not line.endswith((" 4", "concerns", "with", "Dr")), text

@@ -4,7 +4,6 @@ path. A name the person typed that is taken is replaced only after they say yes.
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 from collections.abc import Iterator
@@ -74,28 +73,26 @@ def reads_as_pdf(path: Path) -> bool:
     return len(pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages) == 1
 
 
-def test_gp_sheets_go_to_documents_with_free_names(data_dir: Path, documents: Path) -> None:
+async def test_gp_sheets_go_to_documents_with_free_names(data_dir: Path, documents: Path) -> None:
     seed(data_dir)
     stem = f"gp-sheet-{date.today().isoformat()}"
     shown: list[str] = []
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, SheetPreview)
+        # the full path is in the box before anything is saved
+        assert preview.query_one("#path", Input).value == str(documents / f"{stem}.pdf")
+        for key in ("p", "p", "t"):  # saving again never replaces the first one
+            await pilot.press(key)
             await settle(app, pilot)
-            await pilot.press("5")
-            await settle(app, pilot)
-            await pilot.press("v")
-            await settle(app, pilot)
-            preview = app.screen
-            assert isinstance(preview, SheetPreview)
-            # the full path is in the box before anything is saved
-            assert preview.query_one("#path", Input).value == str(documents / f"{stem}.pdf")
-            for key in ("p", "p", "t"):  # saving again never replaces the first one
-                await pilot.press(key)
-                await settle(app, pilot)
-                shown.append(text_of(preview, "#where"))
-    asyncio.run(scenario())
+            shown.append(text_of(preview, "#where"))
     first, second, text = (documents / f"{stem}.pdf", documents / f"{stem} (2).pdf",
                            documents / f"{stem}.txt")
     assert reads_as_pdf(first) and reads_as_pdf(second)
@@ -105,35 +102,33 @@ def test_gp_sheets_go_to_documents_with_free_names(data_dir: Path, documents: Pa
 
 
 @pytest.mark.parametrize("answer", ["n", "y"])
-def test_a_typed_name_that_is_taken_is_replaced_only_on_yes(data_dir: Path, documents: Path,
+async def test_a_typed_name_that_is_taken_is_replaced_only_on_yes(data_dir: Path, documents: Path,
                                                             answer: str) -> None:
     seed(data_dir)
     documents.mkdir()
     mine = documents / "sheet.pdf"
     mine.write_bytes(OLD)
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("5")
-            await settle(app, pilot)
-            await pilot.press("v")
-            await settle(app, pilot)
-            preview = app.screen
-            preview.query_one("#path", Input).value = "sheet"  # a bare name: documents folder
-            await pilot.press("p")
-            await settle(app, pilot)
-            assert isinstance(app.screen, ConfirmScreen)
-            assert "sheet.pdf" in text_of(app.screen, "#question")
-            await pilot.press(answer)
-            await settle(app, pilot)
-            assert app.screen is preview
-            if answer == "n":
-                assert "Nothing was written" in text_of(preview, "#problem")
-            else:
-                assert text_of(preview, "#where") == f"Saved your GP sheet to: {mine}"
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        preview = app.screen
+        preview.query_one("#path", Input).value = "sheet"  # a bare name: documents folder
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "sheet.pdf" in text_of(app.screen, "#question")
+        await pilot.press(answer)
+        await settle(app, pilot)
+        assert app.screen is preview
+        if answer == "n":
+            assert "Nothing was written" in text_of(preview, "#problem")
+        else:
+            assert text_of(preview, "#where") == f"Saved your GP sheet to: {mine}"
     if answer == "n":
         assert mine.read_bytes() == OLD
     else:
@@ -141,37 +136,35 @@ def test_a_typed_name_that_is_taken_is_replaced_only_on_yes(data_dir: Path, docu
     assert sorted(p.name for p in documents.iterdir()) == ["sheet.pdf"]
 
 
-def test_goal_card_and_group_plan_go_to_documents(data_dir: Path, documents: Path) -> None:
+async def test_goal_card_and_group_plan_go_to_documents(data_dir: Path, documents: Path) -> None:
     seed(data_dir)
     today = local_now().date().isoformat()
     documents.mkdir()
     (documents / f"paceapp-goal-card-{today}.txt").write_bytes(OLD)  # half of a pair is taken
     notices: list[str] = []
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        seen = recording(app)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("6")
-            await settle(app, pilot)
-            await pilot.press("s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, ShareCardScreen)
-            assert app.screen.query_one("#share-path", Input).value == str(
-                documents / f"paceapp-goal-card-{today} (2).json")
-            await pilot.press(*"Robin")
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            await pilot.press("p")
-            await settle(app, pilot)
-            await pilot.press("s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, SharePlanScreen)
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-        notices.extend(seen)
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    seen = recording(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("6")
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ShareCardScreen)
+        assert app.screen.query_one("#share-path", Input).value == str(
+            documents / f"paceapp-goal-card-{today} (2).json")
+        await pilot.press(*"Robin")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SharePlanScreen)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    notices.extend(seen)
     card = documents / f"paceapp-goal-card-{today} (2).json"
     plan = documents / f"paceapp-group-plan-{today}.json"
     assert json.loads(card.read_text())["display_name"] == "Robin"
@@ -184,54 +177,50 @@ def test_goal_card_and_group_plan_go_to_documents(data_dir: Path, documents: Pat
     assert f"Saved your card to {card}" in said and f"Saved the group plan to {plan}" in said
 
 
-def test_a_typed_card_name_that_is_taken_asks_first(data_dir: Path, documents: Path) -> None:
+async def test_a_typed_card_name_that_is_taken_asks_first(data_dir: Path, documents: Path) -> None:
     seed(data_dir)
     documents.mkdir()
     mine = documents / "card.txt"
     mine.write_bytes(OLD)
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("6")
-            await settle(app, pilot)
-            await pilot.press("s")
-            await settle(app, pilot)
-            share = app.screen
-            assert isinstance(share, ShareCardScreen)
-            share.query_one("#share-name", Input).value = "Robin"
-            share.query_one("#share-path", Input).value = "card.json"
-            await pilot.press("ctrl+s")
-            await settle(app, pilot)
-            assert isinstance(app.screen, ConfirmScreen)
-            assert "card.txt" in text_of(app.screen, "#question")
-            await pilot.press("n")
-            await settle(app, pilot)
-            assert app.screen is share
-            assert "Nothing was written" in text_of(share, "#share-problem")
-    asyncio.run(scenario())
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("6")
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        share = app.screen
+        assert isinstance(share, ShareCardScreen)
+        share.query_one("#share-name", Input).value = "Robin"
+        share.query_one("#share-path", Input).value = "card.json"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "card.txt" in text_of(app.screen, "#question")
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is share
+        assert "Nothing was written" in text_of(share, "#share-problem")
     assert mine.read_bytes() == OLD
     assert sorted(p.name for p in documents.iterdir()) == ["card.txt"]
 
 
-def test_exports_go_to_documents_and_the_full_path_stays_shown(data_dir: Path,
+async def test_exports_go_to_documents_and_the_full_path_stays_shown(data_dir: Path,
                                                               documents: Path) -> None:
     seed(data_dir)
     stem = f"paceapp-export-{local_now().date().isoformat()}"
     shown: list[str] = []
 
-    async def scenario() -> None:
-        app = PaceApp(Journal.open(data_dir))
-        async with app.run_test(size=(80, 24)) as pilot:
+    app = PaceApp(Journal.open(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("8")
+        await settle(app, pilot)
+        for key in ("j", "j", "v"):
+            await pilot.press(key)
             await settle(app, pilot)
-            await pilot.press("8")
-            await settle(app, pilot)
-            for key in ("j", "j", "v"):
-                await pilot.press(key)
-                await settle(app, pilot)
-                shown.append(text_of(app.screen, "#data-saved"))
-    asyncio.run(scenario())
+            shown.append(text_of(app.screen, "#data-saved"))
     first, second = documents / f"{stem}.json", documents / f"{stem} (2).json"
     assert json.loads(first.read_bytes()) == json.loads(second.read_bytes())
     assert (documents / f"{stem}-csv" / "pain.csv").is_file()

@@ -258,12 +258,12 @@ class DiaryScreen(SectionScreen):
     def action_flare(self) -> None:
         from paceapp.tui.screens.flare_form import start_or_end_flare
 
-        start_or_end_flare(self.pace)
+        start_or_end_flare(self)
 
     def action_plan(self) -> None:
         from paceapp.tui.screens.flare_form import show_plan
 
-        show_plan(self.pace)
+        show_plan(self)
 
     def action_log_day(self) -> None:
         """What I could do today: today's day record to change, or a new one (as `d` on Today)."""
