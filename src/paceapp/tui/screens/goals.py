@@ -60,9 +60,11 @@ EMPTY = "No action plans yet - press a to add a small one."
 #: The worker group of modal flows (a worker that waits for the person's answers on one
 #: screen after another): tests that wait for the app's workers to finish leave these out.
 FLOW_GROUP = "modal-flow"
-#: The screen's buttons, two rows of binding ids: each button says its binding's words and key.
-BUTTON_ROWS = (("goals-add", "goals-mark", "goals-review", "goals-change", "goals-pause"),
-               ("goals-finish", "goals-history", "goals-longer", "goals-week-start"))
+#: The screen's buttons, rows of binding ids: each button says its binding's words and key.
+#: Three to a row, so each row fits in 60 columns.
+BUTTON_ROWS = (("goals-add", "goals-mark", "goals-review"),
+               ("goals-change", "goals-pause", "goals-finish"),
+               ("goals-history", "goals-longer", "goals-week-start"))
 
 
 def what_width(screen_width: int) -> int:
