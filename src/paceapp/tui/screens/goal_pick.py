@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from paceapp.core.goals import ActionPlan
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
 class PlanPicker(ModalScreen[ActionPlan | None]):
@@ -19,7 +20,7 @@ class PlanPicker(ModalScreen[ActionPlan | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 *[Binding(str(n), f"choose({n - 1})", show=False) for n in range(1, 10)]]
-    DEFAULT_CSS = "PlanPicker OptionList { height: auto; max-height: 12; }"
+    CSS_PATH = "goal_pick.tcss"
 
     def __init__(self, plans: list[ActionPlan], question: str, notes: dict[str, str] | None = None
                  ) -> None:
@@ -35,8 +36,7 @@ class PlanPicker(ModalScreen[ActionPlan | None]):
                                                                if p.id in self.notes else "")),
                                       id=p.id)
                                for i, p in enumerate(self.plans, start=1)], id="plans")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "cancel"))
 
     def on_mount(self) -> None:
         self.query_one("#plans", OptionList).focus()
@@ -49,6 +49,5 @@ class PlanPicker(ModalScreen[ActionPlan | None]):
         if 0 <= index < len(self.plans):
             self.dismiss(self.plans[index])
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)

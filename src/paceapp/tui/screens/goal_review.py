@@ -65,10 +65,7 @@ class ReviewForm(DraftForm[ReviewAnswer | str | None]):
         Binding("z", "next(2)", "Pause", show=False),
         Binding("s", "skip", "Skip", show=False),
     ]
-    DEFAULT_CSS = """
-    ReviewForm RadioSet { height: auto; width: 1fr; }
-    ReviewForm #got_in_way { margin: 0 0 0 0; }
-    """
+    CSS_PATH = "goal_review.tcss"
 
     def __init__(self, plan: ActionPlan, week: date, done: int, planned: int,
                  position: str = "") -> None:

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from paceapp.core.settings import WEEKDAYS
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
 class WeekStartPicker(ModalScreen[int | None]):
@@ -19,7 +20,7 @@ class WeekStartPicker(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 *[Binding(str(n), f"choose({n - 1})", show=False) for n in range(1, 8)]]
-    DEFAULT_CSS = "WeekStartPicker OptionList { height: auto; max-height: 9; }"
+    CSS_PATH = "goal_week.tcss"
 
     def __init__(self, current: int) -> None:
         super().__init__()
@@ -32,8 +33,7 @@ class WeekStartPicker(ModalScreen[int | None]):
                          classes="hint")
             yield OptionList(*[Option(Text(f"{n + 1}. {day}" + (" ✓" if n == self.current else "")),
                                       id=str(n)) for n, day in enumerate(WEEKDAYS)], id="days")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel (Esc)", id="cancel")
+            yield ActionButtons(self, bindings_of(self, "cancel"))
 
     def on_mount(self) -> None:
         days = self.query_one("#days", OptionList)
@@ -47,6 +47,5 @@ class WeekStartPicker(ModalScreen[int | None]):
     def action_choose(self, index: int) -> None:
         self.dismiss(index)
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)

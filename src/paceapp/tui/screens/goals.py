@@ -11,8 +11,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 from textual.worker import WorkerFailed
 
 from paceapp.app.folder import Journal
@@ -47,6 +46,7 @@ from paceapp.core.settings import WEEKDAYS
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 #: Fixed widths for the Week, Sure and Status columns (their widest words). Fixed, not measured:
 #: a measured column sometimes kept the width of the text it showed before (a plan marked done
@@ -60,6 +60,11 @@ EMPTY = "No action plans yet - press a to add a small one."
 #: The worker group of modal flows (a worker that waits for the person's answers on one
 #: screen after another): tests that wait for the app's workers to finish leave these out.
 FLOW_GROUP = "modal-flow"
+#: The screen's buttons, rows of binding ids: each button says its binding's words and key.
+#: Three to a row, so each row fits in 60 columns.
+BUTTON_ROWS = (("goals-add", "goals-mark", "goals-review"),
+               ("goals-change", "goals-pause", "goals-finish"),
+               ("goals-history", "goals-longer", "goals-week-start"))
 
 
 def what_width(screen_width: int) -> int:
@@ -85,12 +90,7 @@ class GoalsScreen(SectionScreen):
         Binding("h", "history", "History", id="goals-history"),
         Binding("w", "week_start", "Week starts", id="goals-week-start"),
     ]
-    DEFAULT_CSS = """
-    GoalsScreen .goals-buttons { height: auto; }
-    GoalsScreen .goals-buttons Button { margin: 0 1 0 0; min-width: 0; }
-    GoalsScreen #plan-detail, GoalsScreen #longer-text { height: auto; padding: 0 1; }
-    GoalsScreen #plans { height: 1fr; min-height: 4; }
-    """
+    CSS_PATH = "goals.tcss"
 
     view: GoalsView | None = None
     showing_history = False
@@ -100,14 +100,9 @@ class GoalsScreen(SectionScreen):
         yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield Static("", id="plan-detail", markup=False)
         yield Static("", id="longer-text", markup=False)
-        rows = ((("a", "add", "Add"), ("m", "mark", "Day done"), ("r", "review", "Review"),
-                 ("e", "change", "Change"), ("z", "pause", "Pause/resume")),
-                (("g", "finish", "Finish"), ("h", "history", "History"),
-                 ("l", "longer", "Longer goal"), ("w", "week_start", "Week starts")))
-        for row in rows:
-            with Horizontal(classes="goals-buttons"):
-                for key, action, label in row:
-                    yield Button(f"{key} {label}", id=f"goals-{action}", compact=True)
+        for row in BUTTON_ROWS:
+            yield ActionButtons(self, bindings_of(self, *row), compact=True,
+                                classes="goals-buttons")
 
     def on_mount(self) -> None:
         table = self.query_one("#plans", DataTable)
@@ -218,48 +213,43 @@ class GoalsScreen(SectionScreen):
         detail.update(" ".join(parts))
 
     # -- actions ---------------------------------------------------------------------------
-    @on(Button.Pressed, ".goals-buttons Button")
-    def button(self, event: Button.Pressed) -> None:
-        event.stop()
-        action = getattr(self, f"action_{(event.button.id or '').removeprefix('goals-')}", None)
-        if action is not None:
-            action()
-
     @on(DataTable.RowSelected, "#plans")
     def row_chosen(self) -> None:
         self.action_change()
 
     def action_add(self) -> None:
-        from paceapp.tui.screens.goal_form import GoalForm, PlanFormResult
+        self.add_plan_flow(self.view.longer if self.view else [])
 
-        longer = self.view.longer if self.view else []
+    @work(exclusive=True, group=FLOW_GROUP)
+    async def add_plan_flow(self, longer: list[LongerGoal]) -> None:
+        """The plan form; once saved, below 7 out of 10, "make it smaller?"."""
+        from paceapp.tui.screens.goal_form import GoalForm
 
-        def saved(result: PlanFormResult | None) -> None:
-            if result is not None:
-                self.pace.save(lambda j: add_plan(j, result.plan, new_goal=result.new_goal).plan,
-                               f"Saved: {result.plan.describe()}.", self.offer_smaller)
+        result = await self.app.push_screen_wait(GoalForm(longer=longer))
+        if result is None:
+            return
+        plan = await self.save_and_wait(partial(add_plan, plan=result.plan,
+                                                new_goal=result.new_goal))
+        if plan is None:
+            return
+        self.notify(f"Saved: {result.plan.describe()}.", markup=False, timeout=4)
+        self.pace.refresh_data()
+        await self.offer_smaller(plan.plan)
 
-        self.app.push_screen(GoalForm(longer=longer), saved)
-
-    def offer_smaller(self, plan: Any, then: Any = None) -> None:
-        """After saving: below 7, invite a smaller or easier plan (changeable in place)."""
-        if not isinstance(plan, ActionPlan) or not needs_smaller(plan.confidence):
-            if then is not None:
-                then()
+    async def offer_smaller(self, plan: ActionPlan) -> None:
+        """After saving: below 7, invite a smaller or easier plan (changeable in place). Awaited
+        inside a modal flow."""
+        if not needs_smaller(plan.confidence):
             return
         from paceapp.tui.screens.goal_form import SmallerForm
 
-        def answered(changed: ActionPlan | None) -> None:
-            if changed is None:
-                self.notify("Kept as it is. You know best.", markup=False)
-            else:
-                message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
-                self.pace.save(lambda j: change_plan(j, plan.id, plan_fields(changed), base=plan),
-                               message)
-            if then is not None:
-                then()
-
-        self.app.push_screen(SmallerForm(plan), answered)
+        changed = await self.app.push_screen_wait(SmallerForm(plan))
+        if changed is None:
+            self.notify("Kept as it is. You know best.", markup=False)
+        else:
+            message = f"Changed: {changed.describe()}; sure {changed.confidence}/10."
+            self.pace.save(partial(change_plan, plan_id=plan.id, changes=plan_fields(changed),
+                                   base=plan), message)
 
     def action_change(self) -> None:
         plan = self.selected()
@@ -280,8 +270,9 @@ class GoalsScreen(SectionScreen):
 
         self.app.push_screen(GoalForm(plan, longer=self.view.longer if self.view else []), saved)
 
-    def plan_for_today(self, then: Any) -> None:
-        """The plan to act on: the chosen active row, the only active plan, or ask which."""
+    def action_mark(self) -> None:
+        """Mark today done for the plan to act on: the chosen active row, the only active plan,
+        or (several) the one the person picks."""
         view = self.view
         if view is None:
             return
@@ -290,27 +281,29 @@ class GoalsScreen(SectionScreen):
         if plan is not None and plan not in active:  # next week's plan: this week's is its own
             plan = plan_on_day(plan, view.today, view.plans, view.reviews)
         if plan is not None and plan in active:
-            then(plan)
+            self.mark(plan)
         elif len(active) == 1:
-            then(active[0])
+            self.mark(active[0])
         elif not active:
             self.notify("No active plan to mark yet. Press a to add one.", markup=False)
         else:
-            from paceapp.tui.screens.goal_pick import PlanPicker
-
             notes = {p.id: progress_words(*view.progress(p))
                      + (", ✓ done today" if view.marked_today(p) else "") for p in active}
-            self.app.push_screen(PlanPicker(active, "Which plan did you do today?", notes),
-                                 lambda chosen: chosen and then(chosen))
+            self.pick_and_mark(active, notes)
 
-    def action_mark(self) -> None:
+    @work(exclusive=True, group=FLOW_GROUP)
+    async def pick_and_mark(self, active: list[ActionPlan], notes: dict[str, str]) -> None:
+        from paceapp.tui.screens.goal_pick import PlanPicker
+
+        plan = await self.app.push_screen_wait(
+            PlanPicker(active, "Which plan did you do today?", notes))
+        if plan is not None:
+            self.mark(plan)
+
+    def mark(self, plan: ActionPlan) -> None:
         today = local_now().date()
-
-        def mark(plan: ActionPlan) -> None:
-            self.pace.save(lambda j: mark_done(j, plan.id, today, today),
-                           f"Marked today done: {plan.what}. Nice one.")
-
-        self.plan_for_today(mark)
+        self.pace.save(partial(mark_done, plan_id=plan.id, day=today, today=today),
+                       f"Marked today done: {plan.what}. Nice one.")
 
     def action_pause(self) -> None:
         plan = self.selected()
@@ -380,7 +373,7 @@ class GoalsScreen(SectionScreen):
         next week's plan when it is to change, and "make it smaller?" below 7 out of 10.
         Skipping a plan is fine; stopping leaves the rest as they are."""
         from paceapp.tui.screens.confirm import ConfirmScreen
-        from paceapp.tui.screens.goal_form import GoalForm, SmallerForm
+        from paceapp.tui.screens.goal_form import GoalForm
         from paceapp.tui.screens.goal_review import SKIP, ReviewAnswer, ReviewForm
 
         if review_is_early(view.today, view.today, view.week_starts):
@@ -428,15 +421,8 @@ class GoalsScreen(SectionScreen):
                 text += " Paused for now."
             self.notify(text, markup=False, timeout=4)
             self.pace.refresh_data()
-            if next_plan is not None and needs_smaller(next_plan.confidence):
-                smaller = await self.app.push_screen_wait(SmallerForm(next_plan))
-                if smaller is None:
-                    self.notify("Kept as it is. You know best.", markup=False)
-                else:
-                    message = f"Changed: {smaller.describe()}; sure {smaller.confidence}/10."
-                    self.pace.save(partial(change_plan, plan_id=next_plan.id,
-                                           changes=plan_fields(smaller), base=next_plan),
-                                   message)
+            if next_plan is not None:
+                await self.offer_smaller(next_plan)
         self.notify("That's the review done. Well done for taking stock.", markup=False)
 
     async def save_and_wait(self, change: Callable[[Journal], Any]) -> Any:
