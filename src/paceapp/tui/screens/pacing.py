@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
 
 from paceapp.app import pacing as app_pacing
 from paceapp.app.folder import Journal
@@ -17,6 +16,7 @@ from paceapp.core.timeparse import local_now, show_date
 from paceapp.outputs.pacing import next_step_text, plan_summary_lines
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
 class PacingScreen(SectionScreen):
@@ -31,15 +31,10 @@ class PacingScreen(SectionScreen):
         Binding("a", "log", "Log activity", id="pacing-log"),
         Binding("o", "settings", "Settings", show=False, id="pacing-settings"),
     ]
-    DEFAULT_CSS = """
-    PacingScreen #baselines { height: auto; max-height: 6; min-height: 2; }
-    PacingScreen .pace-buttons { height: 1; }
-    PacingScreen .pace-buttons Button { min-width: 0; margin: 0; }
-    PacingScreen.-narrow .pace-buttons { layout: grid; grid-size: 4; height: auto; }
-    PacingScreen .card { height: auto; }
-    """
-    #: Below 80 columns the buttons take two rows (on one row the last ones were cut off).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    CSS_PATH = "pacing.tcss"
+    #: The buttons take one row when they fit, else two rows of four, else four rows of two
+    #: (on one row the last ones were cut off).
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (72, "-narrow"), (120, "-wide")]
 
     view: PacingView | None = None
     first_show: bool = True
@@ -49,12 +44,10 @@ class PacingScreen(SectionScreen):
         with VerticalScroll(id="pacing-body"):
             yield DataTable(id="baselines", cursor_type="row", zebra_stripes=True)
             yield Static("", id="pacing-hint", classes="hint", markup=False)
-            with Horizontal(classes="pace-buttons"):
-                for label, action in (("n Set", "set_baseline"), ("u Step up", "step_up"),
-                                      ("r Restart", "restart"), ("h History", "history"),
-                                      ("l Plan", "plan"), ("t Timer", "timer"),
-                                      ("a Log", "log"), ("o Settings", "settings")):
-                    yield Button(label, id=f"do-{action}", compact=True)
+            yield ActionButtons(self, bindings_of(
+                self, "pacing-set", "pacing-step", "pacing-restart", "pacing-history",
+                "pacing-plan", "pacing-timer", "pacing-log", "pacing-settings"),
+                compact=True, classes="pace-buttons")
             with Vertical(classes="card", id="plan-card"):
                 yield Static("Today's plan", classes="card-title")
                 yield Static("Loading…", id="plan-text", markup=False)
@@ -121,12 +114,6 @@ class PacingScreen(SectionScreen):
         if found is None:
             self.notify("Choose an activity in the list first (arrow keys or click).")
         return found
-
-    @on(Button.Pressed, ".pace-buttons Button")
-    async def button(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id:
-            await self.run_action(event.button.id.removeprefix("do-"))
 
     # -- actions --------------------------------------------------------------------------
     def action_set_baseline(self) -> None:
