@@ -46,12 +46,6 @@ class TodayCard(Vertical):
         """A button for each of the card's keys (so every action works with the mouse too)."""
         return ActionButtons(self, self.key_bindings(), compact=True, classes="card-keys")
 
-    def on_mount(self) -> None:
-        """A card whose compose() does not yet end with `yield self.key_buttons()` gets its
-        buttons here (a transition while the feature cards move over; then this goes)."""
-        if self.KEYS and not self.query_children(".card-keys"):
-            self.mount(self.key_buttons())
-
     @property
     def pace(self) -> PaceApp:
         from paceapp.tui.app import PaceApp

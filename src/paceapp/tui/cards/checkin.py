@@ -50,6 +50,7 @@ class CheckinCard(TodayCard):
     def compose(self) -> ComposeResult:
         yield Static("Pain check-in", classes="card-title")
         yield Static("Loading…", id="checkin-text", markup=False)
+        yield self.key_buttons()
 
     def load(self, journal: Journal, today: date) -> CheckinView:
         return load_checkin(journal, today)

@@ -34,6 +34,7 @@ class DayCard(TodayCard):
     def compose(self) -> ComposeResult:
         yield Static("What I could do today", classes="card-title", markup=False)
         yield Static("Loading…", id="day-text", markup=False)
+        yield self.key_buttons()
 
     def load(self, journal: Journal, today: date) -> DayCardView:
         return load_day_card(journal, today)

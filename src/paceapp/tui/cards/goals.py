@@ -23,6 +23,7 @@ class GoalsCard(TodayCard):
     def compose(self) -> ComposeResult:
         yield Static("This week's plans", classes="card-title")
         yield Static("Loading…", id="goals-card-text", markup=False)
+        yield self.key_buttons()
 
     def load(self, journal: Journal, today: date) -> GoalsView:
         return load_goals(journal, today, all_days=False)

@@ -54,6 +54,7 @@ class PacingCard(TodayCard):
     def compose(self) -> ComposeResult:
         yield Static("Pacing", classes="card-title")
         yield Static("Loading…", id="pacing-card-text", markup=False)
+        yield self.key_buttons()
 
     def load(self, journal: Journal, today: date) -> PacingCardView:
         return load_pacing_card(journal, today)

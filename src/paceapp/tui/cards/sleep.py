@@ -38,6 +38,7 @@ class SleepCard(TodayCard):
     def compose(self) -> ComposeResult:
         yield Static("Sleep diary", classes="card-title")
         yield Static("Loading…", id="sleep-text", markup=False)
+        yield self.key_buttons()
 
     def load(self, journal: Journal, today: date) -> SleepCardView:
         return load_sleep_card(journal, today)
