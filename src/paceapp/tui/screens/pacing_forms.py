@@ -35,7 +35,7 @@ from paceapp.core.timeparse import local_now, show_date
 from paceapp.outputs.pacing import history_lines, items_text
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.screens.record_form import RecordForm
-from paceapp.tui.widgets import Problem, problem_and_buttons
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of, problem_and_buttons
 
 METHOD_HELP = {
     "three-day": ("Three tries, e.g. 20 25 30", "Do it on three days, note how long each time "
@@ -76,10 +76,7 @@ class BaselineForm(DraftForm[BaselineResult | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
     FIELD_WIDGETS = {"step_pct": "step-pct", "step_days": "step-days", "method": "inputs"}
-    DEFAULT_CSS = """
-    BaselineForm #step-row { height: auto; }
-    BaselineForm #step-row Input { width: 12; margin-right: 2; }
-    """
+    CSS_PATH = "pacing_forms.tcss"
 
     def __init__(self, baselines: list[Baseline], current: Baseline | None = None) -> None:
         super().__init__()
@@ -286,10 +283,7 @@ class HistoryScreen(ModalScreen[None]):
                          classes="section-title", markup=False)
             text = "\n".join(history_lines(b, local_now().date()))
             yield Static(text, markup=False, id="history-text")
-            yield Button("Close (Esc)", id="close", variant="primary")
-
-    def on_button_pressed(self) -> None:
-        self.dismiss()
+            yield ActionButtons(self, bindings_of(self, "close"), primary="close")
 
     def action_close(self) -> None:
         self.dismiss()
