@@ -23,7 +23,7 @@ from paceapp.core.pacing import ActivityLog, new_activity, show_amount
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now
 from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text, rest_text
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of, button_label
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -37,14 +37,7 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
         Binding("s", "stop", "Stop", id="timer-stop"),
         Binding("escape", "leave", "Close", id="timer-close"),
     ]
-    DEFAULT_CSS = """
-    TimerScreen #timer-clock { text-style: bold; height: 3; content-align: center middle;
-                               border: round $primary; }
-    TimerScreen #timer-message { height: auto; padding: 0 1; text-style: bold; }
-    TimerScreen #timer-log { height: auto; }
-    TimerScreen #timer-log.-hidden { display: none; }
-    TimerScreen #timer-controls.-hidden { display: none; }
-    """
+    CSS_PATH = "timer.tcss"
 
     def __init__(self, name: str, unit: str, minutes: float, rest_min: float, *,
                  log_default: int | None = None,
@@ -63,9 +56,8 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
             yield Static(f"Timer: {self.activity}", classes="section-title", markup=False)
             yield Static("", id="timer-clock", markup=False)
             yield Static("", id="timer-message", markup=False)
-            with Horizontal(classes="buttons", id="timer-controls"):
-                yield Button("Pause (p)", id="pause", variant="primary")
-                yield Button("Stop (s)", id="stop")
+            yield ActionButtons(self, bindings_of(self, "timer-pause", "timer-stop"),
+                                primary="timer-pause", id="timer-controls")
             with Vertical(id="timer-log", classes="-hidden"):
                 yield Label("", id="log-label", classes="field-label", markup=False)
                 yield Input("", id="log-amount", restrict=r"\d{0,4}", max_length=4)
@@ -107,16 +99,16 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
         if timer.paused:
             text += "  (paused)"
         self.query_one("#timer-clock", Static).update(text)
-        self.query_one("#pause", Button).label = "Go on (p)" if timer.paused else "Pause (p)"
+        pause = bindings_of(self, "timer-pause")[0]
+        self.query_one("#timer-pause", Button).label = button_label(
+            pause, "Go on" if timer.paused else "Pause")
 
     # -- actions ---------------------------------------------------------------------------
-    @on(Button.Pressed, "#pause")
     def action_pause_or_go_on(self) -> None:
         if not self.timer.done:
             self.timer.toggle(self.clock())
             self.show_state()
 
-    @on(Button.Pressed, "#stop")
     def action_stop(self) -> None:
         if not self.timer.done:
             self.timer.stop(self.clock())
