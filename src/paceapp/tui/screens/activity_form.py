@@ -43,7 +43,6 @@ class ActivityForm(DraftForm[ActivityLog | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
     FIELD_WIDGETS = {"at": "when"}
-    DEFAULT_CSS = "ActivityForm .form-row > Label { width: 18; }"
 
     def __init__(self, log: ActivityLog | None = None, *, units: dict[str, str] | None = None,
                  name: str = "", amount: int | None = None) -> None:
