@@ -270,7 +270,7 @@ class RestartForm(DraftForm[int | None]):
 class HistoryScreen(ModalScreen[None]):
     """Every change to one baseline, with the working."""
 
-    BINDINGS = [Binding("escape,q,h", "close", "Close", id="close")]
+    BINDINGS = [Binding("escape,q,h", "close", "Close", id="close", key_display="Esc")]
 
     def __init__(self, baseline: Baseline) -> None:
         super().__init__()

@@ -33,7 +33,7 @@ class TimerScreen(ModalScreen[ActivityLog | None]):
     """Activity, then rest. p pause/resume, s stop; at the end: log it (Enter) or skip (Esc)."""
 
     BINDINGS = [
-        Binding("p,space", "pause_or_go_on", "Pause / go on", id="timer-pause"),
+        Binding("p,space", "pause_or_go_on", "Pause / go on", id="timer-pause", key_display="p"),
         Binding("s", "stop", "Stop", id="timer-stop"),
         Binding("escape", "leave", "Close", id="timer-close"),
     ]
