@@ -8,14 +8,13 @@ Naps are listed and summed apart from the nights: they never change a night's fi
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
 
 from paceapp.app.day import save_day
 from paceapp.app.sleep import (
@@ -34,7 +33,6 @@ from paceapp.core.timeparse import local_now, show_date, show_minutes
 from paceapp.tui.hints import phrased
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
-from paceapp.tui.widgets import ActionButtons, bindings_of
 
 #: First steps shown while a list is empty (instead of "none logged" three times over).
 NO_NIGHTS = ("No nights in the sleep diary lately. Press s in the morning to log last night - "
@@ -82,28 +80,29 @@ def day_row(record: DayRecord) -> tuple[str, str, str]:
             hard or "nothing hard")
 
 
-#: The Diary's buttons (ids of its bindings), then Undo; each keeps its old id (b-sleep...).
-BUTTONS = ("diary-sleep", "diary-nap", "diary-flare", "diary-plan", "diary-day", "diary-edit",
-           "diary-delete")
-BUTTON_IDS = ("b-sleep", "b-nap", "b-flare", "b-plan", "b-day", "b-edit", "b-delete")
-
-
 class DiaryScreen(SectionScreen):
     MODE = "diary"
     BINDINGS = [
-        Binding("s", "log_sleep", "Night", id="diary-sleep"),
-        Binding("n", "log_nap", "Nap", id="diary-nap"),
-        Binding("f", "flare", "Flare-up", id="diary-flare"),
-        Binding("p", "plan", "Plan", id="diary-plan"),
-        Binding("d", "log_day", "Day", id="diary-day"),
+        Binding("s", "log_sleep", "Log a night", id="diary-sleep"),
+        Binding("n", "log_nap", "Log a nap", id="diary-nap"),
+        Binding("f", "flare", "Flare-up start/end", id="diary-flare"),
+        Binding("p", "plan", "Flare-up plan", id="diary-plan"),
+        Binding("d", "log_day", "What I could do", id="diary-day"),
         Binding("e", "edit", "Change", id="diary-edit"),
-        Binding("delete,x", "delete", "Delete", id="diary-delete", key_display="x"),
+        Binding("delete,x", "delete", "Delete", id="diary-delete"),
     ]
     # The summary and the three lists scroll together (a small terminal cannot show them all at
     # once); the list with the focus is scrolled into view. The buttons stay in view below.
-    CSS_PATH = "diary.tcss"
-    #: Below 84 columns the buttons take two rows (on one row the last ones were cut off).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (84, "-wide")]
+    DEFAULT_CSS = """
+    DiaryScreen #diary-body { height: 1fr; }
+    DiaryScreen #diary-summary { padding: 0 1; height: auto; }
+    DiaryScreen .list-title { padding: 0 1; text-style: bold; height: 1; }
+    DiaryScreen #diary-buttons { height: auto; }
+    DiaryScreen #diary-buttons Button { margin: 0 1 0 0; min-width: 0; }
+    DiaryScreen.-narrow #diary-buttons { layout: grid; grid-size: 4; height: auto; }
+    """
+    #: Below 72 columns the buttons take two rows (on one row the last ones were cut off).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
     def compose_body(self) -> ComposeResult:
         yield Static("Diary · sleep, flare-ups, naps and days", classes="section-title",
@@ -121,12 +120,13 @@ class DiaryScreen(SectionScreen):
             yield Static("Days (what I could do), newest first", classes="list-title",
                          markup=False)
             yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
-        # Undo is the app's key (Ctrl+Z everywhere); its button runs the app's action.
-        undo = dataclasses.replace(bindings_of(self.app, "undo")[0], action="app.undo")
-        yield ActionButtons(self, [*bindings_of(self, *BUTTONS), undo], compact=True,
-                            button_ids={**dict(zip(BUTTONS, BUTTON_IDS, strict=True)),
-                                        "undo": "b-undo"},
-                            id="diary-buttons")
+        with Horizontal(id="diary-buttons"):
+            for label, button_id in (("s Night", "b-sleep"), ("n Nap", "b-nap"),
+                                     ("f Flare-up", "b-flare"), ("p Plan", "b-plan"),
+                                     ("d Day", "b-day"),
+                                     ("e Change", "b-edit"), ("x Delete", "b-delete"),
+                                     ("^Z Undo", "b-undo")):
+                yield Button(label, id=button_id, compact=True)
 
     #: Each list's most rows in view (it scrolls within that); a short list takes less room.
     LIST_ROWS: ClassVar[dict[str, int]] = {"nights": 10, "flares": 8, "naps": 7,
@@ -333,3 +333,15 @@ class DiaryScreen(SectionScreen):
                         "or click).")
             return
         self.confirm_delete(record)
+
+    @on(Button.Pressed, "#diary-buttons Button")
+    def button(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {"b-sleep": self.action_log_sleep, "b-nap": self.action_log_nap,
+                   "b-flare": self.action_flare,
+                   "b-plan": self.action_plan, "b-day": self.action_log_day,
+                   "b-edit": self.action_edit,
+                   "b-delete": self.action_delete, "b-undo": self.pace.action_undo}
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
