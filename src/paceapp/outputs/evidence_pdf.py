@@ -6,22 +6,17 @@ summary is drawn in full first; when it runs past two pages it is drawn again at
 shortening level (`outputs.evidence.SHORTENING`), and the first page says what was shortened. If
 even the last level is too long (a very long list of activities), the activities stop where the
 second page does, the page says so, and the help with forms is always kept at the end.
-
-fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands stay quick.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from paceapp.core.evidence import ABOUT, TITLE, Evidence
 from paceapp.outputs.evidence import LEVELS, Block, blocks, save_file
 from paceapp.outputs.gp_pdf import text_height
 from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
-
-if TYPE_CHECKING:
-    from fpdf import FPDF
+from paceapp.outputs.pdf_writer import Document
 
 MARGIN = 13.0
 BOTTOM = 12.0
@@ -46,23 +41,22 @@ STYLE: dict[str, tuple[float, str, float, float, float]] = {
 }
 
 
+class _Paged(Document):
+    def footer(self) -> None:
+        """'Page 1 of 2' at the foot, so printed pages that get apart can be matched."""
+        self.set_y(PAGE_H - 9.5)
+        self.set_font(FONT, "", 9)
+        self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
 class _Doc:
     """Draws blocks top to bottom over at most MAX_PAGES A4 pages."""
 
     def __init__(self, measure: bool = False) -> None:
-        from fpdf import FPDF
-
-        class Paged(FPDF):
-            def footer(self) -> None:
-                """'Page 1 of 2' at the foot, so printed pages that get apart can be matched."""
-                self.set_y(PAGE_H - 9.5)
-                self.set_font(FONT, "", 9)
-                self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
-
-        pdf, drawable = new_a4(TITLE, MARGIN, Paged)
+        pdf, drawable = new_a4(TITLE, MARGIN, _Paged)
         pdf.add_page()
         pdf.set_y(MARGIN)
-        self.pdf: FPDF = pdf
+        self.pdf: Document = pdf
         self.cmap = drawable
         self.overflow = False
         #: Only measure (no drawing): finding the level that fits is then quick.
@@ -106,8 +100,7 @@ class _Doc:
             return True
         pdf.set_font(FONT, style, size)
         pdf.set_x(MARGIN + indent)
-        pdf.multi_cell(PAGE_W - 2 * MARGIN - indent, line, self.safe(block.text), align="L",
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(PAGE_W - 2 * MARGIN - indent, line, self.safe(block.text))
         if block.kind in ("heading", "title"):
             pdf.set_line_width(0.3 if block.kind == "heading" else 0.5)
             pdf.line(MARGIN, pdf.get_y() + 0.4, PAGE_W - MARGIN, pdf.get_y() + 0.4)
@@ -143,7 +136,7 @@ class _Doc:
             self.put(block)
 
     def output(self) -> bytes:
-        return bytes(self.pdf.output())
+        return self.pdf.output()
 
 
 def render_pdf(evidence: Evidence) -> tuple[bytes, int]:

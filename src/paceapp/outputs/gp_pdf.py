@@ -4,22 +4,18 @@ Body text is 11 pt DejaVu Sans (bundled in outputs/fonts, with its licence), whi
 dashes, curly quotes and many symbols; a character the font lacks is shown as '□' (never dropped
 silently, never an error). The layout is measured first; when the sheet would not fit, it is
 shortened by the stated rules (core.gp_sheet.SHORTENING_RULES) and the page says so.
-
-fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands stay quick.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Container
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from paceapp.core.gp_sheet import LEVELS, Sheet, SheetItem, shortened_note
 from paceapp.outputs.gp_sheet import HEADINGS, TITLE, SheetInputs, _med_line
 from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
-
-if TYPE_CHECKING:
-    from fpdf import FPDF
+from paceapp.outputs.pdf_writer import Document
 
 MARGIN = 13.0
 BOTTOM = 11.0
@@ -34,17 +30,15 @@ CLIPPED = "Some of the list did not fit on this page. The rest is on my list at 
 CLIP_AT = PAGE_H - BOTTOM - MIN_ANSWER_LINES * ANSWER_GAP - HEADING - 2 * LINE - 1.0
 
 
-def text_height(pdf: FPDF, width: float, line: float, text: str) -> float:
+def text_height(pdf: Document, width: float, line: float, text: str) -> float:
     """How tall `text` is, wrapped to `width` with `line` high lines (measured, not drawn)."""
-    height = pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
-    assert isinstance(height, (int, float))  # output="HEIGHT" gives the height alone
-    return float(height)
+    return pdf.text_height(width, line, text)
 
 
 class _Page:
-    """Draws (or, with measure=True, only measures) the sheet on one FPDF page."""
+    """Draws (or, with measure=True, only measures) the sheet on one page."""
 
-    def __init__(self, pdf: FPDF, cmap: dict[int, Any] | set[int], measure: bool,
+    def __init__(self, pdf: Document, cmap: Container[int], measure: bool,
                  limit: float | None = None) -> None:
         self.pdf, self.cmap, self.measure = pdf, cmap, measure
         #: With a limit, a block that would run past it (and all after it) is left off.
@@ -74,7 +68,7 @@ class _Page:
         if self.measure:
             pdf.set_y(pdf.get_y() + height)
         else:
-            pdf.multi_cell(width, line, self.safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(width, line, self.safe(text))
         if after:
             pdf.set_y(pdf.get_y() + after)
 
@@ -216,10 +210,10 @@ def render_pdf(inputs: SheetInputs) -> tuple[bytes, Sheet]:
         end = page.draw(sheet)
     room = int((PAGE_H - BOTTOM - end) // ANSWER_GAP)
     page.rules(max(room, 0))
-    return bytes(pdf.output()), sheet
+    return pdf.output(), sheet
 
 
-def _started() -> tuple[FPDF, set[int]]:
+def _started() -> tuple[Document, frozenset[int]]:
     pdf, drawable = new_a4(TITLE, MARGIN)
     pdf.add_page()
     return pdf, drawable

@@ -1,21 +1,20 @@
 """What every printed page shares: A4 in millimetres, black on white, the bundled DejaVu Sans
 (regular and bold, with its licence in outputs/fonts) and how a character the font lacks is shown.
 
-fpdf2's built-in fonts are Latin-1 only, so the TTF is always used: accents, dashes, curly quotes
-and many symbols print as written; a character the font lacks is shown as '□' (never dropped
-silently, never an error). fpdf2 is imported inside `new_a4` (it costs about 0.2 s), so quick
-commands stay quick.
+Accents, dashes, curly quotes and many symbols print as written; a character the font lacks is
+shown as '□' (never dropped silently, never an error). The pages are written by our own small
+writer (`outputs.pdf_writer`, standard library only), which lays text out as fpdf2 did.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Container
+from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from fpdf import FPDF
+from paceapp.outputs import truetype
+from paceapp.outputs.pdf_writer import Document
 
 FONT = "DejaVu"
 MISSING = "□"
@@ -26,27 +25,27 @@ def font_path(name: str) -> str:
     return str(resources.files("paceapp.outputs").joinpath("fonts", name))
 
 
-def new_a4(title: str, margin: float, pdf_class: type[FPDF] | None = None) -> tuple[FPDF, set[int]]:
+def new_a4(title: str, margin: float, doc_class: type[Document] = Document,
+           ) -> tuple[Document, frozenset[int]]:
     """A new A4 document (no page yet) with both font styles added, and the characters both
     styles can draw."""
-    from fpdf.fonts import TTFFont
+    regular, bold = _fonts()
+    pdf = doc_class(width=PAGE_W, height=PAGE_H, margin=margin, title=title, creator="paceapp")
+    pdf.add_font(FONT, "", regular)
+    pdf.add_font(FONT, "B", bold)
+    return pdf, _drawable()
 
-    if pdf_class is None:
-        from fpdf import FPDF
 
-        pdf_class = FPDF
-    pdf = pdf_class(orientation="portrait", unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(margin, margin, margin)
-    pdf.add_font(FONT, "", font_path("DejaVuSans.ttf"))
-    pdf.add_font(FONT, "B", font_path("DejaVuSans-Bold.ttf"))
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_title(title)
-    pdf.set_creator("paceapp")
-    regular, bold = pdf.fonts[FONT.lower()], pdf.fonts[FONT.lower() + "B"]
-    assert isinstance(regular, TTFFont) and isinstance(bold, TTFFont)  # both added from TTFs above
-    return pdf, set(regular.cmap) & set(bold.cmap)
+@cache
+def _fonts() -> tuple[truetype.TrueTypeFont, truetype.TrueTypeFont]:
+    return (truetype.load(font_path("DejaVuSans.ttf")),
+            truetype.load(font_path("DejaVuSans-Bold.ttf")))
+
+
+@cache
+def _drawable() -> frozenset[int]:
+    regular, bold = _fonts()
+    return frozenset(regular.cmap.keys() & bold.cmap.keys())
 
 
 def printable(text: str, drawable: Container[int]) -> str:

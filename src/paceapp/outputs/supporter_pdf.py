@@ -5,20 +5,16 @@ symbols print as written; a character the font lacks is shown as '□' (never dr
 The type is 12 pt when the page fits, else a little smaller (down to 10 pt); when even that does
 not fit, the page stops where the sheet does and says so (`CLIPPED`). Every part is capped
 (`core.supporter.PART_MAX`), so that takes a very full page.
-
-fpdf2 is imported inside the functions (it costs about 0.2 s), so quick commands stay quick.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Container
 
 from paceapp.core.supporter import CRISIS_LEAD, OWN_WORDS, SupporterContent, crisis_lines, whose
 from paceapp.core.timeparse import show_date
 from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
-
-if TYPE_CHECKING:
-    from fpdf import FPDF
+from paceapp.outputs.pdf_writer import Document
 
 MARGIN = 15.0
 BOTTOM = 14.0
@@ -26,7 +22,7 @@ SIZES = (12.0, 11.0, 10.0)
 CLIPPED = "Some of this page did not fit on one sheet; ask me for the rest."
 
 
-def _new_pdf() -> tuple[FPDF, set[int]]:
+def _new_pdf() -> tuple[Document, frozenset[int]]:
     pdf, drawable = new_a4("How to help me", MARGIN)
     pdf.add_page()
     return pdf, drawable
@@ -35,7 +31,7 @@ def _new_pdf() -> tuple[FPDF, set[int]]:
 class _Layout:
     """Draws (or only measures) the page at one type size; with `limit`, stops at the foot."""
 
-    def __init__(self, pdf: FPDF, cmap: set[int], size: float, measure: bool,
+    def __init__(self, pdf: Document, cmap: Container[int], size: float, measure: bool,
                  limit: float | None = None) -> None:
         self.pdf, self.cmap, self.size, self.measure, self.limit = pdf, cmap, size, measure, limit
         self.line = size * 0.43  # mm per line
@@ -51,9 +47,7 @@ class _Layout:
         line = size * 0.43
         pdf.set_font(FONT, "B" if bold else "", size)
         width = PAGE_W - 2 * MARGIN - indent
-        height = pdf.multi_cell(width, line, self.safe(text), align="L", dry_run=True,
-                                output="HEIGHT")
-        assert isinstance(height, (int, float))  # output="HEIGHT": the height alone, in mm
+        height = pdf.text_height(width, line, self.safe(text))
         if self.limit is not None and (self.clipped or pdf.get_y() + height > self.limit):
             self.clipped = True
             return
@@ -61,8 +55,7 @@ class _Layout:
             pdf.set_y(pdf.get_y() + height)
         else:
             pdf.set_x(MARGIN + indent)
-            pdf.multi_cell(width, line, self.safe(text), align="L", new_x="LMARGIN",
-                           new_y="NEXT")
+            pdf.multi_cell(width, line, self.safe(text))
         pdf.set_y(pdf.get_y() + after)
 
     def heading(self, text: str) -> None:
@@ -114,7 +107,7 @@ def render_pdf(content: SupporterContent) -> bytes:
         if _Layout(pdf, cmap, size, measure=True).draw(content) <= foot:
             pdf, cmap = _new_pdf()
             _Layout(pdf, cmap, size, measure=False).draw(content)
-            return bytes(pdf.output())
+            return pdf.output()
     pdf, cmap = _new_pdf()
     measure = _Layout(pdf, cmap, SIZES[-1], measure=True)
     pdf.set_y(0)
@@ -123,4 +116,4 @@ def render_pdf(content: SupporterContent) -> bytes:
     reserve = pdf.get_y() + 2.0
     pdf, cmap = _new_pdf()
     _Layout(pdf, cmap, SIZES[-1], measure=False, limit=foot - reserve).draw(content)
-    return bytes(pdf.output())
+    return pdf.output()
