@@ -89,7 +89,8 @@ class _Text(NamedTuple):
     size: float  # pt
     x: float  # the cell's left edge, mm
     width: float  # the cell's width, mm
-    baseline: float  # mm from the top
+    y: float  # the cell's top, mm from the top of the page
+    height: float  # the cell's height, mm
     text: str
     align: str  # "L" or "C"
 
@@ -188,8 +189,8 @@ class Document:
         if self._font is None:
             raise ValueError("No font set: call set_font first.")
         if text:
-            baseline = y + 0.5 * height + 0.3 * self.font_size_pt / K
-            self._draw(_Text(self._font, float(self.font_size_pt), x, width, baseline, text, align))
+            self._draw(_Text(self._font, float(self.font_size_pt), x, width, y, height, text,
+                             align))
 
     def cell(self, w: float, h: float, text: str = "", align: str = "L") -> None:
         """One line of text in a cell `w` mm wide (0: to the right margin) from the current
@@ -274,7 +275,7 @@ class _Writer:
                     out.append(b"%.2f %.2f m %.2f %.2f l S" % (
                         op.x1 * K, (doc.h - op.y1) * K, op.x2 * K, (doc.h - op.y2) * K))
                     continue
-                font, size, x, width, baseline, text, align = op
+                font, size, x, width, y, height, text, align = op
                 text = text.replace(TOTAL_PAGES, str(pages_count)).replace(NBSP, " ")
                 glyphs = used.setdefault(font.resource, (font, {}))[1]
                 cmap = font.font.cmap
@@ -288,7 +289,8 @@ class _Writer:
                     units = sum(font.font.char_width(c) for c in text)
                     dx = (width - units * size * 0.001 / K) / 2
                 out.append(b"BT %s %.2f Tf %.2f %.2f Td <%s> Tj ET" % (
-                    font.resource.encode(), size, (x + dx) * K, (doc.h - baseline) * K,
+                    font.resource.encode(), size, (x + dx) * K,
+                    (doc.h - y - 0.5 * height - 0.3 * (size / K)) * K,  # as fpdf2 (same rounding)
                     "".join(f"{g:04X}" for g in ids).encode()))
             contents.append(b"\n".join(out))
 
