@@ -8,10 +8,10 @@ writer (`outputs.pdf_writer`, standard library only), which lays text out as fpd
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Container
 from functools import cache
-from importlib import resources
 
 from paceapp.outputs import truetype
 from paceapp.outputs.pdf_writer import Document
@@ -22,7 +22,9 @@ PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
 
 
 def font_path(name: str) -> str:
-    return str(resources.files("paceapp.outputs").joinpath("fonts", name))
+    """A bundled font file (next to this module: paceapp is installed as plain files, and
+    importlib.resources would cost more to import than the whole PDF writer)."""
+    return os.path.join(os.path.dirname(__file__), "fonts", name)
 
 
 def new_a4(title: str, margin: float, doc_class: type[Document] = Document,
