@@ -81,10 +81,10 @@ def test_text_drawn_straight_onto_a_page_reads_back() -> None:
     pdf, drawable = new_a4("Sample", 13.0)
     pdf.add_page()
     pdf.set_font(FONT, "B", 14)
-    pdf.multi_cell(184, 6, printable(WORDS, drawable))
+    pdf.multi_cell(184, 6, printable(WORDS + " {nb}", drawable))  # a person's words: as typed
     pdf.set_font(FONT, "", 9)
     pdf.cell(0, 4, "Page 1 of {nb}", align="C")
-    assert text_of(pdf.output()) == f"{WORDS} Page 1 of 1"
+    assert text_of(pdf.output()) == WORDS + " {nb} Page 1 of 1"
 
 
 def fonts_of(reader: pypdf.PdfReader) -> dict[str, Any]:

@@ -26,7 +26,8 @@ DEFAULT_LINE_WIDTH = 0.567 / K  # mm (0.2 mm), as fpdf2
 BREAKING_SPACES = frozenset(" \u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009"
                             "\u200a\u205f\u3000\t")
 NBSP = "\u00a0"
-TOTAL_PAGES = "{nb}"  # replaced by the number of pages when the file is written
+#: In `cell` text (never in a person's words, which go through `multi_cell`): the page count.
+TOTAL_PAGES = "{nb}"
 
 
 class Line(NamedTuple):
@@ -93,6 +94,7 @@ class _Text(NamedTuple):
     height: float  # the cell's height, mm
     text: str
     align: str  # "L" or "C"
+    total_pages: bool  # TOTAL_PAGES in the text is the page count
 
 
 class _Rule(NamedTuple):
@@ -185,19 +187,19 @@ class Document:
         self._draw(_Rule(self._line_width, x1, y1, x2, y2))
 
     def _text(self, x: float, y: float, width: float, height: float, text: str,
-              align: str) -> None:
+              align: str, total_pages: bool = False) -> None:
         if self._font is None:
             raise ValueError("No font set: call set_font first.")
         if text:
             self._draw(_Text(self._font, float(self.font_size_pt), x, width, y, height, text,
-                             align))
+                             align, total_pages))
 
     def cell(self, w: float, h: float, text: str = "", align: str = "L") -> None:
         """One line of text in a cell `w` mm wide (0: to the right margin) from the current
-        position; the position moves to the cell's right."""
+        position; the position moves to the cell's right. '{nb}' in it is the page count."""
         if w == 0:
             w = self.w - self.r_margin - self.x
-        self._text(self.x, self.y, w, h, text, align)
+        self._text(self.x, self.y, w, h, text, align, total_pages=True)
         self.x += w
 
     def text_height(self, w: float, h: float, text: str) -> float:
@@ -275,8 +277,10 @@ class _Writer:
                     out.append(b"%.2f %.2f m %.2f %.2f l S" % (
                         op.x1 * K, (doc.h - op.y1) * K, op.x2 * K, (doc.h - op.y2) * K))
                     continue
-                font, size, x, width, y, height, text, align = op
-                text = text.replace(TOTAL_PAGES, str(pages_count)).replace(NBSP, " ")
+                font, size, x, width, y, height, text, align, total_pages = op
+                if total_pages:
+                    text = text.replace(TOTAL_PAGES, str(pages_count))
+                text = text.replace(NBSP, " ")
                 glyphs = used.setdefault(font.resource, (font, {}))[1]
                 cmap = font.font.cmap
                 ids = []
