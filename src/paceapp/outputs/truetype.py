@@ -107,7 +107,10 @@ class TrueTypeFont:
         return "".join(c for c in found if c.isalnum() or c == "-") or "Font"
 
     def _read_cmap(self) -> dict[int, int]:
-        """Unicode code point -> glyph id, from the best Unicode subtable (format 12, else 4)."""
+        """Unicode code point -> glyph id, from the best Unicode subtable (format 12, else 4);
+        none for a font without one (such as a subset made here)."""
+        if "cmap" not in self.tables:
+            return {}
         cmap = self.table("cmap")
         count = struct.unpack_from(">H", cmap, 2)[0]
         subtables: dict[tuple[int, int], int] = {}
