@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from paceapp.app.day import save_activities
@@ -23,7 +23,7 @@ from paceapp.core.day import (
 )
 from paceapp.core.errors import ValidationError
 from paceapp.core.text import LINE
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 
 def prompt(name: str, ticked: bool) -> Content:
@@ -38,14 +38,7 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
     ]
-    DEFAULT_CSS = """
-    ActivitiesScreen #activities-dialog { height: auto; }
-    ActivitiesScreen SelectionList { height: auto; max-height: 12; }
-    ActivitiesScreen .add-row { height: 1; margin: 1 0 0 0; }
-    ActivitiesScreen .add-row > Label { width: 16; padding: 0 1; }
-    ActivitiesScreen .add-row > Input { width: 1fr; }
-    ActivitiesScreen .buttons Button { margin: 0 2 0 0; }
-    """
+    CSS_PATH = "day_activities.tcss"
 
     def __init__(self, stored: DayActivities | None) -> None:
         super().__init__()
@@ -67,9 +60,8 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
                 yield Input(id="add", compact=True, max_length=LINE,
                             placeholder="e.g. Walking the dog, then Enter")
             yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield ActionButtons(self, bindings_of(self, "save", "cancel"), primary="save",
+                                compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
@@ -102,7 +94,6 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
         event.input.value = ""
         self.query_one(Problem).say("")
 
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         names = self.chosen()
         if len(names) > MAX_ACTIVITIES:
@@ -116,7 +107,6 @@ class ActivitiesScreen(ModalScreen[DayActivities | None]):
             return
         self.dismiss(record)
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 

@@ -37,7 +37,7 @@ from paceapp.core.text import NOTE, clean_text
 from paceapp.core.timeparse import local_now, parse_date, show_date
 from paceapp.tui.hints import in_tui_words, phrased
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import problem_and_buttons
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 #: The choice for an activity that was not hard.
 FINE = "fine"
@@ -71,21 +71,7 @@ class DayForm(DraftForm[DayRecord | None]):
           for key, rating in RATING_KEYS],
     ]
     FIELD_WIDGETS = {"date": "day"}
-    DEFAULT_CSS = """
-    DayForm #day-dialog { width: 80; }
-    DayForm .ratings { height: auto; margin: 1 0 0 0; }
-    DayForm .ratings Button { margin: 0 1 0 0; min-width: 10; }
-    DayForm .ratings Button.-chosen { text-style: bold reverse; }
-    DayForm #rating-text { padding: 0 1; height: 1; margin: 0 0 1 0; }
-    DayForm .activity { height: auto; }
-    DayForm .activity > Label { width: 1fr; height: auto; padding: 0 1; }
-    DayForm .activity > Select { width: 28; }
-    DayForm .words { height: 1; padding: 0 0 0 3; }
-    DayForm .words > Input { width: 1fr; }
-    DayForm .plain-row { height: 1; margin: 1 0 0 0; }
-    DayForm .plain-row > Label { width: 10; padding: 0 1; }
-    DayForm .plain-row > Input { width: 1fr; }
-    """
+    CSS_PATH = "day_form.tcss"
 
     def __init__(self, record: DayRecord | None = None, *,
                  activities: tuple[str, ...] | None = None, day: date | None = None) -> None:
@@ -143,7 +129,8 @@ class DayForm(DraftForm[DayRecord | None]):
                 yield Label("Day", markup=False)
                 yield Input(day_box_text(self.day) if self.day else "", id="day", compact=True,
                             placeholder="today (or yesterday, Mon, 23/11)")
-            yield from problem_and_buttons("Save (Ctrl+S)")
+            yield Problem(id="problem")
+            yield ActionButtons(self, bindings_of(self, "save", "cancel"), primary="save")
 
     def on_mount(self) -> None:
         self.show_rating()
@@ -233,11 +220,6 @@ class DayForm(DraftForm[DayRecord | None]):
         return changed
 
     def action_save(self) -> None:
-        self.attempt_save()
-
-    @on(Button.Pressed, "#save")
-    def save_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
         self.attempt_save()
 
     def accept(self, result: DayRecord | None) -> None:

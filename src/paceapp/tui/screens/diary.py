@@ -8,12 +8,14 @@ Naps are listed and summed apart from the nights: they never change a night's fi
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
 from paceapp.app.day import save_day
@@ -33,6 +35,7 @@ from paceapp.core.timeparse import local_now, show_date, show_minutes
 from paceapp.tui.hints import phrased
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
+from paceapp.tui.widgets import ActionButtons, bindings_of
 
 #: First steps shown while a list is empty (instead of "none logged" three times over).
 NO_NIGHTS = ("No nights in the sleep diary lately. Press s in the morning to log last night - "
@@ -80,27 +83,28 @@ def day_row(record: DayRecord) -> tuple[str, str, str]:
             hard or "nothing hard")
 
 
+#: The Diary's buttons: the ids of its bindings, each with its button's id (kept from before).
+BUTTON_IDS = {"diary-sleep": "b-sleep", "diary-nap": "b-nap", "diary-flare": "b-flare",
+              "diary-plan": "b-plan", "diary-day": "b-day", "diary-edit": "b-edit",
+              "diary-delete": "b-delete", "undo": "b-undo"}
+
+
 class DiaryScreen(SectionScreen):
     MODE = "diary"
+    # Short words, as on the buttons (which are made from these): all eight buttons fit on one
+    # row at 80 columns.
     BINDINGS = [
-        Binding("s", "log_sleep", "Log a night", id="diary-sleep"),
-        Binding("n", "log_nap", "Log a nap", id="diary-nap"),
-        Binding("f", "flare", "Flare-up start/end", id="diary-flare"),
-        Binding("p", "plan", "Flare-up plan", id="diary-plan"),
-        Binding("d", "log_day", "What I could do", id="diary-day"),
+        Binding("s", "log_sleep", "Night", id="diary-sleep"),
+        Binding("n", "log_nap", "Nap", id="diary-nap"),
+        Binding("f", "flare", "Flare-up", id="diary-flare"),
+        Binding("p", "plan", "Plan", id="diary-plan"),
+        Binding("d", "log_day", "Day", id="diary-day"),
         Binding("e", "edit", "Change", id="diary-edit"),
-        Binding("delete,x", "delete", "Delete", id="diary-delete"),
+        Binding("delete,x", "delete", "Delete", id="diary-delete", key_display="x"),
     ]
-    # The summary and the three lists scroll together (a small terminal cannot show them all at
+    # The summary and the lists scroll together (a small terminal cannot show them all at
     # once); the list with the focus is scrolled into view. The buttons stay in view below.
-    DEFAULT_CSS = """
-    DiaryScreen #diary-body { height: 1fr; }
-    DiaryScreen #diary-summary { padding: 0 1; height: auto; }
-    DiaryScreen .list-title { padding: 0 1; text-style: bold; height: 1; }
-    DiaryScreen #diary-buttons { height: auto; }
-    DiaryScreen #diary-buttons Button { margin: 0 1 0 0; min-width: 0; }
-    DiaryScreen.-narrow #diary-buttons { layout: grid; grid-size: 4; height: auto; }
-    """
+    CSS_PATH = "diary.tcss"
     #: Below 72 columns the buttons take two rows (on one row the last ones were cut off).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
 
@@ -120,19 +124,25 @@ class DiaryScreen(SectionScreen):
             yield Static("Days (what I could do), newest first", classes="list-title",
                          markup=False)
             yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
-        with Horizontal(id="diary-buttons"):
-            for label, button_id in (("s Night", "b-sleep"), ("n Nap", "b-nap"),
-                                     ("f Flare-up", "b-flare"), ("p Plan", "b-plan"),
-                                     ("d Day", "b-day"),
-                                     ("e Change", "b-edit"), ("x Delete", "b-delete"),
-                                     ("^Z Undo", "b-undo")):
-                yield Button(label, id=button_id, compact=True)
+        # Undo is the app's key (Ctrl+Z everywhere, "^Z" on this crowded row, as before); its
+        # button runs the app's action.
+        undo = dataclasses.replace(bindings_of(self.app, "undo")[0], action="app.undo",
+                                   key_display="^Z")
+        yield ActionButtons(self, [*bindings_of(self, *list(BUTTON_IDS)[:-1]), undo],
+                            compact=True, button_ids=BUTTON_IDS, id="diary-buttons")
 
     #: Each list's most rows in view (it scrolls within that); a short list takes less room.
     LIST_ROWS: ClassVar[dict[str, int]] = {"nights": 10, "flares": 8, "naps": 7,
                                                    "days": 7}
 
     def on_mount(self) -> None:
+        # Each button just as wide as its words, with a space between them (diary.tcss):
+        # "Night (s)" takes the columns "s Night" took with a space either side, so the eight
+        # stay on one row at 80 columns. Set here: a Button always asks for 2 columns more than
+        # its words, and style sheets take no line-pad below 1.
+        for button in self.query_one("#diary-buttons", ActionButtons).query(Button):
+            button.styles.line_pad = 0
+            button.styles.width = cell_len(str(button.label))
         for name, rows in self.LIST_ROWS.items():
             # set here: the app's stylesheet gives every DataTable 1fr, which in a scrolling
             # area would leave short lists full of blank rows
@@ -333,15 +343,3 @@ class DiaryScreen(SectionScreen):
                         "or click).")
             return
         self.confirm_delete(record)
-
-    @on(Button.Pressed, "#diary-buttons Button")
-    def button(self, event: Button.Pressed) -> None:
-        event.stop()
-        actions = {"b-sleep": self.action_log_sleep, "b-nap": self.action_log_nap,
-                   "b-flare": self.action_flare,
-                   "b-plan": self.action_plan, "b-day": self.action_log_day,
-                   "b-edit": self.action_edit,
-                   "b-delete": self.action_delete, "b-undo": self.pace.action_undo}
-        action = actions.get(event.button.id or "")
-        if action is not None:
-            action()

@@ -58,22 +58,9 @@ class PlanFormResult:
     new_goal: LongerGoal | None = None
 
 
-FORM_CSS = """
-.row { height: 1; margin: 0; }
-.row Label { width: 14; }
-.row Input { width: 1fr; }
-.row Input.number { width: 5; margin-right: 1; }
-.row PickButton { min-width: 3; margin: 0 1 0 0; }
-.row Select { width: 1fr; }
-.intro { width: 1fr; margin: 0 0 1 0; }
-"""
 #: Below 70 columns the numbers to click sit closer together, so 0 to 10 all fit (the last
-#: ones were cut off at 60 columns).
+#: ones were cut off at 60 columns); the styles are in goal_form.tcss.
 NARROW = [(0, "-narrow"), (70, "-wide")]
-
-
-def form_css(form: str) -> str:
-    return FORM_CSS + f"{form}.-narrow .row PickButton {{ margin: 0; }}\n"
 
 
 def number_row(label: str, field_id: str, value: str, low: int, high: int,
@@ -114,7 +101,7 @@ class GoalForm(DraftForm[PlanFormResult | None]):
     """Add a plan (no `plan`), change one, or set next week's plan in a review (`title`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
-    DEFAULT_CSS = form_css("GoalForm")
+    CSS_PATH = "goal_form.tcss"
     HORIZONTAL_BREAKPOINTS = NARROW
     FIELD_WIDGETS = {"days_per_week": "days", "goal_id": "longer"}
 
@@ -231,7 +218,7 @@ class SmallerForm(DraftForm[ActionPlan | None]):
     Esc keeps it as it is (asking first when something was changed here)."""
 
     BINDINGS = [Binding("escape", "cancel", "Keep it", id="keep")]
-    DEFAULT_CSS = form_css("SmallerForm")
+    CSS_PATH = "goal_form.tcss"
     HORIZONTAL_BREAKPOINTS = NARROW
     KEEPS_DRAFT = False  # it follows a save: changes not made now are simply not made
     FIELD_WIDGETS = {"days_per_week": "days"}
@@ -296,7 +283,7 @@ class LongerGoalForm(DraftForm[LongerGoal | None]):
     """A longer goal: what, and by when in the person's own words."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
-    DEFAULT_CSS = form_css("LongerGoalForm")
+    CSS_PATH = "goal_form.tcss"
     HORIZONTAL_BREAKPOINTS = NARROW
 
     def compose(self) -> ComposeResult:

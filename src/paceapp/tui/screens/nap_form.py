@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from paceapp.app.sleep import check_nap
 from paceapp.core.errors import PaceError, ValidationError
@@ -39,7 +39,7 @@ from paceapp.core.timeparse import (
 )
 from paceapp.tui.hints import in_tui_words
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 #: (input id, label, placeholder) in order; Enter walks through them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -56,13 +56,7 @@ class NapForm(DraftForm[Nap | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
     ]
-    DEFAULT_CSS = """
-    NapForm .row { height: 1; margin: 1 0 0 0; }
-    NapForm .row > Label { width: 14; padding: 0 0 0 1; }
-    NapForm .row > Input { width: 1fr; }
-    NapForm #lasted { margin: 1 0 0 0; padding: 0 1; text-style: bold; }
-    NapForm .buttons Button { margin: 0 2 0 0; }
-    """
+    CSS_PATH = "nap_form.tcss"
 
     def __init__(self, nap: Nap | None = None) -> None:
         super().__init__()
@@ -91,9 +85,8 @@ class NapForm(DraftForm[Nap | None]):
                                 placeholder=placeholder, max_length=NOTE)
             yield Static("", id="lasted", markup=False)
             yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield ActionButtons(self, bindings_of(self, "save", "cancel"), primary="save",
+                                compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#started", Input).focus()
@@ -154,7 +147,6 @@ class NapForm(DraftForm[Nap | None]):
         self.query_one(f"#{following}", Input).focus()
 
     # -- saving ---------------------------------------------------------------------------
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         try:
             nap = self.build()

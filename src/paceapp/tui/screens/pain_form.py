@@ -45,11 +45,7 @@ class PainForm(DraftForm[PainEntry | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
     FIELD_WIDGETS = {"at": "when"}
-    DEFAULT_CSS = """
-    PainForm .scores { height: 1; margin: 0 0 1 0; }
-    PainForm .scores Button { min-width: 4; margin: 0 1 0 0; }
-    PainForm #score { width: 12; }
-    """
+    CSS_PATH = "pain_form.tcss"
 
     def __init__(self, entry: PainEntry | None = None) -> None:
         super().__init__()

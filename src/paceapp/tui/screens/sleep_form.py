@@ -43,7 +43,7 @@ from paceapp.core.timeparse import (
 )
 from paceapp.tui.hints import in_tui_words
 from paceapp.tui.screens.draft_form import DraftForm
-from paceapp.tui.widgets import Problem
+from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 #: (input id, label) in the diary's order; Enter walks through them.
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -91,23 +91,7 @@ class SleepForm(DraftForm[SleepNight | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
     ]
-    DEFAULT_CSS = """
-    SleepForm .row { height: 1; margin: 1 0 0 0; }
-    SleepForm .row > Label { width: 21; padding: 0 0 0 1; }
-    SleepForm #date { width: 18; }
-    SleepForm #note { width: 1fr; }
-    SleepForm #sleep-grid { grid-size: 4; grid-columns: 21 1fr 21 1fr; grid-rows: 1;
-                            grid-gutter: 0 2; height: auto; margin: 1 0 0 0; }
-    SleepForm #sleep-grid Label { padding: 0 0 0 1; }
-    SleepForm #quality { width: 3; margin: 0 1 0 0; }
-    SleepForm #quality-buttons { margin: 0 0 0 1; }
-    SleepForm #quality-buttons > Button { min-width: 0; margin: 0 1 0 0; }
-    SleepForm #derived { margin: 1 0 0 0; padding: 0 1; text-style: bold; }
-    SleepForm .buttons Button { margin: 0 2 0 0; }
-    SleepForm .row Button.-chosen { text-style: bold underline; }
-    SleepForm.-narrow #sleep-grid { grid-size: 2; grid-columns: 21 1fr; }
-    SleepForm.-narrow #quality-buttons { height: 2; layout: grid; grid-size: 3; grid-rows: 1; }
-    """
+    CSS_PATH = "sleep_form.tcss"
     #: Below 78 columns the times go one to a row (two to a row cut "23:00" to "23:0").
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (78, "-wide")]
 
@@ -181,9 +165,8 @@ class SleepForm(DraftForm[SleepNight | None]):
                             placeholder="optional, e.g. pain woke me")
             yield Static("", id="derived", markup=False)
             yield Problem(id="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield ActionButtons(self, bindings_of(self, "save", "cancel"), primary="save",
+                                compact=True)
 
     def on_mount(self) -> None:
         # Bad-day mode makes buttons 3 rows tall: in this one-row line the quality words
@@ -273,7 +256,6 @@ class SleepForm(DraftForm[SleepNight | None]):
         self.query_one(f"#{following}", Input).focus()
 
     # -- saving ---------------------------------------------------------------------------
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         try:
             night = self.build()
