@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -56,6 +57,10 @@ class ActionButtons(Horizontal):
             yield ActionButtons(self, bindings_of(self, "edit", "delete"), primary="edit")
 
     `target`: the node whose action runs (a screen, a widget, or the app for the app's keys).
+    `dense`: each button exactly as wide as its words, with no space inside it (a crowded row,
+    such as the Diary's eight, keeps one line at 80 columns); the space between buttons comes
+    from the screen's styles. Set on the buttons themselves: a Button always asks for 2 columns
+    more than its words, and style sheets take no `line-pad` below 1.
     `descriptions`: words given when the dialog is made (a question's "Keep writing") in place of
     the binding's description. `close_first`: a dialog's button that acts on the app below (Help's
     Colours) closes the dialog, then runs the action.
@@ -69,7 +74,8 @@ class ActionButtons(Horizontal):
                  primary: str | None = None, compact: bool = False,
                  descriptions: Mapping[str, str] | None = None,
                  button_ids: Mapping[str, str] | None = None, close_first: bool = False,
-                 classes: str = "buttons", id: str | None = None) -> None:  # noqa: A002
+                 dense: bool = False, classes: str = "buttons",
+                 id: str | None = None) -> None:  # noqa: A002
         self.target = target
         self.actions: dict[str, str] = {}
         self.close_first = close_first
@@ -78,9 +84,13 @@ class ActionButtons(Horizontal):
             binding_id = binding.id or binding.action
             button_id = (button_ids or {}).get(binding_id, binding_id)
             self.actions[button_id] = binding.action
-            buttons.append(Button(button_label(binding, (descriptions or {}).get(binding_id)),
-                                  id=button_id, compact=compact,
-                                  variant="primary" if binding_id == primary else "default"))
+            label = button_label(binding, (descriptions or {}).get(binding_id))
+            button = Button(label, id=button_id, compact=compact,
+                            variant="primary" if binding_id == primary else "default")
+            if dense:
+                button.styles.line_pad = 0
+                button.styles.width = cell_len(label)
+            buttons.append(button)
         super().__init__(*buttons, classes=classes, id=id)
 
     @on(Button.Pressed)

@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from paceapp.app.day import save_day
 from paceapp.app.sleep import (
@@ -129,20 +128,13 @@ class DiaryScreen(SectionScreen):
         undo = dataclasses.replace(bindings_of(self.app, "undo")[0], action="app.undo",
                                    key_display="^Z")
         yield ActionButtons(self, [*bindings_of(self, *list(BUTTON_IDS)[:-1]), undo],
-                            compact=True, button_ids=BUTTON_IDS, id="diary-buttons")
+                            compact=True, dense=True, button_ids=BUTTON_IDS, id="diary-buttons")
 
     #: Each list's most rows in view (it scrolls within that); a short list takes less room.
     LIST_ROWS: ClassVar[dict[str, int]] = {"nights": 10, "flares": 8, "naps": 7,
                                                    "days": 7}
 
     def on_mount(self) -> None:
-        # Each button just as wide as its words, with a space between them (diary.tcss):
-        # "Night (s)" takes the columns "s Night" took with a space either side, so the eight
-        # stay on one row at 80 columns. Set here: a Button always asks for 2 columns more than
-        # its words, and style sheets take no line-pad below 1.
-        for button in self.query_one("#diary-buttons", ActionButtons).query(Button):
-            button.styles.line_pad = 0
-            button.styles.width = cell_len(str(button.label))
         for name, rows in self.LIST_ROWS.items():
             # set here: the app's stylesheet gives every DataTable 1fr, which in a scrolling
             # area would leave short lists full of blank rows
