@@ -22,19 +22,8 @@ from paceapp.core.nap import (
     new_nap,
     parse_nap_end,
 )
-from paceapp.core.sleep import (
-    SE_NAME,
-    Quality,
-    SleepNight,
-    new_sleep,
-    parse_quality,
-)
-from paceapp.core.timeparse import (
-    ClockChangeError,
-    parse_clock,
-    show_date,
-    show_minutes,
-)
+from paceapp.core.sleep import SE_NAME, Quality, SleepNight, new_sleep, parse_quality
+from paceapp.core.timeparse import ClockChangeError, parse_clock, show_date, show_minutes
 
 
 class Clock(click.ParamType):
