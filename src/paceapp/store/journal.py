@@ -647,6 +647,7 @@ class Journal:
         if op == "delete":
             record = self._from_log(cls, before)
             if not found:
+                self._check_put_back(record)
                 self._table(cls, self._shard_for(record)).insert(dict(before or {}))
             return "brought back", record
         # update / put: only the changed fields were logged; put them back on the record
@@ -657,8 +658,20 @@ class Journal:
         doc = undo_fields(dict(found[1]), dict(before or {}), dict(after or {}),
                           entry.get("kept"))
         record = self._from_log(cls, doc)
+        self._check_put_back(record)
         self._replace(cls, found[0], found[1].doc_id, self._shard_for(record), doc)
         return "changed back", record
+
+    def _check_put_back(self, record: Record) -> None:
+        """The rules across records hold for what undo puts back, too: a change made since
+        without an undo step of its own (an import) may be in the way. Raised inside undo's
+        transaction, so nothing is changed and the step stays in the undo history."""
+        try:
+            record.check_across(self.list)
+        except ValidationError as error:
+            problem = getattr(error, "problem", None) or str(error)
+            raise ValidationError(f"That change was not undone: {problem} Nothing was changed.",
+                                  "undo") from None
 
     def _from_log(self, cls: type[R], data: Any) -> R:
         """A record the undo log puts back, checked as a stored record is."""

@@ -24,6 +24,7 @@ from paceapp.store.errors import CorruptFileError, WriteFailedError
 from paceapp.store.folder import UNDO_LOG_FILE, Backup, DataFolder
 from paceapp.store.integrity import FileResult, Problem, check_file, summary, updated_at
 from paceapp.store.journal import Journal
+from paceapp.store.merge_rules import refuse_clashes
 from paceapp.store.migrations import (
     META_FILE,
     SYSTEM_TABLES,
@@ -555,12 +556,15 @@ def import_batch(root: Path, batch: ImportBatch, *, merge: bool = False,
                 "was not loaded.\nTo add the export's records to them, run the same command with "
                 "--merge (a record that is in both is kept once: the newer copy wins).\n"
                 "Nothing was changed.", "merge")
+        fresh = batch.form == "export" and not merge
+        # The rules across records (one night per morning...) hold after the merge too: a record
+        # that would clash with one already here refuses the whole file, before any change.
+        refuse_clashes(journal, batch.records, incoming_wins=fresh)
         anything = any(counts_now.values())
         backup = event_backup(folder, "import", moment) if anything else None
         pending: dict[Path, bytes] = {}
         if stored_version(folder) is None:
             pending[folder.records / META_FILE] = meta_payload()
-        fresh = batch.form == "export" and not merge
         counts = merge_records(folder, batch.records, write=False, pending=pending,
                                incoming_wins=fresh)
         folder.ensure()
