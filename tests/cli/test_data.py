@@ -151,7 +151,7 @@ def test_data_commands_in_a_real_process(tmp_path: Path) -> None:
     assert run_paceapp("log", "pain", "4", data=data).code == 0
     out = tmp_path / "e.json"
     ran = run_paceapp("data", "export", "--out", str(out), data=data)
-    assert ran.code == 0 and "Exported 1 records" in ran.out
+    assert ran.code == 0 and "Exported 1 record to" in ran.out
     ran = run_paceapp("data", "import", str(out), data=tmp_path / "copy")
     assert ran.code == 0, ran.err
     ran = run_paceapp("data", "check", data=tmp_path / "copy")

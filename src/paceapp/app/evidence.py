@@ -15,9 +15,9 @@ from paceapp.core.evidence import (
     evidence_period,
     flare_sentence,
     pain_sentence,
-    plural,
     sleep_sentence,
 )
+from paceapp.core.text import plural
 from paceapp.core.timeparse import parse_date
 from paceapp.store.journal import Journal
 

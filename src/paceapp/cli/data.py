@@ -11,7 +11,7 @@ import click
 from paceapp.cli.context import Env, pass_env
 from paceapp.cli.outfile import FileOrDash, as_file, is_dash, read_stdin, stdin_is_terminal
 from paceapp.core.errors import ValidationError
-from paceapp.core.text import strip_controls
+from paceapp.core.text import plural, strip_controls
 from paceapp.core.timeparse import show_date
 
 #: How a document read from '-' is named in messages ("Standard input cannot be imported: ...").
@@ -208,10 +208,11 @@ def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None
         return
     if fmt == "json":
         total = export_json(journal, path, force=force)
-        click.echo(f"Exported {total} records to {_full(path)}")
+        click.echo(f"Exported {plural(total, 'record')} to {_full(path)}")
         return
     total, files = export_csv(journal, path, force=force)
-    click.echo(f"Exported {total} records to {len(files)} CSV files in {_full(path)}")
+    click.echo(f"Exported {plural(total, 'record')} to {plural(len(files), 'CSV file')} in "
+               f"{_full(path)}")
 
 
 @data_group.command("import")

@@ -34,6 +34,7 @@ from fractions import Fraction
 from paceapp.core.day import DayRecord, Difficulty, Rating
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import decimal_text, median, minutes_text
+from paceapp.core.text import plural
 from paceapp.core.timeparse import show_date
 
 DEFAULT_WEEKS = 12
@@ -107,10 +108,6 @@ def evidence_period(today: date, *, start: date | None = None, end: date | None 
                               "later start.", "from")
     return EvidencePeriod(start, last,
                           f"from {show_date(start, today)} to {show_date(last, today)}")
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from typing import Any, ClassVar
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import exact, median, whole
 from paceapp.core.records import Record
-from paceapp.core.sleep import plural, show_period
-from paceapp.core.text import NOTE, SHORT, check_score, clean_text
+from paceapp.core.sleep import show_period
+from paceapp.core.text import NOTE, SHORT, check_score, clean_text, plural
 from paceapp.core.timeparse import elapsed_minutes, show_minutes, show_time, show_when
 
 #: A logged time may run this far ahead of the clock (a clock a little fast), no more.

@@ -28,8 +28,8 @@ from typing import Any, ClassVar
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.records import ClashError, Reader, Record
-from paceapp.core.sleep import TIME_FIELDS, SleepNight, plural
-from paceapp.core.text import NOTE, clean_text
+from paceapp.core.sleep import TIME_FIELDS, SleepNight
+from paceapp.core.text import NOTE, clean_text, plural
 from paceapp.core.timeparse import (
     elapsed_minutes,
     local_moment,

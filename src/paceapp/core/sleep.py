@@ -45,7 +45,7 @@ from typing import Any, ClassVar
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import mean, one_decimal, percent, percent_text, whole
 from paceapp.core.records import ClashError, Reader, Record
-from paceapp.core.text import NOTE, clean_text
+from paceapp.core.text import NOTE, clean_text, plural
 from paceapp.core.timeparse import (
     SECOND_WORDS,
     ChosenTime,
@@ -482,10 +482,6 @@ class SleepSummary:
         if self.nights_with_times < self.nights_logged:
             rest += f", {self.nights_with_times} with all the times"
         return f"Sleep, {period}: {text} ({rest})."
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def show_period(start: date, end: date) -> str:

@@ -87,3 +87,8 @@ def parse_int(text: str, field: str, label: str) -> int:
         raise ValidationError(
             f"The {label} must be a number written in digits, like 5; '{cleaned}' is not.",
             field) from None
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 record', '3 records' ('2 flare-ups', or `many` where adding 's' is wrong)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

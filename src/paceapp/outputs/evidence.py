@@ -26,9 +26,9 @@ from paceapp.core.evidence import (
     day_heading,
     day_lines,
     how_heading,
-    plural,
 )
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
+from paceapp.core.text import plural
 from paceapp.core.timeparse import show_date
 
 WIDTH = 80

@@ -22,7 +22,7 @@ from paceapp.app.data import (
     load_data_view,
     restore,
 )
-from paceapp.core.text import strip_controls
+from paceapp.core.text import plural, strip_controls
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.paths import documents_dir
 from paceapp.tui.screens.base import SectionScreen
@@ -136,7 +136,7 @@ class DataScreen(SectionScreen):
         """Export into the documents folder, under a name not taken yet; show the full path."""
         def after(exported: Exported) -> None:
             what = "file" if form == "json" else "folder (one CSV file per kind)"
-            text = (f"Exported {exported.count} records to the {what}:\n{exported.target}\nIt "
+            text = (f"Exported {plural(exported.count, 'record')} to the {what}:\n{exported.target}\nIt "
                     "holds your health records: keep it somewhere private.")
             self.query_one("#data-saved", Static).update(text)
             self.notify(text, markup=False, timeout=12)
