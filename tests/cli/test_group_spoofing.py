@@ -7,12 +7,13 @@ folder byte for byte as it was.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from paceapp.core.lookalike import look_alike_keys
+from paceapp.core.sharing import shared_ago
 from tests.conftest import folder_bytes
 
 REAL_ID = "7c2e9b1d0f3a4e58"
@@ -183,7 +184,9 @@ def test_a_note_cannot_start_a_line_of_its_own_in_group_show(cli) -> None:  # no
     doc = json.loads(card_doc(REAL_ID, "Jo"))
     import_ok(cli, json.dumps(doc | {"note": fake}))
     shown = cli("group", "show", "Jo").out.splitlines()
+    # "today" or, just after midnight, "yesterday": the card was shared five hours ago
+    ago = shared_ago(datetime.fromisoformat(doc["shared_at"]).astimezone().date(), date.today())
     assert [line for line in shown if line.startswith("Goal card from")] == [shown[0]]
     assert [line for line in shown if line.startswith("(Shown on your board")] == [
-        "(Shown on your board as Jo; member id 7c2e9b1d0f3a4e58; shared today; read-only.)"]
+        f"(Shown on your board as Jo; member id 7c2e9b1d0f3a4e58; {ago}; read-only.)"]
     assert "  Goal card from Priya - Sat 21 Nov" in shown
