@@ -31,7 +31,7 @@ from paceapp.core.sharing import (
     merge_card,
 )
 from paceapp.core.supporter import SupporterCopy
-from paceapp.core.timeparse import show_date, week_start
+from paceapp.core.timeparse import local_day, show_date, week_start
 from paceapp.outputs.share import (
     CardInputs,
     card_json,
@@ -202,7 +202,7 @@ def _import_card(journal: Journal, card: GoalCard, settings: Settings,
 
 def _import_plan(journal: Journal, shared: SharedPlan, now: datetime) -> ImportOutcome:
     stored = journal.get_single(GroupPlan)
-    when = show_date(shared.shared_at.date())
+    when = show_date(local_day(shared.shared_at))
     # A stored plan dated ahead of the clock (kept from before such dates were refused) does not
     # hold off a real one.
     if stored is not None and stored.content_at is not None \

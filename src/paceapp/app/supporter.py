@@ -27,7 +27,7 @@ from paceapp.core.supporter import (
     SupporterPage,
     page_words,
 )
-from paceapp.core.timeparse import show_date
+from paceapp.core.timeparse import local_day, show_date
 from paceapp.outputs.supporter import SupporterInputs, shown_names
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
@@ -162,7 +162,7 @@ def _store_copy(journal: Journal, copy: SupporterCopy, now: datetime) -> tuple[s
     settings = load_settings(journal)
     copies = journal.list(SupporterCopy)
     existing = next((c for c in copies if c.member_id == copy.member_id), None)
-    when = show_date(copy.shared_at.date())
+    when = show_date(local_day(copy.shared_at))
     peers = [p for p in journal.list(PeerCard) if p.member_id != copy.member_id]
     check_member_id(peers, copy.member_id, settings.member_id)
     for other in copies:
@@ -196,7 +196,7 @@ def _store_copy(journal: Journal, copy: SupporterCopy, now: datetime) -> tuple[s
     held_off = existing.shared_at > now + FUTURE_SLACK
     if copy.shared_at < existing.shared_at and not held_off:
         return "older", (f"This page from {copy.name} ({when}) is older than the one you have "
-                         f"({show_date(existing.shared_at.date())}). Nothing was changed.")
+                         f"({show_date(local_day(existing.shared_at))}). Nothing was changed.")
     journal.update(SupporterCopy(id=existing.id, created=existing.created,
                                  member_id=copy.member_id, name=copy.name,
                                  shared_at=copy.shared_at, sections=copy.sections,

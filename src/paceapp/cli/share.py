@@ -41,7 +41,7 @@ from paceapp.core.sharing import (
     progress_words,
     shared_ago,
 )
-from paceapp.core.timeparse import show_date
+from paceapp.core.timeparse import local_day, show_date
 from paceapp.outputs.share import (
     board_json,
     board_rows,
@@ -336,7 +336,7 @@ def plan_show(env: Env, as_json: bool) -> None:
                    "'Every other Tuesday' --first 2026-12-01 --place 'The library'")
         return
     today = env.today()
-    shared_on = plan.content_at.date() if plan.shared_by and plan.content_at else None
+    shared_on = local_day(plan.content_at) if plan.shared_by and plan.content_at else None
     click.echo(plan_text(plan, today, plan.shared_by, shared_on))
     click.echo(coordinator_words(plan, today))
 
@@ -572,7 +572,7 @@ def group_how_to_help(env: Env, member: str | None, remove: bool, yes: bool) -> 
         click.echo("Supporter pages you have (read-only):")
         for copy in copies:
             click.echo(f"  How to help {names[copy.id]} - shared "
-                       f"{show_date(copy.shared_at.date())}")
+                       f"{show_date(local_day(copy.shared_at))}")
         click.echo("Show one with: paceapp group how-to-help NAME")
         return
     chosen = copies

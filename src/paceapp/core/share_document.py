@@ -48,7 +48,7 @@ from paceapp.core.supporter import (
     checksum,
 )
 from paceapp.core.text import LINE, SHORT, strip_controls
-from paceapp.core.timeparse import show_date
+from paceapp.core.timeparse import local_day, show_date
 
 #: The UTF-8 byte-order mark a text editor may put first (Windows Notepad does).
 _BOM = b"\xef\xbb\xbf"
@@ -321,7 +321,7 @@ class _Checker:
         elif self.now is not None and moment > self.now + FUTURE_SLACK:
             ahead = _ahead_words(moment - self.now)
             self.add(f"'{key}' is in the future: {ahead} ahead of this computer's clock "
-                     f"({show_date(moment.date())}). paceapp does not add cards or plans dated "
+                     f"({show_date(local_day(moment))}). paceapp does not add cards or plans dated "
                      f"more than {int(FUTURE_SLACK.total_seconds() // 60)} minutes ahead. Please "
                      "check the date and time on the computer that made it, and on this one.")
         return moment

@@ -22,7 +22,7 @@ from paceapp.core.lookalike import find_disguised, look_alike_keys, mixed_script
 from paceapp.core.records import Record
 from paceapp.core.safety import CRISIS_CONTACTS, PEER_CRISIS_NOTE
 from paceapp.core.text import LINE, SHORT, clean_text, strip_controls
-from paceapp.core.timeparse import parse_clock, parse_date, show_date
+from paceapp.core.timeparse import local_day, parse_clock, parse_date, show_date
 
 CARD_FORMAT = "paceapp-goal-card"
 PLAN_FORMAT = "paceapp-group-plan"
@@ -148,7 +148,7 @@ class GoalCard:
 
     @property
     def shared_on(self) -> date:
-        return self.shared_at.date()
+        return local_day(self.shared_at)
 
     def sections(self) -> list[str]:
         """The optional health sections this card carries."""

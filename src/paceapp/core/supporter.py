@@ -23,7 +23,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 from paceapp.core.safety import CRISIS_CONTACTS
 from paceapp.core.text import clean_text, strip_controls
-from paceapp.core.timeparse import show_date
+from paceapp.core.timeparse import local_day, show_date
 
 SUPPORTER_FORMAT = "paceapp-supporter-page"
 #: The supporter page's own version (the goal card and group plan have theirs).
@@ -271,7 +271,7 @@ class SupporterCopy(Record):
             raise ValidationError("A supporter page needs a short name.", "name")
 
     def summary(self) -> dict[str, str]:
-        return {"how to help": self.name, "shared": show_date(self.shared_at.date()),
+        return {"how to help": self.name, "shared": show_date(local_day(self.shared_at)),
                 "parts": str(len(self.sections) + int(self.crisis))}
 
 

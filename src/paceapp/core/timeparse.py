@@ -711,6 +711,13 @@ def parse_when(text: str, now: datetime, field: str = "at", *, ahead: bool = Fal
                               field) from None
 
 
+def local_day(moment: datetime) -> date:
+    """The date of `moment` on this computer's clock. A moment from someone else's computer
+    (a peer's card, a shared plan) carries that computer's UTC offset: its own `.date()` can be
+    a day out from the reader's "today" around midnight."""
+    return moment.astimezone().date()
+
+
 def show_date(day: date, today: date | None = None) -> str:
     """A date as a person reads it: 'Sat 21 Nov' (with the year when it is not this year)."""
     text = f"{day:%a} {day.day} {day:%b}"

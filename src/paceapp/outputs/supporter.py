@@ -28,7 +28,7 @@ from paceapp.core.supporter import (
     supporter_document,
     whose,
 )
-from paceapp.core.timeparse import show_date
+from paceapp.core.timeparse import local_day, show_date
 
 HOW_TO_KEEP = ("Paste this whole message into paceapp (Group screen, key i) to keep it. "
                "It stays read-only.")
@@ -40,7 +40,7 @@ def title(content: SupporterContent) -> str:
 
 def supporter_lines(content: SupporterContent, width: int = 78) -> list[str]:
     """The page as lines of at most `width` columns (headings, then the words indented)."""
-    lines = [f"{title(content)} - {show_date(content.shared_at.date())}", ""]
+    lines = [f"{title(content)} - {show_date(local_day(content.shared_at))}", ""]
     wrap_at = max(width - 2, 20)
     for section in content.sections:
         lines.append(f"{section.heading}:")

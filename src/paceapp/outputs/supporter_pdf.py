@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Container
 
 from paceapp.core.supporter import CRISIS_LEAD, OWN_WORDS, SupporterContent, crisis_lines, whose
-from paceapp.core.timeparse import show_date
+from paceapp.core.timeparse import local_day, show_date
 from paceapp.outputs.pdf_page import FONT, PAGE_H, PAGE_W, new_a4, printable
 from paceapp.outputs.pdf_writer import Document
 
@@ -75,7 +75,7 @@ class _Layout:
         pdf = self.pdf
         pdf.set_y(MARGIN)
         self.text(f"How to help {content.name}", size=self.size + 7, bold=True)
-        self.text(f"Shared {show_date(content.shared_at.date())}", after=1.0)
+        self.text(f"Shared {show_date(local_day(content.shared_at))}", after=1.0)
         for section in content.sections:
             self.heading(section.heading)
             for raw in section.text.splitlines():

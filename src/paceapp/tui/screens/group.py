@@ -25,7 +25,7 @@ from paceapp.core.sharing import (
     shared_ago,
 )
 from paceapp.core.supporter import SupporterCopy
-from paceapp.core.timeparse import local_now, show_date
+from paceapp.core.timeparse import local_day, local_now, show_date
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 from paceapp.tui.widgets import ActionButtons, bindings_of
@@ -99,7 +99,7 @@ class GroupScreen(SectionScreen):
                           plain(week), key=peer.id)
         for copy in view.copies:  # pages people shared with me: read-only, Enter to read
             table.add_row(plain(f"How to help {(view.copy_names or {}).get(copy.id, copy.name)}"),
-                          plain(shared_ago(copy.shared_at.date(), view.today)
+                          plain(shared_ago(local_day(copy.shared_at), view.today)
                                 .removeprefix("shared ")),
                           plain("their supporter page (read-only): Enter to read"),
                           key=COPY_ROW + copy.id)
