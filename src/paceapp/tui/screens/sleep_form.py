@@ -59,6 +59,10 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("note", "9 Note"),
 )
 TIMES = ("bed", "tried", "woke", "up")
+#: A likely time in each box's hint, in order through the night (one example for all four had
+#: "final awakening like 21:30", before bedtime).
+TIME_EXAMPLES = {"bed": "like 22:30", "tried": "like 23:00", "woke": "like 06:30",
+                 "up": "like 07:15"}
 NUMBERS = ("latency", "awakenings", "waso")
 QUALITIES = list(Quality)
 
@@ -148,7 +152,7 @@ class SleepForm(DraftForm[SleepNight | None]):
                     yield Label(label, markup=False)
                     restrict = r"\d{0,4}" if name in NUMBERS else None
                     yield Input(self._start_value(name), id=name, compact=True, restrict=restrict,
-                                placeholder="like 21:30" if name in TIMES else "")
+                                placeholder=TIME_EXAMPLES.get(name, ""))
             with Horizontal(classes="row", id="quality-row"):
                 yield Label("8 Quality (1-5)", markup=False)
                 yield Input(self._start_value("quality"), id="quality", compact=True,
