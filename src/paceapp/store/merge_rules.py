@@ -11,6 +11,7 @@ was), and are left as they are.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -32,6 +33,7 @@ def merge_clashes(journal: Journal, incoming: Iterable[Record], *,
     for record in incoming:
         arriving.setdefault(type(record), {})[record.id] = record
     stored: dict[type[Record], dict[str, Record]] = {}
+    staying: dict[type[Record], _ByDay] = {}
 
     def stored_kind(cls: type[Record]) -> dict[str, Record]:
         if cls not in stored:
@@ -44,16 +46,12 @@ def merge_clashes(journal: Journal, incoming: Iterable[Record], *,
 
     def read(cls: type[Record], since: date | None = None,
              until: date | None = None) -> Sequence[Any]:
-        found = []
-        for record in stored_kind(cls).values():
-            replacing = arriving.get(cls, {}).get(record.id)
-            if replacing is not None and wins(replacing):
-                continue  # the incoming copy takes its place (and is not checked against itself)
-            day = record.day
-            if day is not None and ((since and day < since) or (until and day > until)):
-                continue
-            found.append(record)
-        return found
+        if cls not in staying:
+            # the stored records the merge leaves (an incoming copy that wins takes its
+            # record's place, and is not checked against itself), found by day
+            replaced = {i for i, record in arriving.get(cls, {}).items() if wins(record)}
+            staying[cls] = _ByDay(r for i, r in stored_kind(cls).items() if i not in replaced)
+        return staying[cls].between(since, until)
 
     problems: list[str] = []
     for cls, records in arriving.items():
@@ -88,3 +86,27 @@ def refuse_clashes(journal: Journal, incoming: Iterable[Record], *,
         + "\n  ".join(shown) + more
         + "\nChange or delete the records here that are in the way (or leave them and do not "
         "load the file). Nothing was changed.", "merge")
+
+
+class _ByDay:
+    """Records found by their day with a binary search: a merge of two devices' years checks each
+    incoming night or nap against the stored ones of its own days, not against all of them."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        everything = list(records)
+        #: Kinds without a day (none with rules today) are read whole, as the Journal does.
+        self.undated = [r for r in everything if r.day is None]
+        dated = sorted((r for r in everything if r.day is not None), key=_day_of)
+        self.days = [_day_of(r) for r in dated]
+        self.records = dated
+
+    def between(self, since: date | None, until: date | None) -> list[Record]:
+        low = 0 if since is None else bisect_left(self.days, since)
+        high = len(self.days) if until is None else bisect_right(self.days, until)
+        return [*self.undated, *self.records[low:high]]
+
+
+def _day_of(record: Record) -> date:
+    day = record.day
+    assert day is not None
+    return day
