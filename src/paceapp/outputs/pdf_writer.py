@@ -128,10 +128,6 @@ class Document:
     def add_font(self, family: str, style: str, font: TrueTypeFont) -> None:
         self._fonts[family.lower() + style.upper()] = _Font(f"/F{len(self._fonts) + 1}", font)
 
-    def set_margins(self, left: float, top: float, right: float | None = None) -> None:
-        self.l_margin, self.t_margin = left, top
-        self.r_margin = left if right is None else right
-
     def set_font(self, family: str, style: str = "", size: float = 0.0) -> None:
         self._font = self._fonts[family.lower() + style.upper()]
         if size:
