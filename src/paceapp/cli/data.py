@@ -219,7 +219,8 @@ def data_export(env: Env, fmt: str, out: Path | str | None, force: bool) -> None
 @click.argument("file", metavar="FILE|-", type=FileOrDash())
 @click.option("--merge", is_flag=True,
               help="Add to data that is already there (a record in both is kept once; the newer "
-                   "copy wins).")
+                   "copy wins). A file that would make two nights for one morning, overlapping "
+                   "naps or flare-ups, or two day records for one date is not loaded.")
 @pass_env
 def data_import(env: Env, file: Path | str, merge: bool) -> None:
     """Load a full JSON export (or merge a sync tool's conflicting copy of a data file).
