@@ -169,3 +169,16 @@ def test_undo_still_brings_back_a_night_when_nothing_is_in_the_way(tmp_path: Pat
     journal.delete(SleepNight, gone.id)
     undo_last(Journal.open(folder))
     assert [n.id for n in Journal.open(folder).list(SleepNight)] == [gone.id]
+
+
+def test_a_long_list_of_clashes_names_ten_and_counts_the_rest(tmp_path: Path) -> None:
+    """Twelve mornings taken on both devices: ten named, 'and 2 more' (12 - 10)."""
+    folder = tmp_path / "mine"
+    mornings = [date(2026, 11, day) for day in range(1, 13)]
+    Journal.open(folder).add_many(SleepNight(date=day, bed=time(23, 0)) for day in mornings)
+    out = export_of(tmp_path, *(SleepNight(date=day, bed=time(22, 0)) for day in mornings))
+    with pytest.raises(ValidationError) as refused:
+        import_records(folder, read_import(out), merge=True)
+    message = str(refused.value)
+    assert message.count("already a night logged") == 10
+    assert "...and 2 more." in message
