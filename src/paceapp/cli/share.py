@@ -336,8 +336,7 @@ def plan_show(env: Env, as_json: bool) -> None:
                    "'Every other Tuesday' --first 2026-12-01 --place 'The library'")
         return
     today = env.today()
-    shared_on = local_day(plan.content_at) if plan.shared_by and plan.content_at else None
-    click.echo(plan_text(plan, today, plan.shared_by, shared_on))
+    click.echo(plan_text(plan, today, plan.shared_by, plan.shared_on))
     click.echo(coordinator_words(plan, today))
 
 

@@ -245,6 +245,11 @@ class GroupPlan(Record):
     #: When its content last changed (edited here, or the sharer's moment); newest wins.
     content_at: datetime | None = None
 
+    @property
+    def shared_on(self) -> date | None:
+        """The day someone shared this plan, on this computer's clock (None if made here)."""
+        return local_day(self.content_at) if self.shared_by and self.content_at else None
+
     def validate(self) -> None:
         problems = plan_problems(self)
         if problems:

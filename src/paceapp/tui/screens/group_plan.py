@@ -19,7 +19,7 @@ from paceapp.app.share import share_plan
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan, clean_name, coordinator_words, parse_rota, parse_rules, plan_edits
 from paceapp.core.text import LINE, SHORT, parse_int
-from paceapp.core.timeparse import box_date, date_hint, local_day, local_now, parse_date
+from paceapp.core.timeparse import box_date, date_hint, local_now, parse_date
 from paceapp.outputs.files import free_path
 from paceapp.outputs.share import plan_text
 from paceapp.paths import documents_dir
@@ -39,8 +39,7 @@ def describe(plan: GroupPlan | None) -> str:
         return ("No group plan yet. Press e to write one: when and where you meet, how you keep "
                 "in touch, and a coordinator rota so no one carries it alone.\n\n"
                 + plan_text(GroupPlan(), today))
-    shared_on = local_day(plan.content_at) if plan.shared_by and plan.content_at else None
-    return plan_text(plan, today, plan.shared_by, shared_on) + "\n" + coordinator_words(plan, today)
+    return plan_text(plan, today, plan.shared_by, plan.shared_on) + "\n" + coordinator_words(plan, today)
 
 
 class GroupPlanScreen(ModalScreen[None]):
