@@ -22,6 +22,7 @@ from paceapp.core.nap import Nap
 from paceapp.core.records import Record
 from paceapp.core.sleep import SleepNight
 from paceapp.store.journal import Journal
+from tests.tui.pilot_helpers import workers_done
 
 TODAY = date(2026, 11, 21)
 
@@ -161,10 +162,10 @@ async def test_the_apps_save_runs_the_rule_even_when_the_forms_own_check_is_skip
     monkeypatch.setattr(app, "tell_problem", said.append)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app, skip_group=None)
         app.push_screen(DiaryScreen())
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app, skip_group=None)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DiaryScreen)
@@ -178,7 +179,7 @@ async def test_the_apps_save_runs_the_rule_even_when_the_forms_own_check_is_skip
         await pilot.press("ctrl+s")
         for _ in range(4):
             await pilot.pause()
-            await app.workers.wait_for_complete()
+            await workers_done(app, skip_group=None)
         assert not isinstance(app.screen, sleep_form.SleepForm)
         assert isinstance(app.screen.query_one("#diary-summary", Static), Static)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.widgets import Footer
+from textual.worker import WorkerCancelled
 
 
 async def settle(app: Any, pilot: Any) -> None:
@@ -15,10 +16,25 @@ async def settle(app: Any, pilot: Any) -> None:
     push_screen_wait) is not waited for: it only ends when the person answers."""
     for _ in range(2):
         await pilot.pause()
-        busy = [worker for worker in app.workers if worker.group != "modal-flow"]
-        if busy:
-            await app.workers.wait_for_complete(busy)
+        await workers_done(app)
     await pilot.pause()
+
+
+async def workers_done(app: Any, *, skip_group: str | None = "modal-flow") -> None:
+    """Wait until the app's workers (but those in `skip_group`) have finished.
+
+    A screen's loads are exclusive: a newer reload cancels an older one still running. A
+    cancelled worker is not a failure here: the one that replaced it is waited for instead (a
+    worker that fails still fails the test)."""
+    for _ in range(50):
+        busy = [worker for worker in app.workers if worker.group != skip_group]
+        if not busy:
+            return
+        try:
+            await app.workers.wait_for_complete(busy)
+            return
+        except WorkerCancelled:
+            continue
 
 
 def check_layout(app: Any, width: int, height: int, where: str) -> None:

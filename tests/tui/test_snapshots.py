@@ -13,6 +13,7 @@ import pytest
 from paceapp.demo import write_demo
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
+from tests.tui.pilot_helpers import workers_done
 
 FIXED_NOW = "2026-11-21T10:30:00"
 
@@ -31,7 +32,7 @@ async def wait_for_data(pilot) -> None:
         await pilot.pause(0.01)
         if getattr(app.screen, "data_shown", False) and not app.workers._workers:
             break
-    await app.workers.wait_for_complete()
+    await workers_done(app, skip_group=None)
     await pilot.pause()
 
 
