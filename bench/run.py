@@ -2,6 +2,7 @@
 
     python bench/run.py            # full run: ten years of demo data, medians of 11 runs, targets
     python bench/run.py --quick    # smoke run: tiny data, one run, no targets (used by the tests)
+    python bench/run.py --compare-src ../main/src   # also the TUI first frame of another checkout
 
 Every figure is measured in fresh processes and reported as a median; the targets are ratios (or
 generous absolute limits) so they hold on a noisy 2-core machine. Exits 1 when a target is missed.
@@ -120,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny data, one run, no targets")
     parser.add_argument("--runs", type=int, default=None, help="repetitions (default 11, quick 1)")
     parser.add_argument("--days", type=int, default=None, help="history (default 3650, quick 20)")
+    parser.add_argument("--compare-src", type=Path, default=None, metavar="DIR",
+                        help="also time the TUI first frame of the paceapp in DIR (another "
+                             "checkout's src folder), interleaved with this one, e.g. "
+                             "--compare-src ../main/src")
     args = parser.parse_args(argv)
     runs = args.runs or (1 if args.quick else 11)
     days = args.days or (20 if args.quick else 3650)
@@ -132,6 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     # install would, so the figures are what a person sees.
     subprocess.run([PY, "-m", "compileall", "-q", str(Path(paceapp.__file__).parent),
                     str(HERE)], check=True)
+    other = args.compare_src.resolve() if args.compare_src else None
+    if other is not None:
+        if not (other / "paceapp" / "__init__.py").is_file():
+            parser.error(f"--compare-src: no paceapp package in {other}")
+        subprocess.run([PY, "-m", "compileall", "-q", str(other / "paceapp")], check=True)
+    # The other checkout's paceapp, run the same way (env sets its PYTHONPATH; tmux runs a shell
+    # command line, so the folder must not need quoting).
+    as_other = ["env", f"PYTHONPATH={other}"] if other is not None else []
     work = Path(tempfile.mkdtemp(prefix="paceapp-bench-"))
     try:
         empty, full = work / "empty", work / "full"
@@ -157,18 +170,27 @@ def main(argv: list[str] | None = None) -> int:
         probe = [PY, str(HERE / "probe.py")]
         tui = interleaved(runs, {"bare": [*probe, "bare"],
                                  "empty": [*probe, "paceapp", str(empty)],
-                                 "full": [*probe, "paceapp", str(full)]}, until="READY")
+                                 "full": [*probe, "paceapp", str(full)],
+                                 **({"other": [*as_other, *probe, "paceapp", str(full)]}
+                                    if other else {})}, until="READY")
         record("tui_bare", "TUI first frame: bare Textual app (headless)", tui["bare"])
         record("tui_empty", "TUI first frame: paceapp, empty (headless)", tui["empty"])
         record("tui_full", f"TUI first frame: paceapp, {days} days (headless)", tui["full"])
+        if other:
+            record("tui_other", f"  the same, paceapp in {other.parent.name}", tui["other"])
         tmux = tmux_first_frame({"bare": [PY, str(HERE / "bare_app.py")],
-                                 "full": [*PACEAPP, "--data-dir", str(full)]}, runs)
+                                 "full": [*PACEAPP, "--data-dir", str(full)],
+                                 **({"other": [*as_other, *PACEAPP, "--data-dir", str(full)]}
+                                    if other else {})}, runs)
         if tmux:
             figures["tmux_bare"] = Figure("tmux", tmux["bare"])
             figures["tmux_full"] = Figure("tmux", tmux["full"])
             print(f"  {'TUI first frame in tmux: bare Textual app':<46} {tmux['bare'] * 1000:8.1f} ms")
             print(f"  {f'TUI first frame in tmux: paceapp, {days} days':<46} "
                   f"{tmux['full'] * 1000:8.1f} ms")
+            if other:
+                print(f"  {f'  the same, paceapp in {other.parent.name}':<46} "
+                      f"{tmux['other'] * 1000:8.1f} ms")
         out = work / "out"
         out.mkdir()
         record("report", f"report --weeks 52 ({days} days)",
@@ -194,6 +216,12 @@ def main(argv: list[str] | None = None) -> int:
         if "tmux_full" in f:
             checks.append(("tmux first frame, ten years / bare app (shown, no target)",
                            f["tmux_full"].seconds / f["tmux_bare"].seconds, None))
+        if other:
+            checks.append((f"  the same, paceapp in {other.parent.name} (headless)",
+                           f["tui_other"].seconds / f["tui_bare"].seconds, None))
+            if tmux:
+                checks.append((f"  the same, paceapp in {other.parent.name} (tmux)",
+                               tmux["other"] / tmux["bare"], None))
         print("\nTargets:")
         missed = 0
         for name, value, limit in checks:

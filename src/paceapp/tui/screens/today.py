@@ -45,6 +45,17 @@ SCROLL_KEYS = {"up": "scroll_up", "down": "scroll_down", "pageup": "page_up",
                "pagedown": "page_down", "home": "scroll_home", "end": "scroll_end"}
 
 
+class TodayBody(VerticalScroll):
+    """Today's scrolling body. Taking or losing the focus restyles just the body (its bar down
+    the left edge), not the ~45 widgets inside it: Textual restyles a widget's whole subtree on a
+    focus change in case a rule styles children by their parent's focus, and no rule of ours or
+    Textual's does (tests/tui/test_first_frame.py checks every style sheet). On the first frame
+    that subtree restyle was Today's largest single piece of styling."""
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        self.app.stylesheet.update_nodes([self], animate=True)
+
+
 class TodayScreen(SectionScreen):
     """Today is taller than a small window: its body scrolls with the arrow keys, Page Up/Down
     and the mouse wheel. The body has the focus at first (so those keys scroll it at once);
@@ -63,7 +74,7 @@ class TodayScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="today-title", classes="section-title", markup=False)
-        with VerticalScroll(id="today-body"):
+        with TodayBody(id="today-body"):
             for cls in _CARDS:
                 card = cls()
                 card.id = f"card-{cls.__name__}"
