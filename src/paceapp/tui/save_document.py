@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from textual import work
+from textual import events, on, work
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from paceapp.core.errors import PaceError
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path
 from paceapp.paths import documents_dir
+from paceapp.tui.breakpoints import give_width_class
 from paceapp.tui.widgets import Problem
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,11 @@ class SaveDocumentScreen(ModalScreen[T], Generic[T]):
     DOCUMENT = "document"
 
     suggested = ""
+
+    @on(events.Compose)
+    def width_class_first(self) -> None:
+        """Its width class before its widgets are made (tui/breakpoints.py)."""
+        give_width_class(self)
 
     def suggestion(self, fmt: str) -> Path:
         """A free name in the documents folder for `fmt`."""

@@ -22,6 +22,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
 from paceapp.core.errors import PaceError
+from paceapp.tui.breakpoints import give_width_class
 from paceapp.tui.footer import KeyFooter
 from paceapp.tui.widgets import NavBar
 
@@ -64,6 +65,11 @@ class SectionScreen(Screen[None]):
     @property
     def journal(self) -> Journal:
         return self.pace.journal
+
+    @on(events.Compose)
+    def width_class_first(self) -> None:
+        """Its width class before its widgets are made (tui/breakpoints.py)."""
+        give_width_class(self)
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)

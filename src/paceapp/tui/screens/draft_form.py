@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -35,6 +35,7 @@ from paceapp.app.drafts import Draft, DraftStore, Values, drafts_for
 from paceapp.app.folder import Journal
 from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.timeparse import local_now, show_when
+from paceapp.tui.breakpoints import give_width_class
 from paceapp.tui.widgets import Problem
 
 ResultT = TypeVar("ResultT")
@@ -87,6 +88,10 @@ class DraftForm(ModalScreen[ResultT]):
     FIELD_WIDGETS: ClassVar[dict[str, str]] = {}
     #: Seconds after the last change before the draft is written.
     DRAFT_DELAY: ClassVar[float] = 0.5
+    #: A form opens with its first box focused (a subclass may then move the focus to the box it
+    #: wants), never the scrolling dialog around the boxes: typing goes into a box at once, and
+    #: the dialog, with every widget inside it, is not restyled for a focus it only passes on.
+    AUTO_FOCUS = "Input, TextArea, Select, Switch"
 
     def __init__(self, name: str | None = None, id: str | None = None,  # noqa: A002
                  classes: str | None = None) -> None:
@@ -104,6 +109,11 @@ class DraftForm(ModalScreen[ResultT]):
         #: The box to bring into view once the problem messages are laid out.
         self.view_target: Widget | None = None
         self.view_wanted = False
+
+    @on(events.Compose)
+    def width_class_first(self) -> None:
+        """Its width class before its boxes are made (tui/breakpoints.py)."""
+        give_width_class(self)
 
     # -- what a subclass may write ------------------------------------------------------------
     def draft_key(self) -> str | None:

@@ -6,6 +6,7 @@ plan (or None). The pocket version is printed from the shell: `paceapp flare-pla
 
 from __future__ import annotations
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -14,6 +15,7 @@ from textual.widgets import Button, Label, Static, TextArea
 
 from paceapp.core.flare import PLAN_SECTIONS, FlarePlan, new_plan
 from paceapp.outputs.flare_plan import after_start_text, plan_text, pocket_plan
+from paceapp.tui.breakpoints import give_width_class
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import ActionButtons, Problem, bindings_of, button_label
 
@@ -38,6 +40,11 @@ class FlarePlanView(ModalScreen[FlarePlan | None]):
         super().__init__()
         self.plan = plan
         self.just_started = just_started
+
+    @on(events.Compose)
+    def width_class_first(self) -> None:
+        """Its width class before its widgets are made (tui/breakpoints.py)."""
+        give_width_class(self)
 
     def compose(self) -> ComposeResult:
         title = "Saved. Now, your flare-up plan" if self.just_started else "My flare-up plan"
