@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, NamedTuple
 
 from paceapp.core.errors import PaceError, ValidationError
@@ -99,14 +99,18 @@ def load_amounts(journal: Journal, baselines: Sequence[Baseline], start: date,
     others: the changes of the period's years, and, for a baseline made before the period with
     no change found before its start, earlier years one at a time back to the year it was made,
     until its last change before the period is found."""
-    edge = shift(start, -ZONE_MARGIN)
-    needed = {b.id: b for b in baselines if b.changed.date() >= edge}
+    # The first moment of `start` anywhere (UTC+14): a baseline changed before it was in force
+    # all through the period, whatever UTC offset its goes were logged in.
+    earliest = (datetime.combine(start, time.min, tzinfo=timezone(timedelta(hours=14)))
+                if start > date(1, 1, 2) else datetime.min.replace(tzinfo=UTC))
+    needed = {b.id: b for b in baselines if b.changed >= earliest}
     if not needed:
         return BaselineAmounts(baselines)
+    edge = shift(start, -ZONE_MARGIN)
     first = date(edge.year, 1, 1)
     changes = [c for c in journal.list(BaselineChange, since=first, until=shift(end, ZONE_MARGIN))
                if c.baseline_id in needed]
-    found_before = {c.baseline_id for c in changes if c.day < edge}
+    found_before = {c.baseline_id for c in changes if c.at < earliest}
     waiting = {key: shift(b.created.date(), -ZONE_MARGIN).year for key, b in needed.items()
                if key not in found_before and b.created.date() < shift(start, -1)}
     year = first.year - 1

@@ -214,6 +214,9 @@ class BaselineChange(Record):
 
     KIND: ClassVar[str] = "baselinechange"
     LABEL: ClassVar[str] = "baseline change"
+    #: Part of its baseline's history, not an entry of its own: Today's list of what was logged
+    #: today leaves it out (and reads no change file for it).
+    PART_OF: ClassVar[str] = "baseline"
     SHARDED: ClassVar[bool] = True
     DAY_FIELD: ClassVar[str] = "at"
     FIXED_FIELDS: ClassVar[frozenset[str]] = frozenset(
@@ -250,8 +253,7 @@ class BaselineChange(Record):
 
     def summary(self) -> dict[str, str]:
         return {"id": self.id[:8], "when": f"{show_date(self.day)} {show_time(self.at)}",
-                "action": self.action, "amount": str(self.amount),
-                "baseline": self.baseline_id[:8]}
+                "change": self.action, "amount": str(self.amount), "working": self.working}
 
     def order(self) -> tuple[datetime, datetime, str]:
         """A baseline's changes in the order they count: by time, then as made."""
