@@ -10,7 +10,9 @@ after 100 changes, 10 of them changes to a baseline (each adds a step to its his
 changed notes on recent pain scores - what undo keeps. Then measures, interleaved (1y, 10y,
 20y, used, 1y, ...), the median wall time of fresh processes for: a quick log, `show pain
 --days 30`, `report --weeks 52`, `report` (12 weeks), `gp sheet --format pdf`, `data check`,
-`data export` (and its peak RSS, VmHWM), and the TUI's first frame (bench/probe.py). Prints
+`data export` (and its peak RSS, VmHWM), the TUI's first frame (bench/probe.py) and a change
+to a baseline (`pace baseline walking --gentle N`, set again: a step-up's write, the baseline
+and one change, without its once-a-week rule; measured last, as it changes the folder). Prints
 each figure and the issue's ratios with their targets. It asserts nothing (a noisy machine is
 no reason for a test to fail): it reports.
 """
@@ -18,6 +20,7 @@ no reason for a test to fail): it reports.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -46,9 +49,10 @@ finally:
 sys.exit(code or 0)
 """
 
-#: Builds the used folder: 100 changes, every tenth adding a step to a baseline's history, the
-#: others changing the note of one of the last month's pain scores (so this year's file keeps
-#: its size and only the undo log differs from the fresh folder).
+#: Builds the used folder: 100 changes, every tenth adding a step to a baseline (to its history
+#: before data format 3, as a change record of its own since), the others changing the note of
+#: one of the last month's pain scores (so this year's file keeps its size and only the undo
+#: log differs from the fresh folder). Works with a paceapp of either format (`--src`).
 USED_BUILDER = r"""
 import dataclasses, sys
 from datetime import date, datetime, timedelta, UTC
@@ -60,13 +64,20 @@ journal = Journal.open(Path(sys.argv[1]))
 now = datetime.now(UTC).replace(microsecond=0)
 bases = journal.list(Baseline)
 recent = journal.list(PainEntry, since=date.today() - timedelta(days=30))
+apart = "history" not in {f.name for f in dataclasses.fields(Baseline)}
 for n in range(100):
     if n % 10 == 0:
-        base = max(bases, key=lambda b: len(b.history))
-        step = BaselineChange(at=now - timedelta(minutes=100 - n), action="step", method="step",
-                              inputs=(base.amount,), amount=base.amount, working="bench step.")
-        base = journal.update(dataclasses.replace(base, history=(*base.history, step)))
-        bases = [base if b.id == base.id else b for b in bases]
+        base = bases[0]
+        fields = dict(at=now - timedelta(minutes=100 - n), action="step", method="step",
+                      inputs=(base.amount,), amount=base.amount, working="bench step.")
+        if apart:
+            with journal.transaction():
+                base = journal.update(dataclasses.replace(base, changed=fields["at"]))
+                journal.add(BaselineChange(baseline_id=base.id, **fields))
+        else:
+            base = journal.update(dataclasses.replace(
+                base, history=(*base.history, BaselineChange(**fields))))
+        bases = [base, *bases[1:]]
     else:
         entry = recent[n % len(recent)]
         journal.update(dataclasses.replace(entry, note=f"changed {n}"))
@@ -117,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the folders here (built once, reused when present)")
     parser.add_argument("--quick", action="store_true", help="tiny folders, one run")
     parser.add_argument("--skip", nargs="*", default=[], help="figures to leave out "
-                        "(log, show, report, report12, gp-pdf, check, export, tui)")
+                        "(log, show, report, report12, gp-pdf, check, export, tui, baseline)")
     args = parser.parse_args(argv)
     runs = args.runs or (1 if args.quick else 7)
     env = env_for(args.src)
@@ -152,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         out = work / "out"
         out.mkdir(exist_ok=True)
 
+        gentle = itertools.cycle([20, 22])
         commands = {
             "log": lambda d: [*paceapp, "--data-dir", str(d), "log", "pain", "5"],
             "show": lambda d: [*paceapp, "--data-dir", str(d), "show", "pain", "--days", "30"],
@@ -163,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
             "export": lambda d: [PY, "-c", RSS_WRAPPER, "--data-dir", str(d), "data", "export",
                                  "--out", str(out / f"{d.name}.json"), "--force"],
             "tui": lambda d: [PY, str(HERE / "probe.py"), "paceapp", str(d)],
+            "baseline": lambda d: [*paceapp, "--data-dir", str(d), "pace", "baseline", "walking",
+                                   "--gentle", str(next(gentle))],
         }
         results: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for name, make in commands.items():
@@ -190,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nRatios ({big} ÷ {small}, medians of {runs}, interleaved):")
         for name, target in (("log", 1.15), ("show", 1.15), ("tui", 1.15), ("report", 1.25),
                              ("report12", None), ("gp-pdf", None), ("check", None),
-                             ("export", None)):
+                             ("export", None), ("baseline", None)):
             a, b = med(name, big), med(name, small)
             if a and b:
                 goal = f"(target <= {target})" if target else "(no target)"

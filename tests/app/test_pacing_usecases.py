@@ -46,7 +46,7 @@ def test_set_baseline_adds_then_sets_again_keeping_history_and_unit(journal: Jou
     assert len(stored) == 1
     assert stored[0].id == first.baseline.id and stored[0].name == "Stairs"
     assert stored[0].unit == "count" and stored[0].amount == 15
-    assert [c.amount for c in stored[0].history] == [20, 15]
+    assert [c.amount for c in pacing.load_changes(journal, stored[0])] == [20, 15]
 
 
 def test_set_baseline_names_close_known_ones_for_a_new_activity(journal: Journal) -> None:
@@ -100,7 +100,8 @@ def test_step_up_uses_the_step_as_it_is_now_not_as_the_screen_saw_it(data_dir: P
     pacing.change_baseline_step(shell, "Walking", 50, now=NOW - timedelta(days=9))
     changed = pacing.step_up_baseline(app, "Walking", now=NOW)
     assert changed.after.amount == 30  # 20 + 50%
-    assert [c.action for c in changed.after.history] == ["set", "step-size", "step"]
+    assert [c.action for c in pacing.load_changes(app, changed.after)] == [
+        "set", "step-size", "step"]
 
 
 def test_unknown_baseline_names_close_ones(journal: Journal) -> None:
@@ -124,7 +125,7 @@ def test_change_step_records_it_in_the_history(journal: Journal) -> None:
     walking(journal)
     changed = pacing.change_baseline_step(journal, "Walking", 15, now=NOW)
     assert (changed.step_pct, changed.step_days, changed.amount) == (15, 7, 20)
-    assert journal.list(Baseline)[0].history[-1].action == "step-size"
+    assert pacing.load_changes(journal, journal.list(Baseline)[0])[-1].action == "step-size"
 
 
 # -- logging activity -------------------------------------------------------------------------

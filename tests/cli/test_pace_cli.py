@@ -48,12 +48,13 @@ def _backdate(data_dir: Path, days: int) -> None:
     """Move every baseline change `days` into the past (as if set then)."""
     import dataclasses
 
-    from paceapp.core.pacing import Baseline
+    from paceapp.core.pacing import Baseline, BaselineChange
 
     journal = Journal.open(data_dir)
     for b in journal.list(Baseline):
-        history = tuple(dataclasses.replace(h, at=h.at - timedelta(days=days)) for h in b.history)
-        journal.update(dataclasses.replace(b, history=history))
+        journal.update(dataclasses.replace(b, changed=b.changed - timedelta(days=days)))
+    for change in journal.list(BaselineChange):
+        journal.update(dataclasses.replace(change, at=change.at - timedelta(days=days)))
 
 
 def test_step_up_once_a_week_then_held_in_a_flare_week(cli, data_dir: Path) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from paceapp.core.pacing import ActivityLog, Baseline, DayPlan, PaceSettings
+from paceapp.core.pacing import (
+    ActivityLog,
+    Baseline,
+    BaselineAmounts,
+    BaselineChange,
+    DayPlan,
+    PaceSettings,
+)
 from paceapp.core.pacing_review import detect_boom_bust
 from paceapp.core.pain import PainEntry
 from paceapp.demo import build
@@ -22,13 +29,17 @@ def test_demo_has_baselines_plans_logs_and_finds_its_boom_days() -> None:
     pain = [r for r in records if isinstance(r, PainEntry)]
     settings = next(s for s in data.singles if isinstance(s, PaceSettings))
     assert {b.name for b in baselines} == {"Walking", "Housework", "Stairs"}
-    assert all(len(b.history) >= 2 for b in baselines)  # stepped up and restarted over time
+    changes = [r for r in records if isinstance(r, BaselineChange)]
+    # stepped up and restarted over time
+    assert all(sum(c.baseline_id == b.id for c in changes) >= 2 for b in baselines)
     assert plans and settings.default_plan and settings.daily_budget == 60
     assert len({log.day for log in logs}) > 60
     boom_days = DemoPerson(84, TODAY, seed=7).boom_days
     assert boom_days
     flares = [r for r in records if r.KIND == "flare"]
-    found = {s.day for s in detect_boom_bust(logs, baselines, pain, flares, settings, plans)}
+    amounts = BaselineAmounts(baselines, changes)
+    found = {s.day for s in detect_boom_bust(logs, baselines, pain, flares, settings, plans,
+                                             amounts=amounts)}
     assert found and found <= set(boom_days)
     for day in found:
         assert all(log.amount >= 1 for log in logs if log.day == day)

@@ -13,6 +13,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
     ActivityLog,
+    BaselineAmounts,
     PaceSettings,
     PlanItem,
     build_schedule,
@@ -21,13 +22,16 @@ from paceapp.core.pacing import (
     find_activity,
     new_activity,
     parse_plan_items,
-    restart,
     restart_amount,
+    restart_change,
     round_half_up,
     set_baseline,
+    set_baseline_change,
     split_chunks,
     step_refusal,
+    step_size_change,
     step_up,
+    step_up_change,
     stepped_amount,
     work_out,
 )
@@ -106,21 +110,24 @@ def test_round_half_up() -> None:
 
 # -- baselines keep method, inputs and history ------------------------------------------------
 def test_set_keeps_method_inputs_and_history() -> None:
-    b, _w = set_baseline("Walking", "three-day", [20, 25, 30], NOW)
+    b, _w, first = set_baseline_change("Walking", "three-day", [20, 25, 30], NOW)
     assert (b.method, b.inputs, b.amount, b.unit) == ("three-day", (20, 25, 30), 20, "min")
-    assert [(c.action, c.amount) for c in b.history] == [("set", 20)]
-    again, _w = set_baseline("walking", "good-bad", [30, 10], NOW + timedelta(days=1), existing=b)
-    assert again.id == b.id and again.bad_day == 10
-    assert [(c.action, c.method, c.amount) for c in again.history] == [
+    assert (first.baseline_id, first.action, first.amount, first.at) == (b.id, "set", 20, NOW)
+    assert b.changed == NOW
+    again, _w, second = set_baseline_change("walking", "good-bad", [30, 10],
+                                            NOW + timedelta(days=1), existing=b)
+    assert again.id == b.id and again.bad_day == 10 and second.baseline_id == b.id
+    assert [(c.action, c.method, c.amount) for c in (first, second)] == [
         ("set", "three-day", 20), ("set", "good-bad", 20)]
 
 
 def test_amount_on_a_day_follows_history() -> None:
-    b, _ = set_baseline("walking", "gentle", [20], NOW)
-    later = step_up(b, NOW + timedelta(days=7), [])
-    assert later.amount_on(NOW.date() - timedelta(days=1)) is None
-    assert later.amount_on(NOW.date() + timedelta(days=3)) == 10
-    assert later.amount_on(NOW.date() + timedelta(days=7)) == 11
+    b, _, first = set_baseline_change("walking", "gentle", [20], NOW)
+    later, step = step_up_change(b, NOW + timedelta(days=7), [])
+    amounts = BaselineAmounts([later], [step, first])
+    assert amounts.on(later, NOW.date() - timedelta(days=1)) is None
+    assert amounts.on(later, NOW.date() + timedelta(days=3)) == 10
+    assert amounts.on(later, NOW.date() + timedelta(days=7)) == 11
 
 
 # -- step-ups and the flare hold --------------------------------------------------------------
@@ -139,9 +146,9 @@ def test_step_once_per_period() -> None:
     b, _ = set_baseline("walking", "gentle", [40], NOW)  # 20
     reason = step_refusal(b, NOW.date() + timedelta(days=6), [])
     assert reason and "Mon 9 Nov" in reason  # set Mon 2 Nov + 7 days
-    stepped = step_up(b, NOW + timedelta(days=7), [])
-    assert stepped.amount == 22 and stepped.history[-1].action == "step"
-    assert "20 + 10% = 22" in stepped.history[-1].working
+    stepped, step = step_up_change(b, NOW + timedelta(days=7), [])
+    assert stepped.amount == 22 and step.action == "step" and step.amount == 22
+    assert "20 + 10% = 22" in step.working
     with pytest.raises(ValidationError, match="at most once every 7 days"):
         step_up(stepped, NOW + timedelta(days=8), [])
 
@@ -149,10 +156,10 @@ def test_step_once_per_period() -> None:
 def test_step_and_period_configurable_per_activity() -> None:
     b, _ = set_baseline("stairs", "gentle", [20], NOW, unit="count", step_pct=20, step_days=3)
     assert step_up(b, NOW + timedelta(days=3), []).amount == 12
-    changed = change_step(b, 5, 14, NOW + timedelta(days=1))
+    changed, size = step_size_change(b, 5, 14, NOW + timedelta(days=1))
     assert (changed.step_pct, changed.step_days) == (5, 14)
-    assert changed.history[-1].action == "step-size" and "to 5% every 14 days" in (
-        changed.history[-1].working)
+    assert size is not None and size.action == "step-size" and "to 5% every 14 days" in (
+        size.working)
     assert changed.changed == b.changed  # the amount did not move: the period still counts
     with pytest.raises(ValidationError):
         change_step(b, 0)
@@ -183,8 +190,8 @@ def test_restart_after_a_flare() -> None:
     assert restart_amount(b, to=8)[0] == 8
     gentle, _ = set_baseline("reading", "gentle", [45], NOW)  # 23, no bad day -> 50%
     assert restart_amount(gentle)[0] == 12  # 11.5 -> 12
-    done = restart(b, NOW + timedelta(days=2))
-    assert done.amount == 12 and done.history[-1].action == "restart"
+    done, change = restart_change(b, NOW + timedelta(days=2))
+    assert done.amount == 12 and change.action == "restart" and change.amount == 12
     with pytest.raises(ValidationError, match="lower level"):
         restart_amount(b, to=30)
     with pytest.raises(ValidationError, match="10 to 90"):
@@ -381,7 +388,8 @@ def test_show_one_decimal_rounds_half_up_on_both_sides() -> None:
 
 def test_amount_at_uses_the_exact_time() -> None:
     # Set at 09:00 on Mon 2 Nov: a go at 08:59 that day was before it, one at 09:00 is under it.
-    b, _ = set_baseline("walking", "gentle", [20], NOW)
-    assert b.amount_at(NOW - timedelta(minutes=1)) is None
-    assert b.amount_at(NOW) == 10
-    assert b.amount_on(NOW.date()) == 10  # the day view still uses the end of the day
+    b, _, change = set_baseline_change("walking", "gentle", [20], NOW)
+    amounts = BaselineAmounts([b], [change])
+    assert amounts.at(b, NOW - timedelta(minutes=1)) is None
+    assert amounts.at(b, NOW) == 10
+    assert amounts.on(b, NOW.date()) == 10  # the day view still uses the end of the day

@@ -61,7 +61,7 @@ def test_json_export_is_stable_and_one_record_per_line() -> None:
                "settings": []}
     text = render_export(export_document(records))
     doc = json.loads(text)
-    assert (doc["format"], doc["version"], doc["schema"]) == ("paceapp-export", 1, 1)
+    assert (doc["format"], doc["version"], doc["schema"]) == ("paceapp-export", 1, 3)
     assert doc["records"]["pain"][0]["note"] == "stairs\nand a bus"
     assert doc["records"]["settings"] == []
     assert text == render_export(export_document(records))

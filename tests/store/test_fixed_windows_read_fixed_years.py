@@ -60,6 +60,7 @@ def test_the_folder_has_years_the_windows_do_not_reach(old_folder: Path) -> None
 @pytest.mark.parametrize("argv", [
     ["report"], ["report", "--weeks", "52"], ["gp", "sheet"], ["gp", "sheet", "--format", "pdf"],
     ["show", "pain", "--days", "30"], ["show", "sleep", "--days", "30"],
+    ["insights", "--days", "84"], ["pace", "list"],
 ], ids=" ".join)
 def test_a_command_with_a_window_reads_only_its_years(argv: list[str], old_folder: Path,
                                                       parsed: list[str], tmp_path: Path) -> None:
@@ -86,3 +87,27 @@ def test_today_reads_only_this_year_and_last(old_folder: Path, parsed: list[str]
     load_today(Journal.open(old_folder), TODAY)
     assert parsed
     assert min(years_read(parsed), default=TODAY.year) >= TODAY.year - 1, sorted(parsed)
+
+
+def test_today_and_the_baseline_list_read_no_change_file(old_folder: Path,
+                                                         parsed: list[str]) -> None:
+    """A baseline says what is in force since it last changed: Today and `pace list` read no
+    baseline-change file, unless a baseline changed today (then only this year's)."""
+    from paceapp.app.pacing import load_pacing_card
+    from paceapp.core.pacing import Baseline
+
+    changed_today = any(b.changed.date() >= TODAY for b in
+                        Journal.open(old_folder).list(Baseline))
+    parsed.clear()
+    load_pacing_card(Journal.open(old_folder), TODAY)  # Today's pacing card
+    assert main(["--data-dir", str(old_folder), "pace", "list"]) == 0
+    read = {n for n in parsed if n.startswith("baselinechange-")}
+    assert read <= ({f"baselinechange-{TODAY.year}.json"} if changed_today else set()), read
+
+
+def test_a_baselines_history_reads_every_year(old_folder: Path, parsed: list[str]) -> None:
+    """`pace history` is about the whole history: it reads every year's changes."""
+    on_disk = {p.name for p in (old_folder / "records").glob("baselinechange-*.json")}
+    assert len(on_disk) >= 6
+    assert main(["--data-dir", str(old_folder), "pace", "history", "walking"]) == 0
+    assert on_disk <= set(parsed)

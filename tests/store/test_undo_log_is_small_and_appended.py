@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 
-from paceapp.core.pacing import Baseline, restart, set_baseline, step_up
+from paceapp.core.errors import ValidationError
+from paceapp.core.pacing import (
+    Baseline,
+    BaselineChange,
+    restart_change,
+    set_baseline_change,
+    step_up_change,
+)
 from paceapp.core.pain import PainEntry
 from paceapp.core.settings import Settings
 from paceapp.store import undo as undo_log
@@ -35,17 +42,36 @@ def lines(root: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in log_path(root).read_bytes().splitlines()]
 
 
-def baseline_with_history(steps: int) -> Baseline:
-    base, _ = set_baseline("walking", "gentle", [10], START)
+def baseline_with_history(steps: int) -> tuple[Baseline, list[BaselineChange]]:
+    base, _, first = set_baseline_change("walking", "gentle", [10], START)
+    changes = [first]
     for n in range(steps):
         when = START + timedelta(days=7 * (n + 1))
-        base = restart(base, when, to=10) if base.amount > 300 else step_up(base, when, [])
+        base, change = (restart_change(base, when, to=10) if base.amount > 300 else
+                        step_up_change(base, when, []))
+        changes.append(change)
+    return base, changes
+
+
+def next_change(base: Baseline, when: datetime) -> tuple[Baseline, BaselineChange]:
+    return restart_change(base, when, to=10) if base.amount > 300 else step_up_change(base, when, [])
+
+
+def add_baseline(journal: Journal, made: tuple[Baseline, list[BaselineChange]], *,
+                 undoable: bool = True) -> Baseline:
+    base, changes = made
+    with journal.transaction():  # as the app stores them: one undo step
+        journal.add(base, undoable=undoable)
+        for change in changes:
+            journal.add(change, undoable=undoable)
     return base
 
 
 def state(journal: Journal) -> dict[str, list[Any]]:
     return {"pain": sorted((p.id, p.score, p.note, p.at) for p in journal.list(PainEntry)),
-            "baseline": sorted((b.id, b.amount, len(b.history)) for b in journal.list(Baseline))}
+            "baseline": sorted((b.id, b.amount, b.changed) for b in journal.list(Baseline)),
+            "changes": sorted((c.id, c.baseline_id, c.amount) for c in
+                              journal.list(BaselineChange))}
 
 
 def test_a_change_appends_one_line_and_never_rewrites_the_log(tmp_path: Path,
@@ -70,16 +96,20 @@ def test_a_step_up_logs_only_what_changed_however_long_the_history(tmp_path: Pat
     for steps in (5, 200):
         root = tmp_path / str(steps)
         journal = Journal.open(root)
-        base = journal.add(baseline_with_history(steps), undoable=False)
-        stepped = journal.update(step_up(base, START + timedelta(days=7 * (steps + 1)), []))
-        [entry] = lines(root)
-        assert entry["kept"] == {"history": steps + 1}
-        assert len(entry["after"]["history"]) == 1
+        base = add_baseline(journal, baseline_with_history(steps), undoable=False)
+        raised, change = step_up_change(base, START + timedelta(days=7 * (steps + 1)), [])
+        with journal.transaction():
+            stepped = journal.update(raised)
+            journal.add(change)
+        update, add = lines(root)
+        assert (update["op"], add["op"], add["kind"]) == ("update", "add", "baselinechange")
+        assert update["group"] == add["group"]  # one undo takes back both
         sizes[steps] = log_path(root).stat().st_size
         assert journal.undo()[0] == "changed back"
         assert journal.get(Baseline, base.id) == base
+        assert change.id not in {c.id for c in journal.list(BaselineChange)}
         assert stepped.amount > base.amount
-    assert max(sizes.values()) < 600  # a few hundred bytes, not the history twice
+    assert max(sizes.values()) < 1200  # a few hundred bytes a line, not the history
 
 
 OPS = ("add", "update", "delete", "step", "settings")
@@ -100,11 +130,12 @@ def random_change(journal: Journal, rng: random.Random, n: int) -> None:
         journal.delete(PainEntry, rng.choice(pains).id)
     elif op == "step" and bases:
         base = rng.choice(bases)
-        when = base.history[-1].at + timedelta(days=8)
-        journal.update(restart(base, when, to=10) if base.amount > 300 else
-                       step_up(base, when, []))
+        changed, change = next_change(base, base.changed + timedelta(days=8))
+        with journal.transaction():
+            journal.update(changed)
+            journal.add(change)
     elif op == "step":
-        journal.add(baseline_with_history(rng.randrange(3)))
+        add_baseline(journal, baseline_with_history(rng.randrange(3)))
     else:
         with journal.transaction():  # a group: two changes, one undo
             current = journal.get_single(Settings) or Settings(display_name="A")
@@ -182,11 +213,17 @@ def test_backups_copy_the_log_and_a_restore_puts_it_back_with_its_records(tmp_pa
 def old_format_folder(root: Path) -> tuple[Journal, dict[str, Any]]:
     """A schema-1 folder whose undo log is _undo.json with whole before/after copies, made by
     the current code and then written back in the old format."""
+    from tests.store.format2 import old_baseline, write_back_as_format_2
+
     journal = Journal.open(root)
     pain = journal.add(PainEntry(at=START, score=3))
     changed = journal.update(dataclasses.replace(pain, score=7))
-    base = journal.add(baseline_with_history(3))
-    stepped = journal.update(step_up(base, START + timedelta(days=60), []))
+    made = baseline_with_history(3)
+    base = add_baseline(journal, made)
+    raised, step = step_up_change(base, START + timedelta(days=60), [])
+    with journal.transaction():
+        stepped = journal.update(raised)
+        journal.add(step)
     gone = journal.add(PainEntry(at=START + timedelta(days=400), score=9))
     journal.delete(PainEntry, gone.id)
     journal.put_single(Settings(display_name="Sam"))
@@ -199,13 +236,15 @@ def old_format_folder(root: Path) -> tuple[Journal, dict[str, Any]]:
     old = {str(n): e for n, e in enumerate([
         entry("add", "pain", pain.id, None, to_data(pain)),
         entry("update", "pain", pain.id, to_data(pain), to_data(changed)),
-        entry("add", "baseline", base.id, None, to_data(base)),
-        entry("update", "baseline", base.id, to_data(base), to_data(stepped)),
+        entry("add", "baseline", base.id, None, old_baseline(base, made[1])),
+        entry("update", "baseline", base.id, old_baseline(base, made[1]),
+              old_baseline(stepped, [*made[1], step])),
         entry("add", "pain", gone.id, None, to_data(gone)),
         entry("delete", "pain", gone.id, to_data(gone), None),
         entry("put", "settings", "settings", None, to_data(settings)),
     ], start=1)}
     records = root / "records"
+    write_back_as_format_2(root, schema=1)
     log_path(root).unlink()
     (records / "_undo.json").write_bytes(encode({"undo": old}, seal=True))
     (records / "_meta.json").write_bytes(encode({"meta": {"1": {"schema": 1}}}, seal=True))
@@ -216,7 +255,7 @@ def test_an_old_folder_is_brought_forward_and_undoes_as_before(tmp_path: Path) -
     root = tmp_path / "d"
     _journal, made = old_format_folder(root)
     journal = Journal.open(root)  # migrates, after a backup
-    assert journal.schema_version() == SCHEMA_VERSION == 2
+    assert journal.schema_version() == SCHEMA_VERSION == 3
     assert not (root / "records" / "_undo.json").exists()
     [backup] = [p for p in (root / "backups").iterdir() if "before-migrate" in p.name]
     assert (backup / "_undo.json").is_file()  # the old log is kept in the backup
@@ -227,12 +266,13 @@ def test_an_old_folder_is_brought_forward_and_undoes_as_before(tmp_path: Path) -
     assert journal.undo()[0] == "changed back" and journal.get_single(Settings) is None
     assert journal.undo()[0] == "brought back" and journal.get(PainEntry, made["gone"].id)
     journal.undo()
-    assert journal.undo()[0] == "changed back"
-    assert journal.get(Baseline, made["base"].id) == made["base"]
-    journal.undo()
-    assert journal.undo()[0] == "changed back"
-    assert journal.get(PainEntry, made["pain"].id).score == 3
-    assert journal.undo()[0] == "removed" and journal.undo() is None
+    # A baseline change logged with its history (before format 3) is refused calmly, naming
+    # the backup from before; nothing is changed, so its amount and its changes still agree.
+    before = {p.name: p.read_bytes() for p in (root / "records").iterdir()}
+    with pytest.raises(ValidationError, match="before paceapp's data format changed") as caught:
+        journal.undo()
+    assert f"backups/{backup.name}" in str(caught.value)
+    assert {p.name: p.read_bytes() for p in (root / "records").iterdir()} == before
 
 
 def test_a_migration_stopped_after_writing_the_new_log_runs_again(tmp_path: Path) -> None:

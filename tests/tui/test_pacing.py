@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Static
 
 from paceapp.core.flare import Flare
-from paceapp.core.pacing import ActivityLog, Baseline, DayPlan, PaceSettings, set_baseline
+from paceapp.core.pacing import ActivityLog, Baseline, DayPlan, PaceSettings, set_baseline_change
 from paceapp.core.pain import PainEntry
 from paceapp.core.timeparse import local_now
 from paceapp.store.journal import Journal
@@ -24,8 +24,11 @@ def text(app: PaceApp, selector: str) -> str:
 def add_baseline(data_dir: Path, name: str = "Walking", days_ago: int = 0,
                  gentle: int = 24, unit: str = "min") -> Baseline:
     when = local_now() - timedelta(days=days_ago)
-    baseline, _ = set_baseline(name, "gentle", [gentle], when, unit=unit)
-    return Journal.open(data_dir).add(baseline)
+    baseline, _, change = set_baseline_change(name, "gentle", [gentle], when, unit=unit)
+    journal = Journal.open(data_dir)
+    with journal.transaction():  # as the app stores them
+        journal.add(change)
+        return journal.add(baseline)
 
 
 async def test_set_a_baseline_by_keyboard_and_see_it(data_dir: Path) -> None:

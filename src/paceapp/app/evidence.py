@@ -65,8 +65,11 @@ def other_sentences(journal: Journal, period: EvidencePeriod, today: date) -> li
         lines.append(naps)
     pain = summarise_pain(journal.list(PainEntry, since=start, until=end), start, end)
     lines.append(pain_sentence(pain.days_logged, pain.exact_median, pain.highest, period, today))
-    pacing = summarise_pacing(journal.list(Baseline),
-                              journal.list(ActivityLog, since=start, until=end), start, end)
+    from paceapp.app.pacing import load_amounts
+
+    baselines = journal.list(Baseline)
+    pacing = summarise_pacing(baselines, journal.list(ActivityLog, since=start, until=end),
+                              start, end, load_amounts(journal, baselines, start, end))
     text = pacing.sentence()
     if pacing.sessions:
         text += f" {plural(pacing.sessions, 'go', 'goes')} of activity logged in all."

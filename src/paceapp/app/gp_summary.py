@@ -39,9 +39,12 @@ def _sleep(journal: Journal, period: Period) -> str:
 
 
 def _pacing(journal: Journal, period: Period) -> str:
+    from paceapp.app.pacing import load_amounts
+
     baselines = journal.list(Baseline)
     logs = journal.list(ActivityLog, since=period.start, until=period.end)
-    return summarise_pacing(baselines, logs, period.start, period.end).sentence()
+    amounts = load_amounts(journal, baselines, period.start, period.end)
+    return summarise_pacing(baselines, logs, period.start, period.end, amounts).sentence()
 
 
 def _goals(journal: Journal, period: Period) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, NamedTuple
 
 from paceapp.core.errors import PaceError, ValidationError
@@ -19,23 +19,25 @@ from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
     ActivityLog,
     Baseline,
+    BaselineAmounts,
+    BaselineChange,
     DayPlan,
     PaceSettings,
     PlanItem,
     Schedule,
     Working,
     build_schedule,
-    change_step,
     check_step,
     close_matches,
     name_key,
     new_activity,
     parse_plan_items,
-    restart,
-    step_up,
+    restart_change,
+    set_baseline_change,
+    step_size_change,
+    step_up_change,
     unknown_message,
 )
-from paceapp.core.pacing import set_baseline as work_out_baseline
 from paceapp.core.pacing_period import (
     FLARE_LOOKBACK,
     DayView,
@@ -70,15 +72,73 @@ def load_pacing(journal: Journal, start: date, end: date, *, with_pain: bool = T
 
         earlier = tuple(journal.list(ActivityLog, since=shift(start, -USUAL_DAYS),
                                      until=start - timedelta(days=1)))
+    baselines = sorted(journal.list(Baseline), key=lambda b: b.key)
     return PacingData(
         start, end,
-        sorted(journal.list(Baseline), key=lambda b: b.key),
+        baselines,
         _settings(journal),
         journal.list(ActivityLog, since=start, until=end),
         journal.list(DayPlan, since=start, until=end),
         journal.list(PainEntry, since=shift(start, -median_days),
                      until=shift(end, 7)) if with_pain else [],
-        journal.list(Flare, since=shift(start, -FLARE_LOOKBACK.days)), earlier)
+        journal.list(Flare, since=shift(start, -FLARE_LOOKBACK.days)), earlier,
+        load_amounts(journal, baselines, start, end))
+
+
+#: Days either side of a period read for the baselines' changes: a change's day is the local
+#: date where it was made, and a moment in the period may be written in another UTC offset.
+ZONE_MARGIN = 2
+
+
+def load_amounts(journal: Journal, baselines: Sequence[Baseline], start: date,
+                 end: date) -> BaselineAmounts:
+    """"The baseline in force" for moments in [start, end], reading only the years needed.
+
+    A baseline that last changed before the period needs none of its changes (its record says
+    what is in force); Today, on a day nothing changed, reads no change file at all. For the
+    others: the changes of the period's years, and, for a baseline made before the period with
+    no change found before its start, earlier years one at a time back to the year it was made,
+    until its last change before the period is found."""
+    # The first moment of `start` anywhere (UTC+14): a baseline changed before it was in force
+    # all through the period, whatever UTC offset its goes were logged in.
+    earliest = (datetime.combine(start, time.min, tzinfo=timezone(timedelta(hours=14)))
+                if start > date(1, 1, 2) else datetime.min.replace(tzinfo=UTC))
+    needed = {b.id: b for b in baselines if b.changed >= earliest}
+    if not needed:
+        return BaselineAmounts(baselines)
+    edge = shift(start, -ZONE_MARGIN)
+    first = date(edge.year, 1, 1)
+    changes = [c for c in journal.list(BaselineChange, since=first, until=shift(end, ZONE_MARGIN))
+               if c.baseline_id in needed]
+    found_before = {c.baseline_id for c in changes if c.at < earliest}
+    waiting = {key: shift(b.created.date(), -ZONE_MARGIN).year for key, b in needed.items()
+               if key not in found_before and b.created.date() < shift(start, -1)}
+    year = first.year - 1
+    while waiting and year >= max(1, min(waiting.values())):
+        earlier = [c for c in journal.list(BaselineChange, since=date(year, 1, 1),
+                                           until=date(year, 12, 31)) if c.baseline_id in waiting]
+        changes += earlier
+        waiting = {key: made for key, made in waiting.items()
+                   if made < year and key not in {c.baseline_id for c in earlier}}
+        year -= 1
+    return BaselineAmounts(baselines, changes)
+
+
+def load_changes(journal: Journal, baseline: Baseline) -> list[BaselineChange]:
+    """Every change to `baseline`, from every year, oldest first (by time, then as made)."""
+    return sorted((c for c in journal.list(BaselineChange) if c.baseline_id == baseline.id),
+                  key=BaselineChange.order)
+
+
+class BaselineHistory(NamedTuple):
+    baseline: Baseline
+    changes: list[BaselineChange]
+
+
+def load_history(journal: Journal, name: str) -> BaselineHistory:
+    """The baseline called `name` and its whole history (every year's changes)."""
+    baseline = load_baseline(journal, name)
+    return BaselineHistory(baseline, load_changes(journal, baseline))
 
 
 def activity_names(journal: Journal) -> list[str]:
@@ -191,19 +251,23 @@ def set_baseline(journal: Journal, name: str, method: str, inputs: Sequence[int]
         if step_pct is not None or step_days is not None:
             check_step(step_pct if step_pct is not None else 10,
                        step_days if step_days is not None else 7)
-        baseline, working = work_out_baseline(
+        baseline, working, change = set_baseline_change(
             existing.name if existing else name, method, list(inputs), now, unit=unit,
             existing=existing, step_pct=step_pct, step_days=step_days, bad_day=bad_day)
+        # The baseline and its change in one transaction: one undo takes back both.
         if existing is None:
             saved = journal.add(baseline)
         else:
             saved = journal.update(baseline, base=existing)
+        journal.add(change)
     return BaselineSet(saved, working, existing is None, close)
 
 
 class BaselineChanged(NamedTuple):
     before: Baseline
     after: Baseline
+    #: The change record written with it (its working is what to show).
+    change: BaselineChange
 
 
 def step_up_baseline(journal: Journal, name: str, *, now: datetime) -> BaselineChanged:
@@ -212,8 +276,10 @@ def step_up_baseline(journal: Journal, name: str, *, now: datetime) -> BaselineC
     with journal.transaction():
         before = load_baseline(journal, name)
         flares = journal.list(Flare, since=shift(now.date(), -FLARE_LOOKBACK.days))
-        after = journal.update(step_up(before, now, flares), base=before)
-    return BaselineChanged(before, after)
+        stepped, change = step_up_change(before, now, flares)
+        after = journal.update(stepped, base=before)
+        journal.add(change)
+    return BaselineChanged(before, after, change)
 
 
 def restart_baseline(journal: Journal, name: str, *, now: datetime, percent: int | None = None,
@@ -222,8 +288,10 @@ def restart_baseline(journal: Journal, name: str, *, now: datetime, percent: int
     when known, else half of now."""
     with journal.transaction():
         before = load_baseline(journal, name)
-        after = journal.update(restart(before, now, percent, to), base=before)
-    return BaselineChanged(before, after)
+        lowered, change = restart_change(before, now, percent, to)
+        after = journal.update(lowered, base=before)
+        journal.add(change)
+    return BaselineChanged(before, after, change)
 
 
 def change_baseline_step(journal: Journal, name: str, step_pct: int,
@@ -231,7 +299,11 @@ def change_baseline_step(journal: Journal, name: str, step_pct: int,
     """A new step-up size (and, given `step_days`, how often it may step)."""
     with journal.transaction():
         before = load_baseline(journal, name)
-        return journal.update(change_step(before, step_pct, step_days, now), base=before)
+        changed, change = step_size_change(before, step_pct, step_days, now)
+        after = journal.update(changed, base=before)
+        if change is not None:
+            journal.add(change)
+        return after
 
 
 # == logging activity =========================================================================
@@ -267,7 +339,8 @@ def log_activity(journal: Journal, name: str, amount: int, *, at: datetime, now:
         log = journal.add(new_activity(match or name, amount, at, now, unit=unit, note=note))
     amount_then = None
     if baseline is not None:
-        amount_then = baseline.amount_on(log.day) or baseline.amount
+        amounts = load_amounts(journal, [baseline], log.day, log.day)
+        amount_then = amounts.on(baseline, log.day) or baseline.amount
     return ActivityLogged(log, amount_then)
 
 

@@ -28,6 +28,7 @@ from paceapp.outputs.pacing import (
     baseline_json,
     baseline_rows,
     day_json,
+    history_json,
     history_lines,
     insights_json,
     insights_lines,
@@ -152,7 +153,7 @@ def pace_step(env: Env, name: str) -> None:
     """
     journal = env.journal()
     try:
-        baseline, stepped = app_pacing.step_up_baseline(journal, name, now=env.now())
+        baseline, stepped, change = app_pacing.step_up_baseline(journal, name, now=env.now())
     except ValidationError as error:
         if error.field == "step" and "flare-up" in str(error):
             known = app_pacing.load_baseline(journal, name).name
@@ -162,7 +163,7 @@ def pace_step(env: Env, name: str) -> None:
         raise
     click.echo(f"Stepped up: {stepped.name} from {show_amount(baseline.amount, baseline.unit)} to "
                f"{show_amount(stepped.amount, stepped.unit)} at a time.\n"
-               f"Working: {stepped.history[-1].working}\n"
+               f"Working: {change.working}\n"
                f"Next step from {show_date(stepped.next_step_day())}, if this goes well.")
 
 
@@ -183,11 +184,11 @@ def pace_restart(env: Env, name: str, percent: int | None, to: int | None) -> No
     """
     if percent is not None and to is not None:
         raise ValidationError("Give --percent or --to, not both.", "to")
-    baseline, lowered = app_pacing.restart_baseline(env.journal(), name, now=env.now(),
-                                                    percent=percent, to=to)
+    baseline, lowered, change = app_pacing.restart_baseline(env.journal(), name, now=env.now(),
+                                                            percent=percent, to=to)
     click.echo(f"Restarted: {lowered.name} at {show_amount(lowered.amount, lowered.unit)} at a "
                f"time (was {show_amount(baseline.amount, baseline.unit)}).\n"
-               f"Working: {lowered.history[-1].working}\n"
+               f"Working: {change.working}\n"
                f"Build back up with 'paceapp pace step' from {show_date(lowered.next_step_day())}.")
 
 
@@ -197,14 +198,12 @@ def pace_restart(env: Env, name: str, percent: int | None, to: int | None) -> No
 @pass_env
 def pace_history(env: Env, name: str, as_json: bool) -> None:
     """Every change to NAME's baseline, with the working."""
-    from paceapp.core.codec import to_data
-
-    baseline = app_pacing.load_baseline(env.journal(), name)
+    baseline, changes = app_pacing.load_history(env.journal(), name)
     if as_json:
-        click.echo(json.dumps(to_data(baseline.history), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(history_json(changes), ensure_ascii=False, indent=2))
         return
     click.echo(f"{baseline.name}: now {show_amount(baseline.amount, baseline.unit)} at a time.")
-    click.echo("\n".join(history_lines(baseline, env.today())))
+    click.echo("\n".join(history_lines(baseline, changes, env.today())))
 
 
 @pace.command("set-step")

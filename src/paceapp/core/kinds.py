@@ -28,6 +28,8 @@ ALIASES: dict[str, str] = {
     "activities": "activity", "goals": "goal", "nights": "sleep", "naps": "nap", "baselines": "baseline",
     "medicines": "medicine", "appointment": "gp", "appointments": "gp",
     "days": "day", "day-record": "day", "day-records": "day",
+    "baseline-change": "baselinechange", "baseline-changes": "baselinechange",
+    "baselinechanges": "baselinechange", "baseline_change": "baselinechange",
 }
 
 

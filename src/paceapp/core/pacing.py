@@ -27,11 +27,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import difflib
-import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -39,7 +38,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.figures import decimal_text, whole
 from paceapp.core.flare import had_flare_between, open_flare
 from paceapp.core.pain import check_not_future
-from paceapp.core.records import Record
+from paceapp.core.records import Record, utc_now
 from paceapp.core.text import NOTE, SHORT, clean_text
 from paceapp.core.timeparse import show_date, show_time
 
@@ -65,7 +64,7 @@ METHOD_NAMES = {
 METHOD_SHORT = {"three-day": "3-day average minus 20%", "good-bad": "good and bad day average",
                 "gentle": "gentle 50%"}
 
-#: History actions that change the amount (a "step-size" change does not).
+#: Changes that change the amount (a "step-size" change does not).
 AMOUNT_ACTIONS = ("set", "step", "restart")
 
 DEFAULT_STEP_PCT = 10
@@ -206,9 +205,29 @@ def work_out(method: str, inputs: Sequence[int], unit: str = "min") -> Working:
 
 
 @dataclass(frozen=True, kw_only=True)
-class BaselineChange:
-    """One change to a baseline: set (with a method), step, or restart."""
+class BaselineChange(Record):
+    """One change to a baseline: set (with a method), step, restart or a new step size.
 
+    Stored apart from its baseline, one file per year (like logged activity), so a step-up
+    writes one small record and "the baseline on day D" reads only the years it needs. Every
+    field is fixed: a change is history, and `paceapp edit` may not rewrite it."""
+
+    KIND: ClassVar[str] = "baselinechange"
+    LABEL: ClassVar[str] = "baseline change"
+    #: Part of its baseline's history, not an entry of its own: Today's list of what was logged
+    #: today leaves it out (and reads no change file for it).
+    PART_OF: ClassVar[str] = "baseline"
+    SHARDED: ClassVar[bool] = True
+    DAY_FIELD: ClassVar[str] = "at"
+    FIXED_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {"id", "created", "updated", "baseline_id", "at", "action", "method", "inputs", "amount",
+         "working"})
+
+    #: When it was made, to the microsecond: changes made in one minute (their `at`) keep the
+    #: order they were made in.
+    created: datetime = dataclasses.field(default_factory=lambda: datetime.now(UTC))
+    #: The id of the baseline it changed.
+    baseline_id: str
     at: datetime
     action: str  # "set" | "step" | "restart" | "step-size"
     method: str
@@ -216,15 +235,48 @@ class BaselineChange:
     amount: int
     working: str = ""
 
+    @property
+    def day(self) -> date:
+        return self.at.date()
+
+    def validate(self) -> None:
+        if not self.baseline_id.strip():
+            raise ValidationError("A baseline change needs the id of its baseline.",
+                                  "baseline_id")
+        if self.at.tzinfo is None:
+            raise ValidationError("The time needs a UTC offset.", "at")
+        if self.action not in CHANGE_ACTIONS:
+            raise ValidationError(f"The action must be one of: {', '.join(CHANGE_ACTIONS)}.",
+                                  "action")
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount <= 0:
+            raise ValidationError("The amount must be a whole number above 0.", "amount")
+
+    def summary(self) -> dict[str, str]:
+        return {"id": self.id[:8], "when": f"{show_date(self.day)} {show_time(self.at)}",
+                "change": self.action, "amount": str(self.amount), "working": self.working}
+
+    def order(self) -> tuple[datetime, datetime, str]:
+        """A baseline's changes in the order they count: by time, then as made."""
+        return (self.at, self.created, self.id)
+
+
+#: What a change may be.
+CHANGE_ACTIONS = ("set", "step", "restart", "step-size")
+
+#: The fields of a change as `pace history --json` shows them (as before format 3).
+CHANGE_FIELDS = ("at", "action", "method", "inputs", "amount", "working")
+
 
 @dataclass(frozen=True, kw_only=True)
 class Baseline(Record):
-    """How much of one activity to do at a time, how it was worked out, and every change."""
+    """How much of one activity to do at a time and how it was worked out. Its changes are
+    `BaselineChange` records of their own; `changed` is when the amount last changed, so the
+    list and Today need none of them."""
 
     KIND: ClassVar[str] = "baseline"
     LABEL: ClassVar[str] = "baseline"
     FIXED_FIELDS: ClassVar[frozenset[str]] = frozenset(
-        {"id", "created", "updated", "history", "method", "inputs", "amount", "step_pct",
+        {"id", "created", "updated", "changed", "method", "inputs", "amount", "step_pct",
          "step_days"})
 
     name: str
@@ -239,17 +291,12 @@ class Baseline(Record):
     step_days: int = DEFAULT_STEP_DAYS
     #: What can be done on a bad day, if known (the good/bad method gives it): used for a restart.
     bad_day: int | None = None
-    history: tuple[BaselineChange, ...] = ()
+    #: When the amount last changed (set, step-up or restart): `amount` is in force from then.
+    changed: datetime = dataclasses.field(default_factory=utc_now)
 
     @property
     def key(self) -> str:
         return name_key(self.name)
-
-    @property
-    def changed(self) -> datetime:
-        """When the amount last changed (set, step-up or restart)."""
-        moves = [c.at for c in self.history if c.action in AMOUNT_ACTIONS]
-        return moves[-1] if moves else self.created
 
     def validate(self) -> None:
         if check_name(self.name) != self.name:
@@ -261,31 +308,8 @@ class Baseline(Record):
         check_step(self.step_pct, self.step_days)
         if self.bad_day is not None:
             check_amount(self.bad_day, self.unit, "bad_day", "bad-day amount")
-        if not self.history:
-            raise ValidationError("A baseline needs its history.", "history")
-
-    def amount_at(self, moment: datetime) -> int | None:
-        """The baseline in force at `moment` (exact time; None before it was first set): the
-        amount of the latest change in the history made at or before it."""
-        keys, amounts = self._by_moment
-        found = bisect.bisect_right(keys, moment)
-        return amounts[found - 1] if found else None
-
-    def amount_on(self, day: date) -> int | None:
-        """The baseline in force at the end of `day` (None before it was first set): a lookup,
-        not a walk through years of history for every session shown."""
-        keys, amounts = self._by_day
-        found = bisect.bisect_right(keys, day)
-        return amounts[found - 1] if found else None
-
-    @functools.cached_property
-    def _by_moment(self) -> tuple[list[datetime], list[int]]:
-        return _latest_lookup([c.at for c in self.history], [c.amount for c in self.history])
-
-    @functools.cached_property
-    def _by_day(self) -> tuple[list[date], list[int]]:
-        return _latest_lookup([c.at.date() for c in self.history],
-                              [c.amount for c in self.history])
+        if self.changed.tzinfo is None:
+            raise ValidationError("The time it last changed needs a UTC offset.", "changed")
 
     def next_step_day(self) -> date:
         return self.changed.date() + timedelta(days=self.step_days)
@@ -304,10 +328,10 @@ class Baseline(Record):
 
 
 def _latest_lookup(keys: Sequence[Any], amounts: Sequence[int]) -> tuple[list[Any], list[int]]:
-    """A table for "the amount of the last change (in history order) whose key is at or before
-    K": the keys sorted, and for each the amount of the latest change among those up to it. A
-    history is kept in time order, but one edited out of order still gives what a walk from the
-    start gives."""
+    """A table for "the amount of the last change (in the given order) whose key is at or
+    before K": the keys sorted, and for each the amount of the latest change among those up to
+    it. Changes come in the order they count (`BaselineChange.order`), but a day key can still
+    go back (times in different UTC offsets): this gives what a walk from the start gives."""
     order = sorted(range(len(keys)), key=lambda i: keys[i])
     best: list[int] = []
     latest = -1
@@ -315,6 +339,53 @@ def _latest_lookup(keys: Sequence[Any], amounts: Sequence[int]) -> tuple[list[An
         latest = max(latest, index)
         best.append(amounts[latest])
     return [keys[i] for i in order], best
+
+
+class BaselineAmounts:
+    """"The baseline in force" at a moment or on a day: a lookup (bisect), not a scan.
+
+    Built from the baselines and the changes read for a period. A baseline's own record says
+    what is in force from `changed` on (so a period after its last change needs no changes at
+    all); before that, the latest of its changes at or before the moment counts (by time, then
+    as made). Changes of a baseline not given (deleted) are ignored."""
+
+    def __init__(self, baselines: Iterable[Baseline] = (),
+                 changes: Iterable[BaselineChange] = ()) -> None:
+        self._baselines = {b.id: b for b in baselines}
+        mine: dict[str, list[BaselineChange]] = {}
+        for change in changes:
+            if change.baseline_id in self._baselines:
+                mine.setdefault(change.baseline_id, []).append(change)
+        self._changes = {key: sorted(found, key=BaselineChange.order)
+                         for key, found in mine.items()}
+        self._moments: dict[str, tuple[list[datetime], list[int]]] = {}
+        self._days: dict[str, tuple[list[date], list[int]]] = {}
+
+    def at(self, baseline: Baseline, moment: datetime) -> int | None:
+        """The baseline in force at `moment` (exact time; None before it was first set)."""
+        if moment >= baseline.changed:
+            return baseline.amount
+        table = self._moments.get(baseline.id)
+        if table is None:
+            found = self._changes.get(baseline.id, [])
+            table = self._moments[baseline.id] = _latest_lookup(
+                [c.at for c in found], [c.amount for c in found])
+        keys, amounts = table
+        index = bisect.bisect_right(keys, moment)
+        return amounts[index - 1] if index else None
+
+    def on(self, baseline: Baseline, day: date) -> int | None:
+        """The baseline in force at the end of `day` (None before it was first set)."""
+        if day >= baseline.changed.date():
+            return baseline.amount
+        table = self._days.get(baseline.id)
+        if table is None:
+            found = self._changes.get(baseline.id, [])
+            table = self._days[baseline.id] = _latest_lookup(
+                [c.at.date() for c in found], [c.amount for c in found])
+        keys, amounts = table
+        index = bisect.bisect_right(keys, day)
+        return amounts[index - 1] if index else None
 
 
 def check_step(step_pct: int, step_days: int) -> None:
@@ -330,7 +401,19 @@ def set_baseline(name: str, method: str, inputs: Sequence[int], now: datetime, *
                  unit: str = "min", existing: Baseline | None = None,
                  step_pct: int | None = None, step_days: int | None = None,
                  bad_day: int | None = None) -> tuple[Baseline, Working]:
-    """A new baseline, or `existing` set again (its history kept and added to)."""
+    """A new baseline, or `existing` set again (see `set_baseline_change`)."""
+    baseline, working, _change = set_baseline_change(
+        name, method, inputs, now, unit=unit, existing=existing, step_pct=step_pct,
+        step_days=step_days, bad_day=bad_day)
+    return baseline, working
+
+
+def set_baseline_change(name: str, method: str, inputs: Sequence[int], now: datetime, *,
+                        unit: str = "min", existing: Baseline | None = None,
+                        step_pct: int | None = None, step_days: int | None = None,
+                        bad_day: int | None = None) -> tuple[Baseline, Working, BaselineChange]:
+    """A new baseline, or `existing` set again (same id: its changes are kept), with the change
+    record that says so. A new one is made at `now`."""
     name = check_name(name)
     unit = check_unit(unit)
     working = work_out(method, inputs, unit)
@@ -340,18 +423,18 @@ def set_baseline(name: str, method: str, inputs: Sequence[int], now: datetime, *
         check_amount(bad_day, unit, "bad_day", "bad-day amount")
     elif existing is not None and existing.unit == unit:
         bad_day = existing.bad_day
-    change = BaselineChange(at=now, action="set", method=method, inputs=working.inputs,
-                            amount=working.amount, working=working.text)
-    base = existing.history if existing is not None else ()
-    identity: dict[str, Any] = {"id": existing.id, "created": existing.created} if existing else {}
+    identity: dict[str, Any] = ({"id": existing.id, "created": existing.created} if existing
+                                else {"created": now.astimezone(UTC)})
     record = Baseline(
         name=name, unit=unit, method=method, inputs=working.inputs, amount=working.amount,
         step_pct=step_pct if step_pct is not None else (existing.step_pct if existing else 10),
         step_days=step_days if step_days is not None else (existing.step_days if existing else 7),
-        bad_day=bad_day, history=(*base, change),
-        **identity)
+        bad_day=bad_day, changed=now, **identity)
     record.validate()
-    return record, working
+    change = BaselineChange(baseline_id=record.id, at=now, action="set", method=method,
+                            inputs=working.inputs, amount=working.amount, working=working.text)
+    change.validate()
+    return record, working, change
 
 
 def stepped_amount(amount: int, step_pct: int) -> int:
@@ -382,6 +465,12 @@ def step_refusal(baseline: Baseline, today: date, flares: Sequence[Flare]) -> st
 
 def step_up(baseline: Baseline, now: datetime, flares: Sequence[Flare]) -> Baseline:
     """The baseline raised by its step; ValidationError (with the reason) when it must wait."""
+    return step_up_change(baseline, now, flares)[0]
+
+
+def step_up_change(baseline: Baseline, now: datetime, flares: Sequence[Flare]
+                   ) -> tuple[Baseline, BaselineChange]:
+    """`step_up`, with the change record that says so."""
     reason = step_refusal(baseline, now.date(), flares)
     if reason:
         raise ValidationError(reason, "step")
@@ -391,16 +480,16 @@ def step_up(baseline: Baseline, now: datetime, flares: Sequence[Flare]) -> Basel
             f"{'so' if exact == new else 'rounded to'} {show_amount(new, baseline.unit)}")
     if new > round_half_up(exact):
         text += " (a step is always at least 1)"
-    change = BaselineChange(at=now, action="step", method="step", inputs=(baseline.amount,),
-                            amount=new, working=text + ".")
-    changed = _with_change(baseline, change)
-    changed.validate()
-    return changed
+    change = BaselineChange(baseline_id=baseline.id, at=now, action="step", method="step",
+                            inputs=(baseline.amount,), amount=new, working=text + ".")
+    return _with_change(baseline, change), change
 
 
 def _with_change(baseline: Baseline, change: BaselineChange) -> Baseline:
-    return dataclasses.replace(baseline, amount=change.amount,
-                               history=(*baseline.history, change))
+    changed = dataclasses.replace(baseline, amount=change.amount, changed=change.at)
+    changed.validate()
+    change.validate()
+    return changed
 
 
 def restart_amount(baseline: Baseline, percent: int | None = None,
@@ -435,29 +524,41 @@ def restart_amount(baseline: Baseline, percent: int | None = None,
 def restart(baseline: Baseline, now: datetime, percent: int | None = None,
             to: int | None = None) -> Baseline:
     """Lower the baseline to build back up after a flare-up."""
+    return restart_change(baseline, now, percent, to)[0]
+
+
+def restart_change(baseline: Baseline, now: datetime, percent: int | None = None,
+                   to: int | None = None) -> tuple[Baseline, BaselineChange]:
+    """`restart`, with the change record that says so."""
     amount, text = restart_amount(baseline, percent, to)
-    change = BaselineChange(at=now, action="restart", method="restart",
+    change = BaselineChange(baseline_id=baseline.id, at=now, action="restart", method="restart",
                             inputs=(baseline.amount,), amount=amount, working=text)
-    changed = _with_change(baseline, change)
-    changed.validate()
-    return changed
+    return _with_change(baseline, change), change
 
 
 def change_step(baseline: Baseline, step_pct: int, step_days: int | None = None,
                 now: datetime | None = None) -> Baseline:
-    """A new step size (and period), recorded in the history (the amount stays the same)."""
+    """A new step size (and period); the amount stays the same (see `step_size_change`)."""
+    return step_size_change(baseline, step_pct, step_days, now)[0]
+
+
+def step_size_change(baseline: Baseline, step_pct: int, step_days: int | None = None,
+                     now: datetime | None = None) -> tuple[Baseline, BaselineChange | None]:
+    """A new step size (and period), with the change record for the history (None when
+    nothing changed or no `now` was given)."""
     days = baseline.step_days if step_days is None else step_days
     check_step(step_pct, days)
-    history = baseline.history
+    change = None
     if now is not None and (step_pct, days) != (baseline.step_pct, baseline.step_days):
-        history = (*history, BaselineChange(
-            at=now, action="step-size", method="step-size", inputs=(step_pct, days),
-            amount=baseline.amount,
+        change = BaselineChange(
+            baseline_id=baseline.id, at=now, action="step-size", method="step-size",
+            inputs=(step_pct, days), amount=baseline.amount,
             working=(f"step-ups changed from {baseline.step_pct}% every {baseline.step_days} days "
-                     f"to {step_pct}% every {days} days.")))
-    changed = dataclasses.replace(baseline, step_pct=step_pct, step_days=days, history=history)
+                     f"to {step_pct}% every {days} days."))
+        change.validate()
+    changed = dataclasses.replace(baseline, step_pct=step_pct, step_days=days)
     changed.validate()
-    return changed
+    return changed, change
 
 
 def find_activity(name: str, known: Iterable[str], what: str = "activity") -> str:
@@ -817,8 +918,11 @@ class ActivityDay:
 
 
 def day_activity(day: date, logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
-                 items: Sequence[PlanItem] = ()) -> list[ActivityDay]:
-    """Each activity planned or logged on `day`: planned ones first, in plan order."""
+                 items: Sequence[PlanItem] = (), amounts: BaselineAmounts | None = None
+                 ) -> list[ActivityDay]:
+    """Each activity planned or logged on `day`: planned ones first, in plan order. `amounts`
+    holds the baselines' changes around `day` (none needed when none changed since it began)."""
+    amounts = amounts or BaselineAmounts(baselines)
     by_key = {b.key: b for b in baselines}
     planned = {name_key(i.name): i for i in items}
     logged: dict[str, list[ActivityLog]] = {}
@@ -833,13 +937,14 @@ def day_activity(day: date, logs: Sequence[ActivityLog], baselines: Sequence[Bas
         item = planned.get(key)
         name = baseline.name if baseline else (item.name if item else entries[0].name)
         unit = baseline.unit if baseline else (entries[0].unit if entries else "min")
-        limits = [(e.amount, baseline.amount_at(e.at) if baseline else None) for e in entries]
+        limits = [(e.amount, amounts.at(baseline, e.at) if baseline else None)
+                  for e in entries]
         compared = [(amount, most) for amount, most in limits if most is not None]
         rows.append(ActivityDay(name, unit, sum(e.amount for e in entries), len(entries),
-                                baseline.amount_on(day) if baseline else None,
+                                amounts.on(baseline, day) if baseline else None,
                                 item.amount if item else None, len(compared),
                                 sum(1 for amount, most in compared if amount > most)))
     return rows
 
 
-KINDS = (Baseline, ActivityLog, DayPlan, PaceSettings)
+KINDS = (Baseline, BaselineChange, ActivityLog, DayPlan, PaceSettings)

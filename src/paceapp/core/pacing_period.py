@@ -14,6 +14,7 @@ from paceapp.core.pacing import (
     ActivityDay,
     ActivityLog,
     Baseline,
+    BaselineAmounts,
     DayPlan,
     PaceSettings,
     Schedule,
@@ -45,6 +46,13 @@ class PacingData(NamedTuple):
     flares: list[Flare]
     #: Activity logged in the days just before `start` (for "your usual day"; insights only).
     earlier: tuple[ActivityLog, ...] = ()
+    #: The baselines' changes the period needs ("the baseline in force then"); None: only what
+    #: the baselines themselves say (enough when none changed since the period began).
+    changes: BaselineAmounts | None = None
+
+    @property
+    def amounts(self) -> BaselineAmounts:
+        return self.changes or BaselineAmounts(self.baselines)
 
     def baseline(self, name: str) -> Baseline:
         """The baseline called `name` (any case); ValidationError with close matches."""
@@ -89,7 +97,7 @@ def day_view(data: PacingData, day: date) -> DayView:
     known = {b.key for b in data.baselines}
     usable = tuple(i for i in items if name_key(i.name) in known)
     schedule = build_schedule(day, usable, data.baselines, data.settings, source, strict=False)
-    return DayView(schedule, day_activity(day, data.logs, data.baselines, usable))
+    return DayView(schedule, day_activity(day, data.logs, data.baselines, usable, data.amounts))
 
 
 def next_planned(view: DayView) -> tuple[str, int] | None:
@@ -122,7 +130,8 @@ def insights(data: PacingData) -> Insights:
     """The period summed up, and the boom-and-bust review of it."""
     from paceapp.core.pacing_review import review_boom_bust, summarise_pacing
 
-    summary = summarise_pacing(data.baselines, data.logs, data.start, data.end)
+    amounts = data.amounts
+    summary = summarise_pacing(data.baselines, data.logs, data.start, data.end, amounts)
     review = review_boom_bust([*data.earlier, *data.logs], data.baselines, data.pain, data.flares,
-                              data.settings, data.plans, data.start, data.end)
+                              data.settings, data.plans, data.start, data.end, amounts)
     return Insights(summary, review, data)

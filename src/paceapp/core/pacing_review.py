@@ -32,6 +32,7 @@ from paceapp.core.figures import exact, median
 from paceapp.core.pacing import (
     ActivityLog,
     Baseline,
+    BaselineAmounts,
     DayPlan,
     PaceSettings,
     name_key,
@@ -312,7 +313,8 @@ class BoomBust:
 
 def _day_findings(day: date, logs: Sequence[ActivityLog], baselines: dict[str, Baseline],
                   items_source: tuple[tuple[Any, ...], str], ratio: Fraction,
-                  totals: dict[date, dict[tuple[str, str], int]]) -> tuple[list[Busy], bool]:
+                  totals: dict[date, dict[tuple[str, str], int]],
+                  amounts: BaselineAmounts) -> tuple[list[Busy], bool]:
     """What on `day` was well above its reference, and whether any day's total was compared."""
     items, source = items_source
     planned = {name_key(i.name): i.amount for i in items}
@@ -326,12 +328,13 @@ def _day_findings(day: date, logs: Sequence[ActivityLog], baselines: dict[str, B
         baseline = baselines.get(key)
         # One go against the baseline in force at that moment.
         if baseline is not None and baseline.unit == unit:
-            over = [g for g in goes if (amount := baseline.amount_at(g.at)) is not None
+            then = {g.id: amounts.at(baseline, g.at) for g in goes}
+            over = [g for g in goes if (amount := then[g.id]) is not None
                     and g.amount >= ratio * amount]
             if over:
-                longest = max(over, key=lambda g: Fraction(g.amount, baseline.amount_at(g.at) or 1))
+                longest = max(over, key=lambda g: Fraction(g.amount, then[g.id] or 1))
                 found.append(Busy(name, unit, "go", longest.amount,
-                                  Fraction(baseline.amount_at(longest.at) or 1), over[0].at,
+                                  Fraction(then[longest.id] or 1), over[0].at,
                                   over[-1].at, len(over)))
         # The day's total against the plan, else the usual day, else no claim.
         total = sum(g.amount for g in goes)
@@ -355,11 +358,14 @@ def _day_findings(day: date, logs: Sequence[ActivityLog], baselines: dict[str, B
 def review_boom_bust(logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
                      pain: Sequence[PainEntry], flares: Sequence[Flare],
                      settings: PaceSettings | None = None, plans: Sequence[DayPlan] = (),
-                     start: date | None = None, end: date | None = None) -> BoomBust:
+                     start: date | None = None, end: date | None = None,
+                     amounts: BaselineAmounts | None = None) -> BoomBust:
     """Every busy day in [start, end] and what followed it (the rules: module docstring).
 
     `logs` may reach back before `start`: the `USUAL_DAYS` before each day make its usual day.
+    `amounts` holds the baselines' changes over the period (none needed when none changed).
     """
+    amounts = amounts or BaselineAmounts(baselines)
     settings = settings or PaceSettings()
     ratio = exact_ratio(settings.boom_ratio)
     by_key = {b.key: b for b in baselines}
@@ -377,7 +383,7 @@ def review_boom_bust(logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
     compared_days = 0
     for day in sorted(by_day):
         found, compared = _day_findings(day, by_day[day], by_key,
-                                        plan_for(day, plans, settings), ratio, totals)
+                                        plan_for(day, plans, settings), ratio, totals, amounts)
         compared_days += compared
         if not found:
             continue
@@ -403,9 +409,11 @@ def review_boom_bust(logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
 def detect_boom_bust(logs: Sequence[ActivityLog], baselines: Sequence[Baseline],
                      pain: Sequence[PainEntry], flares: Sequence[Flare],
                      settings: PaceSettings | None = None, plans: Sequence[DayPlan] = (),
-                     start: date | None = None, end: date | None = None) -> list[BusyDay]:
+                     start: date | None = None, end: date | None = None,
+                     amounts: BaselineAmounts | None = None) -> list[BusyDay]:
     """Busy days followed by a pain rise or a flare-up (see `review_boom_bust`)."""
-    return review_boom_bust(logs, baselines, pain, flares, settings, plans, start, end).signals
+    return review_boom_bust(logs, baselines, pain, flares, settings, plans, start, end,
+                            amounts).signals
 
 
 def rule_text(settings: PaceSettings) -> str:
@@ -467,10 +475,13 @@ def boom_bust_lines(review: BoomBust, today: date | None = None) -> list[str]:
 
 
 # -- period summary ---------------------------------------------------------------------------
-def go_status(log: ActivityLog, baseline: Baseline | None) -> str:
+def go_status(log: ActivityLog, baseline: Baseline | None,
+              amounts: BaselineAmounts | None = None) -> str:
     """'within' or 'over' the baseline in force when the go was logged (exact time), or
     'before' a baseline was set (or with none at all): never counted as within or over."""
-    amount = baseline.amount_at(log.at) if baseline is not None else None
+    if baseline is None:
+        return "before"
+    amount = (amounts or BaselineAmounts((baseline,))).at(baseline, log.at)
     if amount is None:
         return "before"
     return "within" if log.amount <= amount else "over"
@@ -520,33 +531,35 @@ class PacingSummary:
 
 
 def summarise_pacing(baselines: list[Baseline], logs: list[ActivityLog], start: date,
-                     end: date) -> PacingSummary:
+                     end: date, amounts: BaselineAmounts | None = None) -> PacingSummary:
     """Days with activity logged in [start, end], and on how many every go compared stayed
     within the baseline in force then (a baseline is how much to do at a time). Goes from before
     a baseline was set are counted apart (`go_status`), here and in `week_summary_rows`."""
     by_key = {b.key: b for b in baselines}
+    amounts = amounts or BaselineAmounts(baselines)
     days: dict[date, list[str]] = {}
     sessions = compared = within = 0
     for log in logs:
         if not start <= log.day <= end:
             continue
         sessions += 1
-        status = go_status(log, by_key.get(log.key))
+        status = go_status(log, by_key.get(log.key), amounts)
         days.setdefault(log.day, []).append(status)
         if status != "before":
             compared += 1
             within += status == "within"
     days_within = sum(1 for s in days.values() if "within" in s and "over" not in s)
     days_before = sum(1 for s in days.values() if set(s) == {"before"})
-    return PacingSummary(start, end, sum(1 for b in baselines if b.history), (end - start).days + 1,
+    return PacingSummary(start, end, len(baselines), (end - start).days + 1,
                          len(days), days_within, sessions, compared, within, days_before)
 
 
 def week_summary_rows(baselines: Sequence[Baseline], logs: Sequence[ActivityLog], start: date,
-                      end: date) -> list[dict[str, str]]:
+                      end: date, amounts: BaselineAmounts | None = None) -> list[dict[str, str]]:
     """Per activity over a period: goes, the average go, how many of the goes compared were
     within the baseline in force then, and how many were before a baseline was set."""
     by_key = {b.key: b for b in baselines}
+    amounts = amounts or BaselineAmounts(baselines)
     grouped: dict[str, list[ActivityLog]] = {}
     for log in logs:
         if start <= log.day <= end:
@@ -555,7 +568,7 @@ def week_summary_rows(baselines: Sequence[Baseline], logs: Sequence[ActivityLog]
     for key in sorted(grouped):
         mine = grouped[key]
         baseline = by_key.get(key)
-        statuses = [go_status(log, baseline) for log in mine]
+        statuses = [go_status(log, baseline, amounts) for log in mine]
         compared = sum(1 for s in statuses if s != "before")
         inside = statuses.count("within")
         unit = baseline.unit if baseline else mine[0].unit

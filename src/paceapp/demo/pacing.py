@@ -16,14 +16,15 @@ from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
     ActivityLog,
     Baseline,
+    BaselineChange,
     DayPlan,
     PaceSettings,
     PlanItem,
-    restart,
-    set_baseline,
+    restart_change,
+    set_baseline_change,
     split_chunks,
     step_refusal,
-    step_up,
+    step_up_change,
 )
 from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now
@@ -46,19 +47,29 @@ def _moment(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute)).astimezone()
 
 
-def _baselines(person: DemoPerson) -> dict[str, Baseline]:
+def _baselines(person: DemoPerson) -> dict[str, tuple[Baseline, list[BaselineChange]]]:
     first = person.days[0]
     at = _moment(first, 9)
-    walk, _ = set_baseline("Walking", "three-day", [14, 16, 15], at)  # 12
-    house, _ = set_baseline("Housework", "good-bad", [15, 5], at)  # 10, bad day 5
-    stairs, _ = set_baseline("Stairs", "gentle", [8], at, unit="count")  # 4
-    return {b.name: dataclasses.replace(b, created=at, updated=at) for b in (walk, house, stairs)}
+    made = [set_baseline_change("Walking", "three-day", [14, 16, 15], at),  # 12
+            set_baseline_change("Housework", "good-bad", [15, 5], at),  # 10, bad day 5
+            set_baseline_change("Stairs", "gentle", [8], at, unit="count")]  # 4
+    return {b.name: (dataclasses.replace(b, created=at, updated=at),
+                     [dataclasses.replace(change, created=at, updated=at)])
+            for b, _working, change in made}
+
+
+def _changed(baseline: Baseline, change: BaselineChange, changes: list[BaselineChange]
+             ) -> Baseline:
+    changes.append(dataclasses.replace(change, created=change.at, updated=change.at))
+    return baseline
 
 
 def generate(person: DemoPerson) -> Iterator[Record]:
     rng = person.rng
     flares = [_flare(f) for f in person.flares]
-    baselines = _baselines(person)
+    made = _baselines(person)
+    baselines = {name: b for name, (b, _changes) in made.items()}
+    changes = [c for _b, found in made.values() for c in found]
     boom_days = set(person.boom_days)
     plan_from = person.today - timedelta(days=56)
     restarted: set[int] = set()
@@ -69,13 +80,15 @@ def generate(person: DemoPerson) -> Iterator[Record]:
             if index not in restarted and story.end is not None and story.end.date() < day:
                 restarted.add(index)
                 # Restart at 70% (never below the first baseline's half), then build back up.
-                baselines = {name: restart(b, morning, percent=70) if b.amount > FLOORS[name] else b
+                baselines = {name: _changed(*restart_change(b, morning, percent=70), changes)
+                             if b.amount > FLOORS[name] else b
                              for name, b in baselines.items()}
         if day.weekday() == 0:
             started = [f for f in flares if f.started.date() <= day]
             for name, baseline in list(baselines.items()):
                 if baseline.amount < CAPS[name] and step_refusal(baseline, day, started) is None:
-                    baselines[name] = step_up(baseline, morning, started)
+                    baselines[name] = _changed(*step_up_change(baseline, morning, started),
+                                               changes)
         items = USUAL
         if day.weekday() == 5 and day >= plan_from:
             items = SATURDAY
@@ -87,6 +100,7 @@ def generate(person: DemoPerson) -> Iterator[Record]:
     for baseline in baselines.values():
         changed = baseline.changed
         yield dataclasses.replace(baseline, updated=changed)
+    yield from changes
     start = _moment(person.days[0], 9)
     yield PaceSettings(default_plan=USUAL, daily_budget=60, created=start, updated=start)
     del rng
@@ -100,7 +114,7 @@ def _day_logs(person: DemoPerson, day: date, items: tuple[PlanItem, ...],
     hours = iter(HOURS)
     for item in items:
         baseline = baselines[item.name]
-        most = baseline.amount_on(day) or baseline.amount
+        most = baseline.amount  # changes are made in the morning, before any go
         if boom:
             # Overdoing it on a good day: long stretches, well over twice the plan.
             total = round(item.amount * rng.uniform(2.2, 2.8))

@@ -7,18 +7,21 @@ and JSON documents. No markup: callers show these as plain text.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.flare import Flare
 from paceapp.core.pacing import (
+    CHANGE_FIELDS,
     METHOD_NAMES,
     METHOD_SHORT,
     METHODS,
     UNIT_WORDS,
     ActivityDay,
     Baseline,
+    BaselineChange,
     PlanItem,
     Schedule,
     name_key,
@@ -63,7 +66,7 @@ def baseline_json(baseline: Baseline, today: date, flares: list[Flare]) -> dict[
     return data
 
 
-def change_working(baseline: Baseline, change: Any) -> str:
+def change_working(baseline: Baseline, change: BaselineChange) -> str:
     """The working for one change. A baseline set by a method is worked again from its inputs,
     so one stored before the workings were made to add up as shown reads the same as a new one."""
     if change.action == "set" and change.method in METHODS:
@@ -76,11 +79,12 @@ def change_working(baseline: Baseline, change: Any) -> str:
     return str(change.working)
 
 
-def history_lines(baseline: Baseline, today: date | None = None) -> list[str]:
-    """Every change, oldest first, with its working."""
+def history_lines(baseline: Baseline, changes: Sequence[BaselineChange],
+                  today: date | None = None) -> list[str]:
+    """Every change, oldest first (by time, then as made), with its working."""
     words = {"set": "Set", "step": "Stepped up", "restart": "Restarted lower"}
     lines = []
-    for change in baseline.history:
+    for change in sorted(changes, key=BaselineChange.order):
         when = show_when(change.at, today)
         if change.action == "step-size":
             lines.append(f"{when}  Changed the step - {change.working}")
@@ -89,6 +93,18 @@ def history_lines(baseline: Baseline, today: date | None = None) -> list[str]:
                      f"{show_amount(change.amount, baseline.unit)} - "
                      f"{change_working(baseline, change)}")
     return lines
+
+
+def history_json(changes: Sequence[BaselineChange]) -> list[dict[str, Any]]:
+    """`pace history --json`: the changes, oldest first, each with the fields a change had
+    inside its baseline before format 3 (the same shape as then)."""
+    from paceapp.core.codec import to_data
+
+    out = []
+    for change in sorted(changes, key=BaselineChange.order):
+        data = to_data(change)
+        out.append({name: data[name] for name in CHANGE_FIELDS})
+    return out
 
 
 def set_message(baseline: Baseline, working_text: str, again: bool) -> str:
@@ -196,7 +212,8 @@ def activity_rows(result: Insights) -> list[dict[str, str]]:
     from paceapp.core.pacing_review import week_summary_rows
 
     data = result.data
-    rows = week_summary_rows(data.baselines, data.logs, data.start, data.end)
+    rows = week_summary_rows(data.baselines, data.logs, data.start, data.end,
+                             data.amounts)
     if all(row["before a baseline"] == "0" for row in rows):
         rows = [{k: v for k, v in row.items() if k != "before a baseline"} for row in rows]
     return rows
@@ -251,7 +268,8 @@ def insights_json(result: Insights) -> dict[str, Any]:
                     "sessions_within": s.sessions_within,
                     "sessions_before_baseline": s.sessions_before,
                     "activities_with_baselines": s.activities_with_baselines},
-        "activities": week_summary_rows(data.baselines, data.logs, data.start, data.end),
+        "activities": week_summary_rows(data.baselines, data.logs, data.start, data.end,
+                                        data.amounts),
         "settings": {"boom_ratio": data.settings.boom_ratio, "pain_rise": data.settings.pain_rise,
                      "window_days": data.settings.window_days,
                      "window_hours": review.window_hours,

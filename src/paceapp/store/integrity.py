@@ -248,6 +248,11 @@ def _check_undo(tables: dict[str, Any], file: str, result: FileResult) -> None:
                 break
 
 
+#: Fields a kind had in an older data format that a change logged then may hold (a baseline's
+#: history, before format 3): such a change is a good line, which undo refuses calmly.
+OLD_FIELDS: dict[str, set[str]] = {"baseline": {"history"}}
+
+
 def check_undo_entries(entries: list[Any], file: str) -> FileResult:
     """The lines of the undo log (records/_undo.jsonl, see store/undo.py): each must be a change
     paceapp could carry out. An add or delete (or a one-record kind's first save) holds a whole
@@ -274,7 +279,7 @@ def check_undo_entries(entries: list[Any], file: str) -> FileResult:
         before, after = doc.get("before"), doc.get("after")
         partial = op == "update" or (op == "put" and before is not None)
         if partial:
-            names = {f.name for f in dataclasses.fields(cls)}
+            names = {f.name for f in dataclasses.fields(cls)} | OLD_FIELDS.get(cls.KIND, set())
             kept = doc.get("kept", {})
             fine = (isinstance(before, dict) and isinstance(after, dict)
                     and isinstance(kept, dict)

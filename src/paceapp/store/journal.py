@@ -623,6 +623,11 @@ class Journal:
             group = entries[-1].get("group")
             chosen = [len(entries) - 1] if not isinstance(group, str) else [
                 i for i, e in enumerate(entries) if e.get("group") == group]
+            from paceapp.store.undo import from_before_format_3, old_format_refusal
+
+            if any(from_before_format_3(entries[i]) for i in chosen):
+                raise ValidationError(old_format_refusal(
+                    self.folder.backups if self.folder else None), "undo")
             result: tuple[str, Record] | None = None
             for index in reversed(chosen):  # newest first: each change is reversed in turn
                 result = self._undo_entry(entries[index]) or result

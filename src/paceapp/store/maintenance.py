@@ -26,11 +26,15 @@ from paceapp.store.integrity import FileResult, Problem, check_file, summary, up
 from paceapp.store.journal import Journal
 from paceapp.store.merge_rules import refuse_clashes
 from paceapp.store.migrations import (
+    BASELINE,
+    CHANGE,
     META_FILE,
     SYSTEM_TABLES,
     MergeCounts,
     decode_tables,
     event_backup,
+    history_apart,
+    history_apart_tables,
     merge_records,
     meta_payload,
     migrate_folder,
@@ -345,7 +349,8 @@ def restore_backup(root: Path, name: str, now: datetime | None = None) -> Restor
         # Read before the copy of the live data is taken: taking it prunes, and may remove
         # this very backup (when everything in it is in another one).
         if any(p.name == SINGLE_FILE for p in files):  # a backup taken before the 0 -> 1 migration
-            tables = read_tables(backup.path / SINGLE_FILE, strict_ending=False)
+            tables = history_apart_tables(read_tables(backup.path / SINGLE_FILE,
+                                                      strict_ending=False))
             records = decode_tables(tables, fill_updated=True, validate=False).records
             wanted = {folder.records / META_FILE: meta_payload()}
             merge_records(folder, records, write=False, pending=wanted, replace_all=True)
@@ -435,6 +440,17 @@ def _records_from_export(doc: dict[str, Any], source: Path) -> list[Record]:
     groups = doc.get("records")
     if not isinstance(groups, dict):
         raise _refuse(source, "it has no 'records' section.")
+    old = groups.get(BASELINE)
+    if isinstance(old, list) and any(isinstance(b, dict) and "history" in b for b in old):
+        # An export from before data format 3: each baseline's history becomes its changes.
+        kept, changes = history_apart(old)
+        groups = {**groups, BASELINE: kept}
+        if changes:
+            there = groups.get(CHANGE)
+            there_ids = ({c.get("id") for c in there if isinstance(c, dict)}
+                         if isinstance(there, list) else set())
+            groups[CHANGE] = [*(there if isinstance(there, list) else []),
+                              *(c for c in changes if c["id"] not in there_ids)]
     kinds = all_kinds()
     problems: list[str] = []
     records: list[Record] = []
@@ -476,7 +492,7 @@ def _records_from_export(doc: dict[str, Any], source: Path) -> list[Record]:
 
 
 def _records_from_copy(tables: dict[str, Any], source: Path) -> list[Record]:
-    decoded = decode_tables(tables, fill_updated=True)
+    decoded = decode_tables(history_apart_tables(tables), fill_updated=True)
     if decoded.problems:
         raise _refuse(source, f"{len(decoded.problems)} problem(s):\n{_listing(decoded.problems)}")
     return decoded.records

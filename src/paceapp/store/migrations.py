@@ -9,7 +9,11 @@ JSON, no final newline), and records had only a ``created`` time (no ``updated``
 it into ``records/`` (one file per kind, per kind and year for busy kinds) and gives every record an
 ``updated`` time (equal to ``created`` for migrated ones). The old file is moved into
 ``backups/<time>-before-migrate/`` - it is never deleted. Schema 2 keeps the undo log as lines,
-``records/_undo.jsonl``, each change with only its changed fields (see `undo_to_lines`).
+``records/_undo.jsonl``, each change with only its changed fields (see `undo_to_lines`). Schema 3
+keeps a baseline's changes as records of their own, ``baselinechange-<year>.json``, instead of a
+``history`` list inside each baseline, which gains ``changed`` (when its amount last changed): see
+`baseline_changes_apart`. An export or data file from before (baselines with ``history``) is split
+the same way on the way in (`history_apart`).
 
 This module also holds the file-level merge used by the migration and by ``paceapp data import``:
 records are placed in the file they belong to, de-duplicated by id (the newer ``updated`` wins).
@@ -19,9 +23,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -372,7 +377,7 @@ def split_single_file(folder: DataFolder, now: datetime | None = None) -> int:
     if isinstance(version, int) and version > 0:
         raise CorruptFileError(source, f"it says it is data format {version}, but files of that "
                                "format live in records/", None)
-    records = split_tables(tables, source)
+    records = split_tables(history_apart_tables(tables), source)
     folder.ensure()
     _keep_single_file(folder, now or datetime.now())
     merge_records(folder, records)
@@ -425,8 +430,126 @@ def undo_to_lines(folder: DataFolder) -> int:
     return len(entries)
 
 
+# -- schema 2 -> 3 ------------------------------------------------------------------------------
+BASELINE = "baseline"
+CHANGE = "baselinechange"
+#: Changes that change the amount (a "step-size" change does not): as in core.pacing.
+_AMOUNT_ACTIONS = ("set", "step", "restart")
+#: Ids of changes split from a history are made from the baseline's id and the change's place
+#: in it, so splitting the same history twice (a migration run again after a crash, an old
+#: export imported into a folder already migrated) gives the same records, not two copies.
+_CHANGE_IDS = uuid.UUID("6f1c3b5e-2d0a-4c1e-9b7f-5a2e8d4c1b30")
+
+
+def change_id(baseline_id: str, place: int) -> str:
+    """The id of the change at `place` (0 first) in an old baseline's history."""
+    return str(uuid.uuid5(_CHANGE_IDS, f"{baseline_id}/{place}"))
+
+
+def _made(at: Any, place: int, fallback: Any) -> Any:
+    """A split change's `created`: its own time (UTC), plus `place` microseconds so changes made
+    at one moment keep their order in the history; `fallback` when the time cannot be read."""
+    try:
+        moment = datetime.fromisoformat(str(at))
+    except ValueError:
+        return fallback
+    if moment.tzinfo is None:
+        return fallback
+    return (moment + timedelta(microseconds=place)).astimezone(UTC).isoformat()
+
+
+def history_apart(baselines: Iterable[Any]) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Stored baselines (as data) without their ``history``, each with ``changed`` (when its
+    amount last changed: the last set, step or restart in the history, else when it was made),
+    and their changes as baseline-change records (as data). Anything that is not a baseline
+    with a history is passed on as it is (it is checked later, as any record is)."""
+    out: list[Any] = []
+    changes: list[dict[str, Any]] = []
+    for doc in baselines:
+        if not isinstance(doc, dict) or "history" not in doc:
+            out.append(doc)
+            continue
+        doc = dict(doc)
+        history = doc.pop("history")
+        if not isinstance(history, list):
+            history = []
+        baseline_id = str(doc.get("id", ""))
+        changed = doc.get("created")
+        for place, item in enumerate(history):
+            if not isinstance(item, dict):
+                continue
+            made = _made(item.get("at"), place, doc.get("created"))
+            changes.append({"id": change_id(baseline_id, place), "created": made,
+                            "updated": made, "baseline_id": baseline_id, **item})
+            if item.get("action") in _AMOUNT_ACTIONS:
+                changed = item.get("at")
+        doc.setdefault("changed", changed)
+        out.append(doc)
+    return out, changes
+
+
+def history_apart_tables(tables: dict[str, Any]) -> dict[str, Any]:
+    """A data file's tables (tinydb: table -> doc id -> record) with any baseline history split
+    into a baseline-change table (see `history_apart`); the same tables when there is none."""
+    docs = tables.get(BASELINE)
+    if not isinstance(docs, dict) or not any(isinstance(d, dict) and "history" in d
+                                             for d in docs.values()):
+        return tables
+    kept, changes = history_apart(docs.values())
+    out = dict(tables)
+    out[BASELINE] = dict(zip(docs.keys(), kept, strict=True))
+    table = dict(out.get(CHANGE) or {})
+    ids = {str(d.get("id")): k for k, d in table.items() if isinstance(d, dict)}
+    next_key = max((int(k) for k in table if str(k).isdigit()), default=0)
+    for change in changes:
+        if change["id"] in ids:
+            continue
+        next_key += 1
+        table[str(next_key)] = change
+    out[CHANGE] = table
+    return out
+
+
+def baseline_changes_apart(folder: DataFolder) -> int:
+    """Migration 2 -> 3: each baseline's ``history`` becomes baseline-change records, one file
+    per year (``baselinechange-2026.json``), and the baseline keeps ``changed`` instead; returns
+    how many changes moved. Needs the lock.
+
+    All files are written in one go (atomic_write_many), the change files first, then
+    baseline.json, then _meta.json: a crash before baseline.json is replaced leaves the history
+    where it was (the step runs again from it, and the changes' ids are made from the history,
+    so they are not doubled); after it, every change is already in its file. A damaged
+    baseline.json stops the migration, naming it: nothing is changed.
+    """
+    from paceapp.core.pacing import BaselineChange
+
+    folder.require_lock()
+    path = folder.records / f"{BASELINE}.json"
+    if not (path.exists() or path.is_symlink()):
+        return 0
+    tables = read_usable_tables(folder, path)
+    docs = tables.get(BASELINE, {})
+    if not any(isinstance(d, dict) and "history" in d for d in docs.values()):
+        return 0
+    kept, change_docs = history_apart(docs.values())
+    changes: list[Record] = []
+    for doc in change_docs:
+        try:
+            changes.append(from_data(BaselineChange, doc, CHANGE))
+        except DataError as error:
+            raise CorruptFileError(path, f"a baseline's history in it cannot be read: {error}",
+                                   None) from None
+    pending: dict[Path, bytes] = {}
+    merge_records(folder, changes, write=False, pending=pending, incoming_wins=True)
+    pending[path] = encode({**tables, BASELINE: dict(zip(docs.keys(), kept, strict=True))})
+    pending[folder.records / META_FILE] = meta_payload(3)
+    write_records(folder, pending, checked=False)
+    return len(changes)
+
+
 #: from_version -> a function that moves the folder from that version to the next.
-MIGRATIONS: dict[int, Callable[[DataFolder], Any]] = {0: split_single_file, 1: undo_to_lines}
+MIGRATIONS: dict[int, Callable[[DataFolder], Any]] = {
+    0: split_single_file, 1: undo_to_lines, 2: baseline_changes_apart}
 
 
 @dataclass(frozen=True)

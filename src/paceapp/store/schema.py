@@ -12,11 +12,15 @@ if TYPE_CHECKING:
     from paceapp.store.folder import DataFolder
 
 #: 1: records/ (one file per kind, per kind and year for busy kinds); 2: the undo log as lines,
-#: records/_undo.jsonl, each change keeping only its changed fields (store/undo.py).
-SCHEMA_VERSION = 2
+#: records/_undo.jsonl, each change keeping only its changed fields (store/undo.py); 3: a
+#: baseline's changes are records of their own (baselinechange-<year>.json), not a history list
+#: inside the baseline (store/migrations.py, `baseline_changes_apart`).
+SCHEMA_VERSION = 3
 #: The records' format as an export states it ("schema"). Format 2 changed only the undo log,
-#: which an export never holds, so exports still say 1 and an older paceapp can import them.
-EXPORT_SCHEMA = 1
+#: which an export never holds; format 3 changed the records (baselines and their changes), so
+#: exports say 3 and an older paceapp asks to be updated rather than misread them. Exports that
+#: say 1 (baselines with their history) are still read: the history is split on the way in.
+EXPORT_SCHEMA = 3
 #: The single data file of schema 0, at the top of the data folder.
 SINGLE_FILE = "journal.json"
 

@@ -117,6 +117,28 @@ def undo_fields(current: dict[str, Any], before: dict[str, Any], after: dict[str
     return doc
 
 
+def from_before_format_3(entry: dict[str, Any]) -> bool:
+    """True for a change to a baseline logged before data format 3, when a baseline held its
+    history: undoing it would put a history back into a baseline (or bring one back without its
+    changes), so it is refused instead (`old_format_refusal`)."""
+    return entry.get("kind") == "baseline" and any(
+        isinstance(entry.get(part), dict) and "history" in entry[part]
+        for part in ("before", "after", "kept"))
+
+
+def old_format_refusal(backups: Path | None) -> str:
+    """Why a change from before data format 3 is not undone, and where the copy from before is."""
+    where = "backups/"
+    if backups is not None and backups.is_dir():
+        made = sorted(p.name for p in backups.iterdir() if "-before-migrate" in p.name
+                      and not p.name.startswith("."))
+        if made:
+            where = f"backups/{made[-1]}"
+    return ("That change was made before paceapp's data format changed, so it cannot be undone "
+            f"here. A copy of your data from before the change is in {where}. Nothing was "
+            "changed.")
+
+
 def encode_line(entry: dict[str, Any]) -> bytes:
     """One entry as a line (JSON escapes any newline inside text, so it is one line)."""
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"

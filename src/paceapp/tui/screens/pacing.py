@@ -183,8 +183,9 @@ class PacingScreen(SectionScreen):
         from paceapp.tui.screens.pacing_forms import HistoryScreen
 
         baseline = self.selected()
-        if baseline is not None:
-            self.app.push_screen(HistoryScreen(baseline))
+        if baseline is not None:  # the whole history: every year's changes (small records)
+            changes = app_pacing.load_changes(self.journal, baseline)
+            self.app.push_screen(HistoryScreen(baseline, changes))
 
     def action_plan(self) -> None:
         from paceapp.tui.screens.pacing_forms import PlanForm, PlanResult

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from paceapp.core.errors import ValidationError
 from paceapp.core.pacing import (
     Baseline,
+    BaselineChange,
     PaceSettings,
     PlanItem,
     Working,
@@ -272,16 +273,17 @@ class HistoryScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,h", "close", "Close", id="close", key_display="Esc")]
 
-    def __init__(self, baseline: Baseline) -> None:
+    def __init__(self, baseline: Baseline, changes: Sequence[BaselineChange]) -> None:
         super().__init__()
         self.baseline = baseline
+        self.changes = list(changes)
 
     def compose(self) -> ComposeResult:
         b = self.baseline
         with VerticalScroll(classes="dialog", id="history-dialog"):
             yield Static(f"{b.name}: now {show_amount(b.amount, b.unit)} at a time",
                          classes="section-title", markup=False)
-            text = "\n".join(history_lines(b, local_now().date()))
+            text = "\n".join(history_lines(b, self.changes, local_now().date()))
             yield Static(text, markup=False, id="history-text")
             yield ActionButtons(self, bindings_of(self, "close"), primary="close")
 
