@@ -332,3 +332,17 @@ def test_a_step_up_made_after_the_migration_undoes_whole(
     after = (journal.list(Baseline), journal.list(BaselineChange))
     assert [to_data(b) for b in after[0]] == [to_data(b) for b in before[0]]
     assert after[1] == before[1]
+
+
+def test_todays_list_leaves_out_a_baselines_changes(walking: Journal, parsed: list[str]) -> None:
+    """A baseline set or stepped up today is not an entry of Today's list (the baseline is, in
+    its card), and on a day nothing changed Today reads no change file at all."""
+    from paceapp.app.today import todays_records
+    from paceapp.core.pain import new_pain
+
+    changed_on = date(2026, 3, 2)  # the restart: a change record dated that day
+    walking.add(new_pain(4, at(changed_on, 10), at(changed_on, 10)))
+    parsed.clear()
+    assert [type(r).__name__ for r in todays_records(walking, changed_on)] == ["PainEntry"]
+    assert change_years(parsed) == set()
+    assert todays_records(walking, date(2026, 3, 3)) == []

@@ -95,11 +95,13 @@ def test_today_and_the_baseline_list_read_no_change_file(old_folder: Path,
     baseline-change file, unless a baseline changed today (then only this year's)."""
     from paceapp.app.pacing import load_pacing_card
     from paceapp.core.pacing import Baseline
+    from paceapp.tui.screens.today import load_today
 
     changed_today = any(b.changed.date() >= TODAY for b in
                         Journal.open(old_folder).list(Baseline))
     parsed.clear()
     load_pacing_card(Journal.open(old_folder), TODAY)  # Today's pacing card
+    load_today(Journal.open(old_folder), TODAY)  # and the whole of Today
     assert main(["--data-dir", str(old_folder), "pace", "list"]) == 0
     read = {n for n in parsed if n.startswith("baselinechange-")}
     assert read <= ({f"baselinechange-{TODAY.year}.json"} if changed_today else set()), read

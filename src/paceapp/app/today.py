@@ -16,9 +16,10 @@ def record_moment(record: Record) -> datetime:
 
 
 def todays_records(journal: Journal, today: date) -> list[Record]:
-    """Everything logged for `today`, across the dated kinds, in time order."""
+    """Everything logged for `today`, across the dated kinds, in time order (not the parts of
+    other records, such as a baseline's changes: the baseline is the entry)."""
     found: list[Record] = []
     for cls in all_kinds().values():
-        if cls.SHARDED:
+        if cls.SHARDED and not cls.PART_OF:
             found.extend(journal.list(cls, since=today, until=today))
     return sorted(found, key=record_moment)

@@ -47,6 +47,9 @@ class Record:
     #: For dated kinds, the stored field whose first ten characters are the local ISO date the
     #: record belongs to ("at", "date"...): lets a period be picked before decoding records.
     DAY_FIELD: ClassVar[str | None] = None
+    #: For a kind that is part of another's record rather than an entry of its own (a
+    #: baseline's changes): that kind. Today's list of what was logged leaves these out.
+    PART_OF: ClassVar[str] = ""
     #: True for kinds with exactly one record (a plan, the settings); its id is the KIND.
     SINGLE: ClassVar[bool] = False
     #: Fields `paceapp edit` may not change.
