@@ -346,3 +346,18 @@ def test_todays_list_leaves_out_a_baselines_changes(walking: Journal, parsed: li
     assert [type(r).__name__ for r in todays_records(walking, changed_on)] == ["PainEntry"]
     assert change_years(parsed) == set()
     assert todays_records(walking, date(2026, 3, 3)) == []
+
+
+def test_show_names_each_changes_baseline(walking: Journal, capsys: pytest.CaptureFixture[str]
+                                          ) -> None:
+    """Two baselines restarted at one moment after a flare-up: each listed change says whose it
+    is, by the short id `show baseline` lists."""
+    moment = at(date(2026, 3, 2))
+    app_pacing.set_baseline(walking, "Stairs", "gentle", [12], now=at(date(2026, 1, 5)),
+                            unit="count")
+    app_pacing.restart_baseline(walking, "Stairs", now=moment, to=4)
+    folder = str(walking.folder.root)  # type: ignore[union-attr]
+    assert main(["--data-dir", folder, "show", "baseline-changes"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "restart" in line]
+    ids = {b.name: b.id[:8] for b in Journal.open(walking.folder.root).list(Baseline)}  # type: ignore[union-attr]
+    assert len(rows) == 2 and {row.split()[1] for row in rows} == {ids["Walking"], ids["Stairs"]}

@@ -252,7 +252,10 @@ class BaselineChange(Record):
             raise ValidationError("The amount must be a whole number above 0.", "amount")
 
     def summary(self) -> dict[str, str]:
-        return {"id": self.id[:8], "when": f"{show_date(self.day)} {show_time(self.at)}",
+        # The baseline's short id, as `show baseline` lists it: two baselines' changes made at
+        # one moment (a restart after a flare-up) are told apart.
+        return {"id": self.id[:8], "baseline": self.baseline_id[:8],
+                "when": f"{show_date(self.day)} {show_time(self.at)}",
                 "change": self.action, "amount": str(self.amount), "working": self.working}
 
     def order(self) -> tuple[datetime, datetime, str]:
