@@ -76,16 +76,18 @@ def test_all_day_without_a_time_and_no_reminder(cli) -> None:  # noqa: ANN001
 
 @pytest.mark.parametrize("out", [(), ("--out", "-")], ids=["no-out", "dash"])
 def test_standard_output_is_the_exact_file_bytes(data_dir: Path, tmp_path: Path,
-                                                 out: tuple[str, ...]) -> None:
+                                                 out: tuple[str, ...],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Through CliRunner's byte stream: CRLF line endings, nothing else on stdout, no file."""
     from paceapp.cli.root import build_cli
 
     Journal.open(data_dir).add(Appointment(visit_date=date(2026, 3, 30), visit_time=time(9, 30)))
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path) as here:
-        result = runner.invoke(build_cli(), ["--data-dir", str(data_dir), "calendar", "gp", *out],
-                               env={"PACEAPP_NOW": NOW})
-        assert list(Path(here).iterdir()) == []  # '-' is standard output, never a file
+    here = tmp_path / "working"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = CliRunner().invoke(build_cli(), ["--data-dir", str(data_dir), "calendar", "gp", *out],
+                                env={"PACEAPP_NOW": NOW})
+    assert list(here.iterdir()) == []  # '-' is standard output, never a file
     assert result.exit_code == 0, result.output
     raw = result.stdout_bytes
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
