@@ -32,20 +32,6 @@ def at(day: date, hour: int = 9, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute).astimezone()
 
 
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the data files parsed while the test runs."""
-    names: list[str] = []
-    real = storage.decode
-
-    def decode(payload: bytes, path: Path) -> Any:
-        names.append(path.name)
-        return real(payload, path)
-
-    monkeypatch.setattr(storage, "decode", decode)
-    return names
-
-
 def change_years(names: list[str]) -> set[int]:
     return {int(n.split("-")[1][:4]) for n in names if n.startswith("baselinechange-")}
 

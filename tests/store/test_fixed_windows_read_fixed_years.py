@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,7 +15,6 @@ from paceapp.app.report import CHARTS
 from paceapp.app.report import load_chart as chart_spec
 from paceapp.cli import main
 from paceapp.demo import write_demo
-from paceapp.store import storage
 from paceapp.store.journal import Journal
 
 #: Its module-wide fixture is built once: the whole file runs on one xdist worker.
@@ -32,20 +30,6 @@ def old_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("years") / "data"
     write_demo(folder, 6 * 365, TODAY)
     return folder
-
-
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the data files parsed while the test runs."""
-    names: list[str] = []
-    real = storage.decode
-
-    def decode(payload: bytes, path: Path) -> Any:
-        names.append(path.name)
-        return real(payload, path)
-
-    monkeypatch.setattr(storage, "decode", decode)
-    return names
 
 
 def years_read(names: list[str]) -> set[int]:
