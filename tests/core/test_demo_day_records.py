@@ -14,6 +14,7 @@ from paceapp.core.day import DayActivities, DayRecord, Rating, check_one_per_dat
 from paceapp.demo import build
 from paceapp.demo.day import SAM_ACTIVITIES
 from paceapp.demo.person import DemoPerson
+from tests.core.demo_summaries import summaries
 
 TODAY = date(2026, 11, 21)
 
@@ -67,9 +68,8 @@ def test_a_short_demo_has_as_many_days_as_it_covers() -> None:
 def test_every_other_demo_record_is_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     def others() -> list[tuple[str, dict[str, str]]]:
         data = build(200, TODAY)
-        return [(r.KIND, {k: v for k, v in r.summary().items() if k != "id"})
-                for r in data.records + data.singles
-                if not isinstance(r, DayRecord | DayActivities)]
+        return summaries(r for r in data.records + data.singles
+                         if not isinstance(r, DayRecord | DayActivities))
 
     with_days = others()
     monkeypatch.setattr(demo, "GENERATOR_MODULES",

@@ -15,6 +15,7 @@ from paceapp.demo import build, write_demo
 from paceapp.demo.person import DemoPerson
 from paceapp.demo.supporter import BAD_DAY, PRIVATE_NOTE, UNHELPFUL
 from tests.conftest import run_paceapp
+from tests.core.demo_summaries import summaries
 
 TODAY = date(2026, 11, 21)
 
@@ -38,8 +39,8 @@ def test_sam_has_one_valid_supporter_page_written_in_the_past(days: int) -> None
 def test_every_other_demo_record_is_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     def others() -> list[tuple[str, dict[str, str]]]:
         data = build(120, TODAY)
-        return [(r.KIND, {k: v for k, v in r.summary().items() if k != "id"})
-                for r in data.records + data.singles if not isinstance(r, SupporterPage)]
+        return summaries(r for r in data.records + data.singles
+                         if not isinstance(r, SupporterPage))
 
     with_page = others()
     monkeypatch.setattr(demo, "GENERATOR_MODULES",
