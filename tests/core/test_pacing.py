@@ -17,7 +17,6 @@ from paceapp.core.pacing import (
     PaceSettings,
     PlanItem,
     build_schedule,
-    change_step,
     day_activity,
     find_activity,
     new_activity,
@@ -30,7 +29,6 @@ from paceapp.core.pacing import (
     split_chunks,
     step_refusal,
     step_size_change,
-    step_up,
     step_up_change,
     stepped_amount,
     work_out,
@@ -150,19 +148,19 @@ def test_step_once_per_period() -> None:
     assert stepped.amount == 22 and step.action == "step" and step.amount == 22
     assert "20 + 10% = 22" in step.working
     with pytest.raises(ValidationError, match="at most once every 7 days"):
-        step_up(stepped, NOW + timedelta(days=8), [])
+        step_up_change(stepped, NOW + timedelta(days=8), [])[0]
 
 
 def test_step_and_period_configurable_per_activity() -> None:
     b, _ = set_baseline("stairs", "gentle", [20], NOW, unit="count", step_pct=20, step_days=3)
-    assert step_up(b, NOW + timedelta(days=3), []).amount == 12
+    assert step_up_change(b, NOW + timedelta(days=3), [])[0].amount == 12
     changed, size = step_size_change(b, 5, 14, NOW + timedelta(days=1))
     assert (changed.step_pct, changed.step_days) == (5, 14)
     assert size is not None and size.action == "step-size" and "to 5% every 14 days" in (
         size.working)
     assert changed.changed == b.changed  # the amount did not move: the period still counts
     with pytest.raises(ValidationError):
-        change_step(b, 0)
+        step_size_change(b, 0)
 
 
 def flare(start: datetime, days: float | None) -> Flare:
@@ -177,10 +175,10 @@ def test_step_refused_in_a_week_with_a_flare() -> None:
                    [flare(NOW + timedelta(days=3, hours=12), 1)],  # 5-6 Nov: touches Fri 6
                    [flare(NOW + timedelta(days=9), None)]):  # still going
         with pytest.raises(ValidationError, match="flare-up in the last 7 days") as caught:
-            step_up(b, today, flares)
+            step_up_change(b, today, flares)
         assert "restart" in str(caught.value)
     # a flare that ended before the week does not hold the step
-    assert step_up(b, today, [flare(NOW + timedelta(days=1), 2)]).amount == 22
+    assert step_up_change(b, today, [flare(NOW + timedelta(days=1), 2)])[0].amount == 22
 
 
 def test_restart_after_a_flare() -> None:

@@ -361,33 +361,29 @@ class BaselineAmounts:
                 mine.setdefault(change.baseline_id, []).append(change)
         self._changes = {key: sorted(found, key=BaselineChange.order)
                          for key, found in mine.items()}
-        self._moments: dict[str, tuple[list[datetime], list[int]]] = {}
-        self._days: dict[str, tuple[list[date], list[int]]] = {}
+        #: (baseline id, by day?) -> the sorted keys and the amount in force from each.
+        self._tables: dict[tuple[str, bool], tuple[list[Any], list[int]]] = {}
 
     def at(self, baseline: Baseline, moment: datetime) -> int | None:
         """The baseline in force at `moment` (exact time; None before it was first set)."""
         if moment >= baseline.changed:
             return baseline.amount
-        table = self._moments.get(baseline.id)
-        if table is None:
-            found = self._changes.get(baseline.id, [])
-            table = self._moments[baseline.id] = _latest_lookup(
-                [c.at for c in found], [c.amount for c in found])
-        keys, amounts = table
-        index = bisect.bisect_right(keys, moment)
-        return amounts[index - 1] if index else None
+        return self._lookup(baseline, moment, by_day=False)
 
     def on(self, baseline: Baseline, day: date) -> int | None:
         """The baseline in force at the end of `day` (None before it was first set)."""
         if day >= baseline.changed.date():
             return baseline.amount
-        table = self._days.get(baseline.id)
+        return self._lookup(baseline, day, by_day=True)
+
+    def _lookup(self, baseline: Baseline, key: Any, *, by_day: bool) -> int | None:
+        table = self._tables.get((baseline.id, by_day))
         if table is None:
             found = self._changes.get(baseline.id, [])
-            table = self._days[baseline.id] = _latest_lookup(
-                [c.at.date() for c in found], [c.amount for c in found])
+            table = self._tables[baseline.id, by_day] = _latest_lookup(
+                [c.at.date() if by_day else c.at for c in found], [c.amount for c in found])
         keys, amounts = table
-        index = bisect.bisect_right(keys, day)
+        index = bisect.bisect_right(keys, key)
         return amounts[index - 1] if index else None
 
 
@@ -466,14 +462,10 @@ def step_refusal(baseline: Baseline, today: date, flares: Sequence[Flare]) -> st
     return None
 
 
-def step_up(baseline: Baseline, now: datetime, flares: Sequence[Flare]) -> Baseline:
-    """The baseline raised by its step; ValidationError (with the reason) when it must wait."""
-    return step_up_change(baseline, now, flares)[0]
-
-
 def step_up_change(baseline: Baseline, now: datetime, flares: Sequence[Flare]
                    ) -> tuple[Baseline, BaselineChange]:
-    """`step_up`, with the change record that says so."""
+    """The baseline raised by its step, with the change record that says so; ValidationError
+    (with the reason) when it must wait."""
     reason = step_refusal(baseline, now.date(), flares)
     if reason:
         raise ValidationError(reason, "step")
@@ -524,25 +516,14 @@ def restart_amount(baseline: Baseline, percent: int | None = None,
                     f"{'so' if exact == amount else 'rounded to'} {show_amount(amount, unit)}.")
 
 
-def restart(baseline: Baseline, now: datetime, percent: int | None = None,
-            to: int | None = None) -> Baseline:
-    """Lower the baseline to build back up after a flare-up."""
-    return restart_change(baseline, now, percent, to)[0]
-
-
 def restart_change(baseline: Baseline, now: datetime, percent: int | None = None,
                    to: int | None = None) -> tuple[Baseline, BaselineChange]:
-    """`restart`, with the change record that says so."""
+    """The baseline lowered to build back up after a flare-up, with the change record that says
+    so."""
     amount, text = restart_amount(baseline, percent, to)
     change = BaselineChange(baseline_id=baseline.id, at=now, action="restart", method="restart",
                             inputs=(baseline.amount,), amount=amount, working=text)
     return _with_change(baseline, change), change
-
-
-def change_step(baseline: Baseline, step_pct: int, step_days: int | None = None,
-                now: datetime | None = None) -> Baseline:
-    """A new step size (and period); the amount stays the same (see `step_size_change`)."""
-    return step_size_change(baseline, step_pct, step_days, now)[0]
 
 
 def step_size_change(baseline: Baseline, step_pct: int, step_days: int | None = None,
