@@ -347,3 +347,28 @@ def test_show_names_each_changes_baseline(walking: Journal, capsys: pytest.Captu
     rows = [line for line in capsys.readouterr().out.splitlines() if "restart" in line]
     ids = {b.name: b.id[:8] for b in Journal.open(walking.folder.root).list(Baseline)}  # type: ignore[union-attr]
     assert len(rows) == 2 and {row.split()[1] for row in rows} == {ids["Walking"], ids["Stairs"]}
+
+
+def test_the_baseline_in_force_on_the_night_the_clocks_go_back(tmp_path: Path) -> None:
+    """Worked by hand (Europe/London): Walking set Sun 18 Oct 2026 09:00, gentle 30 -> 15 min.
+    Stepped up Sun 25 Oct at 01:30 the *second* time (GMT, 01:30 UTC): 15 + 10% = 16.5, rounded
+    half up to 17 (round() would give 16). The clocks went back at 02:00 BST, so 01:45 the
+    *first* time (00:45 UTC) and 01:15 the second (01:15 UTC) came before the step, 01:45 the
+    second after it."""
+    from paceapp.core.timeparse import local_moment
+
+    journal = Journal.open(tmp_path / "d")
+    app_pacing.set_baseline(journal, "Walking", "gentle", [30], now=at(date(2026, 10, 18)))
+    step = local_moment(datetime(2026, 10, 25, 1, 30), choice=1)
+    app_pacing.step_up_baseline(journal, "Walking", now=step)
+    fresh = Journal.open(tmp_path / "d")
+    [walking] = fresh.list(Baseline)
+    assert walking.amount == 17
+    amounts = app_pacing.load_amounts(fresh, [walking], date(2026, 10, 24), date(2026, 10, 26))
+    first_0145 = local_moment(datetime(2026, 10, 25, 1, 45), choice=0)
+    second_0115 = local_moment(datetime(2026, 10, 25, 1, 15), choice=1)
+    second_0145 = local_moment(datetime(2026, 10, 25, 1, 45), choice=1)
+    assert first_0145 < second_0115 < step < second_0145  # in real time, as the clock ran
+    assert [amounts.at(walking, m) for m in (first_0145, second_0115, step, second_0145)] == \
+        [15, 15, 17, 17]
+    assert [amounts.on(walking, d) for d in (date(2026, 10, 24), date(2026, 10, 25))] == [15, 17]
