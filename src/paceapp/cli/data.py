@@ -228,6 +228,9 @@ def data_import(env: Env, file: Path | str, merge: bool) -> None:
     \b
     FILE is the export; '-' reads it from standard input:
     paceapp data export --out - | paceapp --data-dir NEW data import -
+
+    An export made by an older paceapp loads too (a baseline's history inside it becomes its
+    change records, as the upgrade to data format 3 does).
     """
     from paceapp.app.data import MAX_IMPORT_BYTES, import_records, read_import, read_import_text
     from paceapp.outputs.export import usable_path
