@@ -433,8 +433,6 @@ def undo_to_lines(folder: DataFolder) -> int:
 # -- schema 2 -> 3 ------------------------------------------------------------------------------
 BASELINE = "baseline"
 CHANGE = "baselinechange"
-#: Changes that change the amount (a "step-size" change does not): as in core.pacing.
-_AMOUNT_ACTIONS = ("set", "step", "restart")
 #: Ids of changes split from a history are made from the baseline's id and the change's place
 #: in it, so splitting the same history twice (a migration run again after a crash, an old
 #: export imported into a folder already migrated) gives the same records, not two copies.
@@ -463,6 +461,8 @@ def history_apart(baselines: Iterable[Any]) -> tuple[list[Any], list[dict[str, A
     amount last changed: the last set, step or restart in the history, else when it was made),
     and their changes as baseline-change records (as data). Anything that is not a baseline
     with a history is passed on as it is (it is checked later, as any record is)."""
+    from paceapp.core.pacing import AMOUNT_ACTIONS
+
     out: list[Any] = []
     changes: list[dict[str, Any]] = []
     for doc in baselines:
@@ -481,7 +481,7 @@ def history_apart(baselines: Iterable[Any]) -> tuple[list[Any], list[dict[str, A
             made = _made(item.get("at"), place, doc.get("created"))
             changes.append({"id": change_id(baseline_id, place), "created": made,
                             "updated": made, "baseline_id": baseline_id, **item})
-            if item.get("action") in _AMOUNT_ACTIONS:
+            if item.get("action") in AMOUNT_ACTIONS:
                 changed = item.get("at")
         doc.setdefault("changed", changed)
         out.append(doc)
