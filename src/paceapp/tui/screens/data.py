@@ -25,6 +25,7 @@ from paceapp.app.data import (
 from paceapp.core.text import plural, strip_controls
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.paths import documents_dir
+from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 from paceapp.tui.widgets import ActionButtons, bindings_of
@@ -76,7 +77,7 @@ class DataScreen(SectionScreen):
                                 button_ids=BUTTON_IDS)
             yield Static("Backups (taken before the first change of each day; newest first)",
                          classes="card-title")
-            yield DataTable(id="backups", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="backups")
 
     def on_mount(self) -> None:
         self.query_one("#backups", DataTable).add_columns("Backup", "Taken", "Why", "Records",

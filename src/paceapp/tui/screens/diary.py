@@ -32,6 +32,7 @@ from paceapp.core.records import Record
 from paceapp.core.sleep import SleepNight, SleepSummary
 from paceapp.core.timeparse import local_now, show_date, show_minutes
 from paceapp.tui.hints import phrased
+from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 from paceapp.tui.widgets import ActionButtons, bindings_of
@@ -114,15 +115,15 @@ class DiaryScreen(SectionScreen):
             yield Static("Loading…", id="diary-summary", markup=False)
             yield Static("Nights, newest first (Tab to the flare-ups, naps and days)",
                          classes="list-title", markup=False)
-            yield DataTable(id="nights", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="nights")
             yield Static("Flare-ups, newest first", classes="list-title", markup=False)
-            yield DataTable(id="flares", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="flares")
             yield Static("Naps, newest first (kept apart from the nights)", classes="list-title",
                          markup=False)
-            yield DataTable(id="naps", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="naps")
             yield Static("Days (what I could do), newest first", classes="list-title",
                          markup=False)
-            yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="days")
         # Undo is the app's key (Ctrl+Z everywhere, "^Z" on this crowded row, as before); its
         # button runs the app's action.
         undo = dataclasses.replace(bindings_of(self.app, "undo")[0], action="app.undo",

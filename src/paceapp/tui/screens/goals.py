@@ -44,6 +44,7 @@ from paceapp.core.goals import (
 )
 from paceapp.core.settings import WEEKDAYS
 from paceapp.core.timeparse import local_now, show_date
+from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 from paceapp.tui.widgets import ActionButtons, bindings_of
@@ -97,7 +98,7 @@ class GoalsScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("Goals", id="goals-title", classes="section-title", markup=False)
-        yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="plans")
         yield Static("", id="plan-detail", markup=False)
         yield Static("", id="longer-text", markup=False)
         for row in BUTTON_ROWS:

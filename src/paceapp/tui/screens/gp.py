@@ -50,6 +50,7 @@ from paceapp.core.gp import (
 )
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
+from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.screens.gp_forms import Field, GpForm
 from paceapp.tui.text import plain
@@ -165,7 +166,7 @@ class GPScreen(SectionScreen):
             yield Static("GP visit", id="gp-title", classes="section-title", markup=False)
             yield ActionButtons(self, bindings_of(self, "gp-calendar", "gp-evidence"),
                                 compact=True, classes="gp-buttons", id="gp-title-keys")
-        yield DataTable(id="gp-items", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="gp-items")
         yield Static("", id="gp-chosen", markup=False)
         yield Static("", id="gp-about", markup=False)
         yield ActionButtons(self, bindings_of(

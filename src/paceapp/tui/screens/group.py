@@ -26,6 +26,7 @@ from paceapp.core.sharing import (
 )
 from paceapp.core.supporter import SupporterCopy
 from paceapp.core.timeparse import local_day, local_now, show_date
+from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 from paceapp.tui.widgets import ActionButtons, bindings_of
@@ -65,7 +66,7 @@ class GroupScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("Group", id="group-title", classes="section-title", markup=False)
-        yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="board")
         yield Static("", id="member-detail", markup=False)
         yield Static("", id="plan-summary", markup=False)
         yield ActionButtons(self, bindings_of(self, *KEYS), compact=True, id="group-buttons")

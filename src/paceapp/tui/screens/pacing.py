@@ -14,6 +14,7 @@ from paceapp.core.pacing import METHOD_SHORT, Baseline, PaceSettings, show_amoun
 from paceapp.core.pacing_period import next_planned
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.outputs.pacing import next_step_text, plan_summary_lines
+from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 from paceapp.tui.widgets import ActionButtons, bindings_of
@@ -42,7 +43,7 @@ class PacingScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("Pacing", id="pacing-title", classes="section-title", markup=False)
         with VerticalScroll(id="pacing-body"):
-            yield DataTable(id="baselines", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="baselines")
             yield Static("", id="pacing-hint", classes="hint", markup=False)
             yield ActionButtons(self, bindings_of(
                 self, "pacing-set", "pacing-step", "pacing-restart", "pacing-history",

@@ -18,6 +18,7 @@ from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now, show_date, show_time
 from paceapp.tui.cards import card_classes
 from paceapp.tui.cards.base import TodayCard
+from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.text import plain
 
@@ -81,7 +82,7 @@ class TodayScreen(SectionScreen):
                 yield card
             yield Static("Today's entries (choose one, then e to change or x to delete)",
                          classes="card-title")
-            yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="entries")
 
     def on_key(self, event: events.Key) -> None:
         """On a button (a card's key, the section bar) the scrolling keys scroll Today, from
