@@ -15,6 +15,7 @@ from paceapp.demo import write_demo
 from paceapp.store.journal import Journal
 from paceapp.tui.app import PaceApp
 from paceapp.tui.navigation import sections
+from paceapp.tui.screens.today import TodayScreen
 from paceapp.tui.themes import THEMES
 from tests.tui.pilot_helpers import check_layout, settle
 
@@ -86,3 +87,23 @@ async def test_bad_day_mode_fits_every_section_at_80_columns(demo_dir: Path) -> 
             check_layout(app, 80, 24, f"{section.title} in bad-day mode")
         await pilot.press("1", "b")  # back to normal for the next test's folder
         await settle(app, pilot)
+
+
+async def test_today_you_come_back_to_is_the_one_the_app_opened_on(demo_dir: Path) -> None:
+    """Today is the app's default screen (so the first frame comes sooner) and also the "today"
+    mode: 1 goes back to that same screen, not a second one."""
+    app = PaceApp(Journal.open(demo_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        opened_on = app.screen
+        assert isinstance(opened_on, TodayScreen) and app.current_mode == "today"
+        for key in ("2", "1", "8", "1"):
+            await pilot.press(key)
+            await settle(app, pilot)
+        assert app.screen is opened_on
+
+
+def test_today_has_no_style_sheet_of_its_own() -> None:
+    """Textual does not load a default screen's own CSS (it does a mode's): Today's styles live
+    in app.tcss."""
+    assert not TodayScreen.CSS_PATH and not TodayScreen.CSS

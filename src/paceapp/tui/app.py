@@ -25,6 +25,9 @@ from paceapp.tui.themes import OWN_THEMES, THEMES, next_theme, theme_label
 
 T = TypeVar("T")
 
+#: The modes `action_section` goes to: one per section.
+SECTION_MODES = frozenset(s.mode for s in sections())
+
 
 def _mode_factory(target: str) -> Callable[[], Screen[Any]]:
     def make() -> Screen[Any]:
@@ -50,8 +53,11 @@ class PaceApp(App[int]):
         *[Binding(s.key, f"section('{s.mode}')", s.title, show=False, id=f"go-{s.mode}")
           for s in sections()],
     ]
-    MODES = {s.mode: _mode_factory(s.target) for s in sections()}
-    DEFAULT_MODE = "today"
+    #: Each section is a mode with its own screen stack. The first (Today) is the app's
+    #: default screen instead, made a mode once the app runs (on_mount): Textual then draws
+    #: the first frame without first waiting for Today to mount inside its start-up.
+    MODES = {s.mode: _mode_factory(s.target) for s in sections()[1:]}
+    DEFAULT_MODE = sections()[0].mode
     #: Quiet notices: gone in about 4 s (a problem stays a little longer, to be read), and at
     #: most two on screen; a third sends the oldest away.
     NOTIFICATION_TIMEOUT = 4
@@ -83,8 +89,13 @@ class PaceApp(App[int]):
             self.sub_title = "demo data"
         self.show_welcome = welcome and not self.settings.welcomed
 
+    def get_default_screen(self) -> Screen[Any]:
+        return sections()[0].screen_class()()
+
     def on_mount(self) -> None:
         self.ui_thread = threading.get_ident()
+        # The default screen's stack is already there, so switching back to it finds it.
+        self.add_mode(self.DEFAULT_MODE, _mode_factory(sections()[0].target))
         self.apply_settings(self.settings, reload=False)
         # However the theme is changed (c, the Ctrl+P theme picker), it is remembered.
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -228,7 +239,7 @@ class PaceApp(App[int]):
 
     # -- navigation -----------------------------------------------------------------------
     def action_section(self, mode: str) -> None:
-        if mode in self.MODES and self.current_mode != mode:
+        if mode in SECTION_MODES and self.current_mode != mode:
             self.switch_mode(mode)
 
     def action_help(self) -> None:
