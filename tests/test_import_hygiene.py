@@ -64,3 +64,68 @@ def test_todays_first_frame_imports_only_what_it_shows(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
                          capture_output=True, text=True, check=True).stdout
     assert not set(out.split()) & set(NOT_FOR_TODAY), set(out.split()) & set(NOT_FOR_TODAY)
+
+
+def opening(args: list[str], env_folder: str | None = None) -> tuple[str, set[str]]:
+    """Run `paceapp ARGS` with the app replaced by a stand-in that prints the folder it was
+    given; return what it printed and the libraries loaded."""
+    code = ("import os, sys\n"
+            + (f"os.environ['PACEAPP_DATA_DIR'] = {env_folder!r}\n" if env_folder else
+               "os.environ.pop('PACEAPP_DATA_DIR', None)\n")
+            + "import paceapp.tui.launch as launch\n"
+            "launch.run_tui = lambda folder, **_: print('APP', folder) or 0\n"
+            "from paceapp.cli import main\n"
+            f"code = main({args!r})\n"
+            "print('CODE', code, ' '.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    app_line = next((line for line in out.splitlines() if line.startswith("APP ")), "")
+    loaded = {name.split(".")[0] for name in out.split()}
+    return app_line.removeprefix("APP ").strip(), loaded
+
+
+@pytest.mark.parametrize("form", ["none", "option", "option="])
+def test_opening_the_app_does_not_import_click(form: str, tmp_path) -> None:
+    """`paceapp` and `paceapp --data-dir FOLDER` start the app without click (it starts sooner),
+    on the same folder click would have given it."""
+    folder = tmp_path / "mine"
+    args = {"none": [], "option": ["--data-dir", str(folder)],
+            "option=": [f"--data-dir={folder}"]}[form]
+    given, loaded = opening(args, env_folder=str(tmp_path / "from-env"))
+    assert given == str(folder if args else tmp_path / "from-env")
+    assert "click" not in loaded
+
+
+def test_a_data_dir_click_would_refuse_still_gets_clicks_message(tmp_path) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for args in (["--data-dir", str(a_file)], [f"--data-dir={a_file}"]):
+        code = ("from paceapp.cli import main\nimport sys\n"
+                f"sys.exit(main({args!r}))")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode == 2, (args, done.stderr)
+        assert "Traceback" not in done.stderr and done.stderr.strip(), args
+
+
+@pytest.mark.parametrize("args", [["--data-dir", "--help"], ["--data-dir", "-x"], ["--help"],
+                                  ["--data-dir"], ["--data-dir="], ["--version"], ["demo"],
+                                  ["--data-dir", "a", "log"], ["--data", "a"]])
+def test_anything_but_opening_the_app_goes_through_click(args: list[str]) -> None:
+    from paceapp.cli import opens_the_app
+
+    assert opens_the_app(args) == (False, None)
+
+
+def test_the_app_failing_to_open_says_so_plainly_without_click_first(tmp_path) -> None:
+    """An error opening the folder gets the same plain message and exit code as any command
+    (here the folder is inside a file: the journal cannot read it, and says how to fix it)."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code = ("from paceapp.cli import main\nimport sys\n"
+            f"sys.exit(main(['--data-dir', {str(blocker / 'inside')!r}]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "cannot be used" in done.stderr and "paceapp has not changed anything" in done.stderr

@@ -4,6 +4,8 @@
 known error into a plain message on stderr and an exit code (0 done, 2 wrong input - nothing
 changed, 1 anything else - nothing lost). A traceback is never shown (set PACEAPP_DEBUG=1 to see
 one). Quick commands never import textual: the TUI is imported only by the commands that open it.
+Opening the app (`paceapp`, or `paceapp --data-dir FOLDER`) does not import click: the app
+starts sooner, and only an error's message needs it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ from __future__ import annotations
 import errno
 import os
 import sys
-
-import click
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from paceapp.core.errors import PaceError
+
+if TYPE_CHECKING:
+    import click
 
 #: errno values that mean the path given was wrong (exit 2, like any wrong input).
 PATH_MISTAKES = frozenset({errno.ENAMETOOLONG, errno.ENOTDIR, errno.EISDIR, errno.ENOENT,
@@ -51,6 +56,8 @@ def usage_message(error: click.UsageError) -> str:
     import difflib
     import re
 
+    import click
+
     text = error.format_message()
     if error.ctx is None:
         return text
@@ -71,13 +78,57 @@ def usage_message(error: click.UsageError) -> str:
     return f"No such option '{name}'." + (f" Did you mean '{nearest[0]}'?" if nearest else "")
 
 
+def opens_the_app(args: list[str]) -> tuple[bool, str | None]:
+    """(True, the folder given or None) when `args` only open the app: nothing, `--data-dir X`
+    or `--data-dir=X`, where X is a folder that can be read or is not there yet. Anything else
+    (a command, --help, a --data-dir click would refuse) goes through click, which says what
+    was wrong exactly as before."""
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--data-dir":
+        folder = args[1]
+    elif len(args) == 1 and args[0].startswith("--data-dir="):
+        folder = args[0].partition("=")[2]
+    else:
+        return False, None
+    if not folder or folder.startswith("-"):
+        return False, None
+    try:
+        path = Path(folder)
+        usable = not path.exists() or (path.is_dir() and os.access(path, os.R_OK))
+    except (OSError, ValueError):  # a name the system cannot even look up: click says so
+        return False, None
+    return usable, folder if usable else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run paceapp with `argv` (default: sys.argv[1:]); return the exit code."""
+    try:
+        only_the_app, folder = opens_the_app(sys.argv[1:] if argv is None else list(argv))
+        if only_the_app:
+            from paceapp.paths import resolve_data_dir
+            from paceapp.tui.launch import run_tui
+
+            return run_tui(resolve_data_dir(folder))
+        return run_command(argv)
+    except (Exception, KeyboardInterrupt) as error:
+        return exit_code_for(error)
+
+
+def run_command(argv: list[str] | None) -> int:
+    """A command (or the app, by a way `opens_the_app` leaves to click), through click."""
     from paceapp.cli.root import build_cli
 
-    cli = build_cli()
+    result = build_cli().main(args=argv, prog_name="paceapp", standalone_mode=False)
+    return result if isinstance(result, int) else 0
+
+
+def exit_code_for(raised: BaseException) -> int:
+    """Say what went wrong in one plain message on stderr; return the exit code."""
+    import click
+
     try:
-        result = cli.main(args=argv, prog_name="paceapp", standalone_mode=False)
+        raise raised
     except click.exceptions.Abort:
         # A question went unanswered (no input, or Ctrl+C at the prompt): like wrong input,
         # nothing was changed.
@@ -133,4 +184,3 @@ def main(argv: list[str] | None = None) -> int:
             "Anything already saved is safe. Run again with PACEAPP_DEBUG=1 to see details.",
             err=True)
         return 1
-    return result if isinstance(result, int) else 0
