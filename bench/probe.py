@@ -35,9 +35,11 @@ async def paceapp(data_dir: str) -> None:
 
     app = PaceApp(Journal.open(Path(data_dir)))
     async with app.run_test(size=(100, 32)) as pilot:
-        # Ready = Today has shown its data (the first read) and a frame followed.
+        # Ready = Today has shown its data (the first read) and a frame followed. The wait
+        # only sleeps: a pilot.pause() here would make the app process and draw on each turn,
+        # work a person's app does not do, and more of it the sooner the app is running.
         while not getattr(app.screen, "data_shown", False):
-            await pilot.pause(0.002)
+            await asyncio.sleep(0.002)
         await pilot.pause()
         print(f"READY {peak_rss_kb()}", flush=True)
 
