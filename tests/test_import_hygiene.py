@@ -117,6 +117,27 @@ def test_anything_but_opening_the_app_goes_through_click(args: list[str]) -> Non
     assert opens_the_app(args) == (False, None)
 
 
+@pytest.mark.parametrize("args", [[], ["--data-dir", "somewhere"]])
+def test_tab_completion_is_answered_by_click_not_the_app(args: list[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bash's TAB runs `paceapp` with no arguments and click's completion variable set: the app
+    must not open (it once did, and spun with nobody at the keyboard)."""
+    from paceapp.cli import COMPLETION_VARIABLE, opens_the_app
+
+    monkeypatch.setenv(COMPLETION_VARIABLE, "bash_complete")
+    assert opens_the_app(args) == (False, None)
+
+
+def test_on_windows_only_the_bare_command_skips_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    """click expands globs and %VARIABLES% in a Windows command line: a folder given there is
+    left to click, so it means what it meant before."""
+    from paceapp.cli import opens_the_app
+
+    monkeypatch.setattr("paceapp.cli.WINDOWS", True)
+    assert opens_the_app([]) == (True, None)
+    assert opens_the_app(["--data-dir", "%APPDATA%\\pace"]) == (False, None)
+
+
 def test_the_app_failing_to_open_says_so_plainly_without_click_first(tmp_path) -> None:
     """An error opening the folder gets the same plain message and exit code as any command
     (here the folder is inside a file: the journal cannot read it, and says how to fix it)."""

@@ -39,7 +39,8 @@ MAY_IMPORT: dict[str, set[str]] = {
 #: Libraries core must not import (it is pure: no I/O, no front end).
 NOT_IN_CORE = {"textual", "click", "tinydb", "plotext", "platformdirs", "fpdf", "filelock", "rich"}
 #: cli files that open the app from inside a function (the one lazy launch), and what they import.
-TUI_LAUNCHERS = {"cli/root.py": "paceapp.tui.launch", "cli/demo.py": "paceapp.tui.launch"}
+TUI_LAUNCHERS = {"cli/__init__.py": "paceapp.tui.launch", "cli/root.py": "paceapp.tui.launch",
+                 "cli/demo.py": "paceapp.tui.launch"}
 
 class Import:
     def __init__(self, module: str, line: int, top_level: bool) -> None:

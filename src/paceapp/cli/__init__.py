@@ -78,13 +78,24 @@ def usage_message(error: click.UsageError) -> str:
     return f"No such option '{name}'." + (f" Did you mean '{nearest[0]}'?" if nearest else "")
 
 
+#: Set by the shell when TAB asks click for completions (bash, zsh, fish); the arguments are
+#: then empty and click, not the app, must answer.
+COMPLETION_VARIABLE = "_PACEAPP_COMPLETE"
+#: On Windows click expands globs and %VARIABLES% in the command line it reads itself.
+WINDOWS = os.name == "nt"
+
+
 def opens_the_app(args: list[str]) -> tuple[bool, str | None]:
     """(True, the folder given or None) when `args` only open the app: nothing, `--data-dir X`
     or `--data-dir=X`, where X is a folder that can be read or is not there yet. Anything else
-    (a command, --help, a --data-dir click would refuse) goes through click, which says what
-    was wrong exactly as before."""
+    (a command, --help, a --data-dir click would refuse, TAB completion) goes through click,
+    which answers exactly as before."""
+    if os.environ.get(COMPLETION_VARIABLE):
+        return False, None
     if not args:
         return True, None
+    if WINDOWS:  # a folder given on a Windows command line means what click makes of it
+        return False, None
     if len(args) == 2 and args[0] == "--data-dir":
         folder = args[1]
     elif len(args) == 1 and args[0].startswith("--data-dir="):
