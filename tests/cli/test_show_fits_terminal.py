@@ -158,10 +158,12 @@ def test_completion_through_the_installed_command(notes_folder: Path, cli) -> No
     words = f"paceapp --data-dir {notes_folder} delete pain "
     proc = subprocess.run([sys.executable, "-m", "paceapp"], capture_output=True, text=True,
                           env={**os.environ, "_PACEAPP_COMPLETE": "bash_complete",
-                               "COMP_WORDS": words, "COMP_CWORD": "5"}, check=False)
+                               "COMP_WORDS": words, "COMP_CWORD": "5"}, check=False,
+                          timeout=60)  # if the app opened instead, fail rather than wait
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == [f"plain,{r['id'][:8]}" for r in reversed(stored(cli))]
     kinds = subprocess.run([sys.executable, "-m", "paceapp"], capture_output=True, text=True,
                            env={**os.environ, "_PACEAPP_COMPLETE": "bash_complete",
-                                "COMP_WORDS": "paceapp show pa", "COMP_CWORD": "2"}, check=False)
+                                "COMP_WORDS": "paceapp show pa", "COMP_CWORD": "2"}, check=False,
+                           timeout=60)
     assert kinds.stdout.split() == ["plain,pain"]
