@@ -25,15 +25,17 @@ from paceapp.tui.themes import OWN_THEMES, THEMES, next_theme, theme_label
 
 T = TypeVar("T")
 
-#: The modes `action_section` goes to: one per section.
-SECTION_MODES = frozenset(s.mode for s in sections())
-
 
 def _mode_factory(target: str) -> Callable[[], Screen[Any]]:
     def make() -> Screen[Any]:
         section = next(s for s in sections() if s.target == target)
         return section.screen_class()()
     return make
+
+
+#: Each section's mode -> what makes its screen; the first section (Today) opens the app.
+SECTION_SCREENS = {s.mode: _mode_factory(s.target) for s in sections()}
+FIRST_SECTION = sections()[0].mode
 
 
 class PaceApp(App[int]):
@@ -56,8 +58,8 @@ class PaceApp(App[int]):
     #: Each section is a mode with its own screen stack. The first (Today) is the app's
     #: default screen instead, made a mode once the app runs (on_mount): Textual then draws
     #: the first frame without first waiting for Today to mount inside its start-up.
-    MODES = {s.mode: _mode_factory(s.target) for s in sections()[1:]}
-    DEFAULT_MODE = sections()[0].mode
+    MODES = {mode: make for mode, make in SECTION_SCREENS.items() if mode != FIRST_SECTION}
+    DEFAULT_MODE = FIRST_SECTION
     #: Quiet notices: gone in about 4 s (a problem stays a little longer, to be read), and at
     #: most two on screen; a third sends the oldest away.
     NOTIFICATION_TIMEOUT = 4
@@ -90,12 +92,12 @@ class PaceApp(App[int]):
         self.show_welcome = welcome and not self.settings.welcomed
 
     def get_default_screen(self) -> Screen[Any]:
-        return sections()[0].screen_class()()
+        return SECTION_SCREENS[FIRST_SECTION]()
 
     def on_mount(self) -> None:
         self.ui_thread = threading.get_ident()
         # The default screen's stack is already there, so switching back to it finds it.
-        self.add_mode(self.DEFAULT_MODE, _mode_factory(sections()[0].target))
+        self.add_mode(FIRST_SECTION, SECTION_SCREENS[FIRST_SECTION])
         self.apply_settings(self.settings, reload=False)
         # However the theme is changed (c, the Ctrl+P theme picker), it is remembered.
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -239,7 +241,7 @@ class PaceApp(App[int]):
 
     # -- navigation -----------------------------------------------------------------------
     def action_section(self, mode: str) -> None:
-        if mode in SECTION_MODES and self.current_mode != mode:
+        if mode in SECTION_SCREENS and self.current_mode != mode:
             self.switch_mode(mode)
 
     def action_help(self) -> None:
