@@ -30,6 +30,9 @@ async def bare() -> None:
 
 
 async def paceapp(data_dir: str) -> None:
+    from paceapp.tui.launch import pause_collection
+
+    pause_collection()  # as run_tui does, before anything is opened or imported
     from paceapp.store.journal import Journal
     from paceapp.tui.app import PaceApp
 

@@ -20,6 +20,7 @@ from paceapp.app.settings import change_settings, load_settings
 from paceapp.core.errors import PaceError
 from paceapp.core.settings import THEMES as THEME_SETTINGS
 from paceapp.core.settings import Settings, app_theme, theme_setting
+from paceapp.tui.launch import start_up_done
 from paceapp.tui.navigation import sections
 from paceapp.tui.themes import OWN_THEMES, THEMES, next_theme, theme_label
 
@@ -103,6 +104,10 @@ class PaceApp(App[int]):
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         if self.show_welcome:
             self.call_after_refresh(self.welcome)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: start-up is over (see `launch.pause_collection`)."""
+        start_up_done()
 
     def welcome(self) -> None:
         """The first-start welcome, over Today; once closed it is remembered (only that field is
