@@ -13,6 +13,7 @@ from pathlib import Path
 from paceapp.app.settings import load_settings
 from paceapp.core.gp import Appointment
 from paceapp.core.sharing import GroupPlan
+from paceapp.core.value import Value
 from paceapp.outputs.calendar import (
     Event,
     GpDate,
@@ -34,8 +35,8 @@ def _has_folder(journal: Journal) -> bool:
     return journal.folder is None or journal.folder.exists()
 
 
-@dataclass(frozen=True)
-class GpCalendar:
+@dataclass(frozen=True, eq=False, repr=False)
+class GpCalendar(Value):
     """The appointment being prepared: `event` when it has a date today or later (state READY);
     else the state (NONE, UNDATED, PAST) and, when it has gone by, its day."""
 
@@ -55,8 +56,8 @@ def load_gp_calendar(journal: Journal, today: date, *, with_concerns: bool = Fal
     return GpCalendar(state, appt.visit_date, event)
 
 
-@dataclass(frozen=True)
-class MeetingCalendar:
+@dataclass(frozen=True, eq=False, repr=False)
+class MeetingCalendar(Value):
     """The group's next meeting as `event`, or None: then `plan` says why (no plan, no first
     meeting, or a first meeting gone by with no regular rhythm)."""
 

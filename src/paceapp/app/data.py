@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from paceapp.core.value import Value
 from paceapp.outputs.export import (
     export_chunks,
     write_csv_export_streamed,
@@ -72,8 +73,8 @@ def load_backups(root: Path) -> list[BackupInfo]:
     return list_backups(root)
 
 
-@dataclass(frozen=True)
-class DataView:
+@dataclass(frozen=True, eq=False, repr=False)
+class DataView(Value):
     """The data section: the folder, the check's result (None: nothing saved yet) and the
     backups, newest first."""
 
@@ -141,8 +142,8 @@ def export_csv(journal: Journal, out: Path, *, force: bool = False) -> tuple[int
     return write_csv_export_streamed(journal.by_file, out, force=force)
 
 
-@dataclass(frozen=True)
-class Exported:
+@dataclass(frozen=True, eq=False, repr=False)
+class Exported(Value):
     count: int
     #: The file (JSON) or folder (CSV) written.
     target: Path

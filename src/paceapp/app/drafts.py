@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from paceapp.core.value import Value
 from paceapp.store.errors import WriteFailedError
 from paceapp.store.storage import atomic_write, write_failure_message
 
@@ -43,8 +44,8 @@ MOST_BYTES = 256 * 1024
 VERSION = 1
 
 
-@dataclass(frozen=True)
-class Draft:
+@dataclass(frozen=True, eq=False, repr=False)
+class Draft(Value):
     """Unsaved words: the form they belong to (`key`), when they were kept, what the form
     showed when it was opened (`start`) and what had been typed (`values`)."""
 

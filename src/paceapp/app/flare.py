@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from paceapp.core import flare as core
 from paceapp.core.flare import Flare, FlarePlan, check_flares, open_flare, trigger_suggestions
+from paceapp.core.value import Value
 from paceapp.store.journal import Journal, merge_change
 
 
@@ -24,8 +25,8 @@ class FlareCardView(NamedTuple):
     plan: FlarePlan | None
 
 
-@dataclass(frozen=True)
-class Started:
+@dataclass(frozen=True, eq=False, repr=False)
+class Started(Value):
     """A flare-up just started, with what to show next: the plan, and triggers noted before."""
 
     flare: Flare
@@ -33,8 +34,8 @@ class Started:
     known_triggers: list[str]
 
 
-@dataclass(frozen=True)
-class Ended:
+@dataclass(frozen=True, eq=False, repr=False)
+class Ended(Value):
     flare: Flare
     plan: FlarePlan | None
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import GroupPlan, PeerCard, board_names, find_peer
 from paceapp.core.supporter import SupporterCopy
+from paceapp.core.value import Value
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 
@@ -39,8 +40,8 @@ def load_plan(journal: Journal) -> GroupPlan | None:
 
 
 # -- the board --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BoardView:
+@dataclass(frozen=True, eq=False, repr=False)
+class BoardView(Value):
     """What the Group screen and `paceapp group board` show."""
 
     today: date

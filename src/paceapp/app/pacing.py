@@ -50,6 +50,7 @@ from paceapp.core.pacing_period import (
 )
 from paceapp.core.pain import PainEntry
 from paceapp.core.timeparse import show_date
+from paceapp.core.value import Value
 from paceapp.store.journal import Journal
 
 #: The Pacing screen looks for signals over this many days.
@@ -181,8 +182,8 @@ def load_timer(journal: Journal, name: str) -> TimerStart:
     return TimerStart(load_baseline(journal, name), _settings(journal).rest_min)
 
 
-@dataclass(frozen=True)
-class PacingView:
+@dataclass(frozen=True, eq=False, repr=False)
+class PacingView(Value):
     """The Pacing screen: baselines, today's plan (or why it could not be worked out), and the
     boom-and-bust lines for the last SIGNAL_DAYS days."""
 

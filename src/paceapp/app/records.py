@@ -19,6 +19,7 @@ from paceapp.core.edits import apply_edits
 from paceapp.core.kinds import kind_class
 from paceapp.core.records import Record
 from paceapp.core.settings import Settings
+from paceapp.core.value import Value
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
 
@@ -82,8 +83,8 @@ def delete_record(journal: Journal, cls: type[R], record_id: str) -> R:
         return journal.delete(cls, record_id)
 
 
-@dataclass(frozen=True)
-class Undone:
+@dataclass(frozen=True, eq=False, repr=False)
+class Undone(Value):
     """What the last change's undo did: `what` ("removed", "brought back", "changed back") to
     `record`; `settings` as stored after, when the undone change was to the settings."""
 

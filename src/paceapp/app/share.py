@@ -32,6 +32,7 @@ from paceapp.core.sharing import (
 )
 from paceapp.core.supporter import SupporterCopy
 from paceapp.core.timeparse import local_day, show_date, week_start
+from paceapp.core.value import Value
 from paceapp.outputs.share import (
     CardInputs,
     card_json,
@@ -132,8 +133,8 @@ def share_plan(journal: Journal, plan: GroupPlan, *, name: str, now: datetime,
 
 
 # -- importing into the journal ---------------------------------------------------------------
-@dataclass(frozen=True)
-class ImportOutcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class ImportOutcome(Value):
     """What an import did, in words, and what was stored (None when nothing changed)."""
 
     action: str  # added / updated / same / older / plan / plan-older / supporter-...

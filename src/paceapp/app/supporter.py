@@ -28,6 +28,7 @@ from paceapp.core.supporter import (
     page_words,
 )
 from paceapp.core.timeparse import local_day, show_date
+from paceapp.core.value import Value
 from paceapp.outputs.supporter import SupporterInputs, shown_names
 from paceapp.store.journal import Journal
 from paceapp.store.settings import load_settings
@@ -106,8 +107,8 @@ def share_page(journal: Journal, content: SupporterContent, *, now: datetime,
 
 
 # -- pages others shared with me ------------------------------------------------------------
-@dataclass(frozen=True)
-class CopiesView:
+@dataclass(frozen=True, eq=False, repr=False)
+class CopiesView(Value):
     """The pages people shared with me (newest first), and the name to show for each."""
 
     copies: tuple[SupporterCopy, ...]

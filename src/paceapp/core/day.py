@@ -20,6 +20,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.records import ClashError, Reader, Record
 from paceapp.core.text import LINE, NOTE, clean_text, strip_controls
 from paceapp.core.timeparse import show_date
+from paceapp.core.value import Value
 
 #: Everyday activities offered when a person first picks theirs (they may add their own).
 EVERYDAY_ACTIVITIES: tuple[str, ...] = (
@@ -69,8 +70,8 @@ class Difficulty(enum.Enum):
                 "could-not": "could not"}[self.value]
 
 
-@dataclass(frozen=True, kw_only=True)
-class HardActivity:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class HardActivity(Value):
     """One activity that was hard on a day, how, and the person's words (optional)."""
 
     activity: str
@@ -78,7 +79,7 @@ class HardActivity:
     words: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class DayRecord(Record):
     """One day: how it was, and the activities that were hard (an empty list: none were)."""
 
@@ -153,7 +154,7 @@ class DayRecord(Record):
         check_one_per_date(stored, self)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class DayActivities(Record):
     """The person's own list of everyday activities (one record; its id is the KIND)."""
 

@@ -36,6 +36,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.figures import decimal_text, median, minutes_text
 from paceapp.core.text import plural
 from paceapp.core.timeparse import show_date
+from paceapp.core.value import Value
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 104
@@ -55,8 +56,8 @@ ABOUT = ("This summary is made from my own day records, counted as I logged them
          "not log is not counted either way, and nothing is guessed.")
 
 
-@dataclass(frozen=True)
-class EvidencePeriod:
+@dataclass(frozen=True, eq=False, repr=False)
+class EvidencePeriod(Value):
     start: date
     end: date
     why: str  # "the last 12 weeks", "from Mon 2 Nov to Sat 21 Nov"
@@ -110,8 +111,8 @@ def evidence_period(today: date, *, start: date | None = None, end: date | None 
                           f"from {show_date(start, today)} to {show_date(last, today)}")
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, eq=False, repr=False)
+class Quote(Value):
     """The person's words about one activity, and the days they wrote them (most recent first:
     the same words on several days are shown once, with every day)."""
 
@@ -124,8 +125,8 @@ class Quote:
         return self.days[0]
 
 
-@dataclass(frozen=True)
-class ActivityFigures:
+@dataclass(frozen=True, eq=False, repr=False)
+class ActivityFigures(Value):
     """One activity over the period: on how many logged days it was hard, how, and their words."""
 
     activity: str
@@ -135,8 +136,8 @@ class ActivityFigures:
     words: dict[Difficulty, tuple[Quote, ...]]
 
 
-@dataclass(frozen=True)
-class DayQuote:
+@dataclass(frozen=True, eq=False, repr=False)
+class DayQuote(Value):
     """A whole day in the person's words (the hardest or the typical day)."""
 
     day: date
@@ -145,8 +146,8 @@ class DayQuote:
     note: str
 
 
-@dataclass(frozen=True)
-class Evidence:
+@dataclass(frozen=True, eq=False, repr=False)
+class Evidence(Value):
     period: EvidencePeriod
     today: date
     days_logged: int

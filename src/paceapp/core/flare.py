@@ -24,6 +24,7 @@ from paceapp.core.records import Record
 from paceapp.core.sleep import show_period
 from paceapp.core.text import NOTE, SHORT, check_score, clean_text, plural
 from paceapp.core.timeparse import elapsed_minutes, show_minutes, show_time, show_when
+from paceapp.core.value import Value
 
 #: A logged time may run this far ahead of the clock (a clock a little fast), no more.
 FUTURE_SLACK = timedelta(minutes=5)
@@ -45,7 +46,7 @@ def show_duration(minutes: int | float | Fraction | None) -> str:
     return f"{text} {hours} h" if hours else text
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Flare(Record):
     """One flare-up: started, ended (None while it is still going), peak, triggers, helped, note."""
 
@@ -256,8 +257,8 @@ def had_flare_between(flares: list[Flare], start: date, end: date) -> bool:
     return any(overlaps(f, start, end) for f in flares)
 
 
-@dataclass(frozen=True)
-class FlareSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class FlareSummary(Value):
     """Flare-ups that touched a period: count, durations of those that ended, any still going."""
 
     start: date
@@ -312,7 +313,7 @@ PLAN_SECTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class FlarePlan(Record):
     """The person's own flare-up plan, written while well (one per person)."""
 

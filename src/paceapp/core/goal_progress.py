@@ -20,10 +20,11 @@ from paceapp.core.goals import (
     days_in_week,
 )
 from paceapp.core.timeparse import show_date, week_start
+from paceapp.core.value import Value
 
 
-@dataclass(frozen=True)
-class LongerProgress:
+@dataclass(frozen=True, eq=False, repr=False)
+class LongerProgress(Value):
     """How far a longer goal has come: its weekly plans, the days done, the reviews."""
 
     goal: LongerGoal
@@ -85,8 +86,8 @@ def plan_last_week(plan: ActionPlan, reviews_by_plan: dict[str, Review], last_ma
     return week_start(max(stopped, plan.start), week_starts)
 
 
-@dataclass(frozen=True)
-class GoalsSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class GoalsSummary(Value):
     """Goals over a period, with the basis the numbers rest on.
 
     `start` and `end` are the period asked for (the sheet's or report's header), `end` never

@@ -33,6 +33,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record, new_id, touched, utc_now
 from paceapp.core.text import LINE, NOTE, SHORT, check_score, clean_text
 from paceapp.core.timeparse import show_date, week_start
+from paceapp.core.value import Value
 
 #: Confidence from this number up is "confident enough"; below it the app suggests a smaller plan.
 CONFIDENT_FROM = 7
@@ -96,7 +97,7 @@ def check_choice(value: str, allowed: tuple[str, ...], field_name: str, label: s
     return cleaned
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class LongerGoal(Record):
     """Something further off ("walk to the shop again by spring"), reached by weekly plans."""
 
@@ -126,7 +127,7 @@ class LongerGoal(Record):
                 "since": show_date(self.start), "status": self.status}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ActionPlan(Record):
     """One week's action plan. `previous_id` links it to the plan it was carried on from."""
 
@@ -173,7 +174,7 @@ class ActionPlan(Record):
         return ", ".join(p for p in (self.what, self.how_much, self.when, days) if p)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class GoalDay(Record):
     """A day the person did their plan. A missed day is simply not marked."""
 
@@ -201,7 +202,7 @@ class GoalDay(Record):
                 "done": self.what or f"plan {self.plan_id[:8]}"}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Review(Record):
     """The weekly review of one plan: how it went, what got in the way, and what next."""
 
@@ -433,8 +434,8 @@ def progress_words(done: int, planned: int) -> str:
 
 
 # -- reviews -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ReviewResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReviewResult(Value):
     """What a review changes: the review to add, the plan updated, the next plan (if any)."""
 
     review: Review

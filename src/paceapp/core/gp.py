@@ -30,6 +30,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.records import Record
 from paceapp.core.text import UNREADABLE, has_half_characters
 from paceapp.core.timeparse import accepted_forms, parse_day_time, show_date
+from paceapp.core.value import Value
 
 #: How to write an appointment's day and time (a weekday is the coming one).
 HOW_TO_WRITE_AHEAD = accepted_forms(True, ahead=True)
@@ -98,8 +99,8 @@ class ItemState(enum.Enum):
         return {"open": "to raise", "dealt": "dealt with", "carry": "carry over"}[self.value]
 
 
-@dataclass(frozen=True, kw_only=True)
-class GpItem:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class GpItem(Value):
     """A concern or a question. `carried_from` is the date of the visit it was carried over from."""
 
     text: str
@@ -108,7 +109,7 @@ class GpItem:
     carried_from: date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Appointment(Record):
     """One GP appointment and the list prepared for it."""
 
@@ -155,7 +156,7 @@ class Appointment(Record):
         return {"open_concerns": len(open_items(self.concerns))}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Medicine(Record):
     """A medicine on the person's list, in their own words (the app never suggests one)."""
 

@@ -20,14 +20,15 @@ from paceapp.core.figures import decimal_text, exact, rounded
 from paceapp.core.gp import TOP, Appointment, Medicine, open_items, when_text
 from paceapp.core.pain import PainSummary, PegEntry, average_peg, peg_change
 from paceapp.core.timeparse import show_date
+from paceapp.core.value import Value
 
 # -- the summary period and pain / PEG sentences --------------------------------------------------
 DEFAULT_WEEKS = 4
 MAX_WEEKS = 52
 
 
-@dataclass(frozen=True)
-class SummaryLines:
+@dataclass(frozen=True, eq=False, repr=False)
+class SummaryLines(Value):
     """The sheet's "how pain affects my life" sentences, in the order they are printed."""
 
     health: tuple[str, ...]  # pain, PEG, flare-ups, sleep, naps (when any)
@@ -37,8 +38,8 @@ class SummaryLines:
         return [*self.health, *self.doing]
 
 
-@dataclass(frozen=True)
-class Period:
+@dataclass(frozen=True, eq=False, repr=False)
+class Period(Value):
     start: date
     end: date
     why: str  # "since your last appointment on Tue 3 Nov", "the last 4 weeks"
@@ -142,8 +143,8 @@ def pain_sentence(now: PainSummary, before: PainSummary, period: Period,
                    f"logged){note}.")
 
 
-@dataclass(frozen=True)
-class PegSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class PegSummary(Value):
     """PEG check-ins of a period: how many, the mean as shown, and the exact mean to work from."""
 
     count: int
@@ -189,8 +190,8 @@ def peg_sentence(now: PegSummary, before: PegSummary, period: Period,
 
 
 # -- the sheet and its shortening rules -----------------------------------------------------------
-@dataclass(frozen=True)
-class Shortening:
+@dataclass(frozen=True, eq=False, repr=False)
+class Shortening(Value):
     """How much of the list one shortening level keeps (None = all, or not cut)."""
 
     rule: str
@@ -228,15 +229,15 @@ SHORTENING_RULES: tuple[str, ...] = tuple(level.rule for level in SHORTENING)
 LEVELS = len(SHORTENING)
 
 
-@dataclass(frozen=True)
-class SheetItem:
+@dataclass(frozen=True, eq=False, repr=False)
+class SheetItem(Value):
     text: str
     detail: str = ""
     carried: str = ""  # "from Tue 3 Nov" when carried over
 
 
-@dataclass(frozen=True)
-class SheetMedicine:
+@dataclass(frozen=True, eq=False, repr=False)
+class SheetMedicine(Value):
     name: str
     dose: str
     how_often: str
@@ -244,8 +245,8 @@ class SheetMedicine:
     worries: str
 
 
-@dataclass(frozen=True)
-class Sheet:
+@dataclass(frozen=True, eq=False, repr=False)
+class Sheet(Value):
     """Everything on the one page, already shortened; every output renders this same content."""
 
     name: str

@@ -42,6 +42,7 @@ from paceapp.core.timeparse import (
     show_when,
     split_choice,
 )
+from paceapp.core.value import Value
 
 #: The longest nap, in minutes: a longer sleep belongs in the sleep diary as a night.
 MAX_NAP_MIN = 6 * 60
@@ -60,7 +61,7 @@ _WORDS = dict(TIME_FIELDS)
 
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Nap(Record):
     """One nap: started and ended (local moments with their UTC offsets), and a note."""
 
@@ -294,8 +295,8 @@ def check_night_in(read: Reader, night: SleepNight) -> None:
 
 
 # -- over a period ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class NapSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class NapSummary(Value):
     """Naps that started in [start, end]: how many and their time in all (whole minutes)."""
 
     start: date

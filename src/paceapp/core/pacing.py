@@ -41,6 +41,7 @@ from paceapp.core.pain import check_not_future
 from paceapp.core.records import Record, utc_now
 from paceapp.core.text import NOTE, SHORT, clean_text
 from paceapp.core.timeparse import show_date, show_time
+from paceapp.core.value import Value
 
 if TYPE_CHECKING:
     from paceapp.core.flare import Flare
@@ -137,8 +138,8 @@ def check_name(name: str) -> str:
 
 
 # -- baselines --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Working:
+@dataclass(frozen=True, eq=False, repr=False)
+class Working(Value):
     """A baseline worked out: the exact value, the rounded amount, and the sum in words."""
 
     method: str
@@ -204,7 +205,7 @@ def work_out(method: str, inputs: Sequence[int], unit: str = "min") -> Working:
     return Working(method, values, exact, amount, text)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class BaselineChange(Record):
     """One change to a baseline: set (with a method), step, restart or a new step size.
 
@@ -270,7 +271,7 @@ CHANGE_ACTIONS = ("set", "step", "restart", "step-size")
 CHANGE_FIELDS = ("at", "action", "method", "inputs", "amount", "working")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Baseline(Record):
     """How much of one activity to do at a time and how it was worked out. Its changes are
     `BaselineChange` records of their own; `changed` is when the amount last changed, so the
@@ -574,7 +575,7 @@ def unknown_message(name: str, known: Sequence[str], what: str = "activity") -> 
 
 
 # -- logged activity --------------------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ActivityLog(Record):
     """Some activity done: how much (minutes or a count) and when."""
 
@@ -628,8 +629,8 @@ def new_activity(name: str, amount: int, at: datetime, now: datetime, *, unit: s
 
 
 # -- plans and settings -----------------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
-class PlanItem:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class PlanItem(Value):
     """One activity in a day plan: the day's total amount (split into chunks)."""
 
     name: str
@@ -640,7 +641,7 @@ class PlanItem:
 _Date = date
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class DayPlan(Record):
     """The plan for one date: activities in the order the person wants to do them."""
 
@@ -675,7 +676,7 @@ def check_items(items: Sequence[PlanItem]) -> None:
         check_amount(item.amount, "count", "items", f"amount for {item.name}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PaceSettings(Record):
     """Pacing settings: signal thresholds, rests, the day budget, and the default plan."""
 
@@ -754,8 +755,8 @@ def parse_plan_items(texts: Sequence[str], baselines: Sequence[Baseline]) -> tup
     return tuple(items)
 
 
-@dataclass(frozen=True)
-class Step:
+@dataclass(frozen=True, eq=False, repr=False)
+class Step(Value):
     """One line of a day's schedule: a chunk of an activity, or a rest."""
 
     kind: str  # "do" | "rest"
@@ -766,8 +767,8 @@ class Step:
     chunks: int = 0
 
 
-@dataclass(frozen=True)
-class Schedule:
+@dataclass(frozen=True, eq=False, repr=False)
+class Schedule(Value):
     """A day plan worked out: its steps, the minutes it takes, and any gentle notes."""
 
     date: date
@@ -852,8 +853,8 @@ def plan_for(day: date, plans: Sequence[DayPlan], settings: PaceSettings
 
 
 # -- how a day went ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ActivityDay:
+@dataclass(frozen=True, eq=False, repr=False)
+class ActivityDay(Value):
     """One activity on one day, like with like: the day's total against the day's plan, and
     each go against the baseline in force when it was logged (a baseline is per go, not per day).
     """

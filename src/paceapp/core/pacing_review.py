@@ -41,6 +41,7 @@ from paceapp.core.pacing import (
     show_one_decimal,
 )
 from paceapp.core.timeparse import show_date, show_time
+from paceapp.core.value import Value
 
 if TYPE_CHECKING:
     from paceapp.core.flare import Flare
@@ -96,8 +97,8 @@ def _dates(days: Sequence[date], today: date | None = None, most: int = 5) -> st
 
 
 # -- boom-and-bust ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Usual:
+@dataclass(frozen=True, eq=False, repr=False)
+class Usual(Value):
     """A usual day of one activity: the median daily total and what it rests on."""
 
     amount: Fraction
@@ -119,8 +120,8 @@ def usual_day(key: str, unit: str, day: date,
     return Usual(median_of(found), len(found))
 
 
-@dataclass(frozen=True)
-class Busy:
+@dataclass(frozen=True, eq=False, repr=False)
+class Busy(Value):
     """One thing well above what it is compared with: one go, or a day's total of one activity."""
 
     name: str
@@ -170,8 +171,8 @@ class Busy:
                 "usual_days": self.usual.days if self.usual else None}
 
 
-@dataclass(frozen=True)
-class PainRise:
+@dataclass(frozen=True, eq=False, repr=False)
+class PainRise(Value):
     at: datetime
     score: int
     usual: Fraction  # the median of the scores before
@@ -183,14 +184,14 @@ class PainRise:
         return self.at.date()
 
 
-@dataclass(frozen=True)
-class FlareAfter:
+@dataclass(frozen=True, eq=False, repr=False)
+class FlareAfter(Value):
     started: datetime
     peak: int | None
 
 
-@dataclass(frozen=True)
-class BusyDay:
+@dataclass(frozen=True, eq=False, repr=False)
+class BusyDay(Value):
     """A day with something well above its plan, baseline or usual, and what came after it."""
 
     day: date
@@ -277,8 +278,8 @@ class BusyDay:
 Signal = BusyDay
 
 
-@dataclass(frozen=True)
-class BoomBust:
+@dataclass(frozen=True, eq=False, repr=False)
+class BoomBust(Value):
     """Boom and bust over a period: every busy day and what it rests on."""
 
     start: date | None
@@ -487,8 +488,8 @@ def go_status(log: ActivityLog, baseline: Baseline | None,
     return "within" if log.amount <= amount else "over"
 
 
-@dataclass(frozen=True)
-class PacingSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class PacingSummary(Value):
     """Pacing over a period, with what it rests on."""
 
     start: date

@@ -24,6 +24,7 @@ from paceapp.core.figures import Number, change_pct, decimal_text, exact, mean, 
 from paceapp.core.records import Record
 from paceapp.core.text import NOTE, SHORT, check_score, clean_text
 from paceapp.core.timeparse import show_date, show_time
+from paceapp.core.value import Value
 
 #: A logged time may run this far ahead of the clock (a clock a little fast), no more.
 FUTURE_SLACK = timedelta(minutes=5)
@@ -51,7 +52,7 @@ def check_not_future(moment: datetime, now: datetime, field: str = "at") -> None
             "or leave the time out to use now.", field)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PainEntry(Record):
     """One pain score on the 0-10 scale at a moment, with optional where and note."""
 
@@ -93,7 +94,7 @@ def new_pain(score: int, at: datetime, now: datetime, where: str = "", note: str
     return entry
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PegEntry(Record):
     """The weekly PEG check-in, about the seven days up to and including `date`."""
 
@@ -164,8 +165,8 @@ def is_meaningful_improvement(before: Number, after: Number) -> bool:
     return change is not None and change <= MEANINGFUL_FALL_PCT
 
 
-@dataclass(frozen=True)
-class PegAverage:
+@dataclass(frozen=True, eq=False, repr=False)
+class PegAverage(Value):
     """The PEG check-ins of a period: how many, and their exact mean."""
 
     count: int
@@ -187,8 +188,8 @@ def average_peg(entries: Iterable[PegEntry], start: date, end: date) -> PegAvera
     return PegAverage(len(scores), mean(scores))
 
 
-@dataclass(frozen=True)
-class PegChange:
+@dataclass(frozen=True, eq=False, repr=False)
+class PegChange(Value):
     """The change between two exact mean PEG scores: worked out exactly, shown once."""
 
     before: Fraction
@@ -224,8 +225,8 @@ def peg_change(before: Number, after: Number) -> PegChange | None:
     return PegChange(exact(before), exact(after), pct)
 
 
-@dataclass(frozen=True)
-class PainSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class PainSummary(Value):
     """Pain over a period: what the numbers rest on travels with them.
 
     `average` and `median` are as shown (one decimal, half up); `exact_average` and

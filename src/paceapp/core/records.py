@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any, ClassVar, TypeVar
 
 from paceapp.core.errors import NotFoundError, ValidationError
+from paceapp.core.value import Value
 
 R = TypeVar("R", bound="Record")
 
@@ -33,8 +34,8 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Record:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Record(Value):
     """Base of all record kinds. Subclasses set KIND and LABEL and add their own fields."""
 
     KIND: ClassVar[str] = ""

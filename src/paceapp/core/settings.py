@@ -64,7 +64,7 @@ def new_member_id() -> str:
     return uuid.uuid4().hex[:16]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Settings(Record):
     """Preferences. `display_name` is what peers see (not the real name, unless chosen)."""
 

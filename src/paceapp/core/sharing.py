@@ -23,6 +23,7 @@ from paceapp.core.records import Record
 from paceapp.core.safety import CRISIS_CONTACTS, PEER_CRISIS_NOTE
 from paceapp.core.text import LINE, SHORT, clean_text, strip_controls
 from paceapp.core.timeparse import local_day, parse_clock, parse_date, show_date
+from paceapp.core.value import Value
 
 CARD_FORMAT = "paceapp-goal-card"
 PLAN_FORMAT = "paceapp-group-plan"
@@ -103,8 +104,8 @@ def check_not_imitating(text: str, field_name: str, label: str) -> str:
 
 
 # -- the card -----------------------------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
-class SharedGoal:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class SharedGoal(Value):
     """One action plan as it appears on a card, with this week's progress."""
 
     what: str
@@ -116,16 +117,16 @@ class SharedGoal:
     target_this_week: int
 
 
-@dataclass(frozen=True, kw_only=True)
-class PainWeek:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class PainWeek(Value):
     start: date
     end: date
     days_logged: int
     average: float | None
 
 
-@dataclass(frozen=True, kw_only=True)
-class SleepWeek:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class SleepWeek(Value):
     start: date
     end: date
     nights_logged: int
@@ -133,8 +134,8 @@ class SleepWeek:
     average_se_pct: float | None
 
 
-@dataclass(frozen=True, kw_only=True)
-class GoalCard:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class GoalCard(Value):
     """A member's goal card: the same content in the file form and the message form."""
 
     member_id: str
@@ -211,15 +212,15 @@ def _clean_own(text: str, field_name: str, limit: int, multiline: bool = False) 
 
 
 # -- the group plan -----------------------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
-class RotaTurn:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RotaTurn(Value):
     """One coordinator's turn, from a date until the next turn starts."""
 
     name: str
     start: date
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class GroupPlan(Record):
     """The group's mutual support plan (one per data folder), edited here or imported."""
 
@@ -401,8 +402,8 @@ def coordinator_words(plan: GroupPlan, today: date) -> str:
     return "; ".join(parts) + "."
 
 
-@dataclass(frozen=True)
-class SharedPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class SharedPlan(Value):
     """A group plan read from a peer's document."""
 
     member_id: str
@@ -412,7 +413,7 @@ class SharedPlan:
 
 
 # -- peers' cards on the board ----------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PeerCard(Record):
     """A peer's goal card as imported: read-only, the latest first, older ones kept as history."""
 

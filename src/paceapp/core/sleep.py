@@ -54,6 +54,7 @@ from paceapp.core.timeparse import (
     show_date,
     show_minutes,
 )
+from paceapp.core.value import Value
 
 DAY_MIN = 24 * 60
 #: The most minutes a person can type for SOL or WASO (a whole day).
@@ -144,7 +145,7 @@ def place_times(times: dict[str, time | None],
     return placed
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SleepNight(Record):
     """One night of the Consensus Sleep Diary, dated by the morning (`date`)."""
 
@@ -434,8 +435,8 @@ def parse_quality(text: str) -> Quality | None:
         "The quality must be one of: very-poor, poor, fair, good, very-good.", "quality")
 
 
-@dataclass(frozen=True)
-class SleepSummary:
+@dataclass(frozen=True, eq=False, repr=False)
+class SleepSummary(Value):
     """Sleep over a period; the number of nights it rests on travels with the figures.
 
     The float figures are as shown (rounded once, half up): average time asleep and in bed in

@@ -24,6 +24,7 @@ from paceapp.core.records import Record
 from paceapp.core.safety import CRISIS_CONTACTS
 from paceapp.core.text import clean_text, strip_controls
 from paceapp.core.timeparse import local_day, show_date
+from paceapp.core.value import Value
 
 SUPPORTER_FORMAT = "paceapp-supporter-page"
 #: The supporter page's own version (the goal card and group plan have theirs).
@@ -113,7 +114,7 @@ def check_words(text: str | None, key: str) -> str:
     return check_not_imitating(cleaned, key, f"'{HEADINGS[key]}' text")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SupporterPage(Record):
     """The person's own words for supporters and the parts last ticked (one per person).
 
@@ -163,8 +164,8 @@ def page_words(page: SupporterPage | None, plan: Any = None) -> dict[str, str]:
     return words
 
 
-@dataclass(frozen=True, kw_only=True)
-class SupporterSection:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class SupporterSection(Value):
     """One part of a supporter page as shared: its key and the person's words."""
 
     key: str
@@ -175,8 +176,8 @@ class SupporterSection:
         return HEADINGS.get(self.key, self.key)
 
 
-@dataclass(frozen=True, kw_only=True)
-class SupporterContent:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class SupporterContent(Value):
     """Exactly what a supporter page holds: the same in the preview, the files and the message."""
 
     name: str
@@ -241,7 +242,7 @@ def supporter_document(content: SupporterContent) -> dict[str, Any]:
 
 
 # -- a supporter's read-only copy -------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SupporterCopy(Record):
     """Someone's supporter page, imported: read-only; the newest from a member wins."""
 

@@ -37,6 +37,7 @@ from fractions import Fraction
 
 from paceapp.core.errors import ValidationError
 from paceapp.core.figures import minutes_text
+from paceapp.core.value import Value
 
 #: Words that say which of two times with the same clock reading was meant (clocks going back).
 FIRST_WORDS = ("first", "1st")
@@ -102,8 +103,8 @@ def parse_clock(text: str, field: str = "time") -> time:
 
 
 # -- local time across clock changes ---------------------------------------------------------
-@dataclass(frozen=True)
-class ClockChange:
+@dataclass(frozen=True, eq=False, repr=False)
+class ClockChange(Value):
     """A change of the local clock: `at_before` and `at_after` are the same moment on the clock
     before and after it (UK spring: 01:00 GMT = 02:00 BST; autumn: 02:00 BST = 01:00 GMT)."""
 
@@ -367,14 +368,14 @@ HOW_TO_WRITE = accepted_forms(True)
 HOW_TO_WRITE_DAY = accepted_forms(False)
 
 
-@dataclass(frozen=True)
-class _Day:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Day(Value):
     day: date
     night: bool = False  # "last night": a time before midday is in the early hours of `day` + 1
 
 
-@dataclass(frozen=True)
-class _Clock:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Clock(Value):
     clock: time
     plain: bool  # written as HH:MM (kept as typed in messages), else shown as HH:MM
 

@@ -9,10 +9,11 @@ from datetime import date, datetime, time, timedelta
 
 from paceapp.core.records import Record
 from paceapp.core.timeparse import local_now
+from paceapp.core.value import Value
 
 
-@dataclass(frozen=True)
-class FlareStory:
+@dataclass(frozen=True, eq=False, repr=False)
+class FlareStory(Value):
     start: datetime
     end: datetime | None  # None: still going today
     peak: int

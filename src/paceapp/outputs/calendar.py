@@ -40,6 +40,7 @@ from paceapp import __version__
 from paceapp.core.gp import TOP, Appointment, current_appointment, open_items
 from paceapp.core.sharing import GroupPlan, next_meeting
 from paceapp.core.text import strip_controls
+from paceapp.core.value import Value
 
 PRODID = f"-//paceapp//paceapp {__version__}//EN"
 #: A UK GP appointment is about ten minutes.
@@ -61,8 +62,8 @@ _EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 FOLD_OCTETS = 75
 
 
-@dataclass(frozen=True, kw_only=True)
-class Event:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Event(Value):
     """One calendar entry, in the person's local terms (a day, and a time of day if known)."""
 
     uid: str

@@ -23,14 +23,15 @@ from typing import Any
 from paceapp.core.figures import decimal_text, mean, one_decimal, percent_text, whole
 from paceapp.core.pain import PainEntry
 from paceapp.core.timeparse import show_date, show_minutes
+from paceapp.core.value import Value
 
 PERIODS_WEEKS = (4, 12, 52)
 #: The charts, in the order the report shows them and the Charts section steps through them.
 CHARTS = ("pain", "sleep", "activity")
 
 
-@dataclass(frozen=True)
-class Series:
+@dataclass(frozen=True, eq=False, repr=False)
+class Series(Value):
     label: str
     points: tuple[tuple[date, float], ...]
     marker: str  # a plotext marker name or a single character
@@ -47,8 +48,8 @@ class Series:
         return decimal_text(self.points[index][1])
 
 
-@dataclass(frozen=True)
-class ChartSpec:
+@dataclass(frozen=True, eq=False, repr=False)
+class ChartSpec(Value):
     title: str
     start: date
     end: date

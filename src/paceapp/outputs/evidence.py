@@ -30,6 +30,7 @@ from paceapp.core.evidence import (
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.core.text import plural
 from paceapp.core.timeparse import show_date
+from paceapp.core.value import Value
 
 WIDTH = 80
 FILE_STEM = "assessment-summary"
@@ -40,8 +41,8 @@ class OutputError(PaceError):
 
 
 # -- the layout, and how it is shortened --------------------------------------------------------
-@dataclass(frozen=True)
-class Shortening:
+@dataclass(frozen=True, eq=False, repr=False)
+class Shortening(Value):
     rule: str  # what was cut, said on the page ("" when nothing was cut)
     quotes: int | None = None  # at most this many of the person's words under each heading
     chars: int | None = None  # each of their words (and each day line) cut to this many
@@ -72,8 +73,8 @@ def shortened_note(level: int) -> str:
             "(paceapp evidence).")
 
 
-@dataclass(frozen=True)
-class Block:
+@dataclass(frozen=True, eq=False, repr=False)
+class Block(Value):
     """One piece of the summary. `kind`: title, note, heading, activity, how, quote, line,
     bullet, day."""
 

@@ -28,6 +28,7 @@ from paceapp.core.gp_sheet import (
     build_sheet,
     shortened_note,
 )
+from paceapp.core.value import Value
 
 WIDTH = 80
 #: A printed A4 page of plain text (`lp`, 6 lines an inch) holds about 66 lines.
@@ -49,8 +50,8 @@ HEADINGS = {
 }
 
 
-@dataclass(frozen=True)
-class SheetInputs:
+@dataclass(frozen=True, eq=False, repr=False)
+class SheetInputs(Value):
     appointment: Appointment
     medicines: list[Medicine]
     period: Period

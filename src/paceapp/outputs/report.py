@@ -7,12 +7,13 @@ from datetime import date
 
 from paceapp.core.safety import NOT_MEDICAL_ADVICE
 from paceapp.core.timeparse import show_date
+from paceapp.core.value import Value
 from paceapp.outputs.charts import ChartSpec, render
 from paceapp.outputs.fold import fold
 
 
-@dataclass(frozen=True)
-class ReportView:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReportView(Value):
     """The report over [start, today]: one plain sentence per area (the naps sentence, if any,
     kept apart: `with_naps` places it) and every chart. Made by `paceapp.app.report.load_report`."""
 

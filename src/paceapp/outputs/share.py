@@ -52,6 +52,7 @@ from paceapp.core.sharing import (
 )
 from paceapp.core.sleep import PERIOD_SE_BASIS, SE_NAME
 from paceapp.core.timeparse import show_date, show_minutes
+from paceapp.core.value import Value
 
 MARKER = "paceapp:1:"
 END = ":end"
@@ -288,8 +289,8 @@ def plan_json(plan: GroupPlan, *, member_id: str, shared_by: str, now: datetime)
 
 
 # -- making a card from the person's own data -----------------------------------------------
-@dataclass(frozen=True)
-class CardInputs:
+@dataclass(frozen=True, eq=False, repr=False)
+class CardInputs(Value):
     """What a card is made from: read once, then cards for any choice of sections are cheap."""
 
     member_id: str

@@ -29,6 +29,7 @@ from paceapp.core.supporter import (
     whose,
 )
 from paceapp.core.timeparse import local_day, show_date
+from paceapp.core.value import Value
 
 HOW_TO_KEEP = ("Paste this whole message into paceapp (Group screen, key i) to keep it. "
                "It stays read-only.")
@@ -77,8 +78,8 @@ def supporter_json(content: SupporterContent) -> str:
 
 
 # -- making the page from the person's own data ----------------------------------------------
-@dataclass(frozen=True)
-class SupporterInputs:
+@dataclass(frozen=True, eq=False, repr=False)
+class SupporterInputs(Value):
     """What the page is made from: the stored words, the flare-up plan, the settings."""
 
     page: SupporterPage | None

@@ -36,6 +36,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from paceapp.core.value import Value
 from paceapp.store.conflicts import is_conflict_copy
 from paceapp.store.errors import BusyError, WriteFailedError
 from paceapp.store.storage import (
@@ -68,8 +69,8 @@ UNDO_LOG_FILE = "_undo.jsonl"
 BUSY_MESSAGE = "Another paceapp window is busy saving. Please try again in a moment."
 
 
-@dataclass(frozen=True)
-class Backup:
+@dataclass(frozen=True, eq=False, repr=False)
+class Backup(Value):
     """One snapshot of the records folder."""
 
     name: str

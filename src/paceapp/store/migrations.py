@@ -34,6 +34,7 @@ from paceapp import __version__
 from paceapp.core.codec import DataError, from_data, to_data
 from paceapp.core.kinds import all_kinds
 from paceapp.core.records import Record
+from paceapp.core.value import Value
 from paceapp.store.errors import CorruptFileError, WriteFailedError
 from paceapp.store.folder import FOLDER_MODE, Backup, DataFolder
 from paceapp.store.integrity import SHARD_NAME, check_payload
@@ -552,8 +553,8 @@ MIGRATIONS: dict[int, Callable[[DataFolder], Any]] = {
     0: split_single_file, 1: undo_to_lines, 2: baseline_changes_apart}
 
 
-@dataclass(frozen=True)
-class Migrated:
+@dataclass(frozen=True, eq=False, repr=False)
+class Migrated(Value):
     from_version: int
     to_version: int
     records: int

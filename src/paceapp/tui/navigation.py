@@ -13,9 +13,11 @@ from typing import Any
 
 from textual.screen import Screen
 
+from paceapp.core.value import Value
 
-@dataclass(frozen=True)
-class Section:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Section(Value):
     key: str
     mode: str
     title: str

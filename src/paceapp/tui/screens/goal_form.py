@@ -32,6 +32,7 @@ from paceapp.core.goals import (
 )
 from paceapp.core.text import LINE, SHORT, clean_text, parse_int
 from paceapp.core.timeparse import local_now
+from paceapp.core.value import Value
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem, problem_and_buttons
 
@@ -50,8 +51,8 @@ class PickButton(Button):
         self.styles.min_width = 3
 
 
-@dataclass(frozen=True)
-class PlanFormResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class PlanFormResult(Value):
     """What the form gives back: the plan, and a longer goal to make first (if new)."""
 
     plan: ActionPlan

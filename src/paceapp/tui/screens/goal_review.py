@@ -20,6 +20,7 @@ from paceapp.core.errors import ValidationError
 from paceapp.core.goals import NEXT_STEPS, OUTCOMES, ActionPlan
 from paceapp.core.text import LINE, clean_text
 from paceapp.core.timeparse import show_date
+from paceapp.core.value import Value
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import Problem
 
@@ -45,8 +46,8 @@ class ChoiceSet(RadioSet):
             screen.save()
 
 
-@dataclass(frozen=True)
-class ReviewAnswer:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReviewAnswer(Value):
     outcome: str
     got_in_way: str
     next_step: str

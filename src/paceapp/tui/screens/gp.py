@@ -50,6 +50,7 @@ from paceapp.core.gp import (
 )
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
+from paceapp.core.value import Value
 from paceapp.tui.list_table import ListTable
 from paceapp.tui.screens.base import SectionScreen
 from paceapp.tui.screens.gp_forms import Field, GpForm
@@ -61,8 +62,8 @@ STATE_MARK = {ItemState.OPEN: "to raise", ItemState.DEALT: "✓ dealt with",
 Write = Callable[[Journal], Any]
 
 
-@dataclass(frozen=True)
-class Row:
+@dataclass(frozen=True, eq=False, repr=False)
+class Row(Value):
     key: str
     which: str  # concern, question, medicine, head
     number: int

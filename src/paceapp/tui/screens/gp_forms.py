@@ -16,12 +16,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
+from paceapp.core.value import Value
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import problem_and_buttons
 
 
-@dataclass(frozen=True)
-class Field:
+@dataclass(frozen=True, eq=False, repr=False)
+class Field(Value):
     name: str
     label: str
     value: str = ""

@@ -29,6 +29,7 @@ from paceapp.app.share import load_card_inputs, share_card
 from paceapp.core.errors import ValidationError
 from paceapp.core.sharing import NOTE_MAX, GoalCard, clean_name
 from paceapp.core.timeparse import local_now
+from paceapp.core.value import Value
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, write_outputs
 from paceapp.outputs.share import CardInputs, card_text, included_words, make_card
 from paceapp.paths import documents_dir
@@ -50,8 +51,8 @@ PAIN_LABEL = "Add my pain average (last 7 days)"
 SLEEP_LABEL = "Add my sleep average (last 7 nights)"
 
 
-@dataclass(frozen=True)
-class ShareChoice:
+@dataclass(frozen=True, eq=False, repr=False)
+class ShareChoice(Value):
     name: str
     include: tuple[str, ...]
     note: str

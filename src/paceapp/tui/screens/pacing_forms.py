@@ -33,6 +33,7 @@ from paceapp.core.pacing import (
 from paceapp.core.plan_example import plan_example
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
+from paceapp.core.value import Value
 from paceapp.outputs.pacing import history_lines, items_text
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.screens.record_form import RecordForm
@@ -55,8 +56,8 @@ def _numbers(text: str) -> list[int]:
     return [parse_int(p, "inputs", "amount") for p in parts]
 
 
-@dataclass(frozen=True)
-class BaselineResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class BaselineResult(Value):
     """What the person chose (checked); the baseline is worked out again when it is saved,
     against the baselines as they are then."""
 
@@ -164,8 +165,8 @@ class BaselineForm(DraftForm[BaselineResult | None]):
                               baseline, working, existing is None)
 
 
-@dataclass(frozen=True)
-class PlanResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class PlanResult(Value):
     #: The plan read against the baselines the form was shown with (a preview).
     items: tuple[PlanItem, ...]
     as_default: bool

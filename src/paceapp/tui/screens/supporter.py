@@ -40,6 +40,7 @@ from paceapp.core.supporter import (
     included_words,
 )
 from paceapp.core.timeparse import local_now
+from paceapp.core.value import Value
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path, write_outputs
 from paceapp.outputs.supporter import (
     SupporterInputs,
@@ -67,8 +68,8 @@ class WrappingCheckbox(Checkbox):
         return max(1, len(self.render().wrap(max(1, width))))
 
 
-@dataclass(frozen=True)
-class SupporterChoice:
+@dataclass(frozen=True, eq=False, repr=False)
+class SupporterChoice(Value):
     """What the person chose: the page, their words and ticks, and where to save it."""
 
     content: SupporterContent
