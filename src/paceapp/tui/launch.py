@@ -6,8 +6,6 @@ import gc
 import os
 from pathlib import Path
 
-from paceapp.app.folder import open_folder
-
 
 def pause_collection() -> None:
     """Pause Python's cycle collector until the app's first frame is on screen.
@@ -33,8 +31,10 @@ def start_up_done() -> None:
 
 def run_tui(data_dir: Path, *, demo: bool = False) -> int:
     """Open the journal (refusing a damaged one before any screen is drawn), then run the app."""
-    pause_collection()
+    pause_collection()  # before the imports below, which make most of what start-up makes
     try:
+        from paceapp.app.folder import open_folder
+
         journal = open_folder(data_dir)
         from paceapp.tui.app import PaceApp
 
