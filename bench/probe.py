@@ -30,9 +30,12 @@ async def bare() -> None:
 
 
 async def paceapp(data_dir: str) -> None:
-    from paceapp.tui.launch import pause_collection
-
-    pause_collection()  # as run_tui does, before anything is opened or imported
+    try:
+        from paceapp.tui.launch import pause_collection
+    except ImportError:  # a checkout (--compare-src) from before run_tui paused the collector
+        pass
+    else:
+        pause_collection()  # as run_tui does, before anything is opened or imported
     from paceapp.store.journal import Journal
     from paceapp.tui.app import PaceApp
 
