@@ -21,6 +21,7 @@ from paceapp.core.errors import PaceError
 from paceapp.outputs.files import OutputExistsError, ensure_folder, free_path
 from paceapp.paths import documents_dir
 from paceapp.tui.breakpoints import give_width_class
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import Problem
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def write_into(path: Path, fmt: str, force: bool, write: Writer) -> tuple[Path, 
     return write(path, fmt, force)
 
 
-class SaveDocumentScreen(ModalScreen[T], Generic[T]):
+class SaveDocumentScreen(FocusOnceLaidOut, ModalScreen[T], Generic[T]):
     """A dialog with a `#path` Input, a Problem line and a `#where` Static that saves a
     document. Subclasses set SUFFIX and DOCUMENT and give `suggestion`, `writer` and `done`."""
 

@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 from paceapp.core.errors import PaceError
 from paceapp.tui.breakpoints import give_width_class
 from paceapp.tui.footer import KeyFooter
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import NavBar
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def unexpected_problem(error: BaseException) -> str:
             "keeps happening, closing paceapp and opening it again usually helps.")
 
 
-class SectionScreen(Screen[None]):
+class SectionScreen(FocusOnceLaidOut, Screen[None]):
     """A section of the app. Subclasses set MODE and write compose_body() and reload()."""
 
     MODE: ClassVar[str] = ""

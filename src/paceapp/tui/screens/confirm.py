@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(FocusOnceLaidOut, ModalScreen[bool]):
     BINDINGS = [Binding("escape,n", "answer(False)", "No", id="no", key_display="n"),
                 Binding("y", "answer(True)", "Yes", id="yes")]
 

@@ -23,6 +23,7 @@ from paceapp.core.day import (
 )
 from paceapp.core.errors import ValidationError
 from paceapp.core.text import LINE
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 
@@ -31,7 +32,7 @@ def prompt(name: str, ticked: bool) -> Content:
     return Content(f"{name} - {'asked about' if ticked else 'left out'}")
 
 
-class ActivitiesScreen(ModalScreen[DayActivities | None]):
+class ActivitiesScreen(FocusOnceLaidOut, ModalScreen[DayActivities | None]):
     """The person's list of activities (`stored`: the one saved, None when never chosen)."""
 
     BINDINGS = [

@@ -36,6 +36,7 @@ from paceapp.app.folder import Journal
 from paceapp.core.errors import PaceError, ValidationError
 from paceapp.core.timeparse import local_now, show_when
 from paceapp.tui.breakpoints import give_width_class
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import Problem
 
 ResultT = TypeVar("ResultT")
@@ -75,7 +76,7 @@ def write_value(widget: Widget, value: str | bool | None) -> None:
             pass
 
 
-class DraftForm(ModalScreen[ResultT]):
+class DraftForm(FocusOnceLaidOut, ModalScreen[ResultT]):
     """The base of paceapp's forms (see the module's notes)."""
 
     BINDINGS = [

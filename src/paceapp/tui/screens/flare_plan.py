@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, Static, TextArea
 from paceapp.core.flare import PLAN_SECTIONS, FlarePlan, new_plan
 from paceapp.outputs.flare_plan import after_start_text, plan_text, pocket_plan
 from paceapp.tui.breakpoints import give_width_class
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.widgets import ActionButtons, Problem, bindings_of, button_label
 
@@ -24,7 +25,7 @@ NO_PLAN_HERE = ("You have not written a flare-up plan yet. When you feel well, p
                 "and who to tell, how to restart, and when to get help.")
 
 
-class FlarePlanView(ModalScreen[FlarePlan | None]):
+class FlarePlanView(FocusOnceLaidOut, ModalScreen[FlarePlan | None]):
     """The person's plan, in their words. Dismisses with a changed plan if they edit it."""
 
     BINDINGS = [

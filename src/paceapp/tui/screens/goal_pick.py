@@ -12,10 +12,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from paceapp.core.goals import ActionPlan
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
-class PlanPicker(ModalScreen[ActionPlan | None]):
+class PlanPicker(FocusOnceLaidOut, ModalScreen[ActionPlan | None]):
     """A list of plans: arrows and Enter, a number key, or a click. Escape closes."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),

@@ -12,10 +12,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from paceapp.core.settings import WEEKDAYS
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
-class WeekStartPicker(ModalScreen[int | None]):
+class WeekStartPicker(FocusOnceLaidOut, ModalScreen[int | None]):
     """The seven days; the current one is ticked. Arrows and Enter, 1-7, or a click."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),

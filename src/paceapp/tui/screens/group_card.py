@@ -13,6 +13,7 @@ from textual.widgets import Static
 from paceapp.core.sharing import PeerCard, progress_words, shared_ago
 from paceapp.core.timeparse import show_date
 from paceapp.outputs.share import card_text
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
@@ -27,7 +28,7 @@ def peer_text(peer: PeerCard, shown_name: str, today: date) -> str:
     return "\n".join(lines)
 
 
-class PeerCardScreen(ModalScreen[None]):
+class PeerCardScreen(FocusOnceLaidOut, ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "close", "Close", id="close", key_display="Esc")]
 
     def __init__(self, peer: PeerCard, shown_name: str, today: date) -> None:

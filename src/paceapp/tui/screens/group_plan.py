@@ -23,6 +23,7 @@ from paceapp.core.timeparse import box_date, date_hint, local_now, parse_date
 from paceapp.outputs.files import free_path
 from paceapp.outputs.share import plan_text
 from paceapp.paths import documents_dir
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.screens.group_share import (
     SAVED_NOTE_SECONDS,
     check_folder,
@@ -42,7 +43,7 @@ def describe(plan: GroupPlan | None) -> str:
     return plan_text(plan, today, plan.shared_by, plan.shared_on) + "\n" + coordinator_words(plan, today)
 
 
-class GroupPlanScreen(ModalScreen[None]):
+class GroupPlanScreen(FocusOnceLaidOut, ModalScreen[None]):
     """The plan as text, with Change and Share."""
 
     BINDINGS = [Binding("escape,q", "close", "Close", id="close", key_display="Esc"),
@@ -131,7 +132,7 @@ def write_plan(journal: Journal, plan: GroupPlan, name: str, path: Path,
     return share_plan(journal, plan, name=name, now=now, write=write)
 
 
-class SharePlanScreen(ModalScreen[tuple[str, Path, bool] | None]):
+class SharePlanScreen(FocusOnceLaidOut, ModalScreen[tuple[str, Path, bool] | None]):
     """Dismisses with (name, path, replace: the person said yes to replacing) or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
@@ -190,7 +191,7 @@ FIELDS = (
 )
 
 
-class GroupPlanForm(ModalScreen[GroupPlan | None]):
+class GroupPlanForm(FocusOnceLaidOut, ModalScreen[GroupPlan | None]):
     """Change the plan; dismisses with the changed plan (not yet saved) or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),

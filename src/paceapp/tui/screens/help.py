@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from paceapp.tui.navigation import sections
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.text import key_label
 from paceapp.tui.widgets import ActionButtons, bindings_of
 
@@ -80,7 +81,7 @@ def help_text(active: dict[str, Any], *, typing: bool = False) -> str:
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FocusOnceLaidOut, ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close", id="close",
                         key_display="Esc")]
     #: The app's comfort keys, as buttons here too (for people using the mouse): each closes

@@ -35,6 +35,7 @@ from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now, show_date
 from paceapp.core.value import Value
 from paceapp.outputs.pacing import history_lines, items_text
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.screens.draft_form import DraftForm
 from paceapp.tui.screens.record_form import RecordForm
 from paceapp.tui.widgets import ActionButtons, Problem, bindings_of, problem_and_buttons
@@ -269,7 +270,7 @@ class RestartForm(DraftForm[int | None]):
         return -1 if percent is None else percent
 
 
-class HistoryScreen(ModalScreen[None]):
+class HistoryScreen(FocusOnceLaidOut, ModalScreen[None]):
     """Every change to one baseline, with the working."""
 
     BINDINGS = [Binding("escape,q,h", "close", "Close", id="close", key_display="Esc")]

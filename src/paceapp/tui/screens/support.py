@@ -15,10 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from paceapp.core.safety import CRISIS_CONTACTS, NOT_MEDICAL_ADVICE, PEER_CRISIS_NOTE
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, bindings_of
 
 
-class SupportScreen(ModalScreen[None]):
+class SupportScreen(FocusOnceLaidOut, ModalScreen[None]):
     CSS_PATH = "support.tcss"
     BINDINGS = [Binding("escape,q,f2", "close", "Close", id="close", key_display="Esc")]
 

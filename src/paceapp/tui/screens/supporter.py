@@ -49,6 +49,7 @@ from paceapp.outputs.supporter import (
     supporter_text,
 )
 from paceapp.paths import documents_dir
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, Problem, bindings_of
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def open_supporter(screen: SectionScreen) -> None:
     screen.load_then(lambda: load_supporter(journal), show, group="group-supporter")
 
 
-class SupporterScreen(ModalScreen[SupporterChoice | None]):
+class SupporterScreen(FocusOnceLaidOut, ModalScreen[SupporterChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel"),
                 Binding("ctrl+s", "save", "Save", id="save", priority=True),
                 Binding("ctrl+y", "copy", "Copy message", id="copy", priority=True)]
@@ -293,7 +294,7 @@ class SupporterScreen(ModalScreen[SupporterChoice | None]):
         self.app.push_screen(LeaveQuestion(keeps_draft=False), answered)
 
 
-class SupporterCopyScreen(ModalScreen[None]):
+class SupporterCopyScreen(FocusOnceLaidOut, ModalScreen[None]):
     """Someone's supporter page, as they shared it: read-only. The crisis contacts shown are
     this paceapp's own (core.safety), never the page's."""
 

@@ -23,13 +23,14 @@ from paceapp.core.pacing import ActivityLog, new_activity, show_amount
 from paceapp.core.text import parse_int
 from paceapp.core.timeparse import local_now
 from paceapp.core.timer import Event, PaceTimer, Phase, clock_text, done_text, rest_text
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, Problem, bindings_of, button_label
 
 if TYPE_CHECKING:
     from textual.app import App
 
 
-class TimerScreen(ModalScreen[ActivityLog | None]):
+class TimerScreen(FocusOnceLaidOut, ModalScreen[ActivityLog | None]):
     """Activity, then rest. p pause/resume, s stop; at the end: log it (Enter) or skip (Esc)."""
 
     BINDINGS = [

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from paceapp.tui.opening_focus import FocusOnceLaidOut
 from paceapp.tui.widgets import ActionButtons, bindings_of
 
 TITLE = "Welcome to paceapp"
@@ -28,7 +29,7 @@ def welcome_text() -> str:
     return "\n".join([*lines, "", KEYS])
 
 
-class WelcomeScreen(ModalScreen[None]):
+class WelcomeScreen(FocusOnceLaidOut, ModalScreen[None]):
     """Shown once. Enter (the Start button has the focus) or Esc closes it."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="close"),
