@@ -17,9 +17,13 @@ from paceapp.tui.screens.today import TodayScreen
 
 @pytest.fixture(autouse=True)
 def _collector_restored() -> Iterator[None]:
+    """Afterwards the collector is on, and frozen as tests/conftest.py leaves it (everything
+    alive frozen), without keeping this test's app: its cycles are collected first."""
     yield
     gc.enable()
     gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 async def test_the_first_frame_turns_the_paused_collector_back_on(journal: Journal) -> None:
