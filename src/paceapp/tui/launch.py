@@ -23,7 +23,7 @@ def pause_collection() -> None:
 def start_up_done() -> None:
     """The first frame is drawn: set aside what start-up made (`gc.freeze`, so later
     collections do not walk it again) and turn the collector back on. Does nothing if the
-    collector was not paused (a test's app, a probe), so nothing is frozen there."""
+    collector was not paused (an app a test started), so nothing is frozen there."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
