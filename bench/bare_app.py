@@ -1,6 +1,6 @@
 """A bare Textual app with the same kinds (and number) of widgets as paceapp's Today.
 
-The benchmark's yardstick: a nav row of 8 buttons, a title, 7 bordered cards of two lines and
+The benchmark's yardstick: a nav row of 8 buttons, a title, 8 bordered cards of two lines and
 their key buttons, a table and a footer - and no data, no storage, no paceapp code. Run directly
 (`python bench/bare_app.py`) for the tmux measurement, or from probe.py.
 """
@@ -15,8 +15,10 @@ MARKER = "Weekly check-in (PEG)"
 #: Card title -> its key buttons, as on paceapp's Today.
 CARDS = {"Pain check-in": ("Log pain (p)", "Weekly PEG (k)"),
          "Flare-ups": ("Flare-up start/end (f)", "My flare-up plan (w)"),
-         "Sleep diary": ("Sleep diary (s)",), "Pacing": ("Log activity (a)", "Activity timer (t)"),
-         "Goals": ("Goal day done (g)",), "GP visit": (), "Group": ()}
+         "Sleep diary": ("Sleep diary (s)", "Log a nap (n)"),
+         "What I could do today": ("What I could do (d)", "My activities (l)"),
+         "Pacing": ("Log activity (a)", "Activity timer (t)"),
+         "Goals": ("Goal day done (g)",), "GP visit": (), "Peer group": ()}
 
 
 class BareApp(App[None]):
